@@ -1,0 +1,3 @@
+"""BoneCoach: safe, progressive exercise programs for people with weak bones."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,1 @@
+"""The figure renderer: poses to SVG exercise illustrations."""

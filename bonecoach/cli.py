@@ -1,0 +1,43 @@
+"""The `bonecoach` command: the app when run alone, sub-commands for everything else."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from bonecoach import __version__
+from bonecoach.commands import COMMAND_MODULES
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="bonecoach",
+        description="BoneCoach: exercise programs for people with weak bones. "
+        "Run without a command to open the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"BoneCoach {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        from bonecoach.ui.app import run_app
+
+        return run_app()
+    try:
+        return int(args.handler(args))
+    except BrokenPipeError:  # e.g. `bonecoach library list | head`
+        return 0
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

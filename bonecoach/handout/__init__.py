@@ -1,0 +1,1 @@
+"""Printable PDF handouts and log sheets (reportlab)."""
