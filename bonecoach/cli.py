@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 
 from bonecoach import __version__
-from bonecoach.commands import COMMAND_MODULES
+from bonecoach.commands import command_modules
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -19,7 +19,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"BoneCoach {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
+    for name in command_modules():
         importlib.import_module(name).register(subparsers)
     return parser
 
