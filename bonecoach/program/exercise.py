@@ -8,7 +8,15 @@ from __future__ import annotations
 import re
 from typing import Annotated, Self
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from bonecoach.program.vocabulary import (
     Category,
@@ -89,26 +97,41 @@ class Exercise(BaseModel):
     steps: tuple[Text, ...] = Field(min_length=3, max_length=6)
     tips: tuple[Text, ...] = Field(min_length=2, max_length=4)
     stop_if: Text
-    support_variant: Text | None = None
+    support_variant: Text | None = Field(default=None, validate_default=True)
     default_dosage: DefaultDosage
 
     sources: tuple[SourceKey, ...] = ()
 
-    @model_validator(mode="after")
-    def _consistent(self) -> Self:
-        if self.fall_risk is not FallRisk.LOW and not self.support_variant:
-            raise ValueError(
-                f"support_variant is required when fall_risk is {self.fall_risk.value}"
-            )
-        if self.load is Load.HEAVY and not self.supervised_only:
+    # Cross-field checks are field validators (not one model validator) so that every error
+    # names the field to fix; each reads fields declared before it from ``info.data``.
+    @field_validator("supervised_only")
+    @classmethod
+    def _heavy_is_supervised(cls, value: bool, info: ValidationInfo) -> bool:
+        if info.data.get("load") is Load.HEAVY and not value:
             raise ValueError("a heavy (>= 80% 1RM) exercise must be supervised_only")
-        if self.id in (self.easier, self.harder):
-            raise ValueError("easier/harder cannot point to the exercise itself")
-        for name in ("regions", "equipment", "avoid_with", "sources"):
-            values = getattr(self, name)
-            if len(set(values)) != len(values):
-                raise ValueError(f"{name} lists a value twice")
-        return self
+        return value
+
+    @field_validator("easier", "harder")
+    @classmethod
+    def _not_itself(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if value is not None and value == info.data.get("id"):
+            raise ValueError(f"{info.field_name} cannot point to the exercise itself")
+        return value
+
+    @field_validator("support_variant")
+    @classmethod
+    def _support_when_risky(cls, value: str | None, info: ValidationInfo) -> str | None:
+        fall_risk = info.data.get("fall_risk")
+        if fall_risk is not None and fall_risk is not FallRisk.LOW and not value:
+            raise ValueError(f"support_variant is required when fall_risk is {fall_risk.value}")
+        return value
+
+    @field_validator("regions", "equipment", "avoid_with", "sources")
+    @classmethod
+    def _no_repeats(cls, values: tuple[str, ...], info: ValidationInfo) -> tuple[str, ...]:
+        if len(set(values)) != len(values):
+            raise ValueError(f"{info.field_name} lists a value twice")
+        return values
 
     @property
     def needs_support(self) -> bool:
