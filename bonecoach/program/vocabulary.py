@@ -112,3 +112,6 @@ class SourceKey(StrEnum):
     PMM = "PMM"
     IOF = "IOF"
     ACSM = "ACSM"
+    # Not a guideline: the client's own record (home equipment, precautions) checked against
+    # the library's tags (clinical-guidance.md §1 "home equipment", "other precautions").
+    PROFILE = "PROFILE"

@@ -1,0 +1,146 @@
+"""`bonecoach rules` and `bonecoach screen`: the safety rule table and screening a client."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+
+def register(subparsers: Any) -> None:
+    rules = subparsers.add_parser(
+        "rules", help="print the safety rule table (id, condition, effect, source)"
+    )
+    rules.add_argument("--json", action="store_true", help="print JSON")
+    rules.set_defaults(handler=_rules)
+
+    screen = subparsers.add_parser(
+        "screen", help="screen the whole exercise library for one client profile"
+    )
+    screen.add_argument(
+        "--profile", type=Path, required=True, metavar="FILE", help="client profile JSON file"
+    )
+    screen.add_argument("--json", action="store_true", help="print JSON")
+    screen.add_argument(
+        "--no-equipment-filter",
+        action="store_true",
+        help="ignore the client's home equipment (safety verdicts only)",
+    )
+    screen.add_argument("--library", type=Path, help="library folder (default: the shipped one)")
+    screen.set_defaults(handler=_screen)
+
+
+def _rules(args: argparse.Namespace) -> int:
+    from bonecoach.program.rules import RULES
+
+    if args.json:
+        rows = [
+            {
+                "id": r.id,
+                "condition": r.condition,
+                "effect": r.effect.value,
+                "source": r.source,
+                "reason": r.reason,
+            }
+            for r in RULES
+        ]
+        json.dump(rows, sys.stdout, indent=2, ensure_ascii=False)
+        print()
+        return 0
+    for r in RULES:
+        print(f"{r.id}  [{r.effect.value}]  ({r.source})")
+        print(f"    when:   {r.condition}")
+        print(f"    reason: {r.reason}")
+    return 0
+
+
+def _screen(args: argparse.Namespace) -> int:
+    from bonecoach.program.library import LibraryError, load_library
+    from bonecoach.program.profile import ProfileError, parse_profile_json
+    from bonecoach.program.screening import Screener, result_to_json
+
+    try:
+        text = Path(args.profile).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        print(f"cannot read the profile {args.profile}: {exc}", file=sys.stderr)
+        return 2
+    try:
+        profile = parse_profile_json(text)
+    except ProfileError as exc:
+        print(f"{args.profile}: {exc}", file=sys.stderr)
+        return 2
+    if args.library is not None:
+        directory = Path(args.library)
+    else:
+        from bonecoach.paths import resource
+
+        directory = resource("library")
+    try:
+        library = load_library(directory)
+    except LibraryError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    screener = Screener(profile, check_equipment=not args.no_equipment_filter)
+    results = screener.screen_all(library.values())
+    if args.json:
+        json.dump([result_to_json(r) for r in results], sys.stdout, indent=2, ensure_ascii=False)
+        print()
+        return 0
+    for line in _assessment_lines(screener.client.assessment):
+        print(line)
+    print()
+    for line in _results_lines(results):
+        print(line)
+    return 0
+
+
+def _wrap(text: str, indent: str) -> list[str]:
+    import textwrap
+
+    return textwrap.wrap(text, width=100, initial_indent=indent, subsequent_indent=indent + "  ")
+
+
+def _assessment_lines(a: Any) -> list[str]:
+    """The client's derived status, each with the findings behind it."""
+
+    def findings(items: Any) -> list[str]:
+        return [line for f in items for line in _wrap(f"- {f.text} [{f.source}]", "    ")]
+
+    lines = ["CLIENT ASSESSMENT"]
+    lines.append(f"  Bone status: {a.bone_status.value.replace('_', ' ')}")
+    lines += findings(a.bone_status_reasons)
+    lines.append(f"  Guideline case: {a.guideline_case.value.replace('_', ' ')}")
+    lines += findings(a.case_reasons)
+    lines.append(f"  High fracture risk: {'yes' if a.high_fracture_risk else 'no'}")
+    flags = a.fall_risk_flags
+    lines.append(f"  Fall-risk flags: {len(flags) if flags else 'none'}")
+    lines += [line for f in flags for line in _wrap(f"- {f.text} [{f.source}]", "    ")]
+    recent = a.recent_spinal_event
+    lines.append(f"  Recent vertebral fracture or new back pain: {'yes' if recent else 'no'}")
+    lines += findings(a.recent_spinal_event_reasons)
+    if a.recommendations:
+        lines.append("  Recommendations:")
+        lines += findings(a.recommendations)
+    return lines
+
+
+def _results_lines(results: list[Any]) -> list[str]:
+    """A readable table: one line per exercise, its reasons and modification under it."""
+    from bonecoach.program.screening import Verdict
+
+    lines: list[str] = []
+    for verdict in (Verdict.ALLOWED, Verdict.CAUTION, Verdict.EXCLUDED):
+        group = [r for r in results if r.verdict is verdict]
+        lines.append(f"{verdict.value.upper()} ({len(group)})")
+        for r in group:
+            lines.append(f"  {r.exercise_id:<34} {r.name}")
+            for reason in r.reasons:
+                lines += _wrap(f"- {reason.text} [{reason.rule}; {reason.source}]", "      ")
+            if r.modification:
+                lines += _wrap(f"> {r.modification}", "      ")
+        lines.append("")
+    counts = ", ".join(f"{sum(r.verdict is v for r in results)} {v.value}" for v in Verdict)
+    lines.append(f"{len(results)} exercises: {counts}")
+    return lines
