@@ -1,0 +1,86 @@
+"""What every part of the store service shares: the session factory, who is saving, audit."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from bonecoach.store.errors import NotFoundError
+from bonecoach.store.models import AuditRow, ClientRow, utcnow
+from bonecoach.store.records import ClientRecord
+
+
+def client_record(row: ClientRow) -> ClientRecord:
+    return ClientRecord(
+        id=row.id,
+        name=row.name,
+        date_of_birth=row.date_of_birth,
+        clinic_id=row.clinic_id,
+        contact=row.contact,
+        archived=row.archived,
+        version=row.version,
+        updated_at=row.updated_at,
+        updated_by=row.updated_by,
+    )
+
+
+class StoreBase:
+    def __init__(self, sessions: sessionmaker[Session], *, actor: str = "") -> None:
+        self._sessions = sessions
+        self.actor = actor  # the therapist saving, when a call does not say
+        self.changed = False  # anything written since opening (the on-close backup needs it)
+
+    def _who(self, by: str | None) -> str:
+        return self.actor if by is None else by
+
+    @contextmanager
+    def _reading(self) -> Iterator[Session]:
+        with self._sessions() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def _writing(self) -> Iterator[Session]:
+        """One transaction: everything in it is saved together or not at all."""
+        with self._sessions() as session, session.begin():
+            # SQLite: BEGIN IMMEDIATE (see database.py) so a save waits for another writer
+            # instead of failing half-way; PostgreSQL ignores the option.
+            session.connection(execution_options={"bonecoach_write": True})
+            yield session
+        self.changed = True
+
+    @staticmethod
+    def _audit(
+        session: Session,
+        who: str,
+        action: str,
+        entity: str,
+        entity_id: int | None,
+        client_id: int | None,
+        detail: str = "",
+    ) -> None:
+        session.add(
+            AuditRow(
+                at=utcnow(),
+                who=who,
+                action=action,
+                entity=entity,
+                entity_id=entity_id,
+                client_id=client_id,
+                detail=detail[:2000],
+            )
+        )
+
+    @staticmethod
+    def _client_row(session: Session, client_id: int) -> ClientRow:
+        row = session.get(ClientRow, client_id)
+        if row is None:
+            raise NotFoundError("client", client_id)
+        return row
+
+    @staticmethod
+    def _client_exists(session: Session, client_id: int) -> None:
+        if session.scalar(select(ClientRow.id).where(ClientRow.id == client_id)) is None:
+            raise NotFoundError("client", client_id)

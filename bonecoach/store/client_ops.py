@@ -1,0 +1,328 @@
+"""Clients, therapists, profile versions and the audit trail."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import func, or_, select, update
+from sqlalchemy.exc import IntegrityError
+
+from bonecoach.program.profile import ClientProfile
+from bonecoach.store.base import StoreBase, client_record
+from bonecoach.store.errors import DuplicateClientError, NotFoundError, StaleSaveError
+from bonecoach.store.mapping import profile_columns, profile_from_json
+from bonecoach.store.models import (
+    AuditRow,
+    ClientRow,
+    ProfileVersionRow,
+    TherapistRow,
+    utcnow,
+)
+from bonecoach.store.records import (
+    AuditRecord,
+    ClientRecord,
+    ProfileVersionRecord,
+    TherapistRecord,
+)
+
+_UNSET = object()
+
+
+def _clean_name(name: str) -> str:
+    name = " ".join(name.split())
+    if not name:
+        raise ValueError("name: a client needs a name")
+    if len(name) > 200:
+        raise ValueError("name: at most 200 characters")
+    return name
+
+
+def _clean_clinic_id(clinic_id: str | None) -> str | None:
+    if clinic_id is None or not clinic_id.strip():
+        return None
+    clinic_id = clinic_id.strip()
+    if len(clinic_id) > 64:
+        raise ValueError("clinic_id: at most 64 characters")
+    return clinic_id
+
+
+def profile_record(row: ProfileVersionRow) -> ProfileVersionRecord:
+    return ProfileVersionRecord(
+        id=row.id,
+        client_id=row.client_id,
+        recorded_on=row.recorded_on,
+        saved_at=row.saved_at,
+        saved_by=row.saved_by,
+        note=row.note,
+        profile=profile_from_json(row.profile),
+        t_score_lowest=row.t_score_lowest,
+        falls_past_year=row.falls_past_year,
+        tug_seconds=row.tug_seconds,
+    )
+
+
+class ClientOps(StoreBase):
+    # Therapists ---------------------------------------------------------------------------
+
+    def add_therapist(
+        self, name: str, credentials: str = "", contact: str = "", *, by: str | None = None
+    ) -> TherapistRecord:
+        with self._writing() as session:
+            row = TherapistRow(
+                name=_clean_name(name),
+                credentials=credentials.strip(),
+                contact=contact.strip(),
+                active=True,
+                created_at=utcnow(),
+            )
+            session.add(row)
+            session.flush()
+            self._audit(session, self._who(by), "add", "therapist", row.id, None, row.name)
+            return TherapistRecord(row.id, row.name, row.credentials, row.contact, row.active)
+
+    def update_therapist(
+        self,
+        therapist_id: int,
+        *,
+        name: str | None = None,
+        credentials: str | None = None,
+        contact: str | None = None,
+        active: bool | None = None,
+        by: str | None = None,
+    ) -> TherapistRecord:
+        with self._writing() as session:
+            row = session.get(TherapistRow, therapist_id)
+            if row is None:
+                raise NotFoundError("therapist", therapist_id)
+            if name is not None:
+                row.name = _clean_name(name)
+            if credentials is not None:
+                row.credentials = credentials.strip()
+            if contact is not None:
+                row.contact = contact.strip()
+            if active is not None:
+                row.active = active
+            self._audit(session, self._who(by), "update", "therapist", row.id, None, row.name)
+            return TherapistRecord(row.id, row.name, row.credentials, row.contact, row.active)
+
+    def therapists(self, *, include_inactive: bool = False) -> list[TherapistRecord]:
+        query = select(TherapistRow).order_by(TherapistRow.name, TherapistRow.id)
+        if not include_inactive:
+            query = query.where(TherapistRow.active.is_(True))
+        with self._reading() as session:
+            return [
+                TherapistRecord(r.id, r.name, r.credentials, r.contact, r.active)
+                for r in session.scalars(query)
+            ]
+
+    # Clients ------------------------------------------------------------------------------
+
+    def find_existing_client(
+        self, name: str, date_of_birth: date | None, clinic_id: str | None
+    ) -> ClientRecord | None:
+        """A stored client with the same clinic id, or the same name and date of birth."""
+        conditions = []
+        clinic_id = _clean_clinic_id(clinic_id)
+        if clinic_id is not None:
+            conditions.append(ClientRow.clinic_id == clinic_id)
+        if date_of_birth is not None:
+            conditions.append(
+                (func.lower(ClientRow.name) == _clean_name(name).lower())
+                & (ClientRow.date_of_birth == date_of_birth)
+            )
+        if not conditions:
+            return None
+        with self._reading() as session:
+            row = session.scalars(
+                select(ClientRow).where(or_(*conditions)).order_by(ClientRow.id)
+            ).first()
+            return None if row is None else client_record(row)
+
+    def create_client(
+        self,
+        name: str,
+        *,
+        date_of_birth: date | None = None,
+        clinic_id: str | None = None,
+        contact: str = "",
+        by: str | None = None,
+    ) -> ClientRecord:
+        """A new client; DuplicateClientError if the clinic id is taken."""
+        who, now = self._who(by), utcnow()
+        row = ClientRow(
+            name=_clean_name(name),
+            date_of_birth=date_of_birth,
+            clinic_id=_clean_clinic_id(clinic_id),
+            contact=contact.strip(),
+            archived=False,
+            version=1,
+            created_at=now,
+            updated_at=now,
+            updated_by=who,
+        )
+        try:
+            with self._writing() as session:
+                session.add(row)
+                session.flush()
+                self._audit(session, who, "create", "client", row.id, row.id, row.name)
+                return client_record(row)
+        except IntegrityError:
+            existing = self.find_existing_client(name, None, clinic_id)
+            if existing is None:
+                raise
+            raise DuplicateClientError(
+                f"clinic_id: {clinic_id!r} already belongs to {existing.name} "
+                f"(client {existing.id})",
+                existing.id,
+            ) from None
+
+    def get_client(self, client_id: int) -> ClientRecord:
+        with self._reading() as session:
+            return client_record(self._client_row(session, client_id))
+
+    def update_client(
+        self,
+        client_id: int,
+        expected_version: int,
+        *,
+        name: str | None = None,
+        date_of_birth: date | object | None = _UNSET,
+        clinic_id: str | object | None = _UNSET,
+        contact: str | None = None,
+        archived: bool | None = None,
+        by: str | None = None,
+    ) -> ClientRecord:
+        """Change the client's details if nobody saved since ``expected_version`` was read."""
+        who = self._who(by)
+        changes: dict[str, object] = {}
+        if name is not None:
+            changes["name"] = _clean_name(name)
+        if date_of_birth is not _UNSET:
+            changes["date_of_birth"] = date_of_birth
+        if clinic_id is not _UNSET:
+            changes["clinic_id"] = _clean_clinic_id(clinic_id)  # type: ignore[arg-type]
+        if contact is not None:
+            changes["contact"] = contact.strip()
+        if archived is not None:
+            changes["archived"] = archived
+        try:
+            with self._writing() as session:
+                result = session.execute(
+                    update(ClientRow)
+                    .where(ClientRow.id == client_id, ClientRow.version == expected_version)
+                    .values(version=expected_version + 1, updated_at=utcnow(), updated_by=who)
+                    .values(**changes)
+                    .execution_options(synchronize_session=False)
+                )
+                if result.rowcount != 1:  # type: ignore[attr-defined]
+                    row = self._client_row(session, client_id)
+                    raise StaleSaveError(
+                        f"client {row.name}",
+                        expected_version,
+                        row.version,
+                        row.updated_by,
+                        row.updated_at,
+                    )
+                action = {True: "archive", False: "unarchive"}.get(archived, "update")  # type: ignore[arg-type]
+                self._audit(
+                    session, who, action, "client", client_id, client_id, ", ".join(changes)
+                )
+                return client_record(self._client_row(session, client_id))
+        except IntegrityError:
+            raise DuplicateClientError(
+                f"clinic_id: {changes.get('clinic_id')!r} already belongs to another client",
+                -1,
+            ) from None
+
+    def archive_client(
+        self, client_id: int, expected_version: int, archived: bool = True, *, by: str | None = None
+    ) -> ClientRecord:
+        return self.update_client(client_id, expected_version, archived=archived, by=by)
+
+    def list_clients(self, *, include_archived: bool = False) -> list[ClientRecord]:
+        query = select(ClientRow).order_by(func.lower(ClientRow.name), ClientRow.id)
+        if not include_archived:
+            query = query.where(ClientRow.archived.is_(False))
+        with self._reading() as session:
+            return [client_record(r) for r in session.scalars(query)]
+
+    def search_clients(
+        self, text: str, *, include_archived: bool = False, limit: int = 100
+    ) -> list[ClientRecord]:
+        """Clients whose name or clinic id contains ``text`` (any case), best matches first."""
+        needle = text.strip().lower()
+        pattern = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        name = func.lower(ClientRow.name)
+        query = (
+            select(ClientRow)
+            .where(
+                or_(
+                    name.like(pattern, escape="\\"),
+                    func.lower(ClientRow.clinic_id).like(pattern, escape="\\"),
+                )
+            )
+            .order_by(name.like(needle + "%", escape="\\").desc(), name, ClientRow.id)
+            .limit(limit)
+        )
+        if not include_archived:
+            query = query.where(ClientRow.archived.is_(False))
+        with self._reading() as session:
+            return [client_record(r) for r in session.scalars(query)]
+
+    # Profiles -----------------------------------------------------------------------------
+
+    def save_profile(
+        self,
+        client_id: int,
+        profile: ClientProfile,
+        *,
+        recorded_on: date | None = None,
+        note: str = "",
+        by: str | None = None,
+    ) -> ProfileVersionRecord:
+        """A new dated profile version; earlier versions are kept as the history."""
+        who = self._who(by)
+        with self._writing() as session:
+            self._client_exists(session, client_id)
+            row = ProfileVersionRow(
+                client_id=client_id,
+                recorded_on=recorded_on or date.today(),
+                saved_at=utcnow(),
+                saved_by=who,
+                note=note.strip(),
+                **profile_columns(profile),
+            )
+            session.add(row)
+            session.flush()
+            self._audit(session, who, "save", "profile", row.id, client_id, str(row.recorded_on))
+            return profile_record(row)
+
+    def profile_history(self, client_id: int) -> list[ProfileVersionRecord]:
+        """Every profile version, oldest first."""
+        with self._reading() as session:
+            self._client_exists(session, client_id)
+            rows = session.scalars(
+                select(ProfileVersionRow)
+                .where(ProfileVersionRow.client_id == client_id)
+                .order_by(ProfileVersionRow.recorded_on, ProfileVersionRow.id)
+            )
+            return [profile_record(r) for r in rows]
+
+    def latest_profile(self, client_id: int) -> ProfileVersionRecord | None:
+        history = self.profile_history(client_id)
+        return history[-1] if history else None
+
+    # Audit --------------------------------------------------------------------------------
+
+    def audit_entries(self, client_id: int | None = None, *, limit: int = 500) -> list[AuditRecord]:
+        """The newest audit entries first (of one client, or of everything)."""
+        query = select(AuditRow).order_by(AuditRow.at.desc(), AuditRow.id.desc()).limit(limit)
+        if client_id is not None:
+            query = query.where(AuditRow.client_id == client_id)
+        with self._reading() as session:
+            return [
+                AuditRecord(
+                    r.id, r.at, r.who, r.action, r.entity, r.entity_id, r.client_id, r.detail
+                )
+                for r in session.scalars(query)
+            ]

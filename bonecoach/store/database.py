@@ -1,0 +1,176 @@
+"""Choosing, checking, migrating and opening the database.
+
+SQLite (default): ``bonecoach.sqlite3`` in the data folder, WAL journal, foreign keys on,
+``synchronous=FULL``. In WAL mode FULL syncs the log at every commit, so a save that returned
+survives a power cut; NORMAL would only keep the file consistent, possibly losing the last
+saves. A commit costs one fsync (a few ms), acceptable for a therapist's save button.
+
+PostgreSQL: ``BONECOACH_DATABASE_URL`` or the ``database_url`` setting
+(``postgresql+psycopg://user:password@host/db``; a bare ``postgresql://`` gets psycopg 3).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, make_url
+from sqlalchemy.engine import URL
+
+from bonecoach.store.errors import DatabaseProblem
+from bonecoach.store.models import HEAD_REVISION, KNOWN_REVISIONS
+from bonecoach.store.settings import Settings, backup_folder, load_settings
+
+URL_ENV = "BONECOACH_DATABASE_URL"
+DEFAULT_FILE = "bonecoach.sqlite3"
+
+
+def default_sqlite_path() -> Path:
+    from bonecoach.paths import data_dir
+
+    return data_dir() / DEFAULT_FILE
+
+
+def database_url(settings: Settings | None = None) -> str:
+    """The environment variable wins over the settings, which win over the default file."""
+    chosen = os.environ.get(URL_ENV) or (settings.database_url if settings else "")
+    if not chosen:
+        return f"sqlite:///{default_sqlite_path()}"
+    url = make_url(chosen)
+    if url.drivername == "postgresql":
+        url = url.set(drivername="postgresql+psycopg")
+    return url.render_as_string(hide_password=False)
+
+
+def sqlite_path(url: str | URL) -> Path | None:
+    """The file of a SQLite URL; None for PostgreSQL or an in-memory database."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    return Path(parsed.database)
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # We issue BEGIN ourselves (see _begin) so reads and writes of one save share a transaction.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def _begin(connection: Any) -> None:
+    write = connection.get_execution_options().get("bonecoach_write", False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+def make_engine(url: str) -> Engine:
+    if make_url(url).get_backend_name() == "sqlite":
+        engine = create_engine(url, connect_args={"timeout": 10})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _begin)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+@dataclass(frozen=True)
+class OpenedDatabase:
+    engine: Engine
+    url: str
+    path: Path | None  # the SQLite file
+    backup_folder: Path
+    migrated_from: str | None  # revision before this start's migration; None if none ran
+    created: bool
+    start_backup: Path | None
+
+
+def _problem(message: str, path: Path | None, folder: Path) -> DatabaseProblem:
+    from bonecoach.store.backup import newest_good_backup
+
+    return DatabaseProblem(message, path, newest_good_backup(folder))
+
+
+def _open_sqlite(url: str, path: Path, folder: Path, auto_backup: bool) -> OpenedDatabase:
+    from bonecoach.store.backup import automatic_backup, take_backup
+    from bonecoach.store.sqlite_file import check_file, create_private_file
+
+    health = check_file(path)
+    if not health.ok:
+        raise _problem(f"The database {health.problem}. It was not changed.", path, folder)
+    created = health.revision is None
+    migrated_from = None
+    if not created and health.revision != HEAD_REVISION:
+        take_backup(path, folder, "before-migration")
+        migrated_from = health.revision
+    create_private_file(path)
+    engine = make_engine(url)
+    if health.revision != HEAD_REVISION:
+        from bonecoach.store.migrate import upgrade_to_head
+
+        upgrade_to_head(engine)
+    create_private_file(path)  # -wal/-shm now exist: owner-only too
+    start_backup = automatic_backup(path, folder) if auto_backup and not created else None
+    return OpenedDatabase(engine, url, path, folder, migrated_from, created, start_backup)
+
+
+def _open_server(url: str, folder: Path) -> OpenedDatabase:
+    from sqlalchemy import inspect
+
+    from bonecoach.store.migrate import current_revision, upgrade_to_head
+
+    engine = make_engine(url)
+    with engine.connect() as connection:
+        revision = current_revision(connection)
+        tables = set(inspect(connection).get_table_names())
+    if revision is None and tables:
+        engine.dispose()
+        raise _problem(
+            f"The database at {make_url(url).render_as_string()} is not a BoneCoach database "
+            f"(it has tables such as {', '.join(sorted(tables)[:3])}). It was not changed.",
+            None,
+            folder,
+        )
+    if revision is not None and revision not in KNOWN_REVISIONS:
+        engine.dispose()
+        raise _problem(
+            f"The database has BoneCoach schema version {revision!r}, unknown to this "
+            "BoneCoach (made by a newer version?). It was not changed.",
+            None,
+            folder,
+        )
+    migrated_from = None
+    if revision != HEAD_REVISION:
+        if revision is not None:
+            from bonecoach.store.exchange import export_all_to_folder
+
+            export_all_to_folder(engine, folder, "before-migration")
+            migrated_from = revision
+        upgrade_to_head(engine)
+    return OpenedDatabase(engine, url, None, folder, migrated_from, revision is None, None)
+
+
+def open_database(
+    url: str | None = None,
+    *,
+    settings: Settings | None = None,
+    backups: Path | None = None,
+    auto_backup: bool = True,
+) -> OpenedDatabase:
+    """Check, back up if needed, migrate and open; DatabaseProblem if it must not be used."""
+    settings = settings or load_settings().settings
+    url = url or database_url(settings)
+    folder = backups or backup_folder(settings)
+    path = sqlite_path(url)
+    if path is not None:
+        return _open_sqlite(url, path, folder, auto_backup)
+    if make_url(url).get_backend_name() == "sqlite":  # in memory: tests only
+        engine = make_engine(url)
+        from bonecoach.store.migrate import upgrade_to_head
+
+        upgrade_to_head(engine)
+        return OpenedDatabase(engine, url, None, folder, None, True, None)
+    return _open_server(url, folder)

@@ -1,0 +1,259 @@
+"""Export and import one client, clinic-wide JSON exports, and the demo clients.
+
+``load_demo_documents()`` reads the shipped demo clients without any database (the handout's
+``--demo`` uses it); ``load_demo(store)`` imports them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from bonecoach.store.document import (
+    CLINIC_FORMAT,
+    FORMAT,
+    FORMAT_VERSION,
+    ClientDocument,
+    ClientInfo,
+    HandoutEntry,
+    ProfileEntry,
+    ProgramEntry,
+    ProgramVersionEntry,
+    SessionEntry,
+    SuggestionEntry,
+    VersionRef,
+    document_json,
+    read_document,
+)
+from bonecoach.store.errors import DuplicateClientError
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from bonecoach.store.records import ClientRecord
+    from bonecoach.store.service import Store
+
+__all__ = [
+    "ClientDocument",
+    "export_all_to_file",
+    "export_all_to_folder",
+    "export_client",
+    "import_client",
+    "load_demo",
+    "load_demo_documents",
+    "read_document",
+    "write_document",
+]
+
+
+def export_client(store: Store, client_id: int, *, by: str | None = None) -> ClientDocument:
+    client = store.get_client(client_id)
+    refs: dict[int, VersionRef] = {}
+    programs = []
+    for index, summary in enumerate(store.programs(client_id)):
+        versions = []
+        for version in store.program_versions(summary.id):
+            refs[version.id] = VersionRef(program=index, version=version.number)
+            handouts = tuple(
+                HandoutEntry(
+                    printed_at=h.printed_at,
+                    printed_by=h.printed_by,
+                    paper=h.paper,
+                    large_print=h.large_print,
+                    file_name=h.file_name,
+                )
+                for h in store.handouts(version.id)
+            )
+            versions.append(
+                ProgramVersionEntry(
+                    number=version.number,
+                    saved_at=version.saved_at,
+                    saved_by=version.saved_by,
+                    program=version.program,
+                    handouts=handouts,
+                )
+            )
+        programs.append(
+            ProgramEntry(
+                created_at=summary.created_at, archived=summary.archived, versions=tuple(versions)
+            )
+        )
+
+    def ref(version_id: int | None) -> VersionRef | None:
+        return None if version_id is None else refs.get(version_id)
+
+    return ClientDocument(
+        format=FORMAT,
+        format_version=FORMAT_VERSION,
+        exported_at=datetime.now(UTC).replace(microsecond=0),
+        exported_by=store.actor if by is None else by,
+        client=ClientInfo(
+            name=client.name,
+            date_of_birth=client.date_of_birth,
+            clinic_id=client.clinic_id,
+            contact=client.contact,
+            archived=client.archived,
+        ),
+        profiles=tuple(
+            ProfileEntry(
+                recorded_on=p.recorded_on,
+                saved_at=p.saved_at,
+                saved_by=p.saved_by,
+                note=p.note,
+                profile=p.profile,
+            )
+            for p in store.profile_history(client_id)
+        ),
+        programs=tuple(programs),
+        sessions=tuple(
+            SessionEntry(
+                saved_at=s.saved_at,
+                saved_by=s.saved_by,
+                program_version=ref(s.program_version_id),
+                log=s.log,
+            )
+            for s in store.sessions(client_id)
+        ),
+        suggestions=tuple(
+            SuggestionEntry(
+                created_at=s.created_at,
+                program_version=ref(s.program_version_id),
+                suggestion=s.suggestion,
+                outcome=s.outcome,
+                outcome_reason=s.outcome_reason,
+                decided_at=s.decided_at,
+                decided_by=s.decided_by,
+                result_version=ref(s.result_version_id),
+            )
+            for s in store.suggestions(client_id)
+        ),
+    )
+
+
+def write_document(document: ClientDocument, out: Path) -> Path:
+    """Write atomically and owner-only (it is health data)."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(out.name + ".partial")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(document_json(document))
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(tmp, out)
+    return out
+
+
+def import_client(
+    store: Store, document: ClientDocument, *, as_new: bool = False, by: str | None = None
+) -> ClientRecord:
+    """Add the client in ``document`` with all its history, in one transaction.
+
+    A client with the same clinic id, or the same name and date of birth, is refused
+    (DuplicateClientError) unless ``as_new``; then the copy is added beside it, without the
+    clinic id if that is taken (clinic ids are unique).
+    """
+    from bonecoach.store.importer import add_document
+
+    info = document.client
+    existing = store.find_existing_client(info.name, info.date_of_birth, info.clinic_id)
+    clinic_id = info.clinic_id
+    if existing is not None:
+        if not as_new:
+            match = (
+                f"clinic id {existing.clinic_id}"
+                if existing.clinic_id and existing.clinic_id == info.clinic_id
+                else "same name and date of birth"
+            )
+            raise DuplicateClientError(
+                f"{info.name} is already stored as client {existing.id} ({match}); "
+                "nothing was imported. Import it as a new client (--as-new) to keep both.",
+                existing.id,
+            )
+        if clinic_id is not None and store.find_existing_client(info.name, None, clinic_id):
+            clinic_id = None
+    return add_document(store, document, clinic_id=clinic_id, by=by)
+
+
+# Whole-clinic exports (the PostgreSQL backup) -----------------------------------------------
+
+
+def _clinic_export(engine: Engine) -> str:
+    from bonecoach.store.service import Store
+
+    store = Store(engine)
+    documents = [
+        export_client(store, c.id).model_dump(mode="json")
+        for c in store.list_clients(include_archived=True)
+    ]
+    return json.dumps(
+        {
+            "format": CLINIC_FORMAT,
+            "format_version": FORMAT_VERSION,
+            "exported_at": datetime.now(UTC).isoformat(),
+            "clients": documents,
+        },
+        indent=1,
+        ensure_ascii=False,
+    )
+
+
+def export_all_to_file(engine: Engine, out: Path) -> Path:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(out.name + ".partial")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(_clinic_export(engine))
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(tmp, out)
+    return out
+
+
+def export_all_to_folder(engine: Engine, folder: Path, reason: str) -> Path:
+    from bonecoach.store.sqlite_file import private_folder
+
+    private_folder(folder)
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+    return export_all_to_file(engine, folder / f"bonecoach-{stamp}-{reason}.json")
+
+
+def read_clinic_export(path: Path) -> list[ClientDocument]:
+    """The clients of a whole-clinic export, each validated like a client file."""
+    from bonecoach.store.document import parse_document
+    from bonecoach.store.errors import ImportProblem
+
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ImportProblem(str(path), [f"(file): cannot be read: {exc}"]) from None
+    if not isinstance(data, dict) or data.get("format") != CLINIC_FORMAT:
+        raise ImportProblem(str(path), ["format: not a BoneCoach clinic export"])
+    return [parse_document(c, f"{path} client {i}") for i, c in enumerate(data.get("clients", []))]
+
+
+# Demo clients -------------------------------------------------------------------------------
+
+
+def demo_folder() -> Path:
+    from bonecoach.paths import resource
+
+    return resource("demo")
+
+
+def load_demo_documents() -> list[ClientDocument]:
+    """The shipped demo clients, validated; no database needed."""
+    return [read_document(path) for path in sorted(demo_folder().glob("*.json"))]
+
+
+def load_demo(store: Store, *, by: str | None = None) -> tuple[list[ClientRecord], list[str]]:
+    """Import the demo clients; ones already present are skipped (and named)."""
+    added, skipped = [], []
+    for document in load_demo_documents():
+        try:
+            added.append(import_client(store, document, by=by))
+        except DuplicateClientError:
+            skipped.append(document.client.name)
+    return added, skipped

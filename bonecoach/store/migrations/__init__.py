@@ -1,0 +1,1 @@
+"""Alembic migrations, run programmatically by `bonecoach.store.migrate` (no alembic.ini)."""

@@ -1,0 +1,100 @@
+"""`Store`: the one object the UI and the command line use for stored data.
+
+    store = Store.open()                   # checks, backs up, migrates (DatabaseProblem if not)
+    client = store.create_client("Ann Lee", date_of_birth=date(1950, 3, 2))
+    store.save_profile(client.id, profile)
+    v1 = store.save_program(client.id, program)
+    v2 = store.save_program(client.id, changed, program_id=v1.program_id, based_on=v1.number)
+    store.close()                          # the on-close backup, if anything changed
+
+Every method returns records (``bonecoach.store.records``) holding domain objects; every write
+is one transaction with its audit entry.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import sessionmaker
+
+from bonecoach.store.client_ops import ClientOps
+from bonecoach.store.database import OpenedDatabase, open_database
+from bonecoach.store.session_ops import SessionOps
+from bonecoach.store.settings import Settings
+
+
+class Store(ClientOps, SessionOps):
+    def __init__(
+        self,
+        engine: Engine,
+        *,
+        opened: OpenedDatabase | None = None,
+        actor: str = "",
+    ) -> None:
+        super().__init__(sessionmaker(engine, expire_on_commit=False), actor=actor)
+        self.engine = engine
+        self.opened = opened
+
+    @classmethod
+    def open(
+        cls,
+        url: str | None = None,
+        *,
+        settings: Settings | None = None,
+        backups: Path | None = None,
+        auto_backup: bool = True,
+        actor: str = "",
+    ) -> Store:
+        """Open the configured database (see database.open_database)."""
+        opened = open_database(url, settings=settings, backups=backups, auto_backup=auto_backup)
+        return cls(opened.engine, opened=opened, actor=actor)
+
+    @property
+    def url(self) -> str:
+        return self.engine.url.render_as_string(hide_password=True)
+
+    @property
+    def sqlite_path(self) -> Path | None:
+        return None if self.opened is None else self.opened.path
+
+    @property
+    def backup_folder(self) -> Path | None:
+        return None if self.opened is None else self.opened.backup_folder
+
+    def backup_now(self, out: Path | None = None) -> Path:
+        """A manual backup: SQLite online backup, or a JSON export for PostgreSQL."""
+        from bonecoach.store.backup import backup_to, take_backup
+        from bonecoach.store.errors import BackupError
+        from bonecoach.store.exchange import export_all_to_file, export_all_to_folder
+
+        folder = self.backup_folder
+        path = self.sqlite_path
+        if path is not None:
+            if out is not None:
+                return backup_to(path, out)
+            if folder is None:
+                raise BackupError("no backup folder configured")
+            return take_backup(path, folder, "manual")
+        if out is not None:
+            return export_all_to_file(self.engine, out)
+        if folder is None:
+            raise BackupError("no backup folder configured")
+        return export_all_to_folder(self.engine, folder, "manual")
+
+    def close(self, *, auto_backup: bool = True) -> Path | None:
+        """Close; the automatic backup on close is taken if anything was saved."""
+        from bonecoach.store.backup import automatic_backup
+
+        made = None
+        path, folder = self.sqlite_path, self.backup_folder
+        self.engine.dispose()
+        if auto_backup and self.changed and path is not None and folder is not None:
+            made = automatic_backup(path, folder, force=True)
+        return made
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
