@@ -1,0 +1,155 @@
+"""One exercise block: picture, name, dosage band, steps, good form, support, note, "Stop if".
+
+Standard print puts the picture on the left and the text on the right, and never splits a
+block across pages; large print puts a big picture on top and gives each exercise its own
+page. User and library text is escaped before it becomes a Paragraph.
+"""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    Flowable,
+    ImageAndFlowables,
+    KeepTogether,
+    Paragraph,
+    Spacer,
+    Table,
+)
+
+from bonecoach.handout.model import ExerciseBlock
+from bonecoach.handout.pictures import PictureCache
+from bonecoach.handout.styles import BAND_GREY, BLACK, Styles, table_style
+
+GUTTER = 6 * mm
+FULL = "100%"  # a table as wide as the space it lands in (beside or under the picture)
+
+
+def stop_text(stop_if: str) -> str:
+    """The library's line starts "Stop if ..."; custom text may not, so say it once."""
+    text = stop_if.strip()
+    return text if text.lower().startswith("stop") else f"Stop if {text[0].lower()}{text[1:]}"
+
+
+def stop_box(text: str, styles: Styles, width: float | str) -> Table:
+    box = Table([[Paragraph(escape(stop_text(text)), styles.stop)]], colWidths=[width])
+    box.setStyle(
+        table_style(
+            [
+                ("BOX", (0, 0), (-1, -1), 2, BLACK),
+                ("LEFTPADDING", (0, 0), (-1, -1), 6),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+            ]
+        )
+    )
+    return box
+
+
+def dosage_band(block: ExerciseBlock, styles: Styles, width: float | str) -> Table:
+    rows: list[list[Flowable]] = [[Paragraph(escape(block.dosage), styles.band)]]
+    for extra in (block.load_hint, block.effort):
+        if extra:
+            rows.append([Paragraph(escape(extra), styles.band_detail)])
+    band = Table(rows, colWidths=[width])
+    band.setStyle(
+        table_style(
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), BAND_GREY),
+                ("LEFTPADDING", (0, 0), (-1, -1), 6),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+                ("TOPPADDING", (0, 0), (-1, -1), 1),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+                ("TOPPADDING", (0, 0), (-1, 0), 5),
+                ("BOTTOMPADDING", (0, -1), (-1, -1), 6),
+            ]
+        )
+    )
+    return band
+
+
+def _text_flowables(
+    block: ExerciseBlock, styles: Styles, width: float | str, therapist: str, *, with_name: bool
+) -> list[Flowable]:
+    out: list[Flowable] = []
+    if with_name:
+        out.append(Paragraph(f"{block.number}. {escape(block.name)}", styles.name))
+    out.append(dosage_band(block, styles, width))
+    out.append(Spacer(1, styles.scale.body * 0.4))
+    for i, step in enumerate(block.steps, start=1):
+        out.append(Paragraph(escape(step), styles.step, bulletText=f"{i}."))
+    if block.tips:
+        out.append(Paragraph("Good form", styles.label))
+        out.extend(Paragraph(escape(tip), styles.step, bulletText="•") for tip in block.tips)
+    if block.support:
+        label = (
+            "Your therapist wants you to use support"
+            if block.support_prescribed
+            else "If you feel unsteady"
+        )
+        out.append(Paragraph(label, styles.label))
+        out.append(Paragraph(escape(block.support), styles.body_tight))
+    if block.note:
+        out.append(Paragraph(f"Note from {escape(therapist)}", styles.label))
+        out.append(Paragraph(escape(block.note), styles.body_tight))
+    out.append(Spacer(1, styles.scale.body * 0.4))
+    out.append(stop_box(block.stop_if, styles, width))
+    return out
+
+
+def standard_block(
+    block: ExerciseBlock,
+    styles: Styles,
+    pictures: PictureCache,
+    frame_width: float,
+    frame_height: float,
+    therapist: str,
+) -> Flowable:
+    """Picture left (about 6.5 cm), text right and then under it; kept on one page.
+
+    Text flows under the picture once it has passed it, so a block takes little more than a
+    third of a page and two or three fit on one.
+    """
+    pic_w = styles.scale.picture_width
+    picture = pictures.flowable(block.exercise_id, pic_w, max_height=pic_w * 1.1)
+    name = Paragraph(f"{block.number}. {escape(block.name)}", styles.name)
+    name.keepWithNext = True
+    text = _text_flowables(block, styles, FULL, therapist, with_name=False)
+    end = Spacer(1, styles.scale.body * 0.9)
+    if picture is None:
+        return KeepTogether([name, *text, end])
+    body = ImageAndFlowables(
+        picture,
+        text,
+        imageSide="left",
+        imageLeftPadding=0,
+        imageRightPadding=GUTTER,
+        imageBottomPadding=styles.scale.body * 0.5,
+    )
+    return KeepTogether([name, body, end])
+
+
+def large_block(
+    block: ExerciseBlock,
+    styles: Styles,
+    pictures: PictureCache,
+    frame_width: float,
+    frame_height: float,
+    therapist: str,
+) -> list[Flowable]:
+    """Name, a big picture on top, text below: one page per exercise where it fits."""
+    name = Paragraph(f"{block.number}. {escape(block.name)}", styles.name)
+    text = _text_flowables(block, styles, frame_width, therapist, with_name=False)
+    text_h = sum(f.wrap(frame_width, frame_height)[1] for f in text)
+    name_h = name.wrap(frame_width, frame_height)[1] + styles.scale.body
+    room = frame_height - text_h - name_h - 2 * mm
+    # About 12 cm wide; shorter when the text needs the room, never smaller than 8 cm tall.
+    pic_w = styles.scale.picture_width
+    picture = pictures.flowable(block.exercise_id, pic_w, max_height=max(room, 80 * mm))
+    out: list[Flowable] = [name]
+    if picture is not None:
+        out += [picture, Spacer(1, styles.scale.body * 0.6)]
+    return [*out, *text]

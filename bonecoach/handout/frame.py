@@ -1,0 +1,207 @@
+"""The page frame: paper, margins, header and footer, "page X of Y" on every page.
+
+The header (clinic on the left; "Home exercise program for <client>" and the date on the
+right) is drawn when a page starts, the footer (client name, page X of Y, the clinic's phone)
+when the document is saved, once the page count is known. Both are drawn with canvas calls,
+which print text literally, so names need no escaping here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib.pagesizes import A4, LETTER, landscape
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+
+from bonecoach.handout.fonts import BOLD, REGULAR
+from bonecoach.handout.styles import BLACK, Scale
+
+PORTRAIT = "portrait"
+LANDSCAPE = "landscape"
+
+
+def page_size(paper: str) -> tuple[float, float]:
+    return {"letter": LETTER, "a4": A4}[paper]
+
+
+@dataclass(frozen=True)
+class FrameText:
+    clinic_name: str
+    client_name: str
+    date_line: str  # "Program of 3 March 2026"
+    phone: str
+    logo_path: Path | None
+    scale: Scale
+
+    @property
+    def header_height(self) -> float:
+        return self.scale.small * 1.3 * 2 + 4 * mm
+
+    @property
+    def footer_height(self) -> float:
+        return self.scale.small * 1.3 + 4 * mm
+
+
+def _fit(text: str, font: str, size: float, width: float) -> str:
+    """Shorten ``text`` with an ellipsis so it fits ``width`` (long clinic or client names)."""
+    if stringWidth(text, font, size) <= width:
+        return text
+    while text and stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
+def _draw_header(canvas: Canvas, doc: BaseDocTemplate, ft: FrameText) -> None:
+    width, height = canvas._pagesize
+    m = ft.scale.margin
+    size = ft.scale.small
+    line = size * 1.3
+    top = height - m
+    canvas.saveState()
+    left_x = m
+    if ft.logo_path is not None and ft.logo_path.is_file():
+        logo_h = line * 2
+        try:
+            canvas.drawImage(
+                str(ft.logo_path),
+                m,
+                top - logo_h,
+                width=logo_h * 2.5,
+                height=logo_h,
+                preserveAspectRatio=True,
+                anchor="w",
+                mask="auto",
+            )
+            left_x = m + logo_h * 2.5 + 3 * mm
+        except Exception:  # an unreadable logo must not stop the handout
+            left_x = m
+    half = (width - 2 * m) / 2
+    canvas.setFillColor(BLACK)
+    canvas.setFont(BOLD, size)
+    canvas.drawString(left_x, top - size, _fit(ft.clinic_name, BOLD, size, half - (left_x - m)))
+    right = width - m
+    title = f"Home exercise program for {ft.client_name}"
+    canvas.setFont(BOLD, size)
+    canvas.drawRightString(right, top - size, _fit(title, BOLD, size, half))
+    canvas.setFont(REGULAR, size)
+    canvas.drawRightString(right, top - size - line, _fit(ft.date_line, REGULAR, size, half))
+    canvas.setLineWidth(0.8)
+    rule_y = height - m - ft.header_height + 2 * mm
+    canvas.line(m, rule_y, width - m, rule_y)
+    canvas.restoreState()
+
+
+def _draw_footer(canvas: Canvas, ft: FrameText, page: int, pages: int) -> None:
+    width, _height = canvas._pagesize
+    m = ft.scale.margin
+    size = ft.scale.small
+    y = m
+    third = (width - 2 * m) / 3
+    canvas.saveState()
+    canvas.setFillColor(BLACK)
+    canvas.setLineWidth(0.8)
+    canvas.line(m, y + size * 1.3 + 1 * mm, width - m, y + size * 1.3 + 1 * mm)
+    canvas.setFont(REGULAR, size)
+    canvas.drawString(m, y, _fit(ft.client_name, REGULAR, size, third))
+    canvas.setFont(BOLD, size)
+    canvas.drawCentredString(width / 2, y, f"Page {page} of {pages}")
+    if ft.phone:
+        canvas.setFont(REGULAR, size)
+        canvas.drawRightString(
+            width - m, y, _fit(f"Questions? Call {ft.phone}", REGULAR, size, third)
+        )
+    canvas.restoreState()
+
+
+def canvas_maker(ft: FrameText, title: str, author: str, subject: str) -> Callable[..., Canvas]:
+    """A Canvas class that holds pages back until the end to print "page X of Y"."""
+
+    class HandoutCanvas(Canvas):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            # Our font as the canvas default: else every page starts by naming Helvetica.
+            # (BaseDocTemplate passes None explicitly, hence no setdefault.)
+            kwargs["initialFontName"] = kwargs.get("initialFontName") or REGULAR
+            kwargs["initialFontSize"] = kwargs.get("initialFontSize") or ft.scale.body
+            kwargs["lang"] = kwargs.get("lang") or "en"
+            super().__init__(*args, **kwargs)
+            self._held: list[dict[str, Any]] = []
+            self.setTitle(title)
+            self.setAuthor(author)
+            self.setSubject(subject)
+            self.setCreator("BoneCoach")
+            self.setKeywords(["home exercise program", "bone health"])
+
+        def showPage(self) -> None:
+            self._held.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            pages = len(self._held)
+            for number, state in enumerate(self._held, start=1):
+                self.__dict__.update(state)
+                _draw_footer(self, ft, number, pages)
+                Canvas.showPage(self)
+            Canvas.save(self)
+
+    return HandoutCanvas
+
+
+class HandoutDocTemplate(BaseDocTemplate):
+    """Portrait pages for the program, landscape pages for the log sheet."""
+
+    def __init__(self, target: Any, ft: FrameText, paper: str, **kwargs: Any) -> None:
+        size = page_size(paper)
+        super().__init__(
+            target,
+            pagesize=size,
+            leftMargin=ft.scale.margin,
+            rightMargin=ft.scale.margin,
+            topMargin=ft.scale.margin,
+            bottomMargin=ft.scale.margin,
+            initialFontName=REGULAR,
+            initialFontSize=ft.scale.body,
+            lang="en",
+            **kwargs,
+        )
+        self.frame_text = ft
+        self.addPageTemplates(
+            [
+                self._template(PORTRAIT, size, ft),
+                self._template(LANDSCAPE, landscape(size), ft),
+            ]
+        )
+
+    @staticmethod
+    def _template(name: str, size: tuple[float, float], ft: FrameText) -> PageTemplate:
+        w, h = size
+        m = ft.scale.margin
+        frame = Frame(
+            m,
+            m + ft.footer_height,
+            w - 2 * m,
+            h - 2 * m - ft.header_height - ft.footer_height,
+            id=f"{name}-body",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
+        return PageTemplate(
+            id=name,
+            frames=[frame],
+            pagesize=size,
+            onPage=lambda canvas, doc: _draw_header(canvas, doc, ft),
+        )
+
+    def frame_size(self, name: str = PORTRAIT) -> tuple[float, float]:
+        for template in self.pageTemplates:
+            if template.id == name:
+                frame = template.frames[0]
+                return frame._width, frame._height
+        raise KeyError(name)

@@ -1,0 +1,330 @@
+"""The pages around the exercises: first page, "Stop and call", safe moves, bones, log sheet."""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    Paragraph,
+    Spacer,
+    Table,
+)
+
+from bonecoach.handout.model import HandoutDocument, PhaseSection, SafeMove
+from bonecoach.handout.pictures import PictureCache
+from bonecoach.handout.styles import BAND_GREY, BLACK, LIGHT_GREY, Styles, table_style
+from bonecoach.handout.wording import WEEKDAYS
+
+# Red flags of clinical-guidance.md §5 [IOF, general exercise-safety guidance], in plain words.
+RED_FLAGS = (
+    "New or sudden back pain with no clear cause, a new stoop, or getting shorter",
+    "Sharp pain in a bone, or pain in one spot that does not go away",
+    "Pain or pressure in your chest, jaw or arm",
+    "Very short of breath, dizzy, a cold sweat, or a racing or uneven heartbeat",
+    "Sudden weakness or numbness",
+)
+EMERGENCY = "Chest pain or pressure, or sudden weakness or numbness: call emergency services now."
+PAIN_RULE = "Pain is a signal to stop. Muscle tiredness is expected."
+WHY = (
+    "Why these exercises? Stronger muscles and bones and better balance mean fewer falls "
+    "and fewer broken bones. Strength and balance improve within a few weeks; bone takes a "
+    "year or more."
+)
+
+# clinical-guidance.md §6 lifestyle [BHOF, SSS, TFTF14]
+BONE_CARE = (
+    (
+        "Calcium",
+        "Eat calcium-rich foods every day: milk, yoghurt, cheese, fortified plant milks, "
+        "tinned fish with soft bones, green vegetables. Ask your doctor whether you need "
+        "a supplement.",
+    ),
+    (
+        "Vitamin D",
+        "Vitamin D helps your body use calcium. Spend a little time outdoors in daylight and "
+        "ask your doctor whether you should take vitamin D tablets, especially in winter.",
+    ),
+    ("No smoking", "Smoking weakens bones. It is never too late to stop; ask for help."),
+    (
+        "Limit alcohol",
+        "Keep alcohol low: more than 2 drinks a day weakens bones and makes falls more likely.",
+    ),
+    (
+        "What to expect, and when",
+        "You should feel stronger and steadier within 4 to 8 weeks. Bone changes slowly: a "
+        "bone density scan shows a change only after a year or more, so keep going. Walking "
+        "is good for you, but it does not replace your strength and balance exercises.",
+    ),
+)
+
+
+def _p(text: str, style: object) -> Paragraph:
+    return Paragraph(escape(text), style)  # type: ignore[arg-type]
+
+
+def _date(d: object) -> str:
+    if d is None:
+        return ""
+    return f"{d.day} {d:%B %Y}"  # type: ignore[attr-defined]
+
+
+def stop_and_call(doc: HandoutDocument, styles: Styles, width: float) -> Flowable:
+    """The red flags, boxed with a heavy border and a black STOP label: no colour needed."""
+    s = styles.scale
+    label_w = s.stop_label * 3.4
+    phone = doc.clinic.phone
+    intro = (
+        f"Stop exercising and call {phone} or your doctor if you have:"
+        if phone
+        else "Stop exercising and call your therapist or your doctor if you have:"
+    )
+    text: list[Flowable] = [Paragraph(escape(intro), styles.body_bold)]
+    text += [Paragraph(escape(flag), styles.step, bulletText="•") for flag in RED_FLAGS]
+    text.append(Spacer(1, s.body * 0.3))
+    text.append(Paragraph(escape(EMERGENCY), styles.body_bold))
+    text.append(Paragraph(escape(PAIN_RULE), styles.body_bold))
+    box = Table(
+        [[Paragraph("STOP", styles.stop_label), text]],
+        colWidths=[label_w, width - label_w],
+    )
+    box.setStyle(
+        table_style(
+            [
+                ("BOX", (0, 0), (-1, -1), 3, BLACK),
+                ("BACKGROUND", (0, 0), (0, 0), BLACK),
+                ("VALIGN", (0, 0), (0, 0), "MIDDLE"),
+                ("VALIGN", (1, 0), (1, 0), "TOP"),
+                ("ALIGN", (0, 0), (0, 0), "CENTER"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 8),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+                ("TOPPADDING", (0, 0), (-1, -1), 6),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+            ]
+        )
+    )
+    return KeepTogether([box])
+
+
+def week_table(phase: PhaseSection, styles: Styles, width: float) -> Flowable | None:
+    """ "Your week": days across, one row per kind of exercise, shaded where there is work."""
+    if not phase.week:
+        return None
+    label_w = width * 0.4
+    day_w = (width - label_w) / 7
+    head = [Paragraph("What to do", styles.table_bold)] + [
+        Paragraph(d, styles.cell_center) for d in WEEKDAYS
+    ]
+    rows: list[list[object]] = [head]
+    shade: list[tuple[str, tuple[int, int], tuple[int, int], object]] = []
+    for r, row in enumerate(phase.week, start=1):
+        label = f"<b>{escape(row.label)}</b>"
+        if row.detail:
+            label += f": {escape(row.detail)}"
+        cells: list[object] = [Paragraph(label, styles.table)]
+        for day in range(7):
+            if day in row.days:
+                cells.append(Paragraph("Yes", styles.cell_center))
+                shade.append(("BACKGROUND", (day + 1, r), (day + 1, r), BAND_GREY))
+            else:
+                cells.append("")
+        rows.append(cells)
+    table = Table(rows, colWidths=[label_w] + [day_w] * 7, repeatRows=1)
+    table.setStyle(
+        table_style(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.8, BLACK),
+                ("BACKGROUND", (0, 0), (-1, 0), LIGHT_GREY),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+                *shade,
+            ]
+        )
+    )
+    return table
+
+
+def first_page(doc: HandoutDocument, styles: Styles, width: float) -> list[Flowable]:
+    """Title and the facts: who it is for, who made it, when to start and review."""
+    out: list[Flowable] = [_p(doc.program_name, styles.title)]
+    facts: list[tuple[str, str]] = [("For", doc.client_name)]
+    facts.append(("Your therapist", doc.therapist.signature))
+    clinic = ", ".join(x for x in (doc.clinic.name, doc.clinic.address) if x)
+    if doc.clinic.phone:
+        clinic += f", phone {doc.clinic.phone}"
+    facts.append(("Clinic", clinic))
+    if doc.start_date:
+        facts.append(("Start on", _date(doc.start_date)))
+    if doc.review_date:
+        facts.append(("Review on", _date(doc.review_date)))
+    if doc.next_appointment:
+        facts.append(("Next appointment", doc.next_appointment))
+    label_w = width * 0.3
+    table = Table(
+        [
+            [Paragraph(escape(k), styles.body_bold), Paragraph(escape(v), styles.body_tight)]
+            for k, v in facts
+        ],
+        colWidths=[label_w, width - label_w],
+    )
+    table.setStyle(
+        table_style(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 1),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+            ]
+        )
+    )
+    return [*out, table, Spacer(1, styles.scale.body * 0.5)]
+
+
+def why_and_whose(doc: HandoutDocument, styles: Styles) -> list[Flowable]:
+    """Why these exercises, and that they were prescribed for this person only."""
+    return [
+        _p(WHY, styles.body),
+        _p(
+            f"This program was made for you by {doc.therapist.name}. Please do not share it: "
+            "exercises that are safe for you may not be safe for someone else.",
+            styles.body,
+        ),
+    ]
+
+
+def safe_moves_page(
+    moves: tuple[SafeMove, ...], styles: Styles, pictures: PictureCache, width: float
+) -> list[Flowable]:
+    """ "Moving safely every day": each everyday move with a small picture beside it."""
+    if not moves:
+        return []
+    out: list[Flowable] = [
+        _p("Moving safely every day", styles.section),
+        _p(
+            "Protect your back all day long, not only when you exercise. Avoid bending "
+            "forward with a rounded back and twisting, especially when you lift or carry.",
+            styles.body,
+        ),
+    ]
+    pic_w = styles.scale.small_picture_width
+    for move in moves:
+        picture = pictures.flowable(move.exercise_id, pic_w, max_height=pic_w)
+        text = [Paragraph(escape(move.name), styles.name), _p(move.text, styles.body_tight)]
+        if picture is None:
+            out.append(KeepTogether([*text, Spacer(1, styles.scale.body)]))
+            continue
+        row = Table([[picture, text]], colWidths=[pic_w + 6 * mm, width - pic_w - 6 * mm])
+        row.setStyle(
+            table_style(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("TOPPADDING", (0, 0), (-1, -1), 0),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), styles.scale.body),
+                    ("LINEBELOW", (0, 0), (-1, -1), 0.5, BLACK),
+                ]
+            )
+        )
+        out.append(KeepTogether([row, Spacer(1, styles.scale.body * 0.6)]))
+    return out
+
+
+def bone_care_page(styles: Styles) -> list[Flowable]:
+    out: list[Flowable] = [_p("Looking after your bones", styles.section)]
+    for title, text in BONE_CARE:
+        out.append(KeepTogether([_p(title, styles.label), _p(text, styles.body)]))
+    return out
+
+
+def log_sheets(
+    doc: HandoutDocument, phase: PhaseSection, styles: Styles, width: float, height: float
+) -> list[Flowable]:
+    """Tick boxes per exercise and day, then how hard and pain (0-10) for each week.
+
+    Standard print fits two weeks on a landscape page, large print one week, so that the
+    boxes stay big enough to tick with a pen.
+    """
+    blocks = phase.blocks
+    if not blocks:
+        return []
+    s = styles.scale
+    per_page = 1 if s is not None and s.body >= 16 else 2
+    weeks = list(phase.weeks)
+    out: list[Flowable] = []
+    for first in range(0, len(weeks), per_page):
+        chunk = weeks[first : first + per_page]
+        out.append(_p(f"Your exercise log: {phase.title}", styles.group))
+        out.append(
+            _p(
+                "Tick a box each day you do the exercise. At the end of the week write how hard "
+                "it felt and any pain, from 0 (none) to 10 (the most). "
+                "Bring this sheet to your next visit.",
+                styles.body,
+            )
+        )
+        out.append(_log_table(phase, chunk, styles, width))
+        out.append(
+            KeepTogether(
+                [_p("Notes for your therapist:", styles.body_bold), _lines(width, 1, s.body * 1.6)]
+            )
+        )
+        if first + per_page < len(weeks):
+            from reportlab.platypus import PageBreak
+
+            out.append(PageBreak())
+    return out
+
+
+def _log_table(phase: PhaseSection, weeks: list[int], styles: Styles, width: float) -> Table:
+    s = styles.scale
+    box = s.tick_box
+    score_w = box * 2
+    per_week = 7 * box + 2 * score_w
+    name_w = max(width - per_week * len(weeks), 45 * mm)
+    head1: list[object] = [Paragraph("Exercise", styles.table_bold)]
+    head2: list[object] = [""]
+    spans: list[tuple[str, tuple[int, int], tuple[int, int]]] = []
+    col = 1
+    for week in weeks:
+        head1 += [Paragraph(f"Week {week}", styles.cell_center)] + [""] * 8
+        spans.append(("SPAN", (col, 0), (col + 8, 0)))
+        head2 += [Paragraph(d, styles.cell_center) for d in WEEKDAYS]
+        head2 += [
+            Paragraph("How hard 0-10", styles.cell_center),
+            Paragraph("Pain 0-10", styles.cell_center),
+        ]
+        col += 9
+    rows: list[list[object]] = [head1, head2]
+    for block in phase.blocks:
+        rows.append(
+            [Paragraph(f"{block.number}. {escape(block.name)}", styles.table)]
+            + [""] * (9 * len(weeks))
+        )
+    widths = [name_w] + ([box] * 7 + [score_w, score_w]) * len(weeks)
+    table = Table(
+        rows, colWidths=widths, rowHeights=[None, None] + [box] * len(phase.blocks), repeatRows=2
+    )
+    style: list[tuple[object, ...]] = [
+        ("GRID", (0, 0), (-1, -1), 0.8, BLACK),
+        ("BACKGROUND", (0, 0), (-1, 1), LIGHT_GREY),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (1, 0), (-1, -1), 1),
+        ("RIGHTPADDING", (1, 0), (-1, -1), 1),
+        *spans,
+    ]
+    col = 1
+    for _ in weeks:  # a heavy line between weeks helps the eye find the right column
+        style.append(("LINEBEFORE", (col, 0), (col, -1), 2.5, BLACK))
+        style.append(("BACKGROUND", (col + 7, 2), (col + 8, -1), LIGHT_GREY))
+        col += 9
+    table.setStyle(table_style(style))
+    return table
+
+
+def _lines(width: float, count: int, gap: float) -> Flowable:
+    table = Table([[""]] * count, colWidths=[width], rowHeights=[gap] * count)
+    table.setStyle(table_style([("LINEBELOW", (0, 0), (-1, -1), 0.8, BLACK)]))
+    return table

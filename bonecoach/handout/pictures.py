@@ -1,0 +1,115 @@
+"""Exercise illustrations as reportlab drawings: SVG from `bonecoach.art`, converted once.
+
+Converting SVG is the slow part of a handout, so each exercise's drawing is converted once
+per build and then drawn at whatever width a block needs. Any text inside a picture is
+switched to our embedded font, so no standard (non-embedded) font reaches the PDF.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from io import BytesIO
+from typing import Any
+
+from reportlab.graphics import renderPDF
+from reportlab.graphics.shapes import Drawing, Group, String
+from reportlab.platypus import Flowable
+
+from bonecoach.handout.fonts import BOLD, REGULAR, register_fonts
+
+log = logging.getLogger(__name__)
+
+SvgSource = Callable[[str], str]
+
+
+def art_source(illustrations: Any = None) -> SvgSource:
+    """The real illustrations: `bonecoach.art.exercise_svg` (start and end side by side)."""
+    from bonecoach.art import exercise_svg
+
+    def source(exercise_id: str) -> str:
+        return str(exercise_svg(exercise_id, illustrations))
+
+    return source
+
+
+def _use_our_font(node: Any) -> None:
+    if isinstance(node, String):
+        name = str(getattr(node, "fontName", "") or "")
+        node.fontName = BOLD if "bold" in name.lower() else REGULAR
+    elif isinstance(node, Group | Drawing):
+        for child in node.contents:
+            _use_our_font(child)
+
+
+class PictureCache:
+    """Converted drawings by exercise id, for one build (or one app session)."""
+
+    def __init__(self, source: SvgSource | None) -> None:
+        register_fonts()
+        self._source = source
+        self._drawings: dict[str, Drawing | None] = {}
+
+    def drawing(self, exercise_id: str) -> Drawing | None:
+        if exercise_id not in self._drawings:
+            self._drawings[exercise_id] = self._convert(exercise_id)
+        return self._drawings[exercise_id]
+
+    def _convert(self, exercise_id: str) -> Drawing | None:
+        if self._source is None:
+            return None
+        from svglib.svglib import svg2rlg
+
+        try:
+            svg = self._source(exercise_id)
+            drawing = svg2rlg(BytesIO(svg.encode("utf-8")))
+        except Exception:  # a missing picture must not stop the client's handout
+            log.exception("no illustration for exercise %r", exercise_id)
+            return None
+        if drawing is None or drawing.width <= 0 or drawing.height <= 0:
+            log.warning("empty illustration for exercise %r", exercise_id)
+            return None
+        _use_our_font(drawing)
+        # renderPDF starts every drawing with its initial font: Helvetica unless told.
+        drawing.initialFontName = REGULAR
+        return drawing
+
+    def flowable(
+        self, exercise_id: str, width: float, max_height: float | None = None
+    ) -> ScaledDrawing | None:
+        drawing = self.drawing(exercise_id)
+        if drawing is None:
+            return None
+        return ScaledDrawing(drawing, width, max_height)
+
+
+class ScaledDrawing(Flowable):
+    """Draws a shared Drawing scaled to a width (and at most a height), keeping its shape."""
+
+    def __init__(self, drawing: Drawing, width: float, max_height: float | None = None) -> None:
+        super().__init__()
+        factor = width / drawing.width
+        if max_height is not None and drawing.height * factor > max_height:
+            factor = max_height / drawing.height
+        self.drawing = drawing
+        self.factor = factor
+        self.width = drawing.width * factor
+        self.height = drawing.height * factor
+        self.hAlign = "CENTER"
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    # ImageAndFlowables (text flowing beside, then under, a picture) asks these of its image.
+    def _restrictSize(self, aW: float, aH: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def _unRestrictSize(self) -> None:
+        return None
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.saveState()
+        canvas.scale(self.factor, self.factor)
+        renderPDF.draw(self.drawing, canvas, 0, 0, showBoundary=False)
+        canvas.restoreState()

@@ -1,0 +1,184 @@
+"""Lay out a HandoutDocument as a PDF: `render_handout(doc, "out.pdf")`."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from io import BytesIO
+from pathlib import Path
+from typing import BinaryIO
+from xml.sax.saxutils import escape
+
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    NextPageTemplate,
+    PageBreak,
+    Paragraph,
+    Spacer,
+)
+
+from bonecoach.handout import blocks as block_layout
+from bonecoach.handout import pages
+from bonecoach.handout.frame import LANDSCAPE, PORTRAIT, FrameText, HandoutDocTemplate
+from bonecoach.handout.model import HandoutDocument, HandoutOptions, PhaseSection
+from bonecoach.handout.pictures import PictureCache, SvgSource, art_source
+from bonecoach.handout.styles import Styles, scale_for
+
+_DEFAULT = object()
+
+
+def render_handout(
+    doc: HandoutDocument,
+    out: str | Path | BinaryIO,
+    options: HandoutOptions | None = None,
+    *,
+    pictures: PictureCache | SvgSource | object | None = _DEFAULT,
+) -> None:
+    """Write the handout PDF to a path or a binary stream.
+
+    ``options`` overrides the document's own (paper, print size, log sheet). ``pictures``
+    is a PictureCache to share between builds, a function from exercise id to SVG text, or
+    None for no pictures; by default the real illustrations of `bonecoach.art`.
+    """
+    if options is not None:
+        doc = replace(doc, options=options)
+    opts = doc.options
+    if isinstance(pictures, PictureCache):
+        cache = pictures
+    elif pictures is _DEFAULT:
+        cache = PictureCache(art_source())
+    else:
+        cache = PictureCache(pictures)  # type: ignore[arg-type]
+    styles = Styles(scale_for(opts.large_print))
+    ft = FrameText(
+        clinic_name=doc.clinic.name,
+        client_name=doc.client_name,
+        date_line=_date_line(doc),
+        phone=doc.clinic.phone,
+        logo_path=doc.clinic.logo_path,
+        scale=styles.scale,
+    )
+    target: str | BinaryIO = str(out) if isinstance(out, str | Path) else out
+    template = HandoutDocTemplate(
+        target,
+        ft,
+        opts.paper,
+        title=f"Home exercise program for {doc.client_name}",
+        author=doc.clinic.name,
+        subject=f"{doc.program_name}: home exercise program",
+    )
+    story = _story(doc, styles, cache, template)
+    from bonecoach.handout.frame import canvas_maker
+
+    template.build(
+        story,
+        canvasmaker=canvas_maker(
+            ft,
+            title=f"Home exercise program for {doc.client_name}",
+            author=doc.clinic.name,
+            subject=f"{doc.program_name}: home exercise program",
+        ),
+    )
+
+
+def render_handout_bytes(doc: HandoutDocument, **kwargs: object) -> bytes:
+    buffer = BytesIO()
+    render_handout(doc, buffer, **kwargs)  # type: ignore[arg-type]
+    return buffer.getvalue()
+
+
+def _date_line(doc: HandoutDocument) -> str:
+    """ "Version 3 of 1 March 2026": ties the printed sheet to a saved program version."""
+    when = doc.version_date or doc.start_date
+    day = f"{when.day} {when:%B %Y}" if when else ""
+    if doc.version_number is not None:
+        return f"Version {doc.version_number}" + (f" of {day}" if day else "")
+    return day or doc.program_name
+
+
+def _story(
+    doc: HandoutDocument, styles: Styles, cache: PictureCache, template: HandoutDocTemplate
+) -> list[Flowable]:
+    width, height = template.frame_size(PORTRAIT)
+    story: list[Flowable] = [NextPageTemplate(PORTRAIT)]
+    story += pages.first_page(doc, styles, width)
+    if doc.phases and len(doc.phases) == 1:
+        story += _week(doc.phases[0], styles, width, heading="Your week")
+    story.append(Spacer(1, styles.scale.body * 0.6))
+    story.append(pages.stop_and_call(doc, styles, width))
+    story.append(Spacer(1, styles.scale.body * 0.6))
+    story += pages.why_and_whose(doc, styles)
+
+    for index, phase in enumerate(doc.phases):
+        if index > 0 or doc.options.large_print:
+            story.append(PageBreak())
+        else:  # straight on after the STOP box when the page has room
+            story.append(CondPageBreak(height * 0.45))
+        if len(doc.phases) > 1:
+            story.append(Paragraph(escape(phase.title), styles.title))
+            story += _week(phase, styles, width, heading="Your week")
+            story.append(CondPageBreak(height * 0.45))
+        story += _exercises(doc, phase, styles, cache, width, height)
+
+    if doc.options.include_safe_moves and doc.safe_moves:
+        story.append(PageBreak())
+        story += pages.safe_moves_page(doc.safe_moves, styles, cache, width)
+    if doc.options.include_bone_health:
+        story.append(CondPageBreak(height * 0.5))
+        story.append(Spacer(1, styles.scale.body))
+        story += pages.bone_care_page(styles)
+
+    if doc.options.include_log_sheet:
+        lw, lh = template.frame_size(LANDSCAPE)
+        for phase in doc.phases:
+            if not phase.blocks:
+                continue
+            story += [NextPageTemplate(LANDSCAPE), PageBreak()]
+            story += pages.log_sheets(doc, phase, styles, lw, lh)
+    return story
+
+
+def _week(phase: PhaseSection, styles: Styles, width: float, heading: str) -> list[Flowable]:
+    table = pages.week_table(phase, styles, width)
+    if table is None:
+        return []
+    return [Paragraph(escape(heading), styles.section), table]
+
+
+def _exercises(
+    doc: HandoutDocument,
+    phase: PhaseSection,
+    styles: Styles,
+    cache: PictureCache,
+    width: float,
+    height: float,
+) -> list[Flowable]:
+    therapist = doc.therapist.name
+    out: list[Flowable] = []
+    if not doc.options.large_print:
+        out.append(Paragraph("Your exercises", styles.section))
+        out.append(
+            Paragraph(
+                "Do them in this order. The shaded band tells you how much to do.",
+                styles.body,
+            )
+        )
+    first = True
+    for group in phase.groups:
+        if doc.options.large_print:
+            for i, block in enumerate(group.blocks):
+                if not first:
+                    out.append(PageBreak())
+                first = False
+                if i == 0 and group.title:
+                    out.append(Paragraph(escape(group.title), styles.group))
+                out += block_layout.large_block(block, styles, cache, width, height, therapist)
+            continue
+        if group.title:
+            out.append(CondPageBreak(height * 0.4))  # a heading never ends a page alone
+            heading = Paragraph(escape(group.title), styles.group)
+            heading.keepWithNext = True
+            out.append(heading)
+        for block in group.blocks:
+            out.append(block_layout.standard_block(block, styles, cache, width, height, therapist))
+    return out

@@ -1,0 +1,141 @@
+"""Dosage in the plain words a client reads: "2 sets of 10 - rest 1 minute - 3 days a week".
+
+Pure Python (no reportlab) so the program editor can show the same words the handout prints.
+Works with the program's ``Dosage`` and with the library's ``DefaultDosage``: optional fields
+(load_kg, band_colour) are read with ``getattr``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+SEPARATOR = " - "
+
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+# Which weekdays (0 = Monday) to suggest for n days a week: spread out, rest days between
+# strength days where possible (TFTF15: resistance on non-consecutive days).
+_SPREAD: dict[int, tuple[int, ...]] = {
+    1: (0,),
+    2: (0, 3),
+    3: (0, 2, 4),
+    4: (0, 1, 3, 4),
+    5: (0, 1, 2, 3, 4),
+    6: (0, 1, 2, 3, 4, 5),
+    7: (0, 1, 2, 3, 4, 5, 6),
+}
+
+
+class DosageLike(Protocol):
+    sets: int
+    reps: int | None
+    hold_seconds: int | None
+    minutes: int | None
+    rest_seconds: int
+    days_per_week: int
+    effort: int
+
+
+def _plural(n: int, word: str, plural: str | None = None) -> str:
+    return f"{n} {word if n == 1 else (plural or word + 's')}"
+
+
+def duration_text(seconds: int) -> str:
+    """30 -> "30 seconds", 60 -> "1 minute", 90 -> "1 and a half minutes",
+    150 -> "2 minutes 30 seconds"."""
+    if seconds < 60:
+        return _plural(seconds, "second")
+    minutes, rest = divmod(seconds, 60)
+    if rest == 0:
+        return _plural(minutes, "minute")
+    if rest == 30:
+        return f"{minutes} and a half minutes"
+    return f"{_plural(minutes, 'minute')} {_plural(rest, 'second')}"
+
+
+def days_text(days_per_week: int) -> str:
+    """7 -> "every day", 1 -> "1 day a week", 3 -> "3 days a week"."""
+    if days_per_week >= 7:
+        return "every day"
+    return f"{_plural(days_per_week, 'day')} a week"
+
+
+def amount_text(dosage: DosageLike) -> str:
+    """The work of one session: "2 sets of 10", "hold 10 seconds, 3 times", "20 minutes"."""
+    sets = dosage.sets
+    if dosage.reps is not None:
+        return f"{_plural(sets, 'set')} of {dosage.reps}"
+    if dosage.hold_seconds is not None:
+        hold = f"hold {duration_text(dosage.hold_seconds)}"
+        return hold if sets == 1 else f"{hold}, {sets} times"
+    if dosage.minutes is not None:
+        length = _plural(dosage.minutes, "minute")
+        return length if sets == 1 else f"{length}, {sets} times"
+    raise ValueError("dosage: give one of reps, hold_seconds or minutes")
+
+
+def load_text(dosage: Any) -> str | None:
+    """The prescribed resistance: "with 2 kg", "with the red band"; None for body weight."""
+    load_kg = getattr(dosage, "load_kg", None)
+    band = getattr(dosage, "band_colour", None)
+    if load_kg:
+        kg = f"{load_kg:g}" if isinstance(load_kg, float) else str(load_kg)
+        return f"with {kg} kg"
+    if band:
+        return f"with the {str(band).strip().lower()} band"
+    return None
+
+
+def dosage_text(dosage: DosageLike, *, separator: str = SEPARATOR) -> str:
+    """The dosage line: "2 sets of 10 with 2 kg - rest 1 minute - 3 days a week"."""
+    amount = amount_text(dosage)
+    load = load_text(dosage)
+    parts = [f"{amount} {load}" if load else amount]
+    if dosage.rest_seconds > 0 and dosage.sets > 1:  # rest is between sets
+        parts.append(f"rest {duration_text(dosage.rest_seconds)}")
+    parts.append(days_text(dosage.days_per_week))
+    text = separator.join(parts)
+    return text[0].upper() + text[1:]
+
+
+def load_hint(
+    dosage: DosageLike, *, uses_band: bool = False, uses_weight: bool = False
+) -> str | None:
+    """How heavy to go for weighted or band work: "choose a weight you can lift only 10-12 times".
+
+    The range runs from the prescribed reps to two more (TFTF15: a load that allows only
+    8-12 reps). None for body-weight work, holds and timed work.
+    """
+    if dosage.reps is None:
+        return None
+    band = uses_band or bool(getattr(dosage, "band_colour", None))
+    weight = uses_weight or bool(getattr(dosage, "load_kg", None))
+    if not (band or weight):
+        return None
+    top = dosage.reps + 2
+    if band:
+        return f"Choose a band you can pull only {dosage.reps}-{top} times"
+    return f"Choose a weight you can lift only {dosage.reps}-{top} times"
+
+
+_EFFORT_WORDS = (
+    (2, "very easy"),
+    (4, "easy"),
+    (6, "moderate"),
+    (8, "hard"),
+    (10, "very hard"),
+)
+
+
+def effort_text(effort: int) -> str:
+    """ "How hard: 6 out of 10 (moderate)"."""
+    if not 0 <= effort <= 10:
+        raise ValueError(f"effort: must be 0 to 10, got {effort}")
+    words = next(w for limit, w in _EFFORT_WORDS if effort <= limit)
+    return f"How hard: {effort} out of 10 ({words})"
+
+
+def suggested_days(days_per_week: int) -> tuple[int, ...]:
+    """Weekday indexes (0 = Monday) to do something ``days_per_week`` times a week."""
+    return _SPREAD[max(1, min(7, days_per_week))]
