@@ -113,6 +113,7 @@ class Program(BaseModel):
     phases: tuple[Phase, ...] = Field(min_length=1, max_length=12)
     start_date: dt.date | None = None  # week 1 starts here; places session logs in a phase
     clinic_only: bool = False  # supervised sessions only, never a home handout
+    template_id: Slug | None = None  # the template it was made from, if any
 
     @field_validator("phases")
     @classmethod
