@@ -14,6 +14,7 @@ from reportlab.platypus import (
     Flowable,
     ImageAndFlowables,
     KeepTogether,
+    PageBreak,
     Paragraph,
     Spacer,
     Table,
@@ -139,17 +140,48 @@ def large_block(
     frame_width: float,
     frame_height: float,
     therapist: str,
+    heading: Flowable | None = None,
 ) -> list[Flowable]:
-    """Name, a big picture on top, text below: one page per exercise where it fits."""
+    """Name, a big picture on top, text below: one page per exercise.
+
+    The picture is about 12 cm wide; when the text needs the room it gets smaller (down to
+    4 cm tall). An exercise whose text alone is longer than a page goes on over a second
+    page headed "(continued)", with the "Stop if" box kept with the lines before it.
+    """
     name = Paragraph(f"{block.number}. {escape(block.name)}", styles.name)
     text = _text_flowables(block, styles, frame_width, therapist, with_name=False)
-    text_h = sum(f.wrap(frame_width, frame_height)[1] for f in text)
-    name_h = name.wrap(frame_width, frame_height)[1] + styles.scale.body
-    room = frame_height - text_h - name_h - 2 * mm
-    # About 12 cm wide; shorter when the text needs the room, never smaller than 8 cm tall.
-    pic_w = styles.scale.picture_width
-    picture = pictures.flowable(block.exercise_id, pic_w, max_height=max(room, 80 * mm))
-    out: list[Flowable] = [name]
+    top: list[Flowable] = [heading, name] if heading is not None else [name]
+    gap = styles.scale.body * 0.6
+    heights = [_height(f, frame_width, frame_height) for f in [*top, *text]]
+    # the last lines stay with the "Stop if" box (measured above, before wrapping them)
+    heights[-3:] = [sum(heights[-3:])]
+    text = [*text[:-3], KeepTogether(text[-3:])]
+    room = frame_height - sum(heights) - gap - 4 * mm
+    fits = room >= 40 * mm
+    picture = pictures.flowable(
+        block.exercise_id,
+        styles.scale.picture_width,
+        max_height=room if fits else styles.scale.picture_width * 0.6,
+    )
+    out: list[Flowable] = list(top)
     if picture is not None:
-        out += [picture, Spacer(1, styles.scale.body * 0.6)]
-    return [*out, *text]
+        out += [picture, Spacer(1, gap)]
+    if fits or picture is None:
+        return [*out, *text]
+    # Fill the first page, then carry on under a "(continued)" heading.
+    used = sum(_height(f, frame_width, frame_height) for f in out)
+    first: list[Flowable] = []
+    rest = list(text)
+    for flowable, h in zip(text, heights[len(top) :], strict=True):
+        if used + h > frame_height - 2 * mm:
+            break
+        first.append(flowable)
+        rest.pop(0)
+        used += h
+    more = Paragraph(f"{block.number}. {escape(block.name)} (continued)", styles.name)
+    return [*out, *first, PageBreak(), more, *rest]
+
+
+def _height(flowable: Flowable, width: float, height: float) -> float:
+    _w, h = flowable.wrap(width, height)
+    return float(h + flowable.getSpaceBefore() + flowable.getSpaceAfter())

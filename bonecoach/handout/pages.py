@@ -8,6 +8,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import (
     Flowable,
     KeepTogether,
+    PageBreak,
     Paragraph,
     Spacer,
     Table,
@@ -256,11 +257,12 @@ def log_sheets(
     out: list[Flowable] = []
     for first in range(0, len(weeks), per_page):
         chunk = weeks[first : first + per_page]
-        out.append(_p(f"Your exercise log: {phase.title}", styles.group))
+        span = f"week {chunk[0]}" if len(chunk) == 1 else f"weeks {chunk[0]} to {chunk[-1]}"
+        out.append(_p(f"Your exercise log, {span}", styles.group))
         out.append(
             _p(
                 "Tick a box each day you do the exercise. At the end of the week write how hard "
-                "it felt and any pain, from 0 (none) to 10 (the most). "
+                "it felt and any pain (0 = none, 10 = the most). "
                 "Bring this sheet to your next visit.",
                 styles.body,
             )
@@ -272,8 +274,6 @@ def log_sheets(
             )
         )
         if first + per_page < len(weeks):
-            from reportlab.platypus import PageBreak
-
             out.append(PageBreak())
     return out
 
@@ -281,7 +281,7 @@ def log_sheets(
 def _log_table(phase: PhaseSection, weeks: list[int], styles: Styles, width: float) -> Table:
     s = styles.scale
     box = s.tick_box
-    score_w = box * 2
+    score_w = box * (1.6 if s.body >= 16 else 2)
     per_week = 7 * box + 2 * score_w
     name_w = max(width - per_week * len(weeks), 45 * mm)
     head1: list[object] = [Paragraph("Exercise", styles.table_bold)]
@@ -298,15 +298,14 @@ def _log_table(phase: PhaseSection, weeks: list[int], styles: Styles, width: flo
         ]
         col += 9
     rows: list[list[object]] = [head1, head2]
+    heights: list[float | None] = [None, None]
     for block in phase.blocks:
-        rows.append(
-            [Paragraph(f"{block.number}. {escape(block.name)}", styles.table)]
-            + [""] * (9 * len(weeks))
-        )
+        label = Paragraph(f"{block.number}. {escape(block.name)}", styles.table)
+        _w, h = label.wrap(name_w - 12, 1000)
+        heights.append(max(box, h + 8))  # a long name makes its row taller, never the box smaller
+        rows.append([label, *[""] * (9 * len(weeks))])
     widths = [name_w] + ([box] * 7 + [score_w, score_w]) * len(weeks)
-    table = Table(
-        rows, colWidths=widths, rowHeights=[None, None] + [box] * len(phase.blocks), repeatRows=2
-    )
+    table = Table(rows, colWidths=widths, rowHeights=heights, repeatRows=2)
     style: list[tuple[object, ...]] = [
         ("GRID", (0, 0), (-1, -1), 0.8, BLACK),
         ("BACKGROUND", (0, 0), (-1, 1), LIGHT_GREY),

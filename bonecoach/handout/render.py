@@ -102,11 +102,12 @@ def _story(
     width, height = template.frame_size(PORTRAIT)
     story: list[Flowable] = [NextPageTemplate(PORTRAIT)]
     story += pages.first_page(doc, styles, width)
-    if doc.phases and len(doc.phases) == 1:
-        story += _week(doc.phases[0], styles, width, heading="Your week")
-    story.append(Spacer(1, styles.scale.body * 0.6))
-    story.append(pages.stop_and_call(doc, styles, width))
-    story.append(Spacer(1, styles.scale.body * 0.6))
+    week = _week(doc.phases[0], styles, width, "Your week") if len(doc.phases) == 1 else []
+    stop = [pages.stop_and_call(doc, styles, width), Spacer(1, styles.scale.body * 0.6)]
+    if doc.options.large_print:  # only one of them fits on page 1: safety first
+        story += [*stop, *week]
+    else:
+        story += [*week, Spacer(1, styles.scale.body * 0.6), *stop]
     story += pages.why_and_whose(doc, styles)
 
     for index, phase in enumerate(doc.phases):
@@ -129,11 +130,14 @@ def _story(
         story += pages.bone_care_page(styles)
 
     if doc.options.include_log_sheet:
-        lw, lh = template.frame_size(LANDSCAPE)
+        # Standard print: two weeks across a landscape page. Large print: one week per
+        # portrait page, so the bigger boxes and names still fit.
+        orientation = PORTRAIT if doc.options.large_print else LANDSCAPE
+        lw, lh = template.frame_size(orientation)
         for phase in doc.phases:
             if not phase.blocks:
                 continue
-            story += [NextPageTemplate(LANDSCAPE), PageBreak()]
+            story += [NextPageTemplate(orientation), PageBreak()]
             story += pages.log_sheets(doc, phase, styles, lw, lh)
     return story
 
@@ -170,9 +174,12 @@ def _exercises(
                 if not first:
                     out.append(PageBreak())
                 first = False
+                heading = None
                 if i == 0 and group.title:
-                    out.append(Paragraph(escape(group.title), styles.group))
-                out += block_layout.large_block(block, styles, cache, width, height, therapist)
+                    heading = Paragraph(escape(group.title), styles.group)
+                out += block_layout.large_block(
+                    block, styles, cache, width, height, therapist, heading=heading
+                )
             continue
         if group.title:
             out.append(CondPageBreak(height * 0.4))  # a heading never ends a page alone

@@ -60,7 +60,7 @@ LARGE = Scale(
     stop_label=28,
     picture_width=120 * mm,
     small_picture_width=62 * mm,
-    tick_box=12 * mm,
+    tick_box=11 * mm,
     margin=16 * mm,
 )
 
