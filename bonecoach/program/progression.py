@@ -31,6 +31,7 @@ EASY_EFFORT = 5  # effort at or below this counts as reps to spare
 LOAD_STEP = 0.05  # raise by 5%, within the guideline's 2-10%
 LOAD_REGRESS = 0.10
 KG_STEP = 0.5  # the smallest practical dumbbell or weight-plate step
+MAX_KG = 300.0  # the largest load a Dosage accepts
 
 
 class SuggestionKind(StrEnum):
@@ -227,7 +228,7 @@ def _regress(
     make = _Maker(item, ctx.phase_index, history[-1:], rule)
     if dosage.load_kg:
         new_kg = min(_round_down(dosage.load_kg * (1 - LOAD_REGRESS)), dosage.load_kg - KG_STEP)
-        new = dosage.with_changes(load_kg=new_kg) if new_kg > 0 else dosage.with_changes()
+        new = dosage.with_changes(load_kg=new_kg if new_kg > 0 else None)
         return make(
             SuggestionKind.REGRESS,
             f"{why}: reduce the load from {dosage.load_kg:g} kg to "
@@ -316,8 +317,10 @@ def _double_progression(
             f"{hits} of the last {len(recent)} session(s); two running are needed",
         )
     dosage = item.dosage
-    if dosage.load_kg:
-        new_kg = max(_round_up(dosage.load_kg * (1 + LOAD_STEP)), dosage.load_kg + KG_STEP)
+    if dosage.load_kg and dosage.load_kg + KG_STEP <= MAX_KG:
+        new_kg = min(
+            max(_round_up(dosage.load_kg * (1 + LOAD_STEP)), dosage.load_kg + KG_STEP), MAX_KG
+        )
         percent = round(100 * (new_kg - dosage.load_kg) / dosage.load_kg)
         note = "" if percent <= 10 else f" (the smallest step, {KG_STEP:g} kg, is {percent}%)"
         return make(

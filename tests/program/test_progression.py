@@ -302,3 +302,12 @@ def test_exercises_without_logs_get_no_suggestion() -> None:
     logs = [session("2026-01-05", easy_top("sit_to_stand"))]
     suggestions = suggest(program(SQUAT, PRESS), logs, LIB)
     assert [s.exercise_id for s in suggestions] == ["sit_to_stand"]
+
+
+def test_regressing_the_lightest_load_goes_to_body_weight() -> None:
+    light = ProgramItem(exercise_id="dumbbell_press", dosage=dose(load_kg=0.5))
+    logs = [session("2026-01-05", reps_log("dumbbell_press", [10, 10], soreness_days=3))]
+    s = only(suggest(program(light), logs, LIB), "dumbbell_press")
+    assert s.kind is SuggestionKind.REGRESS
+    assert s.new_dosage is not None and s.new_dosage.is_body_weight
+    assert "body weight" in s.reason
