@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections.abc import Iterator, Sequence
-from typing import Annotated, Protocol
+from typing import Annotated, Any, Protocol
 
 from pydantic import (
     BaseModel,
@@ -308,6 +308,17 @@ def set_notes(program: Program, phase_index: int, item_index: int, notes: str) -
     phase = _phase(program, phase_index)
     item = phase.items[_item_index(phase, item_index)]
     updated = ProgramItem.model_validate({**item.model_dump(), "notes": notes})
+    return replace_item(program, phase_index, item_index, updated)
+
+
+def update_item(program: Program, phase_index: int, item_index: int, **changes: Any) -> Program:
+    """Change any item fields (e.g. ``support_prescribed``, ``hand_support``), re-validated.
+
+    Changing ``exercise_id`` this way bypasses screening: use ``add_item`` for new exercises.
+    """
+    phase = _phase(program, phase_index)
+    item = phase.items[_item_index(phase, item_index)]
+    updated = ProgramItem.model_validate({**item.model_dump(), **changes})
     return replace_item(program, phase_index, item_index, updated)
 
 

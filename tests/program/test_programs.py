@@ -19,6 +19,7 @@ from bonecoach.program.programs import (
     set_dosage,
     set_notes,
     set_phases,
+    update_item,
 )
 from bonecoach.program.screening import Verdict, screen
 from tests.program.program_fixtures import density_only, exercise, normal_density
@@ -178,3 +179,14 @@ def test_phase_for_a_date_uses_the_start_date() -> None:
     assert program.phase_for(dt.date(2026, 2, 1)) == 0  # day 27, week 4
     assert program.phase_for(dt.date(2026, 2, 2)) == 1  # week 5
     assert program.phase_for(dt.date(2026, 6, 1)) == 2  # after the end: the last phase
+
+
+def test_update_item_revalidates_changes() -> None:
+    program = build()
+    updated = update_item(program, 0, 1, support_prescribed=True, hand_support="one_hand")
+    item = updated.phases[0].items[1]
+    assert item.support_prescribed
+    assert item.hand_support == "one_hand"
+    with pytest.raises(ValidationError) as caught:
+        update_item(program, 0, 1, hand_support="three_hands")
+    assert caught.value.errors()[0]["loc"] == ("hand_support",)
