@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from bonecoach.paths import resource
+from bonecoach.program.coverage import program_coverage
 from bonecoach.program.library import Library, load_library
 from bonecoach.program.screening import Verdict, screen
 from bonecoach.program.templates import (
@@ -203,3 +204,16 @@ def test_overlapping_phases_and_duplicate_items_are_refused(tmp_path: Path) -> N
     problems = {(p.file, p.field): p.problem for p in check_templates(tmp_path)[1]}
     assert "crunch" in problems[("twice.toml", "phases.0.items")]
     assert "overlaps" in problems[("overlap.toml", "phases")]
+
+
+def test_foundations_meets_every_guideline_line_for_a_density_only_client(
+    shipped_library: Library,
+) -> None:
+    (template,) = [
+        t for t in load_templates(resource("templates")) if t.id == "bone_building_foundations"
+    ]
+    profile = density_only()
+    program, _ = instantiate(template, profile, shipped_library)
+    results = {e.id: screen(profile, e) for e in shipped_library.values()}
+    for checklist in program_coverage(program, shipped_library, screening=results):
+        assert [line.id for line in checklist.lines if not line.met] == [], checklist.phase_name
