@@ -1,21 +1,154 @@
-"""Start the desktop app."""
+"""Start the desktop app: show the window first, then open the database behind it.
+
+Order matters for how fast BoneCoach feels: the main window (menus, empty client list) is
+shown before anything slow is imported; the store, library and illustrations are opened on a
+worker thread; the window gets its tabs when they arrive. A database that must not be used
+gets a clear dialog offering the newest good backup.
+
+Developer switches (environment): ``BONECOACH_SHOW_CLIENT=<id>`` and ``BONECOACH_SHOW_TAB=<tab
+title>`` open a client and tab (for screenshots); ``BONECOACH_EXIT_AFTER=shown|ready`` prints
+the seconds since process start at that point and quits (for the start-up benchmark).
+"""
 
 from __future__ import annotations
 
+import logging
+import os
 import sys
+import time
+from typing import Any
+
+log = logging.getLogger("bonecoach.ui")
+
+
+def _since_start() -> float:
+    """Seconds since this process started (Linux), else since Python started importing us."""
+    try:
+        with open("/proc/self/stat", encoding="ascii") as stat:
+            ticks = int(stat.read().rsplit(")", 1)[1].split()[19])
+        with open("/proc/uptime", encoding="ascii") as uptime:
+            now = float(uptime.read().split()[0])
+        return now - ticks / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return time.perf_counter() - _IMPORTED
+
+
+_IMPORTED = time.perf_counter()
+
+
+def _setup_logging() -> None:
+    from bonecoach.paths import data_dir
+
+    handler = logging.FileHandler(data_dir() / "bonecoach.log", encoding="utf-8", delay=True)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger("bonecoach")
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+
+class Starter:
+    """Opens the store behind the shown window and attaches it (or explains why not)."""
+
+    def __init__(self, app: Any, window: Any, errors: Any, tasks: Any) -> None:
+        self.app = app
+        self.window = window
+        self.errors = errors
+        self.tasks = tasks
+
+    def start(self) -> None:
+        from bonecoach.ui.startup import open_everything
+
+        self.tasks.run(open_everything, on_done=self.opened, on_error=self.failed, label="Opening…")
+
+    def opened(self, opened: Any) -> None:
+        from bonecoach.ui.context import AppContext
+
+        context = AppContext(
+            library=opened.library,
+            illustrations=opened.illustrations,
+            store=opened.store,
+            settings=opened.settings,
+            tasks=self.tasks,
+            errors=self.errors,
+            therapist_name=opened.settings.default_therapist or None,
+        )
+        show_client = os.environ.get("BONECOACH_SHOW_CLIENT")
+        self.window.attach(context, restore=not show_client)
+        if opened.settings_problem:
+            self.errors.show("Settings reset to defaults", opened.settings_problem)
+        if show_client:
+            self.window.clients.select_client(int(show_client))
+            self.window.open_client(int(show_client), ask=False)
+        tab = os.environ.get("BONECOACH_SHOW_TAB")
+        if tab in self.window.tabs:
+            self.window.tab_widget.setCurrentWidget(self.window.tabs[tab])
+        if _maybe_exit(self.app, "ready"):
+            return
+        if opened.first_run and not show_client:
+            from bonecoach.ui.welcome import WelcomeDialog
+
+            WelcomeDialog(context, self.window).run()
+
+    def failed(self, exc: BaseException) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        if type(exc).__name__ == "DatabaseProblem" and getattr(exc, "newest_backup", None):
+            answer = QMessageBox.critical(
+                self.window,
+                "The database cannot be used",
+                f"{exc.problem}\n\nThe newest good backup is\n{exc.newest_backup}\n\n"  # type: ignore[attr-defined]
+                "Restore it? The current database is kept aside, not deleted.",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Close,
+            )
+            if answer == QMessageBox.StandardButton.Yes:
+                self._restore(exc)
+                return
+        else:
+            self.errors.show("BoneCoach cannot open its data", exc)
+        self.window.show_message(
+            "BoneCoach could not open its data. Nothing was changed.\n"
+            f"{exc}\n\nSee File > Settings or ask clinic IT."
+        )
+
+    def _restore(self, problem: Any) -> None:
+        from bonecoach.ui.startup import restore_newest
+
+        try:
+            kept = restore_newest(problem)
+        except Exception as exc:
+            self.errors.show("Restore failed", exc)
+            return
+        self.errors.info("Backup restored", f"Restored. The previous database was kept at {kept}.")
+        self.start()
+
+
+def _maybe_exit(app: Any, stage: str) -> bool:
+    if os.environ.get("BONECOACH_EXIT_AFTER") != stage:
+        return False
+    print(f"{stage} {_since_start():.3f}", flush=True)
+    app.quit()
+    return True
 
 
 def run_app(argv: list[str] | None = None) -> int:
-    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
 
-    from bonecoach import __version__
+    from bonecoach.ui.errors import ErrorReporter
+    from bonecoach.ui.main_window import MainWindow
+    from bonecoach.ui.tasks import TaskRunner
 
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
     app.setApplicationName("BoneCoach")
     app.setOrganizationName("BoneCoach")
-    window = QMainWindow()
-    window.setWindowTitle(f"BoneCoach {__version__}")
-    window.setCentralWidget(QLabel("BoneCoach"))
-    window.resize(1280, 800)
+    _setup_logging()
+    errors = ErrorReporter()
+    tasks = TaskRunner(errors)
+    window = MainWindow()
+    errors.parent = window
+    window.watch_tasks(tasks)  # the busy indicator works while opening, too
     window.show()
+    starter = Starter(app, window, errors, tasks)
+    QTimer.singleShot(0, lambda: _maybe_exit(app, "shown"))
+    QTimer.singleShot(0, starter.start)
     return int(app.exec())

@@ -1,0 +1,50 @@
+"""Client actions: list, create, archive or restore."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from bonecoach.ui.context import AppContext
+
+
+def list_clients(context: AppContext) -> list[Any]:
+    """Every client, archived included (the list hides those itself, behind a toggle)."""
+    return list(context.store.list_clients(include_archived=True))
+
+
+def create_client(
+    context: AppContext,
+    name: str,
+    date_of_birth: date | None,
+    clinic_id: str | None,
+    contact: str,
+) -> Any:
+    return context.store.create_client(
+        name,
+        date_of_birth=date_of_birth,
+        clinic_id=clinic_id or None,
+        contact=contact,
+        by=context.therapist_name or "",
+    )
+
+
+def find_existing(
+    context: AppContext, name: str, date_of_birth: date | None, clinic_id: str | None
+) -> Any | None:
+    return context.store.find_existing_client(name, date_of_birth, clinic_id or None)
+
+
+def set_archived(context: AppContext, client_id: int, archived: bool) -> Any:
+    client = context.store.get_client(client_id)
+    return context.store.archive_client(
+        client_id, client.version, archived, by=context.therapist_name or ""
+    )
+
+
+def load_demo(context: AppContext) -> tuple[list[Any], list[str]]:
+    """Import the shipped demo clients (slow-ish: run through context.tasks)."""
+    from bonecoach.store.exchange import load_demo as store_load_demo
+
+    return store_load_demo(context.store, by=context.therapist_name or "")

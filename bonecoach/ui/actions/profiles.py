@@ -1,0 +1,49 @@
+"""Profile actions: read the history, save a new dated version, assess."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from bonecoach.program.assessment import Assessment
+    from bonecoach.program.profile import ClientProfile
+    from bonecoach.ui.context import AppContext
+
+
+def profile_history(context: AppContext, client_id: int) -> list[Any]:
+    """Every saved profile version, oldest first."""
+    return list(context.store.profile_history(client_id))
+
+
+def save_profile(
+    context: AppContext,
+    client_id: int,
+    profile: ClientProfile,
+    recorded_on: date,
+    note: str,
+    based_on: int | None,
+) -> Any:
+    """Save a new version; refused (StaleSaveError) if another one was saved since opening.
+
+    Profile versions are append-only, so nothing would be overwritten; the check keeps a
+    therapist from unknowingly filing a profile built on figures someone else just updated.
+    """
+    from bonecoach.store.errors import StaleSaveError
+
+    history = context.store.profile_history(client_id)
+    newest = max(history, key=lambda r: r.id) if history else None
+    if newest is not None and newest.id != based_on:
+        yours = None if based_on is None else sum(1 for r in history if r.id <= based_on)
+        raise StaleSaveError(
+            "this client's profile", yours, len(history), newest.saved_by, newest.saved_at
+        )
+    return context.store.save_profile(
+        client_id, profile, recorded_on=recorded_on, note=note, by=context.therapist_name or ""
+    )
+
+
+def assess(profile: ClientProfile) -> Assessment:
+    from bonecoach.program.assessment import assess as domain_assess
+
+    return domain_assess(profile)

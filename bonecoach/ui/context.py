@@ -1,0 +1,23 @@
+"""What every screen needs, built once in app.py and passed down (no singletons)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from bonecoach.program.library import Library
+    from bonecoach.ui.errors import ErrorReporter
+    from bonecoach.ui.tasks import TaskRunner
+
+
+@dataclass
+class AppContext:
+    library: Library
+    illustrations: dict[str, Any]
+    store: Any  # the bonecoach.store service object
+    settings: Any  # the store's settings object
+    tasks: TaskRunner
+    errors: ErrorReporter
+    therapist_name: str | None = None
+    extras: dict[str, Any] = field(default_factory=dict)  # caches screens share, e.g. thumbnails

@@ -1,0 +1,65 @@
+"""One place where errors become a readable dialog (and a log line).
+
+Screens never build their own error boxes: they call ``context.errors.show(title, exc)``.
+Known errors (a stale save, a validation problem, a database problem) get plain explanations;
+anything unexpected shows its message and keeps the traceback in the log for clinic IT.
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+log = logging.getLogger("bonecoach.ui")
+
+
+def explain(error: BaseException | str) -> tuple[str, str]:
+    """(main text, detail) for a dialog: the main text is what a therapist needs to read."""
+    if isinstance(error, str):
+        return error, ""
+    name = type(error).__name__
+    if name == "StaleSaveError":
+        return (
+            f"{error}\n\nAnother workstation saved this record while you were editing it.",
+            "",
+        )
+    if name == "ValidationError":  # pydantic: list each field and its problem
+        lines = []
+        for item in error.errors():  # type: ignore[attr-defined]
+            field = ".".join(str(p) for p in item.get("loc", ())) or "value"
+            lines.append(f"{field}: {str(item.get('msg', '')).removeprefix('Value error, ')}")
+        return "Some values are not valid:\n" + "\n".join(lines), ""
+    message = str(error) or name
+    if name in {"StoreError", "DatabaseProblem", "BackupError", "ImportProblem", "NotFoundError"}:
+        return message, ""
+    if isinstance(error, OSError):
+        return f"A file could not be read or written: {message}", ""
+    detail = "".join(traceback.format_exception(type(error), error, error.__traceback__))
+    return message, detail
+
+
+class ErrorReporter:
+    """Shows errors as a modal QMessageBox over ``parent`` (patch ``QMessageBox`` in tests)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        self.parent = parent
+        self.shown: list[tuple[str, str]] = []  # (title, text): what the user saw, for tests
+
+    def show(self, title: str, error: BaseException | str) -> None:
+        text, detail = explain(error)
+        if isinstance(error, BaseException):
+            log.error("%s: %s", title, text, exc_info=error)
+        else:
+            log.error("%s: %s", title, text)
+        self.shown.append((title, text))
+        if detail:
+            log.error("details:\n%s", detail)
+            text += "\n\nThe technical details were written to the BoneCoach log."
+        # The static method (not an instance) so tests can patch QMessageBox.warning.
+        QMessageBox.warning(self.parent, title, text)
+
+    def info(self, title: str, message: str) -> None:
+        """A calm notice (e.g. "Backup saved to ..."), same place as errors."""
+        QMessageBox.information(self.parent, title, message)

@@ -1,0 +1,206 @@
+"""The main window: client list on the left, the chosen client's tabs on the right.
+
+It owns the cross-tab rules: asking Save / Discard / Cancel before switching client or
+closing, routing Ctrl+S to the current tab, and restoring size, splitter and last client.
+The window can be shown before the database is open (``context=None``) and gets its tabs
+in ``attach`` once the app has opened the store, so the first paint is not delayed.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QWidget,
+)
+
+from bonecoach.ui import window_state
+from bonecoach.ui.actions import clients as client_actions
+from bonecoach.ui.client_list import ClientListPanel
+from bonecoach.ui.menus import build_menus
+from bonecoach.ui.tabs import make_tabs
+from bonecoach.ui.window_commands import WindowCommands
+
+if TYPE_CHECKING:
+    from bonecoach.ui.context import AppContext
+    from bonecoach.ui.tasks import TaskRunner
+
+Button = QMessageBox.StandardButton
+
+
+class MainWindow(QMainWindow, WindowCommands):
+    def __init__(self, context: AppContext | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context: AppContext | None = None
+        self.client_id: int | None = None
+        self.tabs: dict[str, QWidget] = {}
+        self._watched: TaskRunner | None = None
+        self.setWindowTitle("BoneCoach")
+
+        self.clients = ClientListPanel()
+        self.tab_widget = QTabWidget()
+        self.tab_widget.setDocumentMode(True)
+        self.tab_widget.setAccessibleName("Client tabs")
+        self.message = QLabel()
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setWordWrap(True)
+        self.message.setMargin(24)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.message)
+        self.stack.addWidget(self.tab_widget)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.clients)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(self.splitter)
+
+        self.busy_bar = QProgressBar()
+        self.busy_bar.setRange(0, 0)
+        self.busy_bar.setMaximumWidth(140)
+        self.busy_bar.setAccessibleName("Working")
+        self.busy_bar.hide()
+        self.busy_label = QLabel()
+        self.statusBar().addPermanentWidget(self.busy_label)
+        self.statusBar().addPermanentWidget(self.busy_bar)
+
+        self.actions = build_menus(self, self.command_handlers())
+        self.clients.client_chosen.connect(self._client_chosen)
+        self.clients.new_requested.connect(self.new_client)
+        self.clients.archive_requested.connect(self.set_archived)
+        self.tab_widget.currentChanged.connect(lambda _i: self._update_title())
+        window_state.restore_window(self, self.splitter)
+        self._set_enabled(store=False, client=False)
+        if context is not None:
+            self.attach(context)
+        else:
+            self.show_message("Opening the client records…")
+
+    # -- start-up -------------------------------------------------------------------------
+    def attach(self, context: AppContext, restore: bool = True) -> None:
+        """Build the tabs on the opened store and show the client list."""
+        self.context = context
+        context.errors.parent = self
+        self.watch_tasks(context.tasks)
+        for title, widget in make_tabs(context):
+            self.tabs[title] = widget
+            self.tab_widget.addTab(widget, title)
+            widget.dirty_changed.connect(lambda _dirty: self._update_title())  # type: ignore[attr-defined]
+        self._set_enabled(store=True, client=False)
+        self.refresh_clients()
+        self.show_message("Choose a client on the left, or add one with New client (Ctrl+N).")
+        if restore:
+            last = window_state.last_client()
+            if last is not None and self.clients.select_client(last):
+                self.open_client(last, ask=False)
+                tab = window_state.last_tab()
+                if tab in self.tabs:
+                    self.tab_widget.setCurrentWidget(self.tabs[tab])
+
+    def watch_tasks(self, tasks: TaskRunner) -> None:
+        if tasks is not self._watched:
+            self._watched = tasks
+            tasks.busy_changed.connect(self._show_busy)
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.stack.setCurrentWidget(self.message)
+
+    def refresh_clients(self) -> None:
+        assert self.context is not None
+        self.clients.set_clients(client_actions.list_clients(self.context))
+
+    # -- switching client -----------------------------------------------------------------
+    def _client_chosen(self, client_id: int | None) -> None:
+        if not self.open_client(client_id):
+            self.clients.select_client(self.client_id)  # cancelled: put the selection back
+
+    def open_client(self, client_id: int | None, ask: bool = True) -> bool:
+        """Show ``client_id`` in the tabs; False if the user cancelled over unsaved edits."""
+        if client_id == self.client_id:
+            return True
+        if ask and not self.confirm_unsaved():
+            return False
+        self.client_id = client_id
+        for tab in self.tabs.values():
+            tab.set_client(client_id)  # type: ignore[attr-defined]
+        if client_id is None:
+            self.show_message("Choose a client on the left, or add one with New client (Ctrl+N).")
+        else:
+            self.stack.setCurrentWidget(self.tab_widget)
+        self._set_enabled(store=True, client=client_id is not None)
+        self._update_title()
+        return True
+
+    def dirty_tabs(self) -> list[str]:
+        return [t for t, w in self.tabs.items() if w.has_unsaved_changes()]  # type: ignore[attr-defined]
+
+    def confirm_unsaved(self) -> bool:
+        """Save / Discard / Cancel over unsaved edits; True when it is fine to move on."""
+        dirty = self.dirty_tabs()
+        if not dirty:
+            return True
+        answer = QMessageBox.question(
+            self,
+            "Unsaved changes",
+            f"{self.client_name()} has unsaved changes in {' and '.join(dirty)}.\n\n"
+            "Save them before moving on?",
+            Button.Save | Button.Discard | Button.Cancel,
+            Button.Save,
+        )
+        if answer == Button.Save:
+            return all(self.tabs[t].save() for t in dirty)  # type: ignore[attr-defined]
+        if answer == Button.Discard:
+            for t in dirty:
+                self.tabs[t].discard_changes()  # type: ignore[attr-defined]
+            return True
+        return False
+
+    def client_name(self) -> str:
+        record = None if self.client_id is None else self.clients.model.record(self.client_id)
+        return "This client" if record is None else str(record.name)
+
+    # -- window chrome --------------------------------------------------------------------
+    def _update_title(self) -> None:
+        if self.client_id is None:
+            self.setWindowTitle("BoneCoach")
+            return
+        star = " *" if self.dirty_tabs() else ""
+        self.setWindowTitle(f"{self.client_name()}{star} — BoneCoach")
+        self.setWindowModified(bool(star))
+
+    def _set_enabled(self, store: bool, client: bool) -> None:
+        for action in self.actions.store_actions():
+            action.setEnabled(store)
+        for action in self.actions.client_actions():
+            action.setEnabled(store and client)
+        self.clients.setEnabled(store)
+
+    def _show_busy(self, busy: bool, label: str) -> None:
+        self.busy_bar.setVisible(busy)
+        self.busy_label.setText(label if busy else "")
+
+    def current_tab_title(self) -> str | None:
+        for title, widget in self.tabs.items():
+            if widget is self.tab_widget.currentWidget():
+                return title
+        return None
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.confirm_unsaved():
+            event.ignore()
+            return
+        window_state.save_window(self, self.splitter)
+        if self.context is not None:
+            window_state.remember(self.client_id, self.current_tab_title())
+            self.on_close()
+        event.accept()

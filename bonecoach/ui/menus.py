@@ -1,0 +1,83 @@
+"""The main window's menus and shortcuts, all in one table so nothing is only mouse-reachable."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow
+
+
+@dataclass
+class WindowActions:
+    new_client: QAction
+    find: QAction
+    save: QAction
+    export_handout: QAction
+    backup: QAction
+    settings: QAction
+    quit: QAction
+    archive: QAction
+    library_manager: QAction
+    about: QAction
+
+    def client_actions(self) -> list[QAction]:
+        """Actions that need a selected client."""
+        return [self.save, self.export_handout, self.archive]
+
+    def store_actions(self) -> list[QAction]:
+        """Actions that need the opened database."""
+        return [self.new_client, self.find, self.backup, self.settings, self.library_manager]
+
+
+def _action(
+    window: QMainWindow,
+    text: str,
+    slot: Callable[[], object],
+    shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+    tip: str = "",
+) -> QAction:
+    action = QAction(text, window)
+    if shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+    if tip:
+        action.setStatusTip(tip)
+        action.setToolTip(tip)
+    action.triggered.connect(lambda _checked=False: slot())
+    return action
+
+
+def build_menus(window: QMainWindow, handlers: dict[str, Callable[[], object]]) -> WindowActions:
+    """Create actions bound to ``handlers`` (keyed by WindowActions field) and the menu bar."""
+    h = handlers
+    actions = WindowActions(
+        new_client=_action(window, "&New client…", h["new_client"], "Ctrl+N", "Add a client"),
+        find=_action(window, "&Find client", h["find"], "Ctrl+F", "Search the client list"),
+        save=_action(window, "&Save", h["save"], "Ctrl+S", "Save the changes in this tab"),
+        export_handout=_action(
+            window, "&Export handout…", h["export_handout"], "Ctrl+P", "Save the handout as PDF"
+        ),
+        backup=_action(window, "&Back up now", h["backup"], None, "Back up the database now"),
+        settings=_action(window, "Se&ttings…", h["settings"], "Ctrl+,", "Clinic and app settings"),
+        quit=_action(window, "&Quit", h["quit"], "Ctrl+Q"),
+        archive=_action(window, "&Archive or restore client", h["archive"], None),
+        library_manager=_action(
+            window, "&Library manager…", h["library_manager"], None, "Custom exercises"
+        ),
+        about=_action(window, "&About BoneCoach", h["about"]),
+    )
+    bar = window.menuBar()
+    file_menu = bar.addMenu("&File")
+    file_menu.addActions([actions.new_client, actions.save, actions.export_handout])
+    file_menu.addSeparator()
+    file_menu.addActions([actions.backup, actions.settings])
+    file_menu.addSeparator()
+    file_menu.addAction(actions.quit)
+    client_menu = bar.addMenu("&Client")
+    client_menu.addActions([actions.find, actions.archive])
+    tools_menu = bar.addMenu("&Tools")
+    tools_menu.addAction(actions.library_manager)
+    help_menu = bar.addMenu("&Help")
+    help_menu.addAction(actions.about)
+    return actions

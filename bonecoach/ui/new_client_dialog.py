@@ -1,0 +1,136 @@
+"""New client: name, date of birth, clinic id, contact; checked before anything is stored."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bonecoach.ui.actions import clients as actions
+from bonecoach.ui.widgets import FieldFeedback
+
+if TYPE_CHECKING:
+    from bonecoach.ui.context import AppContext
+
+
+def parse_birth_date(text: str, today: date | None = None) -> tuple[date | None, str | None]:
+    """(date, problem) from YYYY-MM-DD; blank is allowed (unknown)."""
+    text = text.strip()
+    if not text:
+        return None, None
+    try:
+        value = date.fromisoformat(text)
+    except ValueError:
+        return None, "use the form YYYY-MM-DD, e.g. 1948-03-17"
+    today = today or date.today()
+    if value > today:
+        return None, "cannot be in the future"
+    if value.year < today.year - 120:
+        return None, "is more than 120 years ago"
+    return value, None
+
+
+class NewClientDialog(QDialog):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.created: Any = None
+        self.setWindowTitle("New client")
+        self.name = QLineEdit()
+        self.name.setAccessibleName("Name")
+        self.birth = QLineEdit(placeholderText="YYYY-MM-DD (optional)")
+        self.birth.setAccessibleName("Date of birth")
+        self.clinic_id = QLineEdit(placeholderText="optional, must be unique")
+        self.clinic_id.setAccessibleName("Clinic ID")
+        self.contact = QPlainTextEdit()
+        self.contact.setAccessibleName("Contact")
+        self.contact.setPlaceholderText("Phone, email or address (optional)")
+        self.contact.setFixedHeight(70)
+        self.feedback = {
+            "name": FieldFeedback(self.name),
+            "date_of_birth": FieldFeedback(self.birth),
+            "clinic_id": FieldFeedback(self.clinic_id),
+        }
+        form = QFormLayout()
+        form.addRow("&Name", self.feedback["name"])
+        form.addRow("&Date of birth", self.feedback["date_of_birth"])
+        form.addRow("&Clinic ID", self.feedback["clinic_id"])
+        form.addRow("C&ontact", self.contact)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setText("Add client")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        hint = QLabel("The bone-health profile is entered next, on the Profile tab.")
+        hint.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(hint)
+        layout.addWidget(self.buttons)
+        for edit in (self.name, self.birth, self.clinic_id):
+            edit.textChanged.connect(self.validate)
+        self.validate()
+        self.resize(460, self.sizeHint().height())
+
+    def validate(self) -> bool:
+        problems: dict[str, str] = {}
+        name = self.name.text().strip()
+        if not name:
+            problems["name"] = "required"
+        elif len(name) > 200:
+            problems["name"] = "at most 200 characters"
+        _birth, birth_problem = parse_birth_date(self.birth.text())
+        if birth_problem:
+            problems["date_of_birth"] = birth_problem
+        if len(self.clinic_id.text().strip()) > 64:
+            problems["clinic_id"] = "at most 64 characters"
+        for key, feedback in self.feedback.items():
+            # "required" only once the user has typed and cleared, not on an empty new form
+            shown = problems.get(key)
+            if key == "name" and shown == "required" and not self.name.isModified():
+                shown = None
+            feedback.set_problem(shown)
+        self.ok.setEnabled(not problems)
+        return not problems
+
+    def accept(self) -> None:
+        if not self.validate():
+            return
+        name = self.name.text().strip()
+        birth, _ = parse_birth_date(self.birth.text())
+        clinic_id = self.clinic_id.text().strip() or None
+        try:
+            existing = actions.find_existing(self.context, name, birth, clinic_id)
+            if existing is not None and existing.clinic_id != clinic_id:
+                answer = QMessageBox.question(
+                    self,
+                    "Possible duplicate",
+                    f"{existing.name} (born {existing.date_of_birth}) is already a client. "
+                    "Add another client with the same name and date of birth?",
+                )
+                if answer != QMessageBox.StandardButton.Yes:
+                    return
+            self.created = actions.create_client(
+                self.context, name, birth, clinic_id, self.contact.toPlainText()
+            )
+        except Exception as exc:
+            if type(exc).__name__ == "DuplicateClientError":
+                self.feedback["clinic_id"].set_problem(str(exc).removeprefix("clinic_id: "))
+                self.ok.setEnabled(False)
+                return
+            self.context.errors.show("Client not added", exc)
+            return
+        super().accept()

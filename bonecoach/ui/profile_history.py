@@ -1,0 +1,80 @@
+"""The profile history: one row per saved profile version (date, T-score, falls, TUG)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from bonecoach.ui.charts import ChartSpec, Series
+
+Index = QModelIndex | QPersistentModelIndex
+HEADERS = ("Recorded", "T-score", "Falls", "TUG (s)", "Saved by")
+
+
+def _number(value: float | None) -> str:
+    return "—" if value is None else f"{value:g}"
+
+
+class ProfileHistoryModel(QAbstractTableModel):
+    """Newest first, over ProfileVersionRecord-like rows."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Any] = []
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self._rows = sorted(rows, key=lambda r: (r.recorded_on, r.saved_at), reverse=True)
+        self.endResetModel()
+
+    @property
+    def rows(self) -> list[Any]:
+        return list(self._rows)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (
+                row.recorded_on.isoformat(),
+                _number(row.t_score_lowest),
+                str(row.falls_past_year),
+                _number(row.tug_seconds),
+                row.saved_by or "",
+            )[index.column()]
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (1, 2, 3):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and row.note:
+            return row.note
+        return None
+
+
+def history_chart(rows: Sequence[Any]) -> ChartSpec:
+    ordered = sorted(rows, key=lambda r: (r.recorded_on, r.saved_at))
+    t_scores = [(r.recorded_on, r.t_score_lowest) for r in ordered if r.t_score_lowest is not None]
+    tug = [(r.recorded_on, r.tug_seconds) for r in ordered if r.tug_seconds is not None]
+    falls = [(r.recorded_on, float(r.falls_past_year)) for r in ordered]
+    return ChartSpec(
+        title="Profile history",
+        series=[
+            Series("Lowest T-score", points=t_scores),
+            Series("TUG (s)", points=tug, right_axis=True),
+            Series("Falls in past year", points=falls, right_axis=True),
+        ],
+        left_label="T-score",
+        right_label="seconds / falls",
+    )

@@ -1,0 +1,200 @@
+"""Profile tab: the form, what it means (status, case, fall risk, with reasons), the history.
+
+Saving files a new dated profile version; the history keeps every earlier one.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateEdit,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bonecoach.ui.actions import profiles as actions
+from bonecoach.ui.assessment_view import assessment_html
+from bonecoach.ui.charts import ChartPanel
+from bonecoach.ui.profile_form import ProfileForm
+from bonecoach.ui.profile_history import ProfileHistoryModel, history_chart
+
+if TYPE_CHECKING:
+    from bonecoach.ui.context import AppContext
+
+
+class ProfileTab(QWidget):
+    dirty_changed = Signal(bool)
+    saved = Signal(int)  # client id: other tabs re-screen against the new profile
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.client_id: int | None = None
+        self._based_on: int | None = None
+        self._baseline: Any = None
+        self._dirty = False
+
+        self.form = ProfileForm()
+        self.form.changed.connect(self._changed)
+        self.recorded_on = QDateEdit(calendarPopup=True)
+        self.recorded_on.setDisplayFormat("yyyy-MM-dd")
+        self.recorded_on.setAccessibleName("Recorded on")
+        self.recorded_on.dateChanged.connect(lambda _d: self._changed())
+        self.note = QLineEdit(placeholderText="Note for this version (optional)")
+        self.note.setAccessibleName("Note")
+        self.note.textEdited.connect(lambda _t: self._changed())
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.save_button = QPushButton("Save profile")
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save)
+        self.discard_button = QPushButton("Discard changes")
+        self.discard_button.clicked.connect(self.discard_changes)
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Recorded on"))
+        top.addWidget(self.recorded_on)
+        top.addWidget(self.note, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status, 1)
+        bottom.addWidget(self.discard_button)
+        bottom.addWidget(self.save_button)
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.form)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(top)
+        left_layout.addWidget(scroll, 1)
+        left_layout.addLayout(bottom)
+
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.summary.setAccessibleName("What the profile means")
+        summary_scroll = QScrollArea()
+        summary_scroll.setWidgetResizable(True)
+        summary_scroll.setWidget(self.summary)
+        summary_box = QGroupBox("What this profile means")
+        QVBoxLayout(summary_box).addWidget(summary_scroll)
+
+        self.history = ProfileHistoryModel(self)
+        self.history_table = QTableView()
+        self.history_table.setModel(self.history)
+        self.history_table.setAccessibleName("Profile history")
+        self.history_table.verticalHeader().hide()
+        self.history_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.history_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.history_table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.history_table.horizontalHeader().setStretchLastSection(True)
+        self.chart = ChartPanel("The chart appears once a profile is saved.")
+        history_box = QGroupBox("History")
+        history_layout = QVBoxLayout(history_box)
+        history_layout.addWidget(self.history_table, 2)
+        history_layout.addWidget(self.chart, 3)
+
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(summary_box)
+        right.addWidget(history_box)
+        right.setStretchFactor(0, 1)
+        right.setStretchFactor(1, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.splitter)
+        self.set_client(None)
+
+    # -- the tab contract -------------------------------------------------------------------
+    def set_client(self, client_id: int | None) -> None:
+        self.client_id = client_id
+        rows = actions.profile_history(self.context, client_id) if client_id is not None else []
+        self.history.set_rows(rows)
+        self.chart.set_spec(history_chart(rows) if rows else None)
+        newest = max(rows, key=lambda r: r.id) if rows else None
+        self._based_on = newest.id if newest else None
+        latest = rows[-1] if rows else None  # latest by recorded date: what the form shows
+        self.form.set_profile(latest.profile if latest else None)
+        self.recorded_on.setDate(QDate(date.today()))
+        self.note.clear()
+        self.setEnabled(client_id is not None)
+        self._baseline = self._snapshot()
+        self._changed()
+
+    def has_unsaved_changes(self) -> bool:
+        return self.client_id is not None and self._snapshot() != self._baseline
+
+    def save(self) -> bool:
+        if self.client_id is None:
+            return False
+        profile, problems = self.form.result()
+        if profile is None:
+            self.status.setText(self._problem_text(problems))
+            return False
+        try:
+            actions.save_profile(
+                self.context,
+                self.client_id,
+                profile,
+                self.recorded_on.date().toPython(),
+                self.note.text(),
+                self._based_on,
+            )
+        except Exception as exc:
+            self.context.errors.show("Profile not saved", exc)
+            return False
+        self.set_client(self.client_id)
+        self.status.setText("Profile saved as a new version.")
+        self.saved.emit(self.client_id)
+        return True
+
+    def discard_changes(self) -> None:
+        self.set_client(self.client_id)
+
+    # -- live validation --------------------------------------------------------------------
+    def _snapshot(self) -> Any:
+        return (self.form.raw_values()[0], self.recorded_on.date().toString(), self.note.text())
+
+    def _changed(self) -> None:
+        profile, problems = self.form.result()
+        dirty = self.has_unsaved_changes()
+        self.save_button.setEnabled(profile is not None and (dirty or self._based_on is None))
+        self.discard_button.setEnabled(dirty)
+        if profile is not None:
+            self.summary.setText(assessment_html(actions.assess(profile)))
+            if self.status.text().startswith("Fix"):
+                self.status.clear()
+        else:
+            self.summary.setText("<p>Complete the profile to see what it means for exercise.</p>")
+            self.status.setText(self._problem_text(problems))
+        if dirty != self._dirty:
+            self._dirty = dirty
+            self.dirty_changed.emit(dirty)
+
+    @staticmethod
+    def _problem_text(problems: dict[str, str]) -> str:
+        n = len(problems)
+        return f"Fix the {n} field{'s' if n != 1 else ''} marked in red before saving."

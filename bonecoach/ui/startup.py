@@ -1,0 +1,81 @@
+"""Opening everything the app needs (runs on a worker thread after the window is shown).
+
+Importing SQLAlchemy and pydantic and checking the database take most of a second on a slow
+clinic PC, several times a bare window's start, so none of it happens before the first paint.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Opened:
+    store: Any
+    library: Any
+    settings: Any
+    settings_problem: str | None
+    illustrations: dict[str, Any]
+    first_run: bool
+    seconds: float
+
+
+def load_library() -> Any:
+    """The shipped library (plus the clinic's custom exercises, when that folder exists)."""
+    from bonecoach.paths import resource
+    from bonecoach.program import library as library_module
+
+    loader = getattr(library_module, "load_full_library", None)
+    if loader is not None:  # shipped + custom exercises, when the library module offers it
+        return loader()
+    return library_module.load_library(resource("library"))
+
+
+def load_illustrations() -> dict[str, Any]:
+    try:
+        from bonecoach.art import load_illustrations as art_load
+    except ImportError:
+        return {}
+    return dict(art_load())
+
+
+def open_everything(url: str | None = None) -> Opened:
+    """Settings, database (checked, backed up, migrated), library and illustrations.
+
+    Raises the store's DatabaseProblem when the database must not be used.
+    """
+    start = time.perf_counter()
+    from bonecoach.store.service import Store
+    from bonecoach.store.settings import load_settings, settings_path
+
+    first_settings = not settings_path().exists()
+    loaded = load_settings()
+    store = Store.open(url, settings=loaded.settings, actor=loaded.settings.default_therapist)
+    library = load_library()
+    illustrations = load_illustrations()
+    first_run = first_settings and not store.list_clients(include_archived=True)
+    seconds = time.perf_counter() - start
+    log.info("opened %s and %d exercises in %.2f s", store.url, len(library), seconds)
+    return Opened(
+        store=store,
+        library=library,
+        settings=loaded.settings,
+        settings_problem=loaded.problem and f"{loaded.problem} (kept as {loaded.moved_to})",
+        illustrations=illustrations,
+        first_run=first_run,
+        seconds=seconds,
+    )
+
+
+def restore_newest(problem: Any) -> Path | None:
+    """Replace the broken database with the newest good backup; returns where it was kept."""
+    from bonecoach.ui.actions.backup import restore_backup
+
+    folder = problem.newest_backup.parent
+    return restore_backup(problem.newest_backup, problem.path, folder)

@@ -1,0 +1,58 @@
+"""Small shared widgets: a field with its validation message, readable labels for codes."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+INVALID_STYLE = "border: 2px solid #b3261e; border-radius: 3px; background: #fdf1f0;"
+ERROR_TEXT_STYLE = "color: #b3261e;"
+
+_LABELS = {
+    "resistance_band": "Resistance band",
+    "hip_replacement_posterior": "Hip replacement (posterior)",
+    "hip_replacement_anterior": "Hip replacement (anterior)",
+    "wrist_fracture_recent": "Recent wrist fracture",
+    "uncontrolled_hypertension": "Uncontrolled blood pressure",
+    "pelvic_floor_weakness": "Pelvic floor weakness",
+}
+
+
+def choice_label(code: str) -> str:
+    """A vocabulary code in words: ``knee_osteoarthritis`` -> ``Knee osteoarthritis``."""
+    return _LABELS.get(code, code.replace("_", " ").capitalize())
+
+
+class FieldFeedback(QWidget):
+    """Wraps an input; ``set_problem(text)`` turns it red with the reason shown under it."""
+
+    def __init__(self, field: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.field = field
+        self.message = QLabel()
+        self.message.setStyleSheet(ERROR_TEXT_STYLE)
+        self.message.setWordWrap(True)
+        self.message.hide()
+        self._tooltip = field.toolTip()
+        self._style = field.styleSheet()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(field)
+        layout.addWidget(self.message)
+        self.setFocusProxy(field)
+
+    @property
+    def problem(self) -> str | None:
+        return self.message.text() or None
+
+    def set_problem(self, problem: str | None) -> None:
+        if problem == self.problem:
+            return
+        self.message.setText(problem or "")
+        self.message.setVisible(bool(problem))
+        self.field.setStyleSheet(f"{self._style} {INVALID_STYLE}" if problem else self._style)
+        self.field.setToolTip(problem or self._tooltip)
+        description = self.field.accessibleDescription().split(" — invalid:")[0]
+        self.field.setAccessibleDescription(
+            f"{description} — invalid: {problem}" if problem else description
+        )
