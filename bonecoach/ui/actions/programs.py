@@ -1,0 +1,67 @@
+"""Program actions: open a client's program with its screening, and save a new version."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from bonecoach.program.exercise import Exercise
+    from bonecoach.program.profile import ClientProfile
+    from bonecoach.program.programs import Program
+    from bonecoach.program.screening import ScreeningResult
+    from bonecoach.ui.context import AppContext
+
+
+@dataclass(frozen=True)
+class ClientProgram:
+    """What the Program tab opens with for one client."""
+
+    client_id: int
+    client_name: str
+    profile: ClientProfile | None
+    screening: dict[str, ScreeningResult]  # by exercise id; empty without a profile
+    version: Any | None  # the newest ProgramVersionRecord, or None
+
+
+def screen_all(
+    profile: ClientProfile | None, library: Mapping[str, Exercise]
+) -> dict[str, ScreeningResult]:
+    if profile is None:
+        return {}
+    from bonecoach.program.screening import screen_library
+
+    return {r.exercise_id: r for r in screen_library(profile, library.values())}
+
+
+def open_client_program(context: AppContext, client_id: int) -> ClientProgram:
+    store = context.store
+    client = store.get_client(client_id)
+    latest = store.latest_profile(client_id)
+    profile = None if latest is None else latest.profile
+    return ClientProgram(
+        client_id=client_id,
+        client_name=client.name,
+        profile=profile,
+        screening=screen_all(profile, context.library),
+        version=store.latest_program(client_id),
+    )
+
+
+def save_program_version(
+    context: AppContext,
+    client_id: int,
+    program: Program,
+    *,
+    program_id: int | None,
+    based_on: int | None,
+) -> Any:
+    """A new stored version (StaleSaveError if someone saved a newer one since opening)."""
+    return context.store.save_program(
+        client_id,
+        program,
+        program_id=program_id,
+        based_on=based_on,
+        by=context.therapist_name or None,
+    )

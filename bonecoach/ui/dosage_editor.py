@@ -1,0 +1,181 @@
+"""Edit one program item: sets, reps or hold or minutes, load (kg or band), effort, rest,
+days a week, notes, and whether the support variant is prescribed.
+
+Every change is validated by the domain (``parse_dosage``); a problem is shown under the
+boxes naming the field, and nothing is applied until it is fixed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QWidget,
+)
+
+from bonecoach.handout.wording import dosage_text
+from bonecoach.program.dosage import BandColour, Dosage, DosageError, parse_dosage
+from bonecoach.program.programs import ProgramItem
+
+MEASURES = (("Repetitions", "reps", 1, 100), ("Hold (seconds)", "hold_seconds", 1, 600),
+            ("Minutes", "minutes", 1, 180))  # fmt: skip
+LOADS = (("Body weight", "body"), ("Weight (kg)", "kg"), ("Band", "band"))
+
+
+def _spin(low: int, high: int, name: str, suffix: str = "") -> QSpinBox:
+    box = QSpinBox()
+    box.setRange(low, high)
+    box.setAccessibleName(name)
+    if suffix:
+        box.setSuffix(suffix)
+    return box
+
+
+class DosageEditor(QGroupBox):
+    # dosage, notes, support prescribed: emitted when the therapist changed something valid
+    item_edited = Signal(object, str, bool)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Dosage", parent)
+        self._loading = False
+        self.sets = _spin(1, 10, "Sets")
+        self.measure = QComboBox()
+        self.measure.setAccessibleName("Measure")
+        for label, key, *_ in MEASURES:
+            self.measure.addItem(label, key)
+        self.amount = _spin(1, 100, "Amount per set")
+        self.load_kind = QComboBox()
+        self.load_kind.setAccessibleName("Load")
+        for label, key in LOADS:
+            self.load_kind.addItem(label, key)
+        self.load_kg = QDoubleSpinBox()
+        self.load_kg.setRange(0.5, 300)
+        self.load_kg.setSingleStep(0.5)
+        self.load_kg.setSuffix(" kg")
+        self.load_kg.setAccessibleName("Load in kilograms")
+        self.band = QComboBox()
+        self.band.setAccessibleName("Band colour")
+        for colour in BandColour:
+            self.band.addItem(colour.value.capitalize(), colour.value)
+        self.effort = _spin(0, 10, "Effort out of 10", " / 10")
+        self.rest = _spin(0, 600, "Rest between sets in seconds", " s")
+        self.rest.setSingleStep(15)
+        self.days = _spin(1, 7, "Days per week", " days/week")
+        self.notes = QLineEdit()
+        self.notes.setAccessibleName("Notes for the client")
+        self.notes.setMaxLength(600)
+        self.notes.setPlaceholderText("Printed under the exercise")
+        self.support = QCheckBox("Prescribe the support variant (printed on the handout)")
+        self.plain = QLabel()
+        self.plain.setWordWrap(True)
+        self.plain.setStyleSheet("color:#3c4043")
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color:#a3261c")
+
+        amount_row = QHBoxLayout()
+        amount_row.addWidget(self.measure)
+        amount_row.addWidget(self.amount)
+        load_row = QHBoxLayout()
+        load_row.addWidget(self.load_kind)
+        load_row.addWidget(self.load_kg)
+        load_row.addWidget(self.band)
+        form = QFormLayout(self)
+        form.addRow("Sets", self.sets)
+        form.addRow("Each set", amount_row)
+        form.addRow("Load", load_row)
+        form.addRow("Effort", self.effort)
+        form.addRow("Rest", self.rest)
+        form.addRow("Days", self.days)
+        form.addRow("Notes", self.notes)
+        form.addRow(self.support)
+        form.addRow(self.plain)
+        form.addRow(self.problem)
+
+        for box in (self.sets, self.amount, self.effort, self.rest, self.days):
+            box.valueChanged.connect(self._changed)
+        self.load_kg.valueChanged.connect(self._changed)
+        for combo in (self.measure, self.load_kind, self.band):
+            combo.currentIndexChanged.connect(self._changed)
+        self.notes.editingFinished.connect(self._changed)
+        self.support.toggled.connect(self._changed)
+        self.show_item(None)
+
+    def show_item(self, item: ProgramItem | None, has_support: bool = True) -> None:
+        """Fill the boxes from ``item`` (None: empty and disabled)."""
+        self._loading = True
+        try:
+            self.setEnabled(item is not None)
+            if item is not None:
+                d = item.dosage
+                self.sets.setValue(d.sets)
+                self.measure.setCurrentIndex([m[1] for m in MEASURES].index(d.measure))
+                self.amount.setValue(int(getattr(d, d.measure)))
+                kind = "kg" if d.load_kg is not None else "band" if d.band_colour else "body"
+                self.load_kind.setCurrentIndex([k for _, k in LOADS].index(kind))
+                if d.load_kg is not None:
+                    self.load_kg.setValue(d.load_kg)
+                if d.band_colour is not None:
+                    self.band.setCurrentIndex(self.band.findData(d.band_colour.value))
+                self.effort.setValue(d.effort)
+                self.rest.setValue(d.rest_seconds)
+                self.days.setValue(d.days_per_week)
+                self.notes.setText(item.notes)
+                self.support.setChecked(item.support_prescribed)
+                self.support.setEnabled(has_support)
+                self.plain.setText(dosage_text(d))
+            else:
+                self.plain.setText("Select an exercise in the program to set its dose.")
+            self.problem.clear()
+            self._sync_boxes()
+        finally:
+            self._loading = False
+
+    def _sync_boxes(self) -> None:
+        measure = MEASURES[max(0, self.measure.currentIndex())]
+        self.amount.setRange(measure[2], measure[3])
+        kind = self.load_kind.currentData()
+        self.load_kg.setVisible(kind == "kg")
+        self.band.setVisible(kind == "band")
+
+    def raw(self) -> dict[str, Any]:
+        """What the boxes say, as the fields of a Dosage."""
+        kind = self.load_kind.currentData()
+        return {
+            "sets": self.sets.value(),
+            str(self.measure.currentData()): self.amount.value(),
+            "load_kg": self.load_kg.value() if kind == "kg" else None,
+            "band_colour": self.band.currentData() if kind == "band" else None,
+            "effort": self.effort.value(),
+            "rest_seconds": self.rest.value(),
+            "days_per_week": self.days.value(),
+        }
+
+    def _changed(self, *_args: object) -> None:
+        if self._loading:
+            return
+        self._loading = True
+        try:
+            self._sync_boxes()
+        finally:
+            self._loading = False
+        try:
+            dosage: Dosage = parse_dosage(self.raw())
+        except DosageError as exc:
+            self.problem.setText(
+                "\n".join(f"{field}: {text}" for field, text in exc.problems.items())
+            )
+            return
+        self.problem.clear()
+        self.plain.setText(dosage_text(dosage))
+        self.item_edited.emit(dosage, self.notes.text().strip(), self.support.isChecked())

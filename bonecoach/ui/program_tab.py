@@ -1,0 +1,262 @@
+"""The Program tab: library on the left, the client's program in the middle, the selected
+exercise's details and the live guideline coverage on the right.
+
+Saving makes a new stored program version (every handout maps to one); a save refused
+because another workstation saved first is explained by the error reporter and nothing is
+lost: the edits stay on screen.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bonecoach.program import programs as ops
+from bonecoach.ui.actions import programs as program_actions
+from bonecoach.ui.actions import templates as template_actions
+from bonecoach.ui.coverage_panel import CoveragePanel
+from bonecoach.ui.exercise_details import ExerciseDetails
+from bonecoach.ui.library_browser import LibraryBrowser
+from bonecoach.ui.library_model import LibraryModel, make_rows
+from bonecoach.ui.program_editor import ProgramEditor
+from bonecoach.ui.program_model import ProgramDocument
+from bonecoach.ui.thumbnails import thumbnail_cache
+
+if TYPE_CHECKING:
+    from bonecoach.program.templates import Template
+    from bonecoach.ui.actions.programs import ClientProgram
+    from bonecoach.ui.context import AppContext
+
+
+class ProgramTab(QWidget):
+    dirty_changed = Signal(bool)
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.client: ClientProgram | None = None
+        self.program_id: int | None = None
+        self.document = ProgramDocument(self)
+        self.document.dirty_changed.connect(self.dirty_changed)
+        cache = thumbnail_cache(context)
+
+        self.library_model = LibraryModel(self)
+        self.library_model.set_thumbnails(cache)
+        self.browser = LibraryBrowser(self.library_model)
+        self.editor = ProgramEditor(self.document)
+        self.editor.therapist = context.therapist_name
+        self.details = ExerciseDetails(cache)
+        self.coverage = CoveragePanel()
+
+        self.browser.add_requested.connect(self.editor.add_exercise)
+        self.browser.exercise_selected.connect(self.show_details)
+        self.editor.item_selected.connect(self.show_details)
+        self.editor.problem.connect(lambda title, exc: context.errors.show(title, exc))
+        self.document.changed.connect(self._program_changed)
+
+        self.name_edit = QLineEdit()
+        self.name_edit.setAccessibleName("Program name")
+        self.name_edit.setPlaceholderText("Program name")
+        self.name_edit.editingFinished.connect(self._rename)
+        self.templates_button = QToolButton()
+        self.templates_button.setText("From template")
+        self.templates_button.setToolTip("Start this client's program from a ready-made template")
+        self.templates_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.templates_menu = QMenu(self.templates_button)
+        self.templates_menu.aboutToShow.connect(self._fill_templates_menu)
+        self.templates_button.setMenu(self.templates_menu)
+        self.blank_button = QPushButton("New blank program")
+        self.blank_button.clicked.connect(self.new_blank_program)
+        self.save_button = QPushButton("Save as new version")
+        self.save_button.setToolTip("Save the program as a new version (Ctrl+S)")
+        self.save_button.clicked.connect(self.save)
+        self.version_label = QLabel()
+        self.version_label.setStyleSheet("color:#5f6368")
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("background:#fff7e0; padding:6px; border-radius:4px")
+        self.banner.hide()
+
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel("Program"))
+        bar.addWidget(self.name_edit, 1)
+        bar.addWidget(self.version_label)
+        bar.addWidget(self.templates_button)
+        bar.addWidget(self.blank_button)
+        bar.addWidget(self.save_button)
+
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(self.details)
+        right.addWidget(self.coverage)
+        right.setSizes([420, 300])
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.browser)
+        self.splitter.addWidget(self.editor)
+        self.splitter.addWidget(right)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([380, 440, 320])
+        self.splitter.setStretchFactor(1, 1)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addLayout(bar)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.splitter, 1)
+        self.setTabOrder(self.browser.search, self.browser.table)
+        self.setTabOrder(self.browser.table, self.editor.table)
+        self.set_client(None)
+
+    # -- the tab contract -----------------------------------------------------------------
+    def set_client(self, client_id: int | None) -> None:
+        self.banner.hide()
+        if client_id is None:
+            self.client, self.program_id = None, None
+            self._show_client_data({})
+            self.document.load(None, None)
+            self.setEnabled(False)
+            return
+        self.setEnabled(True)
+        self.client = program_actions.open_client_program(self.context, client_id)
+        self._show_client_data(self.client.screening)
+        version = self.client.version
+        self.program_id = None if version is None else version.program_id
+        self.document.load(
+            None if version is None else version.program,
+            None if version is None else version.number,
+        )
+        if self.client.profile is None:
+            self._say("This client has no profile yet: exercises are not screened. "
+                      "Record the profile first to see what is safe for them.")  # fmt: skip
+
+    def has_unsaved_changes(self) -> bool:
+        return self.document.is_dirty
+
+    def save(self) -> bool:
+        program, client = self.document.program, self.client
+        if client is None or program is None or not self.document.is_dirty:
+            return True
+        try:
+            record = program_actions.save_program_version(
+                self.context,
+                client.client_id,
+                program,
+                program_id=self.program_id,
+                based_on=self.document.version_number,
+            )
+        except Exception as exc:  # StaleSaveError and database problems, explained
+            self.context.errors.show("Program not saved", exc)
+            return False
+        self.program_id = record.program_id
+        self.document.mark_saved(record.number)
+        return True
+
+    def discard_changes(self) -> None:
+        self.document.revert()
+
+    # -- building -------------------------------------------------------------------------
+    def new_blank_program(self) -> None:
+        if self.client is None or not self._may_replace():
+            return
+        self.document.apply(ops.blank_program("Home exercise program"))
+
+    def _fill_templates_menu(self) -> None:
+        self.templates_menu.clear()
+        try:
+            templates = template_actions.shipped_templates(self.context.library)
+        except Exception as exc:
+            self.context.errors.show("Templates could not be read", exc)
+            return
+        for template in templates:
+            action = self.templates_menu.addAction(template.name)
+            action.setToolTip(f"{template.summary}\nFor: {template.intended_for}")
+            action.triggered.connect(lambda _c=False, t=template: self.apply_template(t))
+        self.templates_menu.setToolTipsVisible(True)
+
+    def apply_template(self, template: Template) -> bool:
+        client = self.client
+        if client is None:
+            return False
+        if client.profile is None:
+            self.context.errors.show(
+                "No profile yet", "Record the client's profile first: a template is screened "
+                "against it and unsafe exercises are swapped or left out."
+            )  # fmt: skip
+            return False
+        if not self._may_replace():
+            return False
+        program, changes = template_actions.program_from_template(
+            template, client.profile, self.context.library
+        )
+        self.document.apply(program)
+        lines = template_actions.describe_changes(changes, self.context.library)
+        if lines:
+            self._say(f"Made from “{template.name}”. Changed for this client: " + " · ".join(lines))
+        else:
+            self._say(f"Made from “{template.name}”: every exercise suits this client as it is.")
+        return True
+
+    def _may_replace(self) -> bool:
+        program = self.document.program
+        if program is None or not any(True for _ in program.items()):
+            return True
+        answer = QMessageBox.question(
+            self,
+            "Replace the program?",
+            "This replaces the exercises on screen. The saved versions are kept.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _rename(self) -> None:
+        program, text = self.document.program, self.name_edit.text().strip()
+        if program is not None and text and text != program.name:
+            self.document.apply(ops.rename(program, text))
+
+    # -- showing --------------------------------------------------------------------------
+    def _say(self, text: str) -> None:
+        self.banner.setText(text)
+        self.banner.setToolTip(text)
+        self.banner.show()
+
+    def _show_client_data(self, screening: dict[str, Any]) -> None:
+        library = self.context.library
+        self.library_model.set_rows(make_rows(library.values(), screening))
+        self.editor.set_client_data(library, screening)
+        self.details.show_exercise(None, None)
+
+    def show_details(self, exercise_id: str) -> None:
+        exercise = self.context.library.get(exercise_id)
+        screening = {} if self.client is None else self.client.screening
+        self.details.show_exercise(exercise, screening.get(exercise_id))
+
+    def _program_changed(self) -> None:
+        program = self.document.program
+        if not self.name_edit.hasFocus():
+            self.name_edit.setText("" if program is None else program.name)
+        self.name_edit.setEnabled(program is not None)
+        self.save_button.setEnabled(program is not None and self.document.is_dirty)
+        number = self.document.version_number
+        if program is None:
+            self.version_label.setText("No program yet: start blank or from a template")
+        elif number is None:
+            self.version_label.setText("Not saved yet")
+        else:
+            star = " (changed)" if self.document.is_dirty else ""
+            self.version_label.setText(f"Version {number}{star}")
+        screening = (
+            None if self.client is None or not self.client.screening else self.client.screening
+        )
+        self.coverage.update_from(program, self.editor.phase_index, self.context.library, screening)

@@ -1,0 +1,78 @@
+"""Shared set-up for the Program, Handout and library-manager tests: a real store in
+tmp_path (BONECOACH_HOME), the shipped library and illustrations, inline tasks, and an error
+reporter that records instead of opening dialogs."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from bonecoach.program.profile import ClientProfile
+
+OSTEOPOROSIS = {
+    "sex": "female",
+    "age": 74,
+    "t_score_lowest": -2.8,
+    "vertebral_fractures": 1,
+    "weeks_since_vertebral_fracture": 30,
+    "falls_past_year": 1,
+    "tug_seconds": 13.5,
+    "back_pain": "mild",
+    "new_to_strength_training": True,
+    "equipment": ["chair", "counter", "resistance_band"],
+}
+
+
+def osteoporosis_profile() -> ClientProfile:
+    return ClientProfile.model_validate(OSTEOPOROSIS)
+
+
+class RecordingErrors:
+    """Stands in for ErrorReporter: keeps what would have been shown."""
+
+    def __init__(self) -> None:
+        self.shown: list[tuple[str, str]] = []
+        self.infos: list[tuple[str, str]] = []
+
+    def show(self, title: str, error: Any) -> None:
+        self.shown.append((title, str(error)))
+
+    def info(self, title: str, message: str) -> None:
+        self.infos.append((title, message))
+
+
+@pytest.fixture
+def context(qtbot: Any) -> Iterator[Any]:
+    from bonecoach.art import load_illustrations
+    from bonecoach.paths import resource
+    from bonecoach.program.library import load_library
+    from bonecoach.store.service import Store
+    from bonecoach.store.settings import Settings
+    from bonecoach.ui.context import AppContext
+    from bonecoach.ui.tasks import TaskRunner
+
+    errors = RecordingErrors()
+    store = Store.open(settings=Settings(), auto_backup=False, actor="Test Therapist")
+    ctx = AppContext(
+        library=load_library(resource("library")),
+        illustrations=dict(load_illustrations()),
+        store=store,
+        settings=Settings(clinic_name="Test Clinic"),
+        tasks=TaskRunner(errors, synchronous=True),  # type: ignore[arg-type]
+        errors=errors,  # type: ignore[arg-type]
+        therapist_name="Test Therapist",
+    )
+    yield ctx
+    store.close(auto_backup=False)
+
+
+@pytest.fixture
+def client_id(context: Any) -> int:
+    """A client with an osteoporosis profile (one vertebral fracture, a fall)."""
+    from datetime import date
+
+    record = context.store.create_client("Ann Lee", date_of_birth=date(1951, 3, 2))
+    context.store.save_profile(record.id, osteoporosis_profile(), recorded_on=date(2026, 11, 1))
+    return int(record.id)
