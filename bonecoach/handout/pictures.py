@@ -24,11 +24,18 @@ SvgSource = Callable[[str], str]
 
 
 def art_source(illustrations: Any = None) -> SvgSource:
-    """The real illustrations: `bonecoach.art.exercise_svg` (start and end side by side)."""
-    from bonecoach.art import exercise_svg
+    """The real illustrations: `bonecoach.art.exercise_svg` (start and end side by side).
+
+    The pose files are read once, on the first picture asked for, not once per exercise.
+    """
+    from bonecoach.art import exercise_svg, load_illustrations
+
+    loaded: list[Any] = [illustrations]
 
     def source(exercise_id: str) -> str:
-        return str(exercise_svg(exercise_id, illustrations))
+        if loaded[0] is None:
+            loaded[0] = load_illustrations()
+        return str(exercise_svg(exercise_id, loaded[0]))
 
     return source
 

@@ -1,0 +1,110 @@
+"""From program and library to the handout's content: what is printed, in which order."""
+
+from __future__ import annotations
+
+import pytest
+
+from bonecoach.handout.build import NoHomeHandout, numbers_text
+from bonecoach.handout.model import HandoutOptions
+from bonecoach.program.library import Library
+from bonecoach.program.programs import Program
+
+from .conftest import HOME_IDS, MARKUP_NAME, SUPERVISED_IDS, make_document, make_program
+
+
+def test_supervised_only_exercises_are_left_out(library: Library, program: Program) -> None:
+    doc = make_document(library, program, HandoutOptions(grouping="order"))
+    ids = [b.exercise_id for b in doc.blocks]
+    assert ids == list(HOME_IDS)
+    assert not set(SUPERVISED_IDS) & set(ids)
+    assert all(library[i].supervised_only for i in SUPERVISED_IDS)
+
+
+def test_numbers_follow_the_printed_order(library: Library, program: Program) -> None:
+    for grouping in ("order", "position", "strong_steady_straight"):
+        doc = make_document(library, program, HandoutOptions(grouping=grouping))  # type: ignore[arg-type]
+        assert [b.number for b in doc.blocks] == list(range(1, len(HOME_IDS) + 1))
+
+
+def test_strong_steady_straight_grouping(library: Library, program: Program) -> None:
+    doc = make_document(library, program, HandoutOptions(grouping="strong_steady_straight"))
+    groups = doc.phases[0].groups
+    titles = [g.title.split(":")[0] for g in groups]
+    assert titles[:3] == ["Strong", "Steady", "Straight"]
+    strong = {b.category for b in groups[0].blocks}
+    assert strong <= {"resistance", "impact"}
+    assert {b.category for b in groups[1].blocks} == {"balance"}
+
+
+def test_position_grouping_keeps_program_order_within_a_position(
+    library: Library, program: Program
+) -> None:
+    doc = make_document(library, program, HandoutOptions(grouping="position"))
+    for group in doc.phases[0].groups:
+        assert len({b.position for b in group.blocks}) == 1
+        order = [HOME_IDS.index(b.exercise_id) for b in group.blocks]
+        assert order == sorted(order)
+    assert doc.phases[0].groups[0].title == "Standing"
+
+
+def test_block_content(library: Library, program: Program) -> None:
+    doc = make_document(library, program, HandoutOptions(grouping="order"))
+    by_id = {b.exercise_id: b for b in doc.blocks}
+    curl = by_id["dumbbell_biceps_curl"]
+    assert curl.dosage.startswith("2 sets of") and "with 2 kg" in curl.dosage
+    assert curl.load_hint is not None and curl.load_hint.startswith("Choose a weight")
+    assert by_id["seated_band_row"].load_hint.startswith("Choose a band")  # type: ignore[union-attr]
+    sit = by_id["sit_to_stand"]
+    assert sit.steps == library["sit_to_stand"].steps
+    assert sit.stop_if == library["sit_to_stand"].stop_if
+    assert sit.note == "Keep the <b>chair</b> against the wall & go slowly"  # raw: escaped later
+    # risky without support -> support printed; low fall risk and not prescribed -> not
+    assert sit.support == library["sit_to_stand"].support_variant
+    assert by_id["chin_tuck"].support is None
+    assert by_id["calf_raise"].support_prescribed
+
+
+def test_first_page_facts(library: Library, program: Program) -> None:
+    doc = make_document(library, program)
+    assert doc.client_name == MARKUP_NAME
+    assert str(doc.start_date) == "2026-03-02"
+    assert str(doc.review_date) == "2026-03-30"  # when the printed phase (4 weeks) ends
+    week = {row.label: row.days for row in doc.phases[0].week}
+    assert week["Balance"] == tuple(range(7))
+    assert len(week["Strength"]) == max(
+        b.days_per_week for b in doc.blocks if b.category == "resistance"
+    )
+    assert [m.exercise_id for m in doc.safe_moves] == [
+        "hip_hinge_pickup",
+        "step_to_turn",
+        "log_roll_out_of_bed",
+        "carry_shopping",
+    ]
+
+
+def test_clinic_only_program_has_no_home_handout(library: Library, program: Program) -> None:
+    clinic_only = program.model_copy(update={"clinic_only": True})
+    with pytest.raises(NoHomeHandout, match="clinic"):
+        make_document(library, clinic_only)
+
+
+def test_unknown_exercise_is_named(library: Library) -> None:
+    program = make_program(library, ("sit_to_stand",))
+    phase = program.phases[0]
+    item = phase.items[0].model_copy(update={"exercise_id": "no_such_exercise"})
+    broken = program.model_copy(update={"phases": (phase.model_copy(update={"items": (item,)}),)})
+    with pytest.raises(ValueError, match="no_such_exercise"):
+        make_document(library, broken)
+
+
+def test_options_are_validated() -> None:
+    with pytest.raises(ValueError, match="paper"):
+        HandoutOptions(paper="a5")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="grouping"):
+        HandoutOptions(grouping="alphabet")  # type: ignore[arg-type]
+
+
+def test_numbers_text() -> None:
+    assert numbers_text([1, 2, 3, 5]) == "exercises 1 to 3, 5"
+    assert numbers_text([8, 9]) == "exercises 8, 9"
+    assert numbers_text([4]) == "exercise 4"

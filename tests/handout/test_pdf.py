@@ -1,0 +1,210 @@
+"""The PDF itself, read back: paper, fonts, text, escaping, print size, metadata."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from pypdf import PdfReader
+
+from bonecoach.handout.blocks import stop_text
+from bonecoach.handout.model import HandoutOptions
+from bonecoach.program.library import Library
+from bonecoach.program.programs import Program
+
+from .conftest import (
+    HOME_IDS,
+    MARKUP_NAME,
+    SUPERVISED_IDS,
+    Pdf,
+    RenderPdf,
+    collapse,
+    make_document,
+    pdffonts,
+)
+
+
+@pytest.mark.parametrize(("paper", "size"), [("letter", (612.0, 792.0)), ("a4", (595.28, 841.89))])
+@pytest.mark.parametrize("large", [False, True])
+def test_page_size_per_option(render_pdf: RenderPdf, paper: str, size: tuple, large: bool) -> None:
+    pdf = render_pdf(HandoutOptions(paper=paper, large_print=large))  # type: ignore[arg-type]
+    sizes = {
+        (round(float(p.mediabox.width), 2), round(float(p.mediabox.height), 2))
+        for p in pdf.reader.pages
+    }
+    landscape = (size[1], size[0])
+    assert size in sizes
+    assert sizes <= {size, landscape}  # the log sheet may be landscape, nothing else
+    first = pdf.reader.pages[0].mediabox
+    assert (round(float(first.width), 2), round(float(first.height), 2)) == size
+
+
+def _font_names_and_embedding(reader: PdfReader) -> dict[str, bool]:
+    found: dict[str, bool] = {}
+    for page in reader.pages:
+        fonts = page["/Resources"].get_object().get("/Font", {})
+        for ref in fonts.values():
+            font = ref.get_object()
+            descriptor = font.get("/FontDescriptor")
+            embedded = descriptor is not None and any(
+                k in descriptor.get_object() for k in ("/FontFile", "/FontFile2", "/FontFile3")
+            )
+            found[str(font["/BaseFont"])] = embedded
+    return found
+
+
+@pytest.mark.parametrize("large", [False, True])
+def test_every_font_is_embedded(render_pdf: RenderPdf, large: bool) -> None:
+    pdf = render_pdf(HandoutOptions(large_print=large))
+    fonts = _font_names_and_embedding(pdf.reader)
+    assert fonts, "no fonts found"
+    assert all(fonts.values()), fonts
+    assert all("AtkinsonHyperlegible" in name for name in fonts), fonts
+    rows = pdffonts(pdf.path)
+    if rows is not None:  # poppler's view too, where installed (CI installs it)
+        assert rows and all(row[-5] == "yes" for row in rows), rows
+
+
+def test_every_exercise_has_its_name_dosage_and_stop_line(
+    render_pdf: RenderPdf, library: Library, program: Program
+) -> None:
+    pdf = render_pdf()
+    text = pdf.text
+    doc = make_document(library, program)
+    assert len(doc.blocks) == len(HOME_IDS)
+    for block in doc.blocks:
+        assert f"{block.number}. {collapse(block.name)}" in text
+        assert collapse(block.dosage) in text
+        assert collapse(stop_text(block.stop_if)) in text
+        assert collapse(block.steps[0]) in text
+
+
+def test_supervised_only_exercises_are_absent(render_pdf: RenderPdf, library: Library) -> None:
+    text = render_pdf().text
+    for exercise_id in SUPERVISED_IDS:
+        assert collapse(library[exercise_id].name) not in text
+        assert collapse(library[exercise_id].steps[0]) not in text
+
+
+def test_markup_in_names_and_notes_prints_literally(render_pdf: RenderPdf) -> None:
+    pdf = render_pdf()
+    text = pdf.text
+    assert MARKUP_NAME in text
+    assert "Dana <i>Ortiz</i>, PT, DPT" in text
+    assert "Keep the <b>chair</b> against the wall & go slowly" in text
+    # the client's name is on every page (footer)
+    assert all(MARKUP_NAME in page for page in pdf.page_texts())
+
+
+def test_page_x_of_y_and_phone_on_every_page(render_pdf: RenderPdf) -> None:
+    pages = render_pdf().page_texts()
+    for number, page in enumerate(pages, start=1):
+        assert f"Page {number} of {len(pages)}" in page
+        assert "Questions? Call 555-0142" in page
+        assert "Riverside Physio & Balance" in page
+
+
+def test_first_page_has_stop_box_and_week(render_pdf: RenderPdf) -> None:
+    first = render_pdf().page_texts()[0]
+    assert "STOP" in first
+    assert "Pain is a signal to stop. Muscle tiredness is expected." in first
+    assert "Your week" in first
+    assert "Mon Tue Wed Thu Fri Sat Sun" in first
+    assert "Start on 2 March 2026" in first
+
+
+def test_closing_pages_and_log_sheet(render_pdf: RenderPdf, library: Library) -> None:
+    text = render_pdf().text
+    assert "Moving safely every day" in text
+    for exercise_id in ("hip_hinge_pickup", "step_to_turn", "log_roll_out_of_bed"):
+        assert collapse(library[exercise_id].name) in text
+    assert "Looking after your bones" in text
+    for word in ("Calcium", "Vitamin D", "No smoking", "Limit alcohol"):
+        assert word in text
+    assert "Bring this sheet to your next visit" in text
+    assert "How hard 0-10" in text and "Pain 0-10" in text
+    assert "Week 1" in text and "Week 4" in text
+    assert "made for you by Dana <i>Ortiz</i>" in text
+
+
+def test_log_sheet_can_be_left_out(render_pdf: RenderPdf) -> None:
+    with_log = render_pdf()
+    without = render_pdf(HandoutOptions(include_log_sheet=False))
+    assert "Bring this sheet" not in without.text
+    assert len(without.reader.pages) < len(with_log.reader.pages)
+
+
+def _body_size(pdf: Pdf) -> float:
+    """The font size most characters are set in (the body text)."""
+    sizes: Counter[float] = Counter()
+
+    def visit(text: str, cm: list, tm: list, font: object, size: float) -> None:
+        if text.strip():
+            sizes[round(size * abs(tm[0]) * abs(cm[0]), 1)] += len(text.strip())
+
+    for page in pdf.reader.pages:
+        page.extract_text(visitor_text=visit)
+    return sizes.most_common(1)[0][0]
+
+
+def test_large_print_really_is_larger(render_pdf: RenderPdf) -> None:
+    standard = render_pdf(HandoutOptions())
+    large = render_pdf(HandoutOptions(large_print=True))
+    assert _body_size(standard) >= 12
+    assert _body_size(large) >= 16
+    assert _body_size(large) > _body_size(standard)
+    assert len(large.reader.pages) > len(standard.reader.pages)
+
+
+def test_standard_print_fits_at_least_two_exercises_on_most_pages(
+    render_pdf: RenderPdf, library: Library, program: Program
+) -> None:
+    doc = make_document(library, program)
+    pages = render_pdf().page_texts()
+    end = next(i for i, page in enumerate(pages) if "Moving safely every day" in page)
+    pages = pages[:end]  # the log sheet lists every exercise again
+    per_page = [
+        sum(1 for b in doc.blocks if f"{b.number}. {collapse(b.name)}" in page) for page in pages
+    ]
+    with_exercises = [n for n in per_page if n]
+    assert sum(with_exercises) == len(doc.blocks)
+    assert len(with_exercises) <= len(doc.blocks) // 2 + 1
+
+
+def test_large_print_gives_each_exercise_its_own_page(
+    render_pdf: RenderPdf, library: Library, program: Program
+) -> None:
+    doc = make_document(library, program)
+    pages = render_pdf(HandoutOptions(large_print=True)).page_texts()
+    for block in doc.blocks:
+        heading = f"{block.number}. {collapse(block.name)}"
+        starts = [i for i, page in enumerate(pages) if heading in page]
+        others = [
+            b
+            for b in doc.blocks
+            if b is not block and f"{b.number}. {collapse(b.name)}" in pages[starts[0]]
+        ]
+        assert not others, f"{heading} shares a page with {[b.name for b in others]}"
+        # its "Stop if" box is on the page where it starts or the one straight after
+        stop = collapse(stop_text(block.stop_if))
+        assert any(stop in pages[i] for i in (starts[0], starts[0] + 1))
+
+
+def test_metadata(render_pdf: RenderPdf) -> None:
+    meta = render_pdf().reader.metadata
+    assert meta is not None
+    assert meta.title == f"Home exercise program for {MARKUP_NAME}"
+    assert meta.author == "Riverside Physio & Balance"
+    assert meta.subject == "Strong bones, steady feet: home exercise program"
+
+
+def test_text_comes_out_in_reading_order(render_pdf: RenderPdf, library: Library) -> None:
+    text = render_pdf(HandoutOptions(grouping="order")).text
+    steps = library["sit_to_stand"].steps
+    positions = [text.index(collapse(step)) for step in steps]
+    assert positions == sorted(positions)
+    assert (
+        text.index("1. Sit to stand")
+        < text.index(collapse(steps[0]))
+        < text.index("Stop if you feel sharp pain in a knee")
+    )
