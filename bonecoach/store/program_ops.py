@@ -242,7 +242,7 @@ class ProgramOps(StoreBase):
                     v.saved_at,
                     v.saved_by,
                 )
-                for p, v in session.execute(query).tuples()
+                for p, v in session.execute(query)
             ]
 
     def archive_program(

@@ -34,8 +34,13 @@ def create_private_file(path: Path) -> None:
             candidate.chmod(0o600)
 
 
-def connect_read_only(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+def connect_read_only(path: Path, *, untouched: bool = False) -> sqlite3.Connection:
+    """A read-only connection. ``untouched``: when no -wal file exists (closed cleanly, no
+    other user), open as immutable so not even the -wal/-shm side files get created."""
+    query = "mode=ro"
+    if untouched and not Path(f"{path}-wal").exists():
+        query += "&immutable=1"
+    return sqlite3.connect(f"{path.resolve().as_uri()}?{query}", uri=True)
 
 
 @dataclass(frozen=True)
@@ -62,7 +67,7 @@ def check_file(path: Path, *, full: bool = True) -> FileHealth:
         if raw.read(16) != SQLITE_HEADER:
             return FileHealth(None, f"{path} is not a SQLite database (unknown file header)")
     try:
-        connection = connect_read_only(path)
+        connection = connect_read_only(path, untouched=True)
         try:
             pragma = "integrity_check" if full else "quick_check"
             lines = [row[0] for row in connection.execute(f"PRAGMA {pragma}").fetchall()]

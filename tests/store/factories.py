@@ -1,0 +1,169 @@
+"""Domain objects for the storage tests: small, but using every field the store maps."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from bonecoach.program.dosage import BandColour, Dosage
+from bonecoach.program.profile import ClientProfile
+from bonecoach.program.programs import Override, Phase, Program, ProgramItem
+from bonecoach.program.progression import Evidence, Suggestion, SuggestionKind
+from bonecoach.program.sessions import (
+    ExerciseLog,
+    HandSupport,
+    RedFlag,
+    SessionLog,
+    SessionSetting,
+)
+from bonecoach.program.vocabulary import Equipment, Precaution, SourceKey
+
+
+def profile(**changes: object) -> ClientProfile:
+    data: dict[str, object] = {
+        "sex": "female",
+        "age": 72,
+        "t_score_lowest": -2.8,
+        "frax_major_percent": 24.0,
+        "frax_hip_percent": 4.1,
+        "vertebral_fractures": 1,
+        "weeks_since_vertebral_fracture": 40,
+        "falls_past_year": 1,
+        "tug_seconds": 12.5,
+        "chair_stands_30s": 9,
+        "tandem_stance_10s": False,
+        "equipment": (Equipment.CHAIR, Equipment.RESISTANCE_BAND),
+        "precautions": (Precaution.KNEE_OSTEOARTHRITIS,),
+    }
+    data.update(changes)
+    return ClientProfile.model_validate(data)
+
+
+def program(name: str = "After a vertebral fracture", *, reps: int = 10) -> Program:
+    return Program(
+        name=name,
+        start_date=dt.date(2025, 3, 3),
+        phases=(
+            Phase(
+                name="Weeks 1-4",
+                start_week=1,
+                end_week=4,
+                items=(
+                    ProgramItem(
+                        exercise_id="sit_to_stand",
+                        dosage=Dosage(
+                            sets=2, reps=reps, effort=6, rest_seconds=60, days_per_week=3
+                        ),
+                        notes="Use the kitchen chair <b>& not the sofa</b>",
+                    ),
+                    ProgramItem(
+                        exercise_id="band_row",
+                        dosage=Dosage(
+                            sets=2,
+                            reps=12,
+                            band_colour=BandColour.RED,
+                            effort=5,
+                            rest_seconds=60,
+                            days_per_week=2,
+                        ),
+                    ),
+                    ProgramItem(
+                        exercise_id="tandem_stance",
+                        dosage=Dosage(
+                            sets=3, hold_seconds=20, effort=4, rest_seconds=30, days_per_week=7
+                        ),
+                        support_prescribed=True,
+                        hand_support=HandSupport.ONE_HAND,
+                    ),
+                ),
+            ),
+            Phase(
+                name="Weeks 5-8",
+                start_week=5,
+                end_week=8,
+                items=(
+                    ProgramItem(
+                        exercise_id="goblet_squat",
+                        dosage=Dosage(
+                            sets=3, reps=8, load_kg=4.5, effort=7, rest_seconds=90, days_per_week=2
+                        ),
+                        override=Override(
+                            reason="Supervised in clinic first; she is confident",
+                            by="Pat Physio",
+                            excluded_by=("heavy_not_cleared",),
+                        ),
+                    ),
+                    ProgramItem(
+                        exercise_id="brisk_walk",
+                        dosage=Dosage(
+                            sets=1, minutes=30, effort=5, rest_seconds=0, days_per_week=5
+                        ),
+                    ),
+                ),
+            ),
+        ),
+    )
+
+
+def session_log(day: dt.date = dt.date(2025, 3, 5), *, reps: int = 10) -> SessionLog:
+    return SessionLog(
+        date=day,
+        setting=SessionSetting.CLINIC,
+        notes="Felt good; \"stiff\" in the morning",
+        red_flags=(RedFlag.DIZZINESS,),
+        entries=(
+            ExerciseLog(
+                exercise_id="sit_to_stand",
+                sets_done=2,
+                reps_per_set=(reps, reps - 1),
+                effort=6,
+                reps_in_reserve=2,
+                pain_during=1,
+                pain_next_morning=2,
+                notes="slow down",
+            ),
+            ExerciseLog(
+                exercise_id="band_row",
+                sets_done=2,
+                reps_per_set=(12, 12),
+                band_colour=BandColour.RED,
+                effort=5,
+            ),
+            ExerciseLog(
+                exercise_id="goblet_squat",
+                sets_done=3,
+                reps_per_set=(8, 8, 7),
+                load_kg=4.5,
+                effort=7,
+                soreness_days=1,
+            ),
+            ExerciseLog(
+                exercise_id="tandem_stance",
+                sets_done=3,
+                seconds_per_set=(20, 18, 15),
+                hand_support=HandSupport.ONE_HAND,
+            ),
+            ExerciseLog(exercise_id="brisk_walk", sets_done=0, notes="rain"),
+        ),
+    )
+
+
+def suggestion(key: str = "progress:goblet_squat") -> Suggestion:
+    current = Dosage(sets=3, reps=12, load_kg=4.5, effort=5, rest_seconds=90, days_per_week=2)
+    return Suggestion(
+        key=key,
+        kind=SuggestionKind.PROGRESS_LOAD,
+        exercise_id="goblet_squat",
+        phase_index=1,
+        rule="double_progression",
+        source=(SourceKey.TFTF15, SourceKey.ACSM),
+        reason="12 reps with effort 5/10 in two sessions running",
+        evidence=(
+            Evidence(
+                date=dt.date(2025, 3, 5),
+                exercise_id="goblet_squat",
+                values={"reps": [12, 12, 12], "effort": 5, "load_kg": 4.5, "note": "easy"},
+            ),
+        ),
+        current_dosage=current,
+        new_dosage=current.with_changes(load_kg=5.0, reps=8),
+    )
