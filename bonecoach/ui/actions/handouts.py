@@ -1,0 +1,102 @@
+"""Handout actions: what to print for a client, the PDF itself, and noting that it was printed.
+
+``build_pdf`` touches no database and no widget, so the Handout tab runs it on a worker
+thread; reportlab is imported there, never at app start.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from bonecoach.handout.model import HandoutOptions
+    from bonecoach.program.exercise import Exercise
+    from bonecoach.ui.context import AppContext
+
+
+@dataclass(frozen=True)
+class HandoutSource:
+    """The client and the saved program version a handout would print."""
+
+    client_id: int
+    client_name: str
+    version: Any | None  # ProgramVersionRecord: a handout always maps to a saved version
+    clinic: Any  # bonecoach.handout.model.Clinic
+    therapist: Any  # bonecoach.handout.model.Therapist
+
+
+def open_handout_source(context: AppContext, client_id: int) -> HandoutSource:
+    from bonecoach.handout.model import Clinic, Therapist
+
+    store, settings = context.store, context.settings
+    client = store.get_client(client_id)
+    name = context.therapist_name or getattr(settings, "default_therapist", "") or ""
+    credentials = next((t.credentials for t in store.therapists() if t.name == name and name), "")
+    logo = getattr(settings, "logo_path", "") or ""
+    clinic = Clinic(
+        name=getattr(settings, "clinic_name", "") or "Your clinic",
+        phone=getattr(settings, "clinic_phone", "") or "",
+        address=getattr(settings, "clinic_address", "") or "",
+        logo_path=Path(logo) if logo and Path(logo).is_file() else None,
+    )
+    return HandoutSource(
+        client_id=client_id,
+        client_name=client.name,
+        version=store.latest_program(client_id),
+        clinic=clinic,
+        therapist=Therapist(name=name or "Your therapist", credentials=credentials),
+    )
+
+
+def build_pdf(
+    source: HandoutSource,
+    library: Mapping[str, Exercise],
+    illustrations: Mapping[str, Any],
+    options: HandoutOptions,
+    phases: str | int = "current",
+) -> bytes:
+    """The handout PDF of the source's saved program version (NoHomeHandout, ValueError)."""
+    from bonecoach.handout.build import build_handout_document
+    from bonecoach.handout.pictures import art_source
+    from bonecoach.handout.render import render_handout_bytes
+
+    version = source.version
+    if version is None:
+        raise ValueError("This client has no saved program yet: save one on the Program tab.")
+    document = build_handout_document(
+        source.client_name,
+        version.program,
+        library,
+        therapist=source.therapist,
+        clinic=source.clinic,
+        options=options,
+        phases=phases,  # type: ignore[arg-type]
+        version_number=version.number,
+        version_date=version.saved_at.date() if version.saved_at else dt.date.today(),
+    )
+    return render_handout_bytes(document, pictures=art_source(dict(illustrations)))
+
+
+def write_pdf(data: bytes, path: Path) -> Path:
+    """Write through a temporary file so a failed save never leaves half a PDF."""
+    path = Path(path)
+    partial = path.with_name(path.name + ".part")
+    partial.write_bytes(data)
+    partial.replace(path)
+    return path
+
+
+def record_handout(
+    context: AppContext, version_id: int, options: HandoutOptions, file_name: str
+) -> Any:
+    return context.store.record_handout(
+        version_id,
+        paper=options.paper,
+        large_print=options.large_print,
+        file_name=file_name,
+        by=context.therapist_name or None,
+    )

@@ -1,0 +1,91 @@
+"""The in-app preview of the real handout PDF, and printing it page by page.
+
+QtPdf is imported only when the first preview is shown (it is not needed at start-up). The
+preview shows exactly the bytes that "Save PDF" writes and "Print" sends.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QLabel, QStackedLayout, QWidget
+
+
+class PdfPreview(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Handout preview")
+        self.message = QLabel()
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color:#5f6368; font-size:11pt; padding:24px")
+        self.stack = QStackedLayout(self)
+        self.stack.addWidget(self.message)
+        self.view: Any = None
+        self.document: Any = None
+        self._buffer: QBuffer | None = None
+        self.data: bytes | None = None
+        self.show_message("No handout yet.")
+
+    def _ensure_view(self) -> None:
+        if self.view is not None:
+            return
+        from PySide6.QtPdf import QPdfDocument
+        from PySide6.QtPdfWidgets import QPdfView
+
+        self.document = QPdfDocument(self)
+        self.view = QPdfView(self)
+        self.view.setAccessibleName("Handout pages")
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.setPageSpacing(12)
+        self.stack.addWidget(self.view)
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.stack.setCurrentWidget(self.message)
+
+    def show_pdf(self, data: bytes) -> int:
+        """Show ``data``; returns the number of pages (0 if Qt could not read it)."""
+        self._ensure_view()
+        self.document.close()
+        self.data = data
+        # The buffer must outlive the document's use of it, so it is kept on self.
+        self._buffer = QBuffer(self)
+        self._buffer.setData(QByteArray(data))
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document.load(self._buffer)
+        pages = int(self.document.pageCount())
+        if pages == 0:
+            self.show_message("The handout could not be shown (the PDF did not open).")
+        else:
+            self.stack.setCurrentWidget(self.view)
+        return pages
+
+    def page_count(self) -> int:
+        return 0 if self.document is None else int(self.document.pageCount())
+
+    def print_to(self, printer: Any) -> int:
+        """Draw every page onto ``printer`` at its resolution; returns pages printed."""
+        pages = self.page_count()
+        if pages == 0:
+            return 0
+        painter = QPainter()
+        if not painter.begin(printer):
+            raise OSError("the printer could not be started")
+        try:
+            target = printer.pageRect(printer.Unit.DevicePixel)
+            for page in range(pages):
+                if page:
+                    printer.newPage()
+                size = self.document.pagePointSize(page)
+                scale = min(target.width() / size.width(), target.height() / size.height())
+                pixels = QSize(int(size.width() * scale), int(size.height() * scale))
+                image = self.document.render(page, pixels)
+                painter.drawImage(0, 0, image)
+        finally:
+            painter.end()
+        return pages

@@ -1,0 +1,280 @@
+"""The Handout tab: print options, a preview of the real PDF, Save PDF and Print.
+
+The PDF is built on a worker thread (``context.tasks``) whenever the client or an option
+changes while the tab is shown; Save and Print use exactly the previewed bytes. Each saved or
+printed handout is recorded against the program version it shows.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bonecoach.ui.actions import handouts as actions
+from bonecoach.ui.handout_preview import PdfPreview
+
+if TYPE_CHECKING:
+    from bonecoach.handout.model import HandoutOptions
+    from bonecoach.ui.context import AppContext
+
+GROUPINGS = (
+    ("Strong, Steady, Straight", "strong_steady_straight"),
+    ("By position (standing, sitting, lying)", "position"),
+    ("In program order", "order"),
+)
+
+
+class HandoutTab(QWidget):
+    dirty_changed = Signal(bool)  # never dirty: options are not client data
+    pdf_ready = Signal(int)  # pages in the preview just shown
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.source: actions.HandoutSource | None = None
+        self.built_for: tuple[Any, ...] | None = None  # (version id, options, phases) shown
+        self._pending_save: Path | None = None
+        self._generation = 0
+        settings = context.settings
+
+        self.paper = QComboBox()
+        self.paper.addItem("Letter", "letter")
+        self.paper.addItem("A4", "a4")
+        self.paper.setCurrentIndex(1 if getattr(settings, "paper_size", "letter") == "a4" else 0)
+        self.large_print = QCheckBox("Large print (one exercise per page)")
+        self.large_print.setChecked(bool(getattr(settings, "large_print", False)))
+        self.grouping = QComboBox()
+        for label, value in GROUPINGS:
+            self.grouping.addItem(label, value)
+        self.phases = QComboBox()
+        self.log_sheet = QCheckBox("Include the weekly log sheet")
+        self.log_sheet.setChecked(True)
+        for widget, name in (
+            (self.paper, "Paper size"),
+            (self.large_print, "Large print"),
+            (self.grouping, "Group exercises"),
+            (self.phases, "Phases to print"),
+            (self.log_sheet, "Include log sheet"),
+        ):
+            widget.setAccessibleName(name)
+        for combo in (self.paper, self.grouping, self.phases):
+            combo.currentIndexChanged.connect(self.refresh_preview)
+        for box in (self.large_print, self.log_sheet):
+            box.toggled.connect(self.refresh_preview)
+
+        self.save_button = QPushButton("Save PDF…")
+        self.save_button.clicked.connect(self.export_pdf)
+        self.print_button = QPushButton("Print…")
+        self.print_button.clicked.connect(self.print_handout)
+        self.about = QLabel()
+        self.about.setWordWrap(True)
+        self.about.setStyleSheet("color:#3c4043")
+
+        options = QGroupBox("Handout options")
+        form = QFormLayout(options)
+        form.addRow("Paper", self.paper)
+        form.addRow(self.large_print)
+        form.addRow("Grouping", self.grouping)
+        form.addRow("Phases", self.phases)
+        form.addRow(self.log_sheet)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.print_button)
+        side = QVBoxLayout()
+        side.addWidget(options)
+        side.addLayout(buttons)
+        side.addWidget(self.about)
+        side.addStretch(1)
+        side_widget = QWidget()
+        side_widget.setLayout(side)
+        side_widget.setFixedWidth(340)
+
+        self.preview = PdfPreview()
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(side_widget, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.preview, 1)
+        self.set_client(None)
+
+    # -- the tab contract -----------------------------------------------------------------
+    def set_client(self, client_id: int | None) -> None:
+        self.built_for = None
+        self.source = None
+        if client_id is not None:
+            self.source = actions.open_handout_source(self.context, client_id)
+        self._fill_phases()
+        self._update_state()
+        if self.isVisible():
+            self.refresh_preview()
+
+    def has_unsaved_changes(self) -> bool:
+        return False
+
+    def save(self) -> bool:
+        return True
+
+    def discard_changes(self) -> None:
+        pass
+
+    # -- options --------------------------------------------------------------------------
+    def options(self) -> HandoutOptions:
+        from bonecoach.handout.model import HandoutOptions
+
+        return HandoutOptions(
+            paper=self.paper.currentData(),
+            large_print=self.large_print.isChecked(),
+            grouping=self.grouping.currentData(),
+            include_log_sheet=self.log_sheet.isChecked(),
+        )
+
+    def _fill_phases(self) -> None:
+        self.phases.blockSignals(True)
+        self.phases.clear()
+        self.phases.addItem("Current phase (by start date)", "current")
+        self.phases.addItem("All phases", "all")
+        version = None if self.source is None else self.source.version
+        if version is not None:
+            for i, phase in enumerate(version.program.phases):
+                self.phases.addItem(phase.name, i)
+        self.phases.blockSignals(False)
+
+    def _key(self) -> tuple[Any, ...] | None:
+        version = None if self.source is None else self.source.version
+        if version is None:
+            return None
+        return (version.id, self.options(), self.phases.currentData())
+
+    def _update_state(self) -> None:
+        version = None if self.source is None else self.source.version
+        ready = self.built_for is not None and self.built_for == self._key()
+        self.save_button.setEnabled(version is not None)
+        self.print_button.setEnabled(ready)
+        if self.source is None:
+            self.about.setText("")
+            self.preview.show_message("Choose a client to see their handout.")
+        elif version is None:
+            self.about.setText("")
+            self.preview.show_message(
+                "No saved program yet. Build and save the program on the Program tab; "
+                "every handout prints a saved program version."
+            )
+        else:
+            saved = version.saved_at.strftime("%d %b %Y")
+            self.about.setText(
+                f"Prints version {version.number} of “{version.program.name}”, saved {saved}"
+                f"{' by ' + version.saved_by if version.saved_by else ''}."
+            )
+
+    # -- building -------------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.built_for != self._key():
+            self.refresh_preview()
+
+    def refresh_preview(self, *_args: object) -> None:
+        key = self._key()
+        self._update_state()
+        if key is None or key == self.built_for or self.source is None:
+            return
+        self._generation += 1
+        generation = self._generation
+        self.preview.show_message("Building the handout…")
+        self.context.tasks.run(
+            actions.build_pdf,
+            self.source,
+            self.context.library,
+            self.context.illustrations,
+            key[1],
+            key[2],
+            on_done=lambda data: self._built(generation, key, data),
+            on_error=lambda exc: self._failed(generation, exc),
+            label="Building handout…",
+        )
+
+    def _built(self, generation: int, key: tuple[Any, ...], data: bytes) -> None:
+        if generation != self._generation:  # an older build finishing late
+            return
+        pages = self.preview.show_pdf(data)
+        self.built_for = key if pages else None
+        self._update_state()
+        self.pdf_ready.emit(pages)
+        if self._pending_save is not None and pages:
+            path, self._pending_save = self._pending_save, None
+            self._write(path)
+
+    def _failed(self, generation: int, exc: BaseException) -> None:
+        if generation != self._generation:
+            return
+        self._pending_save = None
+        self.preview.show_message(f"The handout could not be built:\n{exc}")
+        self.context.errors.show("Handout not built", exc)
+
+    # -- save and print -------------------------------------------------------------------
+    def export_pdf(self) -> None:
+        """Save PDF… (also the main window's Ctrl+P): ask where, then write the handout."""
+        if self.source is None or self.source.version is None:
+            self.context.errors.show(
+                "No handout to save", "Save a program for this client first (Program tab)."
+            )
+            return
+        suggested = Path.home() / f"{self.source.client_name} - home exercises.pdf"
+        name, _filter = QFileDialog.getSaveFileName(
+            self, "Save the handout as PDF", str(suggested), "PDF files (*.pdf)"
+        )
+        if not name:
+            return
+        path = Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
+        if self.built_for == self._key() and self.preview.data is not None:
+            self._write(path)
+        else:
+            self._pending_save = path
+            self.refresh_preview()
+
+    def _write(self, path: Path) -> None:
+        assert self.source is not None and self.source.version is not None
+        data = self.preview.data or b""
+        try:
+            actions.write_pdf(data, path)
+            actions.record_handout(self.context, self.source.version.id, self.options(), path.name)
+        except Exception as exc:
+            self.context.errors.show("Handout not saved", exc)
+            return
+        self.saved_path = path
+
+    def print_handout(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        if self.source is None or self.source.version is None or not self.preview.page_count():
+            return
+        from PySide6.QtGui import QPageSize
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        paper = (
+            QPageSize.PageSizeId.A4
+            if self.paper.currentData() == "a4"
+            else QPageSize.PageSizeId.Letter
+        )
+        printer.setPageSize(QPageSize(paper))
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+            return
+        try:
+            self.preview.print_to(printer)
+            actions.record_handout(self.context, self.source.version.id, self.options(), "")
+        except Exception as exc:
+            self.context.errors.show("Handout not printed", exc)

@@ -1,0 +1,80 @@
+"""The Handout tab builds the real PDF for a client's saved program, previews it, saves it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QFileDialog
+
+from bonecoach.ui.handout_tab import HandoutTab
+from tests.ui.program_fixtures import *  # noqa: F403  (the context and client_id fixtures)
+
+
+@pytest.fixture
+def saved_program(context: Any, client_id: int) -> Any:
+    from bonecoach.program.templates import instantiate
+    from bonecoach.ui.actions.templates import shipped_templates
+    from tests.ui.program_fixtures import osteoporosis_profile
+
+    template = next(t for t in shipped_templates(context.library) if not t.clinic_only)
+    program, _changes = instantiate(template, osteoporosis_profile(), context.library)
+    return context.store.save_program(client_id, program)
+
+
+def test_handout_tab_builds_previews_and_saves_a_pdf(
+    qtbot: Any, context: Any, client_id: int, saved_program: Any, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    tab = HandoutTab(context)
+    qtbot.addWidget(tab)
+    tab.show()  # building starts when the tab is shown
+    pages: list[int] = []
+    tab.pdf_ready.connect(pages.append)
+    tab.set_client(client_id)
+    assert pages and pages[-1] >= 2, context.errors.shown
+    assert tab.preview.page_count() == pages[-1]
+    assert "version 1" in tab.about.text()
+
+    out = tmp_path / "handout"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), "PDF"))
+    )
+    tab.export_pdf()
+    saved = tmp_path / "handout.pdf"
+    assert saved.exists() and saved.read_bytes().startswith(b"%PDF")
+    assert saved.read_bytes() == tab.preview.data
+    recorded = context.store.handouts(saved_program.id)
+    assert [(r.paper, r.file_name) for r in recorded] == [(tab.options().paper, "handout.pdf")]
+
+
+def test_options_rebuild_and_large_print_has_more_pages(
+    qtbot: Any, context: Any, client_id: int, saved_program: Any
+) -> None:
+    tab = HandoutTab(context)
+    qtbot.addWidget(tab)
+    tab.show()
+    pages: list[int] = []
+    tab.pdf_ready.connect(pages.append)
+    tab.set_client(client_id)
+    standard = pages[-1]
+    tab.large_print.setChecked(True)
+    assert len(pages) == 2 and pages[-1] > standard
+    tab.paper.setCurrentIndex(tab.paper.findData("a4"))
+    assert len(pages) == 3 and tab.built_for is not None
+
+
+def test_client_without_program_explains_what_to_do(
+    qtbot: Any, context: Any, client_id: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tab = HandoutTab(context)
+    qtbot.addWidget(tab)
+    tab.show()
+    tab.set_client(client_id)
+    assert "No saved program" in tab.preview.message.text()
+    assert not tab.print_button.isEnabled()
+    called: list[Any] = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a: called.append(a)))
+    tab.export_pdf()
+    assert not called and context.errors.shown[-1][0] == "No handout to save"
