@@ -70,8 +70,8 @@ class PictureCache:
         try:
             svg = self._source(exercise_id)
             drawing = svg2rlg(BytesIO(svg.encode("utf-8")))
-        except Exception:  # a missing picture must not stop the client's handout
-            log.exception("no illustration for exercise %r", exercise_id)
+        except Exception as exc:  # a missing picture must not stop the client's handout
+            log.warning("no illustration for exercise %r: %s", exercise_id, exc)
             return None
         if drawing is None or drawing.width <= 0 or drawing.height <= 0:
             log.warning("empty illustration for exercise %r", exercise_id)
