@@ -100,12 +100,19 @@ class ClientFilter(QSortFilterProxyModel):
         self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
 
     def set_text(self, text: str) -> None:
-        self._text = text.strip().casefold()
-        self.invalidateFilter()
+        self._refilter("_text", text.strip().casefold())
 
     def set_show_archived(self, show: bool) -> None:
-        self._show_archived = show
-        self.invalidateFilter()
+        self._refilter("_show_archived", show)
+
+    def _refilter(self, name: str, value: object) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt >= 6.10; invalidateFilter is deprecated
+            self.beginFilterChange()
+            setattr(self, name, value)
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            setattr(self, name, value)
+            self.invalidateRowsFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         model = self.sourceModel()
@@ -210,18 +217,20 @@ class ClientListPanel(QWidget):
                 self.table.scrollTo(proxy_index)
             else:
                 selection.clear()
-                self._set_current(None)
+                if not notify:
+                    self.mark_current(None)
         finally:
             self._silent = False
-        if proxy_index.isValid():
-            self._set_current(client_id)
+        if proxy_index.isValid() and not notify:
+            self.mark_current(client_id)
         return proxy_index.isValid()
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
 
-    def _set_current(self, client_id: int | None) -> None:
+    def mark_current(self, client_id: int | None) -> None:
+        """The client the window shows (set by the window once it agreed to switch)."""
         self._current = client_id
         archived = False
         if client_id is not None:

@@ -131,6 +131,7 @@ class MainWindow(QMainWindow, WindowCommands):
         if ask and not self.confirm_unsaved():
             return False
         self.client_id = client_id
+        self.clients.mark_current(client_id)
         for tab in self.tabs.values():
             tab.set_client(client_id)  # type: ignore[attr-defined]
         if client_id is None:

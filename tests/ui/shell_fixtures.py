@@ -1,0 +1,108 @@
+"""Set-up for the shell tests: a real store under tmp_path (BONECOACH_HOME), the shipped
+library, inline tasks, the real ErrorReporter, and every modal dialog patched to record what
+it would have asked and answer as the test says."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+
+PROFILE = {
+    "sex": "female",
+    "age": 72,
+    "t_score_lowest": -2.7,
+    "vertebral_fractures": 0,
+    "falls_past_year": 1,
+    "tug_seconds": 12.5,
+    "equipment": ["chair", "counter", "resistance_band", "dumbbells"],
+}
+
+
+@dataclass
+class Dialogs:
+    """What the patched QMessageBox/QInputDialog/QFileDialog were asked, and their answers."""
+
+    question_answer: Any = QMessageBox.StandardButton.Yes
+    text_answer: tuple[str, bool] = ("", False)
+    item_answer: tuple[str, bool] = ("", False)
+    save_path: str = ""
+    open_path: str = ""
+    asked: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+    infos: list[tuple[str, str]] = field(default_factory=list)
+
+
+@pytest.fixture
+def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
+    record = Dialogs()
+
+    def question(_parent: Any, title: str, text: str, *args: Any, **kwargs: Any) -> Any:
+        record.asked.append((title, text))
+        return record.question_answer
+
+    def warning(_parent: Any, title: str, text: str, *args: Any, **kwargs: Any) -> Any:
+        record.warnings.append((title, text))
+        return QMessageBox.StandardButton.Ok
+
+    def information(_parent: Any, title: str, text: str, *args: Any, **kwargs: Any) -> Any:
+        record.infos.append((title, text))
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(warning))
+    monkeypatch.setattr(QMessageBox, "critical", staticmethod(warning))
+    monkeypatch.setattr(QMessageBox, "information", staticmethod(information))
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: record.text_answer))
+    monkeypatch.setattr(
+        QInputDialog, "getMultiLineText", staticmethod(lambda *a, **k: record.text_answer)
+    )
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *a, **k: record.item_answer))
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (record.save_path, ""))
+    )
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (record.open_path, ""))
+    )
+    return record
+
+
+@pytest.fixture
+def shell_context(qtbot: Any, dialogs: Dialogs) -> Iterator[Any]:
+    from bonecoach.paths import resource
+    from bonecoach.program.library import load_library
+    from bonecoach.store.service import Store
+    from bonecoach.store.settings import load_settings
+    from bonecoach.ui.context import AppContext
+    from bonecoach.ui.errors import ErrorReporter
+    from bonecoach.ui.tasks import TaskRunner
+
+    errors = ErrorReporter()
+    settings = load_settings().settings
+    store = Store.open(settings=settings, auto_backup=False, actor="Test Therapist")
+    context = AppContext(
+        library=load_library(resource("library")),
+        illustrations={},
+        store=store,
+        settings=settings,
+        tasks=TaskRunner(errors, synchronous=True),
+        errors=errors,
+        therapist_name="Test Therapist",
+    )
+    yield context
+    store.close(auto_backup=False)
+
+
+def add_client(context: Any, name: str, clinic_id: str | None = None, profile: bool = True) -> int:
+    from bonecoach.program.profile import ClientProfile
+
+    record = context.store.create_client(name, date_of_birth=date(1953, 5, 6), clinic_id=clinic_id)
+    if profile:
+        context.store.save_profile(
+            record.id, ClientProfile.model_validate(PROFILE), recorded_on=date(2026, 10, 1)
+        )
+    return int(record.id)

@@ -1,0 +1,121 @@
+"""The main window: unsaved-change prompt, Ctrl+S, archive, and state restored on start."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from bonecoach.ui.main_window import MainWindow
+from tests.ui.shell_fixtures import *  # noqa: F403  (dialogs, shell_context)
+from tests.ui.shell_fixtures import Dialogs, add_client
+
+Button = QMessageBox.StandardButton
+
+
+@pytest.fixture
+def window(qtbot: Any, shell_context: Any) -> MainWindow:
+    add_client(shell_context, "Ann Lee", "A-1")
+    add_client(shell_context, "Bert Olsen", "B-2")
+    win = MainWindow(shell_context)
+    qtbot.addWidget(win)
+    return win
+
+
+def ids(window: MainWindow) -> dict[str, int]:
+    return {c.name: c.id for c in window.context.store.list_clients()}  # type: ignore[union-attr]
+
+
+def edit_age(window: MainWindow, text: str) -> None:
+    age = window.tabs["Profile"].form.edits["age"]  # type: ignore[attr-defined]
+    age.setText(text)
+    age.textEdited.emit(text)
+
+
+def test_switching_client_with_unsaved_edits_asks(window: MainWindow, dialogs: Dialogs) -> None:
+    ann, bert = ids(window)["Ann Lee"], ids(window)["Bert Olsen"]
+    window.clients.select_client(ann, notify=True)
+    assert window.client_id == ann and window.windowTitle().startswith("Ann Lee")
+    edit_age(window, "73")
+    assert window.dirty_tabs() == ["Profile"] and "*" in window.windowTitle()
+
+    dialogs.question_answer = Button.Cancel
+    window.clients.select_client(bert, notify=True)
+    assert dialogs.asked and "unsaved changes in Profile" in dialogs.asked[-1][1]
+    assert window.client_id == ann and window.clients.current_client == ann
+    assert window.tabs["Profile"].form.edits["age"].text() == "73"  # type: ignore[attr-defined]
+
+    dialogs.question_answer = Button.Discard
+    window.clients.select_client(bert, notify=True)
+    assert window.client_id == bert
+    store = window.context.store  # type: ignore[union-attr]
+    assert store.latest_profile(ann).profile.age == 72  # nothing saved
+
+    edit_age(window, "81")
+    dialogs.question_answer = Button.Save
+    window.clients.select_client(ann, notify=True)
+    assert window.client_id == ann
+    assert store.latest_profile(bert).profile.age == 81
+    assert len(store.profile_history(bert)) == 2
+    assert len(dialogs.asked) == 3
+
+
+def test_close_with_unsaved_edits_can_be_cancelled(window: MainWindow, dialogs: Dialogs) -> None:
+    window.open_client(ids(window)["Ann Lee"])
+    edit_age(window, "74")
+    dialogs.question_answer = Button.Cancel
+    assert not window.close()
+    assert window.tabs["Profile"].has_unsaved_changes()  # type: ignore[attr-defined]
+
+
+def test_ctrl_s_saves_the_current_tab(window: MainWindow, dialogs: Dialogs) -> None:
+    ann = ids(window)["Ann Lee"]
+    window.clients.select_client(ann, notify=True)
+    edit_age(window, "75")
+    assert window.actions.save.shortcut().toString() == "Ctrl+S"
+    window.actions.save.trigger()
+    assert window.context.store.latest_profile(ann).profile.age == 75  # type: ignore[union-attr]
+    assert not window.dirty_tabs() and "*" not in window.windowTitle()
+
+
+def test_archive_hides_the_client_until_shown(window: MainWindow, dialogs: Dialogs) -> None:
+    bert = ids(window)["Bert Olsen"]
+    window.clients.select_client(bert, notify=True)
+    window.actions.archive.trigger()
+    proxy = window.clients.proxy
+    names = [proxy.index(r, 0).data() for r in range(proxy.rowCount())]
+    assert "Bert Olsen (archived)" in names  # still shown: it is the open client
+    window.clients.show_archived.setChecked(False)
+    names = [proxy.index(r, 0).data() for r in range(proxy.rowCount())]
+    assert names == ["Ann Lee"]
+    assert window.context.store.get_client(bert).archived  # type: ignore[union-attr]
+
+
+def test_find_focuses_search_and_menus_have_shortcuts(window: MainWindow, qtbot: Any) -> None:
+    shortcuts = {
+        a.text(): a.shortcut().toString()
+        for a in (window.actions.new_client, window.actions.find, window.actions.export_handout)
+    }
+    assert list(shortcuts.values()) == ["Ctrl+N", "Ctrl+F", "Ctrl+P"]
+    window.show()
+    qtbot.waitExposed(window)
+    window.actions.find.trigger()
+    assert window.focusWidget() is window.clients.search
+
+
+def test_size_splitter_and_last_client_restored(
+    qtbot: Any, shell_context: Any, window: MainWindow, dialogs: Dialogs
+) -> None:
+    bert = ids(window)["Bert Olsen"]
+    window.resize(777, 555)
+    window.splitter.setSizes([251, 520])
+    window.clients.select_client(bert, notify=True)
+    window.tab_widget.setCurrentIndex(2)
+    window.context.store.close = lambda **_: None  # type: ignore[union-attr]  # keep it open
+    assert window.close()
+    again = MainWindow(shell_context)
+    qtbot.addWidget(again)
+    assert again.client_id == bert and again.tab_widget.currentIndex() == 2
+    assert (again.width(), again.height()) == (777, 555)
+    assert again.splitter.sizes()[0] == 251

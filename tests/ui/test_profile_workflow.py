@@ -1,0 +1,109 @@
+"""Creating a client with a profile, and the profile form's validation as you type."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from bonecoach.ui.new_client_dialog import NewClientDialog, parse_birth_date
+from bonecoach.ui.profile_tab import ProfileTab
+from tests.ui.shell_fixtures import *  # noqa: F403  (dialogs, shell_context)
+from tests.ui.shell_fixtures import add_client
+
+
+def test_create_a_client_then_save_a_profile(qtbot: Any, shell_context: Any) -> None:
+    dialog = NewClientDialog(shell_context)
+    qtbot.addWidget(dialog)
+    assert not dialog.ok.isEnabled()  # no name yet
+    qtbot.keyClicks(dialog.name, "Maria Ortega")
+    qtbot.keyClicks(dialog.birth, "1949-07-30")
+    qtbot.keyClicks(dialog.clinic_id, "MO-311")
+    assert dialog.ok.isEnabled()
+    dialog.accept()
+    client = dialog.created
+    assert client is not None and client.clinic_id == "MO-311"
+    assert [c.name for c in shell_context.store.list_clients()] == ["Maria Ortega"]
+
+    tab = ProfileTab(shell_context)
+    qtbot.addWidget(tab)
+    tab.set_client(client.id)
+    assert not tab.save_button.isEnabled()  # age is still empty
+    form = tab.form
+    qtbot.keyClicks(form.edits["age"], "77")
+    qtbot.keyClicks(form.edits["t_score_lowest"], "-3.1")
+    form.edits["vertebral_fractures"].clear()
+    qtbot.keyClicks(form.edits["vertebral_fractures"], "2")
+    qtbot.keyClicks(form.edits["tug_seconds"], "14")
+    form.flags["hyperkyphosis"].setChecked(True)
+    form.equipment["chair"].setChecked(True)
+    assert tab.has_unsaved_changes() and tab.save_button.isEnabled()
+    summary = tab.summary.text()
+    assert "Severe (established) osteoporosis" in summary
+    assert "Case 3" in summary and "Timed Up and Go 14 s" in summary
+
+    assert tab.save()
+    stored = shell_context.store.latest_profile(client.id)
+    assert stored.profile.age == 77 and stored.profile.vertebral_fractures == 2
+    assert stored.profile.hyperkyphosis and stored.profile.equipment == ("chair",)
+    assert stored.saved_by == "Test Therapist"
+    assert tab.history.rowCount() == 1 and not tab.has_unsaved_changes()
+    assert tab.history.index(0, 1).data() == "-3.1"
+
+
+def test_bad_values_turn_the_field_red_with_the_reason(qtbot: Any, shell_context: Any) -> None:
+    client_id = add_client(shell_context, "Ann Lee")
+    tab = ProfileTab(shell_context)
+    qtbot.addWidget(tab)
+    tab.set_client(client_id)
+    assert tab.form.edits["age"].text() == "72" and not tab.form.feedback["age"].problem
+
+    age = tab.form.edits["age"]
+    age.selectAll()
+    qtbot.keyClicks(age, "seventy")
+    feedback = tab.form.feedback["age"]
+    assert feedback.problem == "must be a whole number"
+    assert feedback.message.isVisibleTo(tab) and "b3261e" in age.styleSheet()
+    assert age.toolTip() == "must be a whole number"
+    assert not tab.save_button.isEnabled()
+    assert "Fix the 1 field marked in red" in tab.status.text()
+    assert not tab.save()  # Ctrl+S refuses too
+
+    age.selectAll()
+    qtbot.keyClicks(age, "130")
+    assert feedback.problem == "must be at most 110 (got 130)"
+
+    age.selectAll()
+    qtbot.keyClicks(age, "72")
+    weeks = tab.form.edits["weeks_since_vertebral_fracture"]
+    qtbot.keyClicks(weeks, "4")  # but no vertebral fracture recorded
+    assert feedback.problem is None and "b3261e" not in age.styleSheet()
+    assert "vertebral_fractures is 0" in tab.form.feedback["weeks_since_vertebral_fracture"].problem
+    assert not tab.save_button.isEnabled()
+
+    weeks.clear()
+    qtbot.keyClick(weeks, Qt.Key.Key_Backspace)
+    tab.form.changed.emit()
+    assert tab.save_button.isEnabled() is False  # valid but unchanged: nothing to save
+    tab.form.flags["frail"].setChecked(True)
+    assert tab.save_button.isEnabled()
+
+
+def test_birth_date_parsing() -> None:
+    from datetime import date
+
+    assert parse_birth_date("") == (None, None)
+    assert parse_birth_date("1950-02-03") == (date(1950, 2, 3), None)
+    assert parse_birth_date("3/2/1950")[1] == "use the form YYYY-MM-DD, e.g. 1948-03-17"
+    assert parse_birth_date("2030-01-01", today=date(2026, 1, 1))[1] == "cannot be in the future"
+
+
+def test_duplicate_clinic_id_is_shown_on_the_field(qtbot: Any, shell_context: Any) -> None:
+    add_client(shell_context, "Ann Lee", clinic_id="X-1", profile=False)
+    dialog = NewClientDialog(shell_context)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.name, "Other Person")
+    qtbot.keyClicks(dialog.clinic_id, "X-1")
+    dialog.accept()
+    assert dialog.created is None
+    assert "already belongs to Ann Lee" in dialog.feedback["clinic_id"].problem
