@@ -1,1 +1,49 @@
-"""The figure renderer: poses to SVG exercise illustrations."""
+"""The figure renderer: poses to SVG exercise illustrations.
+
+Poses are data (``resources/illustrations/*.toml``, see ``bonecoach.art.poses``); this
+package turns them into deterministic SVG that both Qt and svglib draw, and PNG thumbnails.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from bonecoach.art.illustrations import (
+    IllustrationError,
+    illustration_problems,
+    load_illustrations,
+)
+from bonecoach.art.photo import PhotoError, load_photo
+from bonecoach.art.png import svg_to_png
+from bonecoach.art.poses import Illustration
+
+__all__ = [
+    "Illustration",
+    "IllustrationError",
+    "PhotoError",
+    "exercise_svg",
+    "illustration_problems",
+    "load_illustrations",
+    "load_photo",
+    "svg_to_png",
+]
+
+
+def exercise_svg(
+    exercise_id: str,
+    illustrations: Mapping[str, Illustration] | None = None,
+    *,
+    title: str | None = None,
+) -> str:
+    """The exercise's start -> (middle ->) end panels as an SVG document.
+
+    ``title`` is read out by screen readers; it defaults to one made from the id.
+    Raises KeyError when the exercise has no poses.
+    """
+    from bonecoach.art.render import illustration_svg
+
+    found = load_illustrations() if illustrations is None else illustrations
+    if exercise_id not in found:
+        raise KeyError(f"exercise '{exercise_id}' has no illustration")
+    text = title or f"{exercise_id.replace('_', ' ').capitalize()}: start and end positions"
+    return illustration_svg(found[exercise_id], text)

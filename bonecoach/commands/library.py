@@ -1,4 +1,4 @@
-"""`bonecoach library ...`: check and list the exercise library."""
+"""`bonecoach library ...`: check, list and draw the exercise library."""
 
 from __future__ import annotations
 
@@ -21,6 +21,19 @@ def register(subparsers: Any) -> None:
     listing.add_argument("--path", type=Path, help="library folder (default: the shipped one)")
     listing.add_argument("--json", action="store_true", help="print JSON")
     listing.set_defaults(handler=_list)
+
+    draw = actions.add_parser("draw", help="draw exercise illustrations as SVG or PNG")
+    draw.add_argument("exercise_id", nargs="?", metavar="ID", help="the exercise to draw")
+    draw.add_argument("--all", action="store_true", help="draw every exercise (one SVG each)")
+    draw.add_argument(
+        "--out", type=Path, required=True, help="FILE.svg|.png, or a folder for --all"
+    )
+    draw.add_argument("--width", type=int, default=800, help="PNG width in pixels (default 800)")
+    draw.set_defaults(handler=_draw)
+
+    sheet = actions.add_parser("sheet", help="every illustration in one grid, for review")
+    sheet.add_argument("--out", type=Path, required=True, help="FILE.png or FILE.pdf")
+    sheet.set_defaults(handler=_sheet)
 
 
 def _library_dir(args: argparse.Namespace) -> Path:
@@ -62,4 +75,84 @@ def _list(args: argparse.Namespace) -> int:
         return 0
     for e in library.values():
         print(f"{e.id:<32} {e.category.value:<14} L{e.level}  {e.name}")
+    return 0
+
+
+def _titles() -> dict[str, str]:
+    """Exercise names for the drawings' titles (ids stand in if the library has problems)."""
+    from bonecoach.paths import resource
+    from bonecoach.program.library import check_library
+
+    library, _ = check_library(resource("library"))
+    return {e.id: f"{e.name}: start and end positions" for e in library.values()}
+
+
+def _draw(args: argparse.Namespace) -> int:
+    from bonecoach.art import IllustrationError, exercise_svg, load_illustrations, svg_to_png
+
+    if bool(args.all) == bool(args.exercise_id):
+        print("give either an exercise ID or --all", file=sys.stderr)
+        return 2
+    try:
+        illustrations = load_illustrations()
+    except IllustrationError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    titles = _titles()
+    out: Path = args.out
+    if args.all:
+        out.mkdir(parents=True, exist_ok=True)
+        for exercise_id in sorted(illustrations):
+            svg = exercise_svg(exercise_id, illustrations, title=titles.get(exercise_id))
+            (out / f"{exercise_id}.svg").write_text(svg, encoding="utf-8")
+        print(f"{len(illustrations)} drawings written to {out}")
+        return 0
+    if args.exercise_id not in illustrations:
+        print(f"exercise '{args.exercise_id}' has no illustration", file=sys.stderr)
+        return 1
+    svg = exercise_svg(args.exercise_id, illustrations, title=titles.get(args.exercise_id))
+    suffix = out.suffix.lower()
+    if suffix == ".svg":
+        out.write_text(svg, encoding="utf-8")
+    elif suffix == ".png":
+        out.write_bytes(svg_to_png(svg, args.width))
+    else:
+        print(f"--out must end in .svg or .png, not '{out.suffix}'", file=sys.stderr)
+        return 2
+    print(f"wrote {out}")
+    return 0
+
+
+def _sheet(args: argparse.Namespace) -> int:
+    from bonecoach.art import IllustrationError, exercise_svg, load_illustrations
+    from bonecoach.art.sheet import sheet_pdf, sheet_png
+    from bonecoach.paths import resource
+    from bonecoach.program.library import check_library
+
+    out: Path = args.out
+    suffix = out.suffix.lower()
+    if suffix not in (".png", ".pdf"):
+        print(f"--out must end in .png or .pdf, not '{out.suffix}'", file=sys.stderr)
+        return 2
+    try:
+        illustrations = load_illustrations()
+    except IllustrationError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    library, _ = check_library(resource("library"))
+    items: list[tuple[str, str]] = []
+    missing = []
+    for e in library.values():
+        if e.id in illustrations:
+            svg = exercise_svg(e.id, illustrations, title=f"{e.name}: start and end positions")
+            items.append((f"{e.name}  ({e.id})", svg))
+        else:
+            missing.append(e.id)
+    if suffix == ".png":
+        out.write_bytes(sheet_png(items))
+    else:
+        sheet_pdf(items, out)
+    print(f"{len(items)} exercises drawn to {out}")
+    if missing:
+        print(f"{len(missing)} without poses: {', '.join(missing)}", file=sys.stderr)
     return 0

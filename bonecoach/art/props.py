@@ -1,0 +1,232 @@
+"""Props drawn to the figure's scale (cm): furniture, equipment and the floor.
+
+Floor-standing props (chair, counter, table, wall, step, mat, bed) are placed by ``x`` on the
+screen's horizontal axis and ``side`` (which side of ``x`` the prop lies on); their tops are
+surfaces the figure can rest on. Hand-held props (dumbbells, walking poles), the weighted vest
+and the resistance band follow the body.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from bonecoach.art.svg import INK, PROP_FILL, PROP_INK, PROP_SHADE, Canvas, Point, circle_points
+
+LINE = 1.3  # prop outline width: thinner than the figure's, so the figure stands out
+
+# kind -> {parameter: default}; a default of None means required.
+PROP_PARAMS: dict[str, dict[str, Any]] = {
+    "floor": {},
+    "chair": {"x": None, "side": "left", "seat": 45.0},
+    "counter": {"x": None, "side": "right", "height": 92.0},
+    "table": {"x": None, "side": "right", "height": 75.0},
+    "wall": {"x": None, "side": "right"},
+    "step": {"x": None, "side": "right", "height": 15.0, "depth": 35.0},
+    "mat": {"x": None, "side": "right", "length": 190.0},
+    "bed": {"x": None, "side": "right", "height": 50.0, "length": 200.0},
+    "pillow": {"x": None, "side": "right", "length": 40.0},
+    "band": {"from": None, "to": "hands"},
+    "dumbbells": {"at": "hands"},
+    "vest": {},
+    "poles": {"at": "hands", "dx": 12.0},
+}
+HELD = {"dumbbells", "poles", "vest"}  # drawn with the body, in depth order
+
+
+@dataclass(frozen=True)
+class Prop:
+    kind: str
+    params: Mapping[str, Any]
+
+    def __getitem__(self, key: str) -> Any:
+        return self.params[key]
+
+
+def parse_prop(raw: object, is_point: Callable[[str], bool]) -> tuple[Prop | None, list[str]]:
+    """A prop from its TOML table, or the problems that stop it being drawn."""
+    if not isinstance(raw, dict):
+        return None, ['a prop must be a table like { kind = "chair", x = -20 }']
+    kind = raw.get("kind")
+    if kind not in PROP_PARAMS:
+        return None, [f"unknown prop kind {kind!r} (known: {', '.join(sorted(PROP_PARAMS))})"]
+    spec = PROP_PARAMS[kind]
+    problems = [f"prop {kind}: unknown key '{k}'" for k in sorted(set(raw) - set(spec) - {"kind"})]
+    params: dict[str, Any] = {}
+    for key, default in spec.items():
+        value = raw.get(key, default)
+        if value is None:
+            problems.append(f"prop {kind}: missing '{key}'")
+        elif key == "side" and value not in ("left", "right"):
+            problems.append(f"prop {kind}: side must be 'left' or 'right', not {value!r}")
+        elif key in ("from", "to", "at"):
+            if isinstance(value, list):
+                if key != "from" or len(value) != 2 or not all(_is_number(v) for v in value):
+                    problems.append(f"prop {kind}: '{key}' must be a body point or [x, y]")
+                value = tuple(float(v) for v in value) if not problems else value
+            elif not (isinstance(value, str) and is_point(value)):
+                problems.append(f"prop {kind}: '{key}' names no body point: {value!r}")
+        elif isinstance(default, float) or key == "x":
+            if not _is_number(value):
+                problems.append(f"prop {kind}: '{key}' must be a number, not {value!r}")
+            else:
+                value = float(value)
+        params[key] = value
+    return (None, problems) if problems else (Prop(kind, params), [])
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _span(prop: Prop, length: float, view: str) -> tuple[float, float]:
+    """Horizontal extent of a prop ``length`` deep that starts at x on its side."""
+    x = prop["x"]
+    if view == "front" and prop.kind == "chair":
+        return x - 23.0, x + 23.0
+    return (x - length, x) if prop["side"] == "left" else (x, x + length)
+
+
+def surfaces(prop: Prop, view: str) -> list[tuple[float, float, float]]:
+    """Tops the body can rest on: (x from, x to, height)."""
+    k = prop.kind
+    if k == "chair":
+        return [(*_span(prop, 42.0, view), prop["seat"])]
+    if k in ("counter", "table"):
+        return [(*_span(prop, 60.0, view), prop["height"])]
+    if k == "step":
+        return [(*_span(prop, prop["depth"], view), prop["height"])]
+    if k == "mat":
+        return [(*_span(prop, prop["length"], view), 1.5)]
+    if k == "pillow":
+        return [(*_span(prop, prop["length"], view), 11.0)]
+    if k == "bed":
+        return [(*_span(prop, prop["length"], view), prop["height"])]
+    return []
+
+
+def _rect(
+    canvas: Canvas, x0: float, y0: float, x1: float, y1: float, fill: str = PROP_FILL
+) -> None:
+    canvas.polygon([(x0, y0), (x1, y0), (x1, y1), (x0, y1)], fill, PROP_INK, LINE)
+
+
+def draw_furniture(canvas: Canvas, prop: Prop, view: str, dx: float) -> None:
+    """Draw a floor-standing prop behind the figure (shifted by dx for its panel)."""
+    k = prop.kind
+    if k in ("floor", "band") or k in HELD:
+        return
+    x0, x1 = (v + dx for v in surfaces(prop, view)[0][:2]) if k != "wall" else (0.0, 0.0)
+    if k == "chair":
+        seat = prop["seat"]
+        back = x0 if prop["side"] == "left" else x1
+        if view == "front":
+            _rect(canvas, x0 + 3, seat, x1 - 3, seat + 42, PROP_SHADE)  # backrest behind
+        for leg in ((x0 + 1.5, x0 + 4.5), (x1 - 4.5, x1 - 1.5)):
+            _rect(canvas, leg[0], 0, leg[1], seat - 3)
+        _rect(canvas, x0, seat - 4, x1, seat)
+        if view == "side":
+            sign = 1.0 if back == x0 else -1.0
+            post = [
+                (back, seat - 4),
+                (back + sign * 3.5, seat - 4),
+                (back - sign * 1.5, seat + 42),
+                (back - sign * 5, seat + 42),
+            ]
+            canvas.polygon(post, PROP_FILL, PROP_INK, LINE)
+            _rect(
+                canvas,
+                min(back - sign * 5.5, back + sign * 1.0),
+                seat + 22,
+                max(back - sign * 5.5, back + sign * 1.0),
+                seat + 42,
+            )
+    elif k == "counter":
+        h = prop["height"]
+        edge = x0 - 3 if prop["side"] == "right" else x0
+        _rect(
+            canvas,
+            x0 + (2 if prop["side"] == "right" else 0),
+            0,
+            x1 - (0 if prop["side"] == "right" else 2),
+            h - 4,
+        )
+        _rect(canvas, edge, h - 4, x1 + (0 if prop["side"] == "right" else 3), h, PROP_SHADE)
+        for y in (h * 0.45, h * 0.1):
+            canvas.line((x0 + 6, y), (x1 - 6, y), PROP_SHADE, LINE)
+    elif k == "table":
+        h = prop["height"]
+        _rect(canvas, x0, h - 4, x1, h, PROP_SHADE)
+        for leg in ((x0 + 3, x0 + 6.5), (x1 - 6.5, x1 - 3)):
+            _rect(canvas, leg[0], 0, leg[1], h - 4)
+    elif k == "wall":
+        x = prop["x"] + dx
+        far = x + (14.0 if prop["side"] == "right" else -14.0)
+        lo, hi = min(x, far), max(x, far)
+        _rect(canvas, lo, 0, hi, 205, PROP_SHADE)
+        for y in range(8, 200, 16):
+            canvas.line((lo + 2, y), (hi - 2, y + 10), PROP_INK, 0.7)
+    elif k == "step":
+        h = prop["height"]
+        _rect(canvas, x0, 0, x1, h)
+        canvas.line((x0 + 2, h - 3), (x1 - 2, h - 3), PROP_SHADE, LINE)
+    elif k == "mat":
+        _rect(canvas, x0, 0, x1, 1.8, PROP_SHADE)
+    elif k == "pillow":
+        r = 5.5
+        outline = circle_points((x0 + r, r), r, 90, 180) + circle_points((x1 - r, r), r, 270, 180)
+        canvas.polygon(outline, PROP_FILL, PROP_INK, LINE)
+    elif k == "bed":
+        h = prop["height"]
+        head = x1 if prop["side"] == "right" else x0
+        _rect(
+            canvas,
+            min(head, head + (4 if head == x0 else -4)) - 0,
+            0,
+            max(head, head + (4 if head == x0 else -4)),
+            h + 35,
+        )
+        for leg in ((x0 + 2, x0 + 6), (x1 - 6, x1 - 2)):
+            _rect(canvas, leg[0], 0, leg[1], h - 14)
+        _rect(canvas, x0, h - 16, x1, h - 12, PROP_SHADE)
+        _rect(canvas, x0, h - 12, x1, h)
+
+
+def dumbbell(canvas: Canvas, hand: Point, along: Point) -> None:
+    """A dumbbell held at ``hand``, its bar across the forearm direction ``along``."""
+    size = math.hypot(*along) or 1.0
+    ux, uy = along[0] / size, along[1] / size
+    px, py = -uy, ux  # across the forearm
+    cx, cy = hand[0] + ux * 1.0, hand[1] + uy * 1.0
+    canvas.line((cx - px * 9, cy - py * 9), (cx + px * 9, cy + py * 9), INK, 2.4)
+    for s in (-1.0, 1.0):
+        mx, my = cx + px * s * 8.5, cy + py * s * 8.5
+        corners = [
+            (mx + a * px * 2.2 + b * ux * 5.0, my + a * py * 2.2 + b * uy * 5.0)
+            for a, b in ((-1, -1), (1, -1), (1, 1), (-1, 1))
+        ]
+        canvas.polygon(corners, "#59636b", INK, 1.0)
+
+
+def pole(canvas: Canvas, hand: Point, tip: Point) -> None:
+    canvas.line(hand, tip, INK, 1.6)
+    dx, dy = tip[0] - hand[0], tip[1] - hand[1]
+    size = math.hypot(dx, dy) or 1.0
+    ux, uy = dx / size, dy / size
+    grip = [
+        (hand[0] - ux * 3 + uy * 1.6, hand[1] - uy * 3 - ux * 1.6),
+        (hand[0] + ux * 9 + uy * 1.6, hand[1] + uy * 9 - ux * 1.6),
+        (hand[0] + ux * 9 - uy * 1.6, hand[1] + uy * 9 + ux * 1.6),
+        (hand[0] - ux * 3 - uy * 1.6, hand[1] - uy * 3 + ux * 1.6),
+    ]
+    canvas.polygon(grip, "#59636b", INK, 0.8)
+
+
+def band(canvas: Canvas, points: list[Point], anchored: bool) -> None:
+    """A resistance band: a dark strip with a light core, and a knob where it is fixed."""
+    canvas.polyline(points, INK, 3.2)
+    canvas.polyline(points, "#c9d1d8", 1.2)
+    if anchored:
+        canvas.circle(points[0], 2.6, PROP_SHADE, INK, 1.2)

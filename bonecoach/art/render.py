@@ -1,0 +1,215 @@
+"""One exercise's illustration: start, (middle,) end panels side by side, with arrows.
+
+All panels of an exercise share one frame, so a figure that stands up from a chair is seen
+rising in place; every exercise is drawn at the same scale (1 unit = 1 cm).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from functools import partial
+
+from bonecoach.art.figure import Shape, body_shapes, draw_shape, project
+from bonecoach.art.poses import Arrow, Illustration, expand
+from bonecoach.art.props import HELD, Prop, band, draw_furniture, dumbbell, pole, surfaces
+from bonecoach.art.scene import Placed, place
+from bonecoach.art.skeleton import Node, Part
+from bonecoach.art.svg import INK, PROP_FILL, PROP_INK, Canvas, Point
+
+GAP = 30.0  # between panels, holding the "then" arrow
+MARGIN = 8.0
+VEST_FILL = "#7b858e"
+
+Layer = tuple[float, Callable[[Canvas, Point], None]]
+
+
+def _held_layers(prop: Prop, placed: Placed, view: str, shapes: list[Shape]) -> list[Layer]:
+    body = placed.body
+    depth_of = {s.name: s.depth for s in shapes}
+    if prop.kind == "vest":
+        trunk = next(p for p in body.parts if p.name == "trunk")
+        nodes = tuple(Node(n.point, n.depth + 2.2, n.width + 2.2, n.frame) for n in trunk.nodes[1:])
+        from bonecoach.art.figure import part_shape
+
+        vest = part_shape(view, Part("vest", None, nodes), 0.0)
+        vest = Shape("vest", vest.depth, vest.outlines, False, VEST_FILL)
+        return [(depth_of["trunk"] + 0.01, partial(_shape, vest))]
+    layers: list[Layer] = []
+    for name in expand(prop["at"]):
+        side = name.split("_")[0]
+        hand = project(view, body.points[f"{side}_hand"])
+        wrist = project(view, body.points[f"{side}_wrist"])
+        elbow = project(view, body.points[f"{side}_elbow"])
+        depth = depth_of[f"{side}_arm"] + 0.01
+        if prop.kind == "dumbbells":
+            grip = ((hand[0] + wrist[0]) / 2, (hand[1] + wrist[1]) / 2)
+            along = (wrist[0] - elbow[0], wrist[1] - elbow[1])
+            layers.append((depth, partial(_dumbbell, grip, along)))
+        else:
+            outward = -1.0 if view == "front" and side == "right" else 1.0
+            tip = (hand[0] + outward * prop["dx"], 0.0)
+            layers.append((depth, partial(_pole, hand, tip)))
+    return layers
+
+
+def _at(p: Point, offset: Point) -> Point:
+    return (p[0] + offset[0], p[1] + offset[1])
+
+
+def _dumbbell(grip: Point, along: Point, canvas: Canvas, offset: Point) -> None:
+    dumbbell(canvas, _at(grip, offset), along)
+
+
+def _pole(hand: Point, tip: Point, canvas: Canvas, offset: Point) -> None:
+    pole(canvas, _at(hand, offset), _at(tip, offset))
+
+
+def _shape(shape: Shape, canvas: Canvas, offset: Point) -> None:
+    draw_shape(canvas, shape, offset)
+
+
+def _band(points: list[Point], anchored: bool, canvas: Canvas, offset: Point) -> None:
+    band(canvas, [_at(p, offset) for p in points], anchored)
+
+
+def _band_lines(prop: Prop, placed: Placed, view: str) -> list[tuple[list[Point], bool]]:
+    ends = [placed.point(view, n) for n in expand(prop["to"])]
+    start = prop["from"]
+    if isinstance(start, tuple):
+        return [([start, end], True) for end in ends]
+    starts = [placed.point(view, n) for n in expand(start)]
+    if len(starts) == len(ends):  # feet to hands: left to left, right to right
+        return [([a, b], False) for a, b in zip(starts, ends, strict=True)]
+    return [([a, b], False) for a in starts for b in ends]
+
+
+def _panel_layers(placed: Placed, view: str, props: Sequence[Prop]) -> list[Layer]:
+    shapes = body_shapes(view, placed.body)
+    layers: list[Layer] = [(s.depth, partial(_shape, s)) for s in shapes]
+    for prop in props:
+        if prop.kind in HELD:
+            layers.extend(_held_layers(prop, placed, view, shapes))
+    layers.sort(key=lambda layer: round(layer[0], 3))  # stable: equal depths keep body order
+    for prop in props:
+        if prop.kind == "band":
+            for points, anchored in _band_lines(prop, placed, view):
+                layers.append((1e9, partial(_band, points, anchored)))
+    return layers
+
+
+def _bounds(panels: list[tuple[Placed, list[Prop]]], view: str) -> tuple[float, float, float]:
+    """Left, right and top of the shared frame (the floor is at 0)."""
+    xs: list[float] = []
+    top = 0.0
+    for placed, _ in panels:
+        for shape in body_shapes(view, placed.body):
+            for poly in shape.outlines:
+                xs.extend(p[0] for p in poly)
+                top = max([top] + [p[1] for p in poly])
+        for name in ("left_hand", "right_hand"):
+            xs.append(placed.point(view, name)[0])
+    left, right = min(xs) - MARGIN, max(xs) + MARGIN
+    for _, props in panels:
+        for prop in props:
+            if prop.kind == "band" and isinstance(prop["from"], tuple):
+                left, right = min(left, prop["from"][0] - 6), max(right, prop["from"][0] + 6)
+                top = max(top, prop["from"][1] + 6)
+            if prop.kind == "poles":
+                right = max(right, max(xs) - MARGIN + abs(prop["dx"]))
+            for x0, x1, h in surfaces(prop, view):
+                left = min(left, max(x0 - 4, left - 25))
+                right = max(right, min(x1 + 4, right + 25))
+                top = max(top, h + 6)
+            if prop.kind == "chair":
+                top = max(top, prop["seat"] + 46)
+            if prop.kind == "wall":
+                x = prop["x"]
+                left, right = min(left, x - 16), max(right, x + 16)
+    return left, right, top + MARGIN
+
+
+def _arrow(canvas: Canvas, a: Point, b: Point, bend: float) -> None:
+    """A curved movement arrow from a to b with a white halo so it reads over the figure."""
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    dist = math.hypot(dx, dy)
+    ctrl = ((a[0] + b[0]) / 2 - dy * bend, (a[1] + b[1]) / 2 + dx * bend)
+
+    def at(t: float) -> Point:
+        u = 1 - t
+        return (
+            u * u * a[0] + 2 * u * t * ctrl[0] + t * t * b[0],
+            u * u * a[1] + 2 * u * t * ctrl[1] + t * t * b[1],
+        )
+
+    head = min(7.0, dist * 0.4)
+    points = [at(0.08 + 0.84 * i / 16) for i in range(17)]
+    tip, before = points[-1], points[-2]
+    tx, ty = tip[0] - before[0], tip[1] - before[1]
+    size = math.hypot(tx, ty) or 1.0
+    ux, uy = tx / size, ty / size
+    base = (tip[0] - ux * head, tip[1] - uy * head)
+    triangle = [
+        (tip[0] + ux * 2, tip[1] + uy * 2),
+        (base[0] - uy * head * 0.6, base[1] + ux * head * 0.6),
+        (base[0] + uy * head * 0.6, base[1] - ux * head * 0.6),
+    ]
+    shaft = [*points[:-1], base]
+    canvas.polyline(shaft, "#ffffff", 5.0)
+    canvas.polyline(shaft, INK, 2.0)
+    canvas.polygon(triangle, INK, "#ffffff", 1.2)
+
+
+def _then_arrow(canvas: Canvas, x: float, y: float) -> None:
+    """The block arrow between panels: 'then'."""
+    shape = [(-10, 3.5), (2, 3.5), (2, 9), (12, 0), (2, -9), (2, -3.5), (-10, -3.5)]
+    canvas.polygon([(x + px, y + py) for px, py in shape], PROP_FILL, PROP_INK, 1.4)
+
+
+def illustration_svg(ill: Illustration, title: str) -> str:
+    view = ill.view
+    panels: list[tuple[Placed, list[Prop]]] = []
+    for _, pose in ill.poses:
+        props = [*ill.props, *pose.props]
+        panels.append((place(pose, view, props), props))
+    left, right, top = _bounds(panels, view)
+    width = right - left
+    bottom = -6.0
+    total = len(panels) * width + (len(panels) - 1) * GAP
+    canvas = Canvas(left, bottom, total, top - bottom)
+    for i, (placed, props) in enumerate(panels):
+        shift = i * (width + GAP)
+        offset = (shift, 0.0)
+        canvas.clip_x = (left + shift, right + shift)
+        for prop in props:
+            draw_furniture(canvas, prop, view, shift)
+        canvas.clip_x = None
+        canvas.polygon(
+            [
+                (left + shift, 0),
+                (right + shift, 0),
+                (right + shift, bottom),
+                (left + shift, bottom),
+            ],
+            "#e9eaea",
+        )
+        canvas.line((left + shift, 0), (right + shift, 0), PROP_INK, 1.4)
+        for _, draw in _panel_layers(placed, view, props):
+            draw(canvas, offset)
+        if i:
+            previous = panels[i - 1][0]
+            for arrow in ill.arrows:
+                _movement(canvas, arrow, previous, placed, view, offset)
+            _then_arrow(canvas, left + shift - GAP / 2, (top + bottom) / 2)
+    return canvas.document(title)
+
+
+def _movement(
+    canvas: Canvas, arrow: Arrow, before: Placed, after: Placed, view: str, offset: Point
+) -> None:
+    a = before.point(view, arrow.part)
+    b = after.point(view, arrow.part)
+    if math.hypot(b[0] - a[0], b[1] - a[1]) < 4.0:
+        return  # the part hardly moves: an arrow would be a blot
+    shift = (offset[0] + arrow.dx, offset[1] + arrow.dy)
+    _arrow(canvas, _at(a, shift), _at(b, shift), arrow.bend)

@@ -1,0 +1,97 @@
+"""A contact sheet: every exercise's illustration in a grid with its name, for review.
+
+Drawn with Qt (QSvgRenderer onto a QImage for PNG, onto a QPdfWriter for PDF), imported
+lazily. Every drawing uses the same centimetres-to-pixels scale unless it is too big for its
+cell, so the figures can be compared for size at a glance.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from bonecoach.art.png import ensure_gui_app
+
+COLUMNS = 4
+CELL_W, CELL_H, LABEL_H, PAD = 560.0, 280.0, 44.0, 14.0
+PX_PER_CM = 1.25  # the common scale; wide drawings shrink below it to fit
+PDF_COLUMNS, PDF_ROWS = 3, 6
+
+_VIEWBOX = re.compile(r'viewBox="0 0 ([0-9.]+) ([0-9.]+)"')
+
+
+def _paint_cell(painter: Any, svg: str, label: str, x: float, y: float, scale: float) -> None:
+    from PySide6.QtCore import QByteArray, QRectF, Qt
+    from PySide6.QtGui import QColor, QFont, QPen
+    from PySide6.QtSvg import QSvgRenderer
+
+    match = _VIEWBOX.search(svg)
+    w_cm, h_cm = (float(match.group(1)), float(match.group(2))) if match else (100.0, 100.0)
+    area_w, area_h = (CELL_W - 2 * PAD) * scale, (CELL_H - 2 * PAD) * scale
+    px = min(PX_PER_CM * scale, area_w / w_cm, area_h / h_cm)
+    draw_w, draw_h = w_cm * px, h_cm * px
+    left = x + PAD * scale + (area_w - draw_w) / 2
+    top = y + PAD * scale + (area_h - draw_h)  # floors line up along the row
+    renderer = QSvgRenderer(QByteArray(svg.encode("utf-8")))
+    renderer.render(painter, QRectF(left, top, draw_w, draw_h))
+    painter.setPen(QPen(QColor("#c8c8c8"), max(1.0, scale)))
+    painter.drawRect(QRectF(x, y, CELL_W * scale, (CELL_H + LABEL_H) * scale))
+    font = QFont("DejaVu Sans")
+    font.setPixelSize(max(8, round(15 * scale)))
+    painter.setFont(font)
+    painter.setPen(QColor("#111111"))
+    painter.drawText(
+        QRectF(x + PAD * scale, y + CELL_H * scale, (CELL_W - 2 * PAD) * scale, LABEL_H * scale),
+        int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap),
+        label,
+    )
+
+
+def sheet_png(items: Sequence[tuple[str, str]]) -> bytes:
+    """(label, svg) pairs as one PNG grid."""
+    ensure_gui_app()
+    from PySide6.QtCore import QBuffer, QIODevice
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    rows = max(1, math.ceil(len(items) / COLUMNS))
+    image = QImage(
+        round(COLUMNS * CELL_W), round(rows * (CELL_H + LABEL_H)), QImage.Format.Format_RGB32
+    )
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    for i, (label, svg) in enumerate(items):
+        row, col = divmod(i, COLUMNS)
+        _paint_cell(painter, svg, label, col * CELL_W, row * (CELL_H + LABEL_H), 1.0)
+    painter.end()
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")  # type: ignore[call-overload]
+    return bytes(buffer.data().data())
+
+
+def sheet_pdf(items: Sequence[tuple[str, str]], path: Path) -> None:
+    """(label, svg) pairs as an A4 PDF, PDF_COLUMNS x PDF_ROWS per page."""
+    ensure_gui_app()
+    from PySide6.QtGui import QPageSize, QPainter, QPdfWriter
+
+    writer = QPdfWriter(str(path))
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    writer.setResolution(150)
+    writer.setTitle("BoneCoach exercise library: contact sheet")
+    painter = QPainter(writer)
+    page_w = writer.width()
+    scale = page_w / (PDF_COLUMNS * CELL_W)
+    per_page = PDF_COLUMNS * PDF_ROWS
+    for i, (label, svg) in enumerate(items):
+        if i and i % per_page == 0:
+            writer.newPage()
+        row, col = divmod(i % per_page, PDF_COLUMNS)
+        _paint_cell(
+            painter, svg, label, col * CELL_W * scale, row * (CELL_H + LABEL_H) * scale, scale
+        )
+    painter.end()

@@ -1,0 +1,121 @@
+"""A minimal SVG writer that uses only what QSvgRenderer and svglib both draw.
+
+Paths of straight segments, circles, lines and polygons; solid fills and strokes; no
+transforms, gradients, opacity, markers or text. Numbers are rounded to 0.1 so that the same
+drawing always gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from xml.sax.saxutils import escape, quoteattr
+
+Point = tuple[float, float]
+
+INK = "#1d2329"  # outlines: near-black, prints the same in black and white
+FILL = "#e4ebf1"  # the figure's light fill
+FILL_FAR = "#a9b6c2"  # limbs on the far side, so two legs never merge into one shape
+PROP_INK = "#4a5259"
+PROP_FILL = "#f7f7f5"
+PROP_SHADE = "#d3d5d6"
+
+
+def num(value: float) -> str:
+    rounded = round(value, 1)
+    if rounded == 0:
+        return "0"
+    text = f"{rounded:.1f}"
+    return text[:-2] if text.endswith(".0") else text
+
+
+def circle_points(
+    center: Point, radius: float, start: float = 0.0, sweep: float = 360.0
+) -> list[Point]:
+    """Points along an arc (degrees, counter-clockwise in y-up coordinates)."""
+    steps = max(2, math.ceil(abs(sweep) / 15.0))
+    return [
+        (
+            center[0] + radius * math.cos(math.radians(start + sweep * i / steps)),
+            center[1] + radius * math.sin(math.radians(start + sweep * i / steps)),
+        )
+        for i in range(steps + (0 if abs(sweep) >= 360 else 1))
+    ]
+
+
+def capsule(a: Point, ra: float, b: Point, rb: float) -> list[Point]:
+    """Outline of the convex hull of two circles, counter-clockwise (y up)."""
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    dist = math.hypot(dx, dy)
+    if dist <= abs(ra - rb) + 1e-6:  # one circle holds the other
+        return circle_points(a, ra) if ra >= rb else circle_points(b, rb)
+    heading = math.degrees(math.atan2(dy, dx))
+    spread = math.degrees(math.acos((ra - rb) / dist))
+    outline = circle_points(b, rb, heading - spread, 2 * spread)
+    outline += circle_points(a, ra, heading + spread, 360 - 2 * spread)
+    return outline
+
+
+class Canvas:
+    """Collects SVG elements in world coordinates (cm, y up) and writes the document."""
+
+    def __init__(self, left: float, bottom: float, width: float, height: float) -> None:
+        self.left, self.bottom, self.width, self.height = left, bottom, width, height
+        self.elements: list[str] = []
+        self.clip_x: tuple[float, float] | None = None  # keeps long props inside their panel
+
+    def _xy(self, p: Point) -> str:
+        if self.clip_x is not None:
+            p = (min(max(p[0], self.clip_x[0]), self.clip_x[1]), p[1])
+        return f"{num(p[0] - self.left)},{num(self.bottom + self.height - p[1])}"
+
+    def polygon(
+        self, points: Sequence[Point], fill: str, stroke: str | None = None, width: float = 0.0
+    ) -> None:
+        d = "M" + " L".join(self._xy(p) for p in points) + " Z"
+        self.elements.append(f'<path d="{d}" {_paint(fill, stroke, width)}/>')
+
+    def polyline(
+        self, points: Sequence[Point], stroke: str, width: float, dash: str | None = None
+    ) -> None:
+        d = "M" + " L".join(self._xy(p) for p in points)
+        extra = f' stroke-dasharray="{dash}"' if dash else ""
+        self.elements.append(f'<path d="{d}" {_paint("none", stroke, width)}{extra}/>')
+
+    def circle(
+        self, center: Point, radius: float, fill: str, stroke: str | None = None, width: float = 0.0
+    ) -> None:
+        cx, cy = self._xy(center).split(",")
+        self.elements.append(
+            f'<circle cx="{cx}" cy="{cy}" r="{num(radius)}" {_paint(fill, stroke, width)}/>'
+        )
+
+    def line(self, a: Point, b: Point, stroke: str, width: float) -> None:
+        x1, y1 = self._xy(a).split(",")
+        x2, y2 = self._xy(b).split(",")
+        self.elements.append(
+            f'<line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" {_paint("none", stroke, width)}/>'
+        )
+
+    def extend(self, elements: Iterable[str]) -> None:
+        self.elements.extend(elements)
+
+    def document(self, title: str, scale: float = 2.0) -> str:
+        w, h = num(self.width), num(self.height)
+        head = (
+            '<?xml version="1.0" encoding="UTF-8"?>\n'
+            f'<svg xmlns="http://www.w3.org/2000/svg" version="1.1" '
+            f'width="{num(self.width * scale)}" height="{num(self.height * scale)}" '
+            f'viewBox="0 0 {w} {h}">\n'
+            f"<title>{escape(title)}</title>\n"
+        )
+        return head + "\n".join(self.elements) + "\n</svg>\n"
+
+
+def _paint(fill: str, stroke: str | None, width: float) -> str:
+    if stroke is None:
+        return f'fill={quoteattr(fill)} stroke="none"'
+    return (
+        f'fill={quoteattr(fill)} stroke={quoteattr(stroke)} stroke-width="{num(width)}" '
+        'stroke-linejoin="round" stroke-linecap="round"'
+    )

@@ -1,0 +1,122 @@
+"""The pose format and the skeleton: limits, constant limbs, feet on the floor, clear errors."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from bonecoach.art import illustration_problems
+from bonecoach.art.poses import parse_pose
+from bonecoach.art.presets import BASES
+from bonecoach.art.props import parse_prop
+from bonecoach.art.scene import place
+from bonecoach.art.skeleton import FOREARM, SHANK, THIGH, UPPER_ARM
+
+from .conftest import SIT_TO_STAND
+
+
+def _distance(a: tuple[float, float, float], b: tuple[float, float, float]) -> float:
+    return math.dist(a, b)
+
+
+def test_a_knee_bent_backwards_breaks_the_joint_limit(write_poses) -> None:  # type: ignore[no-untyped-def]
+    ills = write_poses(SIT_TO_STAND.replace("x = 30\n", "x = 30\nknee = -15\n"), "legs.toml")
+    problems = illustration_problems(ills, ["sit_to_stand"])
+    assert any(
+        p.startswith("legs.toml: exercise 'sit_to_stand': end:")
+        and "left knee = -15 is outside its range 0 to 155" in p
+        for p in problems
+    ), problems
+
+
+def test_an_elbow_bent_the_wrong_way_is_caught(write_poses) -> None:  # type: ignore[no-untyped-def]
+    text = SIT_TO_STAND.replace("x = 30\n", "x = 30\nright = { elbow = -20 }\n")
+    problems = illustration_problems(write_poses(text), ["sit_to_stand"])
+    assert [p for p in problems if "right elbow = -20" in p]
+    assert not [p for p in problems if "left elbow" in p]
+
+
+def test_a_good_pose_has_no_problems(write_poses) -> None:  # type: ignore[no-untyped-def]
+    assert illustration_problems(write_poses(SIT_TO_STAND), ["sit_to_stand"]) == []
+
+
+def test_missing_poses_unknown_props_and_keys_are_named(write_poses) -> None:  # type: ignore[no-untyped-def]
+    text = """
+[wobble]
+props = [{ kind = "trampoline", x = 0 }]
+[wobble.start]
+base = "handstand"
+[other]
+[other.start]
+elbows = 30
+left = { knee = "bent" }
+[other.end]
+"""
+    problems = illustration_problems(write_poses(text, "bad.toml"), ["wobble", "other", "absent"])
+    expected = [
+        "bad.toml: exercise 'wobble': unknown prop kind 'trampoline'",
+        "bad.toml: exercise 'wobble': start: unknown base pose 'handstand'",
+        "bad.toml: exercise 'wobble': no end pose",
+        "bad.toml: exercise 'other': start: unknown key 'elbows'",
+        "bad.toml: exercise 'other': start: left knee must be a number",
+        "exercise 'absent': has no poses",
+    ]
+    for fragment in expected:
+        assert any(fragment in p for p in problems), (fragment, problems)
+
+
+def test_an_illustration_for_an_unknown_exercise_is_reported(write_poses) -> None:  # type: ignore[no-untyped-def]
+    problems = illustration_problems(write_poses(SIT_TO_STAND), [])
+    assert problems == ["poses.toml: exercise 'sit_to_stand': not in the library"]
+
+
+@pytest.mark.parametrize("base", sorted(BASES))
+def test_limbs_keep_their_length_in_every_base_pose(base: str) -> None:
+    problems: list[str] = []
+    pose = parse_pose({"base": base, "left": {"elbow": 40}}, "start", problems)
+    assert pose is not None and problems == []
+    placed = place(pose, "side", [])
+    assert placed.problems == ()
+    p = placed.body.points
+    for side in ("left", "right"):
+        assert _distance(p[f"{side}_hip"], p[f"{side}_knee"]) == pytest.approx(THIGH)
+        assert _distance(p[f"{side}_knee"], p[f"{side}_ankle"]) == pytest.approx(SHANK)
+        assert _distance(p[f"{side}_shoulder"], p[f"{side}_elbow"]) == pytest.approx(UPPER_ARM)
+        assert _distance(p[f"{side}_elbow"], p[f"{side}_wrist"]) == pytest.approx(FOREARM)
+
+
+def test_a_seated_figure_rests_on_the_seat_with_both_feet_flat_on_the_floor() -> None:
+    problems: list[str] = []
+    pose = parse_pose({"base": "sit_chair", "x": -16}, "start", problems)
+    chair, _ = parse_prop({"kind": "chair", "x": 0}, lambda _name: True)
+    assert pose is not None and chair is not None
+    placed = place(pose, "side", [chair])
+    p = placed.body.points
+    for side in ("left", "right"):
+        heel, toe = p[f"{side}_heel"], p[f"{side}_toe"]
+        assert heel[1] - 3.2 == pytest.approx(0.0, abs=0.6)  # heel on the floor
+        assert toe[1] - 2.0 == pytest.approx(0.0, abs=0.6)  # sole level
+    assert p["pelvis"][1] - 12.5 == pytest.approx(45.0, abs=1.5)  # on the seat
+
+
+def test_a_standing_figure_is_grounded_and_upright() -> None:
+    pose = parse_pose({}, "start", [])
+    assert pose is not None
+    p = place(pose, "side", []).body.points
+    assert min(p["left_heel"][1], p["right_heel"][1]) - 3.2 == pytest.approx(0.0, abs=0.01)
+    assert p["head"][1] > 150
+    assert abs(p["head"][0] - p["ankle"][0]) < 6
+
+
+def test_a_foot_that_cannot_reach_the_floor_is_reported(write_poses) -> None:  # type: ignore[no-untyped-def]
+    text = """
+[reach]
+[reach.start]
+[reach.end]
+plant = ["left"]
+left = { hip = 90, knee = 0 }
+right = { hip = 0 }
+"""
+    problems = illustration_problems(write_poses(text), ["reach"])
+    assert any("end: the left foot cannot be planted" in p for p in problems), problems

@@ -1,0 +1,88 @@
+"""The renderer: deterministic SVG, every prop drawn, plain SVG only, PNG export."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from bonecoach.art import exercise_svg, illustration_problems, svg_to_png
+from bonecoach.art.props import PROP_PARAMS
+
+from .conftest import SIT_TO_STAND
+
+PROP_TABLES = {
+    "floor": '{ kind = "floor" }',
+    "chair": '{ kind = "chair", x = -40 }',
+    "counter": '{ kind = "counter", x = 30 }',
+    "table": '{ kind = "table", x = 30 }',
+    "wall": '{ kind = "wall", x = 40 }',
+    "step": '{ kind = "step", x = 20 }',
+    "mat": '{ kind = "mat", x = -60 }',
+    "bed": '{ kind = "bed", x = -60, height = 20 }',
+    "pillow": '{ kind = "pillow", x = -60 }',
+    "band": '{ kind = "band", from = [60, 100], to = "right_hand" }',
+    "dumbbells": '{ kind = "dumbbells" }',
+    "vest": '{ kind = "vest" }',
+    "poles": '{ kind = "poles" }',
+}
+
+
+def _standing(props: str) -> str:
+    return f"""
+[demo]
+props = [{props}]
+[demo.start]
+[demo.end]
+shoulder = 60
+"""
+
+
+def test_the_same_poses_give_the_same_bytes(write_poses) -> None:  # type: ignore[no-untyped-def]
+    first = exercise_svg("sit_to_stand", write_poses(SIT_TO_STAND), title="Sit to stand")
+    second = exercise_svg("sit_to_stand", write_poses(SIT_TO_STAND), title="Sit to stand")
+    assert first == second
+    assert first.encode() == second.encode()
+
+
+def test_the_svg_has_a_title_for_screen_readers(write_poses) -> None:  # type: ignore[no-untyped-def]
+    svg = exercise_svg("sit_to_stand", write_poses(SIT_TO_STAND), title="Sit <to> stand & sit")
+    assert "<title>Sit &lt;to&gt; stand &amp; sit</title>" in svg
+    default = exercise_svg("sit_to_stand", write_poses(SIT_TO_STAND))
+    assert "<title>Sit to stand: start and end positions</title>" in default
+
+
+def test_only_plain_svg_elements_are_used(write_poses) -> None:  # type: ignore[no-untyped-def]
+    ills = write_poses(_standing(", ".join(PROP_TABLES.values())))
+    svg = exercise_svg("demo", ills)
+    tags = set(re.findall(r"<([a-zA-Z]+)", svg))
+    assert tags <= {"svg", "title", "path", "line", "circle", "polygon"}
+    assert "transform" not in svg and "opacity" not in svg and "<text" not in svg
+
+
+@pytest.mark.parametrize("kind", sorted(PROP_PARAMS))
+def test_each_prop_renders(kind: str, write_poses) -> None:  # type: ignore[no-untyped-def]
+    table = PROP_TABLES[kind]
+    ills = write_poses(_standing(table))
+    assert illustration_problems(ills, ["demo"]) == []
+    without = exercise_svg("demo", write_poses(_standing("")))
+    with_prop = exercise_svg("demo", ills)
+    if kind == "floor":  # the floor is always drawn: naming it changes nothing
+        assert with_prop == without
+    else:
+        assert with_prop.count("<") > without.count("<"), f"{kind} added nothing"
+
+
+def test_a_missing_exercise_raises_key_error(write_poses) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(KeyError, match="no_such_exercise"):
+        exercise_svg("no_such_exercise", write_poses(SIT_TO_STAND))
+
+
+def test_png_export_has_the_asked_width(write_poses) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QImage
+
+    png = svg_to_png(exercise_svg("sit_to_stand", write_poses(SIT_TO_STAND)), 320)
+    assert png.startswith(b"\x89PNG\r\n\x1a\n")
+    image = QImage.fromData(png, "PNG")
+    assert image.width() == 320
+    assert 0 < image.height() < 320
