@@ -108,7 +108,7 @@ def session_log(day: dt.date = dt.date(2025, 3, 5), *, reps: int = 10) -> Sessio
     return SessionLog(
         date=day,
         setting=SessionSetting.CLINIC,
-        notes="Felt good; \"stiff\" in the morning",
+        notes='Felt good; "stiff" in the morning',
         red_flags=(RedFlag.DIZZINESS,),
         entries=(
             ExerciseLog(

@@ -25,7 +25,7 @@ from tests.store import factories
 
 def _full_client(store: Store) -> int:
     client = store.create_client(
-        "Zoë \"Smith\" <b>& Sons</b>", date_of_birth=dt.date(1948, 2, 29), clinic_id="Z-1"
+        'Zoë "Smith" <b>& Sons</b>', date_of_birth=dt.date(1948, 2, 29), clinic_id="Z-1"
     )
     store.save_profile(client.id, factories.profile(), recorded_on=dt.date(2024, 11, 2))
     store.save_profile(client.id, factories.profile(falls_past_year=3), note="after a fall")
@@ -145,7 +145,7 @@ def test_a_failing_import_changes_nothing(store: Store) -> None:
     )
     from bonecoach.store.importer import add_document
 
-    with pytest.raises(Exception, match="(?i)unique|duplicate"):
+    with pytest.raises(Exception, match=r"(?i)unique|duplicate"):
         add_document(store, broken, clinic_id="T-1", by=None)
     assert len(store.list_clients()) == 2
     assert store.audit_entries() == before
@@ -156,9 +156,7 @@ def test_clinic_export_lists_every_client(store: Store, tmp_path: Path) -> None:
     store.create_client("Bob Roe")
     path = export_all_to_file(store.engine, tmp_path / "clinic.json")
     documents = read_clinic_export(path)
-    assert sorted(d.client.name for d in documents) == sorted(
-        c.name for c in store.list_clients()
-    )
+    assert sorted(d.client.name for d in documents) == sorted(c.name for c in store.list_clients())
 
 
 def test_demo_documents_need_no_database_and_load(store: Store) -> None:

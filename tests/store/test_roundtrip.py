@@ -138,9 +138,7 @@ def test_suggestions_and_outcomes(store: Store) -> None:
     )
     with pytest.raises(ValueError, match="reason"):
         store.record_suggestion_outcome(second.id, accepted=False)
-    dismissed = store.record_suggestion_outcome(
-        second.id, accepted=False, reason="knee sore today"
-    )
+    dismissed = store.record_suggestion_outcome(second.id, accepted=False, reason="knee sore today")
     assert dismissed.outcome_reason == "knee sore today"
     with pytest.raises(ValueError, match="already dismissed"):
         store.record_suggestion_outcome(second.id, accepted=True)

@@ -32,7 +32,9 @@ def test_stale_program_save_is_refused_and_names_who(
             client.id, factories.program(reps=8), program_id=loaded_here.program_id, based_on=1
         )
     message = str(caught.value)
-    assert "Sam Other" in message and "version 2" in message and "Nothing was overwritten" in message
+    assert (
+        "Sam Other" in message and "version 2" in message and "Nothing was overwritten" in message
+    )
     assert theirs.saved_at.strftime("%Y-%m-%d %H:%M") in message
     assert caught.value.current_version == 2 and caught.value.your_version == 1
     # nothing overwritten, nothing added

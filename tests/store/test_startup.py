@@ -73,7 +73,7 @@ def test_newer_schema_is_refused() -> None:
 
 
 def test_restore_from_the_offered_backup_recovers(tmp_path: Path) -> None:
-    db, good = _make_database_with_backup()
+    db, _ = _make_database_with_backup()
     db.write_bytes(db.read_bytes()[:4096])  # truncated: damaged
     with pytest.raises(DatabaseProblem) as caught:
         Store.open()
