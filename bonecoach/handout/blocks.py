@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
+from reportlab.lib.colors import Color
 from reportlab.lib.units import mm
 from reportlab.platypus import (
     Flowable,
@@ -17,15 +18,14 @@ from reportlab.platypus import (
     PageBreak,
     Paragraph,
     Spacer,
-    Table,
 )
 
 from bonecoach.handout.model import ExerciseBlock
 from bonecoach.handout.pictures import PictureCache
-from bonecoach.handout.styles import BAND_GREY, BLACK, Styles, table_style
+from bonecoach.handout.styles import BAND_GREY, BLACK, Styles
+from bonecoach.handout.wording import SEPARATOR
 
 GUTTER = 6 * mm
-FULL = "100%"  # a table as wide as the space it lands in (beside or under the picture)
 
 
 def stop_text(stop_if: str) -> str:
@@ -34,70 +34,109 @@ def stop_text(stop_if: str) -> str:
     return text if text.lower().startswith("stop") else f"Stop if {text[0].lower()}{text[1:]}"
 
 
-def stop_box(text: str, styles: Styles, width: float | str) -> Table:
-    box = Table([[Paragraph(escape(stop_text(text)), styles.stop)]], colWidths=[width])
-    box.setStyle(
-        table_style(
-            [
-                ("BOX", (0, 0), (-1, -1), 2, BLACK),
-                ("LEFTPADDING", (0, 0), (-1, -1), 6),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 6),
-                ("TOPPADDING", (0, 0), (-1, -1), 3),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-            ]
-        )
-    )
-    return box
+def keep_parts_whole(text: str) -> str:
+    """ "2 sets of 10 - rest 1 minute - every day": wrap only at the dashes, so no line
+    starts with a stray "day" or "minute"."""
+    return SEPARATOR.join(part.replace(" ", "\u00a0") for part in text.split(SEPARATOR))
 
 
-def dosage_band(block: ExerciseBlock, styles: Styles, width: float | str) -> Table:
-    rows: list[list[Flowable]] = [[Paragraph(escape(block.dosage), styles.band)]]
-    for extra in (block.load_hint, block.effort):
-        if extra:
-            rows.append([Paragraph(escape(extra), styles.band_detail)])
-    band = Table(rows, colWidths=[width])
-    band.setStyle(
-        table_style(
-            [
-                ("BACKGROUND", (0, 0), (-1, -1), BAND_GREY),
-                ("LEFTPADDING", (0, 0), (-1, -1), 6),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 6),
-                ("TOPPADDING", (0, 0), (-1, -1), 1),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-                ("TOPPADDING", (0, 0), (-1, 0), 5),
-                ("BOTTOMPADDING", (0, -1), (-1, -1), 6),
-            ]
+class Boxed(Flowable):
+    """Paragraphs in a box as wide as the space it lands in (beside or under the picture).
+
+    A Table would fix its width the first time it is measured; this re-measures each time.
+    """
+
+    def __init__(
+        self,
+        paragraphs: list[Paragraph],
+        *,
+        border: float = 0,
+        background: Color | None = None,
+        padding: float = 6,
+        gap: float = 2,
+    ) -> None:
+        super().__init__()
+        self.paragraphs = paragraphs
+        self.border = border
+        self.background = background
+        self.padding = padding
+        self.gap = gap
+        self._heights: list[float] = []
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        inner = availWidth - 2 * self.padding - self.border
+        self._heights = [p.wrap(inner, availHeight)[1] for p in self.paragraphs]
+        self.width = availWidth
+        self.height = (
+            sum(self._heights)
+            + self.gap * (len(self.paragraphs) - 1)
+            + 2 * self.padding
+            + self.border
         )
-    )
-    return band
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.saveState()
+        inset = self.border / 2
+        if self.background is not None:
+            canvas.setFillColor(self.background)
+            canvas.rect(
+                inset, inset, self.width - self.border, self.height - self.border, stroke=0, fill=1
+            )
+        if self.border:
+            canvas.setStrokeColor(BLACK)
+            canvas.setLineWidth(self.border)
+            canvas.rect(
+                inset, inset, self.width - self.border, self.height - self.border, stroke=1, fill=0
+            )
+        canvas.restoreState()
+        y = self.height - self.padding - inset
+        for paragraph, height in zip(self.paragraphs, self._heights, strict=True):
+            y -= height
+            paragraph.drawOn(canvas, self.padding + inset, y)
+            y -= self.gap
+
+
+def stop_box(text: str, styles: Styles) -> Boxed:
+    return Boxed([Paragraph(escape(stop_text(text)), styles.stop)], border=2, padding=5)
+
+
+def dosage_band(block: ExerciseBlock, styles: Styles) -> Boxed:
+    lines = [Paragraph(escape(keep_parts_whole(block.dosage)), styles.band)]
+    lines += [
+        Paragraph(escape(x), styles.band_detail) for x in (block.load_hint, block.effort) if x
+    ]
+    return Boxed(lines, background=BAND_GREY, padding=6, gap=1)
 
 
 def _text_flowables(
-    block: ExerciseBlock, styles: Styles, width: float | str, therapist: str, *, with_name: bool
+    block: ExerciseBlock, styles: Styles, therapist: str, *, with_name: bool
 ) -> list[Flowable]:
     out: list[Flowable] = []
     if with_name:
         out.append(Paragraph(f"{block.number}. {escape(block.name)}", styles.name))
-    out.append(dosage_band(block, styles, width))
+    out.append(dosage_band(block, styles))
     out.append(Spacer(1, styles.scale.body * 0.4))
     for i, step in enumerate(block.steps, start=1):
         out.append(Paragraph(escape(step), styles.step, bulletText=f"{i}."))
     if block.tips:
         out.append(Paragraph("Good form", styles.label))
         out.extend(Paragraph(escape(tip), styles.step, bulletText="•") for tip in block.tips)
+    # Support and note carry their label inline: one line less each, same reading order.
     if block.support:
         label = (
-            "Your therapist wants you to use support"
+            "Your therapist wants you to use support:"
             if block.support_prescribed
-            else "If you feel unsteady"
+            else "If you feel unsteady:"
         )
-        out.append(Paragraph(label, styles.label))
-        out.append(Paragraph(escape(block.support), styles.body_tight))
+        out.append(Paragraph(f"<b>{label}</b> {escape(block.support)}", styles.aside))
     if block.note:
-        out.append(Paragraph(f"Note from {escape(therapist)}", styles.label))
-        out.append(Paragraph(escape(block.note), styles.body_tight))
+        out.append(
+            Paragraph(f"<b>Note from {escape(therapist)}:</b> {escape(block.note)}", styles.aside)
+        )
     out.append(Spacer(1, styles.scale.body * 0.4))
-    out.append(stop_box(block.stop_if, styles, width))
+    out.append(stop_box(block.stop_if, styles))
     return out
 
 
@@ -118,7 +157,7 @@ def standard_block(
     picture = pictures.flowable(block.exercise_id, pic_w, max_height=pic_w * 1.1)
     name = Paragraph(f"{block.number}. {escape(block.name)}", styles.name)
     name.keepWithNext = True
-    text = _text_flowables(block, styles, FULL, therapist, with_name=False)
+    text = _text_flowables(block, styles, therapist, with_name=False)
     end = Spacer(1, styles.scale.body * 0.9)
     if picture is None:
         return KeepTogether([name, *text, end])
@@ -149,7 +188,7 @@ def large_block(
     page headed "(continued)", with the "Stop if" box kept with the lines before it.
     """
     name = Paragraph(f"{block.number}. {escape(block.name)}", styles.name)
-    text = _text_flowables(block, styles, frame_width, therapist, with_name=False)
+    text = _text_flowables(block, styles, therapist, with_name=False)
     top: list[Flowable] = [heading, name] if heading is not None else [name]
     gap = styles.scale.body * 0.6
     heights = [_height(f, frame_width, frame_height) for f in [*top, *text]]

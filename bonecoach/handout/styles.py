@@ -104,6 +104,7 @@ class Styles:
         self.band = style("band", s.body, bold=True)
         self.band_detail = style("band_detail", s.body)
         self.label = style("label", s.body, bold=True, spaceBefore=s.body * 0.3, spaceAfter=0)
+        self.aside = style("aside", s.body, spaceBefore=s.body * 0.3)
         indent = s.body * 1.6
         self.step = style("step", s.body, leftIndent=indent, bulletIndent=0, spaceAfter=1)
         self.stop = style("stop", s.body, bold=True)
