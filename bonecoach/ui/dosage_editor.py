@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDoubleSpinBox,
-    QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -27,9 +27,9 @@ from bonecoach.handout.wording import dosage_text
 from bonecoach.program.dosage import BandColour, Dosage, DosageError, parse_dosage
 from bonecoach.program.programs import ProgramItem
 
-MEASURES = (("Repetitions", "reps", 1, 100), ("Hold (seconds)", "hold_seconds", 1, 600),
+MEASURES = (("Reps", "reps", 1, 100), ("Hold (s)", "hold_seconds", 1, 600),
             ("Minutes", "minutes", 1, 180))  # fmt: skip
-LOADS = (("Body weight", "body"), ("Weight (kg)", "kg"), ("Band", "band"))
+LOADS = (("Body weight", "body"), ("Kilograms", "kg"), ("Band", "band"))
 
 
 def _spin(low: int, high: int, name: str, suffix: str = "") -> QSpinBox:
@@ -70,12 +70,12 @@ class DosageEditor(QGroupBox):
         self.effort = _spin(0, 10, "Effort out of 10", " / 10")
         self.rest = _spin(0, 600, "Rest between sets in seconds", " s")
         self.rest.setSingleStep(15)
-        self.days = _spin(1, 7, "Days per week", " days/week")
+        self.days = _spin(1, 7, "Days per week", " a week")
         self.notes = QLineEdit()
         self.notes.setAccessibleName("Notes for the client")
         self.notes.setMaxLength(600)
         self.notes.setPlaceholderText("Printed under the exercise")
-        self.support = QCheckBox("Prescribe the support variant (printed on the handout)")
+        self.support = QCheckBox("Prescribe the support variant (printed)")
         self.plain = QLabel()
         self.plain.setWordWrap(True)
         self.plain.setStyleSheet("color:#3c4043")
@@ -83,27 +83,48 @@ class DosageEditor(QGroupBox):
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color:#a3261c")
 
+        # Two columns of short boxes so the editor fits under the program at 1366x768.
+        grid = QGridLayout(self)
+        grid.setHorizontalSpacing(8)
+        grid.setVerticalSpacing(4)
         amount_row = QHBoxLayout()
-        amount_row.addWidget(self.measure)
+        amount_row.addWidget(self.measure, 1)
         amount_row.addWidget(self.amount)
         load_row = QHBoxLayout()
-        load_row.addWidget(self.load_kind)
+        load_row.addWidget(self.load_kind, 1)
         load_row.addWidget(self.load_kg)
         load_row.addWidget(self.band)
-        form = QFormLayout(self)
-        form.addRow("Sets", self.sets)
-        form.addRow("Each set", amount_row)
-        form.addRow("Load", load_row)
-        form.addRow("Effort", self.effort)
-        form.addRow("Rest", self.rest)
-        form.addRow("Days", self.days)
-        form.addRow("Notes", self.notes)
-        form.addRow(self.support)
-        form.addRow(self.plain)
-        form.addRow(self.problem)
+        cells = (
+            ("Sets", self.sets, 0, 0),
+            ("Effort", self.effort, 0, 2),
+            ("Each set", amount_row, 1, 0),
+            ("Rest", self.rest, 1, 2),
+            ("Load", load_row, 2, 0),
+            ("Days", self.days, 2, 2),
+        )
+        for text, field, row, col in cells:
+            label = QLabel(text)
+            grid.addWidget(label, row, col)
+            if isinstance(field, QHBoxLayout):
+                grid.addLayout(field, row, col + 1)
+            else:
+                label.setBuddy(field)
+                grid.addWidget(field, row, col + 1)
+        grid.addWidget(QLabel("Notes"), 3, 0)
+        grid.addWidget(self.notes, 3, 1, 1, 3)
+        grid.addWidget(self.support, 4, 0, 1, 4)
+        grid.addWidget(self.plain, 5, 0, 1, 4)
+        grid.addWidget(self.problem, 6, 0, 1, 4)
+        grid.setColumnStretch(1, 3)
+        grid.setColumnStretch(3, 2)
 
         for box in (self.sets, self.amount, self.effort, self.rest, self.days):
             box.valueChanged.connect(self._changed)
+        for combo in (self.measure, self.load_kind, self.band):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(8)
         self.load_kg.valueChanged.connect(self._changed)
         for combo in (self.measure, self.load_kind, self.band):
             combo.currentIndexChanged.connect(self._changed)

@@ -89,6 +89,11 @@ class LibraryBrowser(QWidget):
         grid.setVerticalSpacing(4)
         for i, (facet, choices) in enumerate(facet_choices().items()):
             combo = QComboBox()
+            # Narrow by default: the widest value must not force the whole tab wider.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(5)
             combo.addItem(ANY, None)
             for label, value in choices:
                 combo.addItem(label, value)

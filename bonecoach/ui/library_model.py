@@ -88,7 +88,7 @@ def make_rows(
 
 
 def tooltip_for(row: LibraryRow) -> str:
-    lines = [f"{row.exercise.name}: {row.exercise.summary}"]
+    lines = [f"{row.exercise.name} (level {row.level}): {row.exercise.summary}"]
     result = row.result
     if result is not None and result.reasons:
         label = BADGES[row.verdict][0]
@@ -148,9 +148,11 @@ class LibraryModel(QAbstractTableModel):
                 return row.exercise.name
             if column == VERDICT:
                 return BADGES[row.verdict][0]
-            return f"Level {row.level}"
+            return row.level
         if role == R.ToolTipRole:
             return tooltip_for(row)
+        if role == R.TextAlignmentRole and column == LEVEL:
+            return Qt.AlignmentFlag.AlignCenter
         if role == R.ForegroundRole:
             if column == VERDICT:
                 return QBrush(QColor(BADGES[row.verdict][2]))

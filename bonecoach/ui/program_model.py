@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 Index = QModelIndex | QPersistentModelIndex
 ROW_MIME = "application/x-bonecoach-program-row"
-HEADERS = ("#", "Exercise", "Dosage", "Notes")
+HEADERS = ("#", "Exercise", "Dosage")
 
 
 class ProgramDocument(QObject):
@@ -160,9 +160,7 @@ class PhaseItemsModel(QAbstractTableModel):
             if column == 1:
                 name = self.exercise_name(item)
                 return f"{name} (override)" if item.override is not None else name
-            if column == 2:
-                return dosage_text(item.dosage)
-            return item.notes
+            return dosage_text(item.dosage)
         if role == R.ToolTipRole:
             return self._tooltip(item)
         if role == R.ForegroundRole and column == 1 and self.verdict(item) == "excluded":
@@ -173,6 +171,8 @@ class PhaseItemsModel(QAbstractTableModel):
 
     def _tooltip(self, item: ProgramItem) -> str:
         lines = [self.exercise_name(item), dosage_text(item.dosage)]
+        if item.notes:
+            lines.append(f"Notes: {item.notes}")
         verdict = self.verdict(item)
         lines.append(f"Verdict: {BADGES[verdict][0]}")
         if item.override is not None:

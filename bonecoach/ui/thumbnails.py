@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
+from PySide6.QtCore import QByteArray, QRectF, QSize
 from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPixmap
 
 if TYPE_CHECKING:
@@ -84,8 +84,8 @@ class ThumbnailCache:
                 return
         data = self.svg(exercise_id)
         if data is None:
-            painter.setPen(QColor("#9aa0a6"))
-            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, "no picture")
+            # A quiet empty tile: a missing picture should not shout in every row.
+            painter.fillRect(box.adjusted(2, 2, -2, -2), QColor("#f1f3f4"))
             return
         from PySide6.QtSvg import QSvgRenderer
 
