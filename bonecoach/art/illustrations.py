@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
-from bonecoach.art.poses import Illustration, parse_illustration
+from bonecoach.art.poses import PHASES, Illustration, parse_illustration
 
 
 class IllustrationError(Exception):
@@ -26,7 +28,8 @@ def load_illustrations(directory: Path | None = None) -> dict[str, Illustration]
     Illustration for ``illustration_problems`` to report; an unreadable file raises.
     """
     folder = default_directory() if directory is None else directory
-    found: dict[str, Illustration] = {}
+    tables: dict[str, tuple[str, dict[str, Any]]] = {}
+    twice: dict[str, str] = {}
     for path in sorted(folder.glob("*.toml")):
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -35,20 +38,60 @@ def load_illustrations(directory: Path | None = None) -> dict[str, Illustration]
         for exercise_id, raw in data.items():
             if not isinstance(raw, dict):
                 raise IllustrationError(f"{path.name}: '{exercise_id}' must be a table")
-            ill = parse_illustration(exercise_id, path.name, raw)
-            if exercise_id in found:
-                first = found[exercise_id]
-                ill = Illustration(
-                    ill.exercise_id,
-                    ill.file,
-                    ill.view,
-                    ill.props,
-                    ill.arrows,
-                    ill.poses,
-                    (*ill.problems, f"defined twice (also in {first.file})"),
-                )
-            found[exercise_id] = ill
+            if exercise_id in tables:
+                twice[exercise_id] = tables[exercise_id][0]
+            tables[exercise_id] = (path.name, raw)
+    found: dict[str, Illustration] = {}
+    for exercise_id, (file, _raw) in tables.items():
+        merged, trouble = _resolve_like(exercise_id, tables)
+        ill = parse_illustration(exercise_id, file, merged)
+        extra = [*trouble] + (
+            [f"defined twice (also in {twice[exercise_id]})"] if exercise_id in twice else []
+        )
+        if extra:
+            ill = replace(ill, problems=(*ill.problems, *extra))
+        found[exercise_id] = ill
     return found
+
+
+def _resolve_like(
+    exercise_id: str, tables: Mapping[str, tuple[str, dict[str, Any]]]
+) -> tuple[dict[str, Any], list[str]]:
+    """The table with ``like = "other_id"`` filled in from the other exercise's table.
+
+    Keys given here win; pose tables (start, middle, end) are merged key by key, and their
+    ``left``/``right`` tables too, so a variant only states what differs.
+    """
+    raw = dict(tables[exercise_id][1])
+    like = raw.pop("like", None)
+    if like is None:
+        return raw, []
+    chain = [exercise_id]
+    while like is not None:
+        if not isinstance(like, str) or like not in tables:
+            return raw, [f"like: no illustration called {like!r} to start from"]
+        if like in chain:
+            return raw, [f"like: '{like}' leads back to itself"]
+        chain.append(like)
+        base = dict(tables[like][1])
+        next_like = base.pop("like", None)
+        raw = _merge(base, raw)
+        like = next_like
+    return raw, []
+
+
+def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+    out = dict(base)
+    for key, value in over.items():
+        if key in PHASES and isinstance(value, dict) and isinstance(out.get(key), dict):
+            pose = dict(out[key])
+            for k, v in value.items():
+                both_tables = isinstance(v, dict) and isinstance(pose.get(k), dict)
+                pose[k] = {**pose[k], **v} if both_tables else v
+            out[key] = pose
+        else:
+            out[key] = value
+    return out
 
 
 def placement_problems(ill: Illustration) -> list[str]:

@@ -20,6 +20,8 @@ An illustration file (``resources/illustrations/*.toml``) holds one table per ex
     base = "stand"
 
 ``start`` and ``end`` are required, ``middle`` optional. Angles are degrees (see skeleton).
+A variant can start from another exercise's table with ``like = "other_id"`` and give only
+what differs (pose tables merge key by key).
 """
 
 from __future__ import annotations

@@ -27,13 +27,35 @@ PROP_PARAMS: dict[str, dict[str, Any]] = {
     "step": {"x": None, "side": "right", "height": 15.0, "depth": 35.0},
     "mat": {"x": None, "side": "right", "length": 190.0},
     "bed": {"x": None, "side": "right", "height": 50.0, "length": 200.0},
-    "pillow": {"x": None, "side": "right", "length": 40.0},
+    "pillow": {"x": None, "side": "right", "length": 40.0, "height": 11.0},
+    "object": {"x": None, "size": 16.0},
+    "door": {"x": None, "side": "right"},
+    "stairs": {"x": None, "side": "right", "steps": 3.0, "rise": 17.0, "going": 28.0},
+    "car": {"x": None, "side": "left"},
+    "bike": {"x": None},
+    "rower": {"x": None},
+    "bar": {"at": None},
+    "water": {"height": 110.0},
     "band": {"from": None, "to": "hands"},
     "dumbbells": {"at": "hands"},
     "vest": {},
     "poles": {"at": "hands", "dx": 12.0},
+    "barbell": {"at": "hands"},
+    "club": {"at": "hands"},
+    "ball": {"at": "right_hand"},
+    "bag": {"at": "hands"},
+    "rope": {"at": "hands"},
 }
-HELD = {"dumbbells", "poles", "vest"}  # drawn with the body, in depth order
+HELD = {
+    "dumbbells",
+    "poles",
+    "vest",
+    "barbell",
+    "club",
+    "ball",
+    "bag",
+    "rope",
+}  # drawn with the body, in depth order
 
 
 @dataclass(frozen=True)
@@ -63,10 +85,15 @@ def parse_prop(raw: object, is_point: Callable[[str], bool]) -> tuple[Prop | Non
             problems.append(f"prop {kind}: side must be 'left' or 'right', not {value!r}")
         elif key in ("from", "to", "at"):
             if isinstance(value, list):
-                if key != "from" or len(value) != 2 or not all(_is_number(v) for v in value):
+                if (
+                    key == "to"
+                    or (key == "at" and kind != "bar")
+                    or len(value) != 2
+                    or not all(_is_number(v) for v in value)
+                ):
                     problems.append(f"prop {kind}: '{key}' must be a body point or [x, y]")
                 value = tuple(float(v) for v in value) if not problems else value
-            elif not (isinstance(value, str) and is_point(value)):
+            elif kind == "bar" or not (isinstance(value, str) and is_point(value)):
                 problems.append(f"prop {kind}: '{key}' names no body point: {value!r}")
         elif isinstance(default, float) or key == "x":
             if not _is_number(value):
@@ -101,7 +128,24 @@ def surfaces(prop: Prop, view: str) -> list[tuple[float, float, float]]:
     if k == "mat":
         return [(*_span(prop, prop["length"], view), 1.5)]
     if k == "pillow":
-        return [(*_span(prop, prop["length"], view), 11.0)]
+        return [(*_span(prop, prop["length"], view), prop["height"])]
+    if k == "stairs":
+        x, going = prop["x"], prop["going"]
+        sign = 1.0 if prop["side"] == "right" else -1.0
+        tops = []
+        for i in range(int(prop["steps"])):
+            a, b = (
+                x + sign * going * i,
+                x + sign * going * (i + 1 if i + 1 < prop["steps"] else i + 3),
+            )
+            tops.append((min(a, b), max(a, b), prop["rise"] * (i + 1)))
+        return tops
+    if k == "car":
+        return [(*_span(prop, 45.0, view), 52.0)]
+    if k == "bike":
+        return [(prop["x"] - 13.0, prop["x"] + 13.0, 72.0)]
+    if k == "rower":
+        return [(prop["x"] - 15.0, prop["x"] + 15.0, 24.0)]
     if k == "bed":
         return [(*_span(prop, prop["length"], view), prop["height"])]
     return []
@@ -118,7 +162,8 @@ def draw_furniture(canvas: Canvas, prop: Prop, view: str, dx: float) -> None:
     k = prop.kind
     if k in ("floor", "band") or k in HELD:
         return
-    x0, x1 = (v + dx for v in surfaces(prop, view)[0][:2]) if k != "wall" else (0.0, 0.0)
+    tops = surfaces(prop, view)
+    x0, x1 = (tops[0][0] + dx, tops[-1][1] + dx) if tops else (0.0, 0.0)
     if k == "chair":
         seat = prop["seat"]
         back = x0 if prop["side"] == "left" else x1
@@ -175,9 +220,86 @@ def draw_furniture(canvas: Canvas, prop: Prop, view: str, dx: float) -> None:
     elif k == "mat":
         _rect(canvas, x0, 0, x1, 1.8, PROP_SHADE)
     elif k == "pillow":
-        r = 5.5
+        r = prop["height"] / 2
         outline = circle_points((x0 + r, r), r, 90, 180) + circle_points((x1 - r, r), r, 270, 180)
         canvas.polygon(outline, PROP_FILL, PROP_INK, LINE)
+    else:
+        _draw_more(canvas, prop, view, dx, tops)
+
+
+def _draw_more(
+    canvas: Canvas, prop: Prop, view: str, dx: float, tops: list[tuple[float, float, float]]
+) -> None:
+    k = prop.kind
+    x0, x1 = (tops[0][0] + dx, tops[-1][1] + dx) if tops else (0.0, 0.0)
+    if k == "object":
+        x, size = prop["x"] + dx, prop["size"]
+        _rect(canvas, x - size * 0.6, 0, x + size * 0.6, size, PROP_SHADE)
+    elif k == "door":
+        x = prop["x"] + dx
+        sign = 1.0 if prop["side"] == "right" else -1.0
+        _rect(canvas, min(x, x + sign * 7), 0, max(x, x + sign * 7), 205, PROP_SHADE)
+        _rect(canvas, min(x, x - sign * 70), 198, max(x, x - sign * 70), 205, PROP_SHADE)
+    elif k == "stairs":
+        for a, b, h in tops:
+            _rect(canvas, a + dx, 0, b + dx, h)
+        sign = 1.0 if prop["side"] == "right" else -1.0
+        first, last = tops[0], tops[-1]
+        start = (prop["x"] + dx - sign * 20, 90.0)
+        end = (prop["x"] + dx + sign * prop["going"] * (prop["steps"] - 0.5), 90.0 + last[2])
+        canvas.line(start, end, PROP_INK, 2.6)
+        for post in (start, end):
+            canvas.line(
+                post, (post[0], post[1] - 90 + (first[2] if post is end else 0)), PROP_INK, 1.4
+            )
+    elif k == "car":
+        seat = tops[0][2]
+        back = x0 if prop["side"] == "left" else x1
+        sign = 1.0 if back == x0 else -1.0
+        _rect(canvas, x0, seat - 12, x1, seat)
+        rest = [
+            (back, seat),
+            (back + sign * 12, seat),
+            (back + sign * 2, seat + 62),
+            (back - sign * 8, seat + 60),
+        ]
+        canvas.polygon(rest, PROP_FILL, PROP_INK, LINE)
+        roof = [
+            (back - sign * 40, seat + 70),
+            (back + sign * 5, seat + 88),
+            (back + sign * 75, seat + 85),
+        ]
+        canvas.polyline(roof, PROP_INK, 3.0)
+        sill = [(back - sign * 40, 28), (back + sign * 75, 28)]
+        canvas.polyline(sill, PROP_INK, 3.0)
+        canvas.circle(((back + sign * 70), 30), 28, PROP_SHADE, PROP_INK, LINE)
+    elif k == "bike":
+        x = prop["x"] + dx
+        canvas.circle((x + 52, 30), 24, PROP_SHADE, PROP_INK, LINE)
+        for p, q in (
+            ((x, 68), (x + 14, 30)),
+            ((x + 14, 30), (x + 52, 30)),
+            ((x + 14, 30), (x + 42, 88)),
+            ((x - 10, 2), (x + 70, 2)),
+            ((x + 52, 30), (x + 30, 2)),
+            ((x + 52, 30), (x + 70, 2)),
+        ):
+            canvas.line(p, q, PROP_INK, 3.2)
+        canvas.line((x + 36, 90), (x + 50, 92), PROP_INK, 3.2)
+        _rect(canvas, x - 13, 68, x + 13, 73, PROP_SHADE)
+        canvas.circle((x + 14, 30), 7, PROP_FILL, PROP_INK, LINE)
+    elif k == "rower":
+        x = prop["x"] + dx
+        _rect(canvas, x - 40, 10, x + 150, 15, PROP_SHADE)
+        _rect(canvas, x - 15, 15, x + 15, 24)
+        _rect(canvas, x + 150, 0, x + 185, 45, PROP_SHADE)
+        canvas.line((x + 115, 12), (x + 128, 40), PROP_INK, 3.0)
+        canvas.line((x - 40, 0), (x - 40, 10), PROP_INK, 2.0)
+    elif k == "bar":
+        bx, by = prop["at"]
+        canvas.line((bx + dx, by), (bx + dx, by + 40), PROP_INK, 2.0)
+        canvas.circle((bx + dx, by), 2.6, PROP_SHADE, INK, 1.2)
+
     elif k == "bed":
         h = prop["height"]
         head = x1 if prop["side"] == "right" else x0
@@ -230,3 +352,70 @@ def band(canvas: Canvas, points: list[Point], anchored: bool) -> None:
     canvas.polyline(points, "#c9d1d8", 1.2)
     if anchored:
         canvas.circle(points[0], 2.6, PROP_SHADE, INK, 1.2)
+
+
+def water(canvas: Canvas, left: float, right: float, height: float) -> None:
+    """The water surface: a wavy line across the panel, drawn over the figure."""
+    waves = [
+        (left + i * 5.0, height + (1.5 if i % 2 else -1.5))
+        for i in range(int((right - left) / 5) + 1)
+    ]
+    canvas.polyline(waves, "#ffffff", 4.0)
+    canvas.polyline(waves, PROP_INK, 1.6)
+
+
+def barbell(canvas: Canvas, hands: Point, across: Point) -> None:
+    """A barbell held in both hands; ``across`` is (1, 0) when seen end-on (side view)."""
+    if across[0] > 0:  # seen end-on: a weight plate
+        canvas.circle(hands, 22.0, "#59636b", INK, 1.4)
+        canvas.circle(hands, 4.0, PROP_SHADE, INK, 1.0)
+        return
+    canvas.line((hands[0] - 100, hands[1]), (hands[0] + 100, hands[1]), INK, 2.6)
+    for s in (-1, 1):
+        _rect(
+            canvas,
+            hands[0] + s * 78 - 4,
+            hands[1] - 22,
+            hands[0] + s * 78 + 4,
+            hands[1] + 22,
+            "#59636b",
+        )
+
+
+def club(canvas: Canvas, hand: Point, along: Point) -> None:
+    size = math.hypot(*along) or 1.0
+    ux, uy = along[0] / size, along[1] / size
+    end = (hand[0] + ux * 85, hand[1] + uy * 85)
+    canvas.line(hand, end, INK, 1.6)
+    canvas.line(end, (end[0] + 9, end[1] - 1), INK, 3.4)
+
+
+def ball(canvas: Canvas, hand: Point, _along: Point) -> None:
+    canvas.circle(hand, 4.6, "#59636b", INK, 1.0)
+
+
+def bag(canvas: Canvas, hand: Point, _along: Point) -> None:
+    x, y = hand
+    canvas.polyline([(x - 6, y - 10), (x, y + 1), (x + 6, y - 10)], INK, 1.2)
+    canvas.polygon(
+        [(x - 11, y - 10), (x + 11, y - 10), (x + 12, y - 36), (x - 12, y - 36)],
+        PROP_SHADE,
+        INK,
+        1.2,
+    )
+
+
+def rope(canvas: Canvas, hand: Point, feet: Point) -> None:
+    """A skipping rope from the hands, round under the feet."""
+    x, y = hand
+    feet_x = feet[0]
+    loop = [
+        (x, y),
+        (x + 20, y - 30),
+        (feet_x + 22, 8),
+        (feet_x, 0.8),
+        (feet_x - 22, 8),
+        (x - 20, y - 30),
+        (x, y),
+    ]
+    canvas.polyline(loop, INK, 1.2)

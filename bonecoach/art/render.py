@@ -12,7 +12,21 @@ from functools import partial
 
 from bonecoach.art.figure import Shape, body_shapes, draw_shape, project
 from bonecoach.art.poses import Arrow, Illustration, expand
-from bonecoach.art.props import HELD, Prop, band, draw_furniture, dumbbell, pole, surfaces
+from bonecoach.art.props import (
+    HELD,
+    Prop,
+    bag,
+    ball,
+    band,
+    barbell,
+    club,
+    draw_furniture,
+    dumbbell,
+    pole,
+    rope,
+    surfaces,
+    water,
+)
 from bonecoach.art.scene import Placed, place
 from bonecoach.art.skeleton import Node, Part
 from bonecoach.art.svg import INK, PROP_FILL, PROP_INK, Canvas, Point
@@ -42,10 +56,25 @@ def _held_layers(prop: Prop, placed: Placed, view: str, shapes: list[Shape]) -> 
         wrist = project(view, body.points[f"{side}_wrist"])
         elbow = project(view, body.points[f"{side}_elbow"])
         depth = depth_of[f"{side}_arm"] + 0.01
+        grip = ((hand[0] + wrist[0]) / 2, (hand[1] + wrist[1]) / 2)
+        along = (wrist[0] - elbow[0], wrist[1] - elbow[1])
         if prop.kind == "dumbbells":
-            grip = ((hand[0] + wrist[0]) / 2, (hand[1] + wrist[1]) / 2)
-            along = (wrist[0] - elbow[0], wrist[1] - elbow[1])
             layers.append((depth, partial(_dumbbell, grip, along)))
+        elif prop.kind == "club":
+            layers.append((depth, partial(_offset, club, grip, along)))
+        elif prop.kind == "ball":
+            layers.append((depth, partial(_offset, ball, grip, along)))
+        elif prop.kind == "bag":
+            layers.append((depth, partial(_offset, bag, hand, along)))
+        elif prop.kind == "rope":
+            feet_x = project(view, body.points["foot"])[0]
+            layers.append((depth, partial(_offset, rope, grip, (feet_x, 0.0))))
+        elif prop.kind == "barbell":
+            both = [project(view, body.points[f"{s}_hand"]) for s in ("left", "right")]
+            mid = ((both[0][0] + both[1][0]) / 2, (both[0][1] + both[1][1]) / 2)
+            top = max(depth_of["left_arm"], depth_of["right_arm"]) + 0.02
+            end_on = (1.0, 0.0) if view == "side" else (0.0, 0.0)
+            return [(top, partial(_offset, barbell, mid, end_on))]
         else:
             outward = -1.0 if view == "front" and side == "right" else 1.0
             tip = (hand[0] + outward * prop["dx"], 0.0)
@@ -59,6 +88,19 @@ def _at(p: Point, offset: Point) -> Point:
 
 def _dumbbell(grip: Point, along: Point, canvas: Canvas, offset: Point) -> None:
     dumbbell(canvas, _at(grip, offset), along)
+
+
+def _offset(
+    draw: Callable[[Canvas, Point, Point], None],
+    at: Point,
+    extra: Point,
+    canvas: Canvas,
+    offset: Point,
+) -> None:
+    """Draw a held prop at ``at`` moved into its panel; ``extra`` is passed on unmoved."""
+    if draw is rope:  # the rope's extra is a floor point, which moves with the panel
+        extra = _at(extra, offset)
+    draw(canvas, _at(at, offset), extra)
 
 
 def _pole(hand: Point, tip: Point, canvas: Canvas, offset: Point) -> None:
@@ -115,6 +157,11 @@ def _bounds(panels: list[tuple[Placed, list[Prop]]], view: str) -> tuple[float, 
             if prop.kind == "band" and isinstance(prop["from"], tuple):
                 left, right = min(left, prop["from"][0] - 6), max(right, prop["from"][0] + 6)
                 top = max(top, prop["from"][1] + 6)
+            if prop.kind == "bar":
+                left, right = min(left, prop["at"][0] - 6), max(right, prop["at"][0] + 6)
+                top = max(top, prop["at"][1] + 10)
+            if prop.kind == "barbell" and view == "front":
+                left, right = left - 60, right + 60
             if prop.kind == "poles":
                 right = max(right, max(xs) - MARGIN + abs(prop["dx"]))
             for x0, x1, h in surfaces(prop, view):
@@ -123,6 +170,8 @@ def _bounds(panels: list[tuple[Placed, list[Prop]]], view: str) -> tuple[float, 
                 top = max(top, h + 6)
             if prop.kind == "chair":
                 top = max(top, prop["seat"] + 46)
+            if prop.kind == "car":
+                top = max(top, 145)
             if prop.kind == "wall":
                 x = prop["x"]
                 left, right = min(left, x - 16), max(right, x + 16)
@@ -196,6 +245,9 @@ def illustration_svg(ill: Illustration, title: str) -> str:
         canvas.line((left + shift, 0), (right + shift, 0), PROP_INK, 1.4)
         for _, draw in _panel_layers(placed, view, props):
             draw(canvas, offset)
+        for prop in props:
+            if prop.kind == "water":
+                water(canvas, left + shift, right + shift, prop["height"])
         if i:
             previous = panels[i - 1][0]
             for arrow in ill.arrows:

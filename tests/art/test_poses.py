@@ -120,3 +120,31 @@ right = { hip = 0 }
 """
     problems = illustration_problems(write_poses(text), ["reach"])
     assert any("end: the left foot cannot be planted" in p for p in problems), problems
+
+
+def test_a_variant_states_only_what_differs_with_like(write_poses) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        SIT_TO_STAND
+        + """
+[sit_to_stand_dumbbell]
+like = "sit_to_stand"
+props = [{ kind = "chair", x = 0 }, { kind = "dumbbells" }]
+end = { right = { elbow = 30 } }
+
+[loop_a]
+like = "loop_b"
+[loop_b]
+like = "loop_a"
+"""
+    )
+    ills = write_poses(text)
+    variant = ills["sit_to_stand_dumbbell"]
+    assert [k.kind for k in variant.props] == ["chair", "dumbbells"]
+    (start, end) = (dict(variant.poses)["start"], dict(variant.poses)["end"])
+    assert start.base == "sit_chair" and start.x == -16
+    assert end.base == "stand" and end.x == 30 and end.sides["right"]["elbow"] == 30
+    assert end.sides["left"]["elbow"] == 10  # the stand base's own value stays
+    problems = illustration_problems(
+        ills, ["sit_to_stand", "sit_to_stand_dumbbell", "loop_a", "loop_b"]
+    )
+    assert any("exercise 'loop_a': like: 'loop_a' leads back to itself" in p for p in problems)

@@ -25,6 +25,19 @@ PROP_TABLES = {
     "dumbbells": '{ kind = "dumbbells" }',
     "vest": '{ kind = "vest" }',
     "poles": '{ kind = "poles" }',
+    "object": '{ kind = "object", x = 40 }',
+    "door": '{ kind = "door", x = 40 }',
+    "stairs": '{ kind = "stairs", x = 30 }',
+    "car": '{ kind = "car", x = -40 }',
+    "bike": '{ kind = "bike", x = -60 }',
+    "rower": '{ kind = "rower", x = -80 }',
+    "bar": '{ kind = "bar", at = [20, 210] }',
+    "water": '{ kind = "water" }',
+    "barbell": '{ kind = "barbell" }',
+    "club": '{ kind = "club" }',
+    "ball": '{ kind = "ball" }',
+    "bag": '{ kind = "bag" }',
+    "rope": '{ kind = "rope" }',
 }
 
 
