@@ -1,37 +1,68 @@
-"""The handout's one font family, embedded so every printer shows the same letters.
+"""The handout's font family, embedded so every printer shows the same letters.
 
 Atkinson Hyperlegible was drawn for readers with low vision (distinct I/l/1, open shapes),
-which is who reads a handout. It is registered once per process as a reportlab family so
-that ``<b>`` in a Paragraph maps to the bold file, not to a standard (non-embedded) font.
+which is who reads a handout; DejaVu Sans takes over for a handout with text it cannot set.
+Each is registered once per process as a reportlab family so that ``<b>`` in a Paragraph
+maps to the bold file, not to a standard (non-embedded) font.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from threading import Lock
 
-REGULAR = "BoneCoachSans"
-BOLD = "BoneCoachSans-Bold"
-ITALIC = "BoneCoachSans-Italic"
-BOLD_ITALIC = "BoneCoachSans-BoldItalic"
 
-_FILES = {
-    REGULAR: "AtkinsonHyperlegible-Regular.ttf",
-    BOLD: "AtkinsonHyperlegible-Bold.ttf",
-    ITALIC: "AtkinsonHyperlegible-Italic.ttf",
-    BOLD_ITALIC: "AtkinsonHyperlegible-BoldItalic.ttf",
-}
+@dataclass(frozen=True)
+class Family:
+    """Registered reportlab names of one font family (and the files behind them)."""
+
+    regular: str
+    bold: str
+    italic: str
+    bold_italic: str
+    files: tuple[tuple[str, str], ...]  # (registered name, file in resources/fonts)
+
+
+ATKINSON = Family(
+    regular="BoneCoachSans",
+    bold="BoneCoachSans-Bold",
+    italic="BoneCoachSans-Italic",
+    bold_italic="BoneCoachSans-BoldItalic",
+    files=(
+        ("BoneCoachSans", "AtkinsonHyperlegible-Regular.ttf"),
+        ("BoneCoachSans-Bold", "AtkinsonHyperlegible-Bold.ttf"),
+        ("BoneCoachSans-Italic", "AtkinsonHyperlegible-Italic.ttf"),
+        ("BoneCoachSans-BoldItalic", "AtkinsonHyperlegible-BoldItalic.ttf"),
+    ),
+)
+# Wide coverage (Greek, Cyrillic, symbols) for the handouts whose text Atkinson cannot set.
+DEJAVU = Family(
+    regular="BoneCoachWide",
+    bold="BoneCoachWide-Bold",
+    italic="BoneCoachWide",  # nothing essential is italic; no need to ship the oblique
+    bold_italic="BoneCoachWide-Bold",
+    files=(
+        ("BoneCoachWide", "DejaVuSans.ttf"),
+        ("BoneCoachWide-Bold", "DejaVuSans-Bold.ttf"),
+    ),
+)
+
+REGULAR = ATKINSON.regular
+BOLD = ATKINSON.bold
+ITALIC = ATKINSON.italic
+BOLD_ITALIC = ATKINSON.bold_italic
 
 _lock = Lock()
-_registered = False
+_registered: set[str] = set()
 
 
-def register_fonts() -> None:
-    """Register the family with reportlab (idempotent, thread-safe)."""
-    global _registered
-    if _registered:
+def register_fonts(family: Family = ATKINSON) -> None:
+    """Register a family with reportlab (idempotent, thread-safe)."""
+    if family.regular in _registered:
         return
     with _lock:
-        if _registered:
+        if family.regular in _registered:
             return
         from reportlab.lib.fonts import addMapping
         from reportlab.pdfbase import pdfmetrics
@@ -39,19 +70,24 @@ def register_fonts() -> None:
 
         from bonecoach.paths import resource
 
-        for name, file_name in _FILES.items():
+        for name, file_name in family.files:
             pdfmetrics.registerFont(TTFont(name, str(resource("fonts", file_name))))
         pdfmetrics.registerFontFamily(
-            REGULAR, normal=REGULAR, bold=BOLD, italic=ITALIC, boldItalic=BOLD_ITALIC
+            family.regular,
+            normal=family.regular,
+            bold=family.bold,
+            italic=family.italic,
+            boldItalic=family.bold_italic,
         )
         # Also map the family of each face, so <b> inside a bold style stays in this family.
-        for name in _FILES:
-            addMapping(name, 0, 0, REGULAR)
-            addMapping(name, 1, 0, BOLD)
-            addMapping(name, 0, 1, ITALIC)
-            addMapping(name, 1, 1, BOLD_ITALIC)
-        _register_for_svg()
-        _registered = True
+        for name, _file in family.files:
+            addMapping(name, 0, 0, family.regular)
+            addMapping(name, 1, 0, family.bold)
+            addMapping(name, 0, 1, family.italic)
+            addMapping(name, 1, 1, family.bold_italic)
+        if family is ATKINSON:
+            _register_for_svg()
+        _registered.add(family.regular)
 
 
 def _register_for_svg() -> None:
@@ -86,11 +122,17 @@ def _register_for_svg() -> None:
             }
 
 
-def covers(text: str) -> bool:
-    """True if the family has a glyph for every character of ``text`` (e.g. a client name)."""
-    register_fonts()
+def covers(text: str, family: Family = ATKINSON) -> bool:
+    """True if ``family`` has a glyph for every character of ``text`` (e.g. a client name)."""
+    register_fonts(family)
     from reportlab.pdfbase import pdfmetrics
 
-    face = pdfmetrics.getFont(REGULAR).face  # type: ignore[attr-defined]
-    cmap = face.charToGlyph
+    cmap = pdfmetrics.getFont(family.regular).face.charToGlyph
     return all(ord(ch) in cmap or ch in "\n\t" for ch in text)
+
+
+def family_for(texts: Iterable[str]) -> Family:
+    """Atkinson Hyperlegible when it can set every text, else DejaVu Sans for the whole
+    document (one look throughout, rather than a mix of two families)."""
+    text = "".join(texts)
+    return ATKINSON if covers(text, ATKINSON) else DEJAVU

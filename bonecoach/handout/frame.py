@@ -19,7 +19,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
-from bonecoach.handout.fonts import BOLD, REGULAR
+from bonecoach.handout.fonts import ATKINSON, Family
 from bonecoach.handout.styles import BLACK, Scale
 
 PORTRAIT = "portrait"
@@ -38,6 +38,7 @@ class FrameText:
     phone: str
     logo_path: Path | None
     scale: Scale
+    family: Family = ATKINSON
 
     @property
     def header_height(self) -> float:
@@ -63,6 +64,7 @@ def _draw_header(canvas: Canvas, doc: BaseDocTemplate, ft: FrameText) -> None:
     size = ft.scale.small
     line = size * 1.3
     top = height - m
+    regular, bold = ft.family.regular, ft.family.bold
     canvas.saveState()
     left_x = m
     if ft.logo_path is not None and ft.logo_path.is_file():
@@ -83,14 +85,14 @@ def _draw_header(canvas: Canvas, doc: BaseDocTemplate, ft: FrameText) -> None:
             left_x = m
     half = (width - 2 * m) / 2
     canvas.setFillColor(BLACK)
-    canvas.setFont(BOLD, size)
-    canvas.drawString(left_x, top - size, _fit(ft.clinic_name, BOLD, size, half - (left_x - m)))
+    canvas.setFont(bold, size)
+    canvas.drawString(left_x, top - size, _fit(ft.clinic_name, bold, size, half - (left_x - m)))
     right = width - m
     title = f"Home exercise program for {ft.client_name}"
-    canvas.setFont(BOLD, size)
-    canvas.drawRightString(right, top - size, _fit(title, BOLD, size, half))
-    canvas.setFont(REGULAR, size)
-    canvas.drawRightString(right, top - size - line, _fit(ft.date_line, REGULAR, size, half))
+    canvas.setFont(bold, size)
+    canvas.drawRightString(right, top - size, _fit(title, bold, size, half))
+    canvas.setFont(regular, size)
+    canvas.drawRightString(right, top - size - line, _fit(ft.date_line, regular, size, half))
     canvas.setLineWidth(0.8)
     rule_y = height - m - ft.header_height + 2 * mm
     canvas.line(m, rule_y, width - m, rule_y)
@@ -103,18 +105,19 @@ def _draw_footer(canvas: Canvas, ft: FrameText, page: int, pages: int) -> None:
     size = ft.scale.small
     y = m
     third = (width - 2 * m) / 3
+    regular, bold = ft.family.regular, ft.family.bold
     canvas.saveState()
     canvas.setFillColor(BLACK)
     canvas.setLineWidth(0.8)
     canvas.line(m, y + size * 1.3 + 1 * mm, width - m, y + size * 1.3 + 1 * mm)
-    canvas.setFont(REGULAR, size)
-    canvas.drawString(m, y, _fit(ft.client_name, REGULAR, size, third))
-    canvas.setFont(BOLD, size)
+    canvas.setFont(regular, size)
+    canvas.drawString(m, y, _fit(ft.client_name, regular, size, third))
+    canvas.setFont(bold, size)
     canvas.drawCentredString(width / 2, y, f"Page {page} of {pages}")
     if ft.phone:
-        canvas.setFont(REGULAR, size)
+        canvas.setFont(regular, size)
         canvas.drawRightString(
-            width - m, y, _fit(f"Questions? Call {ft.phone}", REGULAR, size, third)
+            width - m, y, _fit(f"Questions? Call {ft.phone}", regular, size, third)
         )
     canvas.restoreState()
 
@@ -126,7 +129,7 @@ def canvas_maker(ft: FrameText, title: str, author: str, subject: str) -> Callab
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             # Our font as the canvas default: else every page starts by naming Helvetica.
             # (BaseDocTemplate passes None explicitly, hence no setdefault.)
-            kwargs["initialFontName"] = kwargs.get("initialFontName") or REGULAR
+            kwargs["initialFontName"] = kwargs.get("initialFontName") or ft.family.regular
             kwargs["initialFontSize"] = kwargs.get("initialFontSize") or ft.scale.body
             kwargs["lang"] = kwargs.get("lang") or "en"
             super().__init__(*args, **kwargs)
@@ -164,7 +167,7 @@ class HandoutDocTemplate(BaseDocTemplate):
             rightMargin=ft.scale.margin,
             topMargin=ft.scale.margin,
             bottomMargin=ft.scale.margin,
-            initialFontName=REGULAR,
+            initialFontName=ft.family.regular,
             initialFontSize=ft.scale.body,
             lang="en",
             **kwargs,

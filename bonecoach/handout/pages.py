@@ -16,7 +16,7 @@ from reportlab.platypus import (
 
 from bonecoach.handout.model import HandoutDocument, PhaseSection, SafeMove
 from bonecoach.handout.pictures import PictureCache
-from bonecoach.handout.styles import BAND_GREY, BLACK, LIGHT_GREY, Styles, table_style
+from bonecoach.handout.styles import BAND_GREY, BLACK, LIGHT_GREY, Styles
 from bonecoach.handout.wording import WEEKDAYS
 
 # Red flags of clinical-guidance.md §5 [IOF, general exercise-safety guidance], in plain words.
@@ -92,7 +92,7 @@ def stop_and_call(doc: HandoutDocument, styles: Styles, width: float) -> Flowabl
         colWidths=[label_w, width - label_w],
     )
     box.setStyle(
-        table_style(
+        styles.table_style(
             [
                 ("BOX", (0, 0), (-1, -1), 3, BLACK),
                 ("BACKGROUND", (0, 0), (0, 0), BLACK),
@@ -134,7 +134,7 @@ def week_table(phase: PhaseSection, styles: Styles, width: float) -> Flowable | 
         rows.append(cells)
     table = Table(rows, colWidths=[label_w] + [day_w] * 7, repeatRows=1)
     table.setStyle(
-        table_style(
+        styles.table_style(
             [
                 ("GRID", (0, 0), (-1, -1), 0.8, BLACK),
                 ("BACKGROUND", (0, 0), (-1, 0), LIGHT_GREY),
@@ -172,7 +172,7 @@ def first_page(doc: HandoutDocument, styles: Styles, width: float) -> list[Flowa
         colWidths=[label_w, width - label_w],
     )
     table.setStyle(
-        table_style(
+        styles.table_style(
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -219,7 +219,7 @@ def safe_moves_page(
             continue
         row = Table([[picture, text]], colWidths=[pic_w + 6 * mm, width - pic_w - 6 * mm])
         row.setStyle(
-            table_style(
+            styles.table_style(
                 [
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -270,7 +270,10 @@ def log_sheets(
         out.append(_log_table(phase, chunk, styles, width))
         out.append(
             KeepTogether(
-                [_p("Notes for your therapist:", styles.body_bold), _lines(width, 1, s.body * 1.6)]
+                [
+                    _p("Notes for your therapist:", styles.body_bold),
+                    _lines(styles, width, 1, s.body * 1.6),
+                ]
             )
         )
         if first + per_page < len(weeks):
@@ -319,11 +322,11 @@ def _log_table(phase: PhaseSection, weeks: list[int], styles: Styles, width: flo
         style.append(("LINEBEFORE", (col, 0), (col, -1), 2.5, BLACK))
         style.append(("BACKGROUND", (col + 7, 2), (col + 8, -1), LIGHT_GREY))
         col += 9
-    table.setStyle(table_style(style))
+    table.setStyle(styles.table_style(style))
     return table
 
 
-def _lines(width: float, count: int, gap: float) -> Flowable:
+def _lines(styles: Styles, width: float, count: int, gap: float) -> Flowable:
     table = Table([[""]] * count, colWidths=[width], rowHeights=[gap] * count)
-    table.setStyle(table_style([("LINEBELOW", (0, 0), (-1, -1), 0.8, BLACK)]))
+    table.setStyle(styles.table_style([("LINEBELOW", (0, 0), (-1, -1), 0.8, BLACK)]))
     return table

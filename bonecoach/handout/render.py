@@ -19,6 +19,7 @@ from reportlab.platypus import (
 
 from bonecoach.handout import blocks as block_layout
 from bonecoach.handout import pages
+from bonecoach.handout.fonts import family_for
 from bonecoach.handout.frame import LANDSCAPE, PORTRAIT, FrameText, HandoutDocTemplate
 from bonecoach.handout.model import HandoutDocument, HandoutOptions, PhaseSection
 from bonecoach.handout.pictures import PictureCache, SvgSource, art_source
@@ -49,7 +50,7 @@ def render_handout(
         cache = PictureCache(art_source())
     else:
         cache = PictureCache(pictures)  # type: ignore[arg-type]
-    styles = Styles(scale_for(opts.large_print))
+    styles = Styles(scale_for(opts.large_print), family_for(_texts(doc)))
     ft = FrameText(
         clinic_name=doc.clinic.name,
         client_name=doc.client_name,
@@ -57,6 +58,7 @@ def render_handout(
         phone=doc.clinic.phone,
         logo_path=doc.clinic.logo_path,
         scale=styles.scale,
+        family=styles.family,
     )
     target: str | BinaryIO = str(out) if isinstance(out, str | Path) else out
     template = HandoutDocTemplate(
@@ -79,6 +81,28 @@ def render_handout(
             subject=f"{doc.program_name}: home exercise program",
         ),
     )
+
+
+def _texts(doc: HandoutDocument) -> list[str]:
+    """Every piece of user or library text the document prints."""
+    texts = [
+        doc.client_name,
+        doc.program_name,
+        doc.therapist.name,
+        doc.therapist.credentials,
+        doc.clinic.name,
+        doc.clinic.phone,
+        doc.clinic.address,
+        doc.next_appointment or "",
+    ]
+    for phase in doc.phases:
+        texts += [phase.name, *(g.title for g in phase.groups)]
+        for b in phase.blocks:
+            texts += [b.name, b.dosage, b.stop_if, *b.steps, *b.tips]
+            texts += [x for x in (b.effort, b.load_hint, b.support, b.note) if x]
+    for move in doc.safe_moves:
+        texts += [move.name, move.text]
+    return texts
 
 
 def render_handout_bytes(doc: HandoutDocument, **kwargs: object) -> bytes:

@@ -15,7 +15,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import TableStyle
 
-from bonecoach.handout.fonts import BOLD, REGULAR, register_fonts
+from bonecoach.handout.fonts import ATKINSON, Family, register_fonts
 
 LINE_SPACING = 1.3
 # Light enough to photocopy without turning into a grey smudge.
@@ -72,18 +72,19 @@ def scale_for(large_print: bool) -> Scale:
 class Styles:
     """The named paragraph styles of one handout."""
 
-    def __init__(self, scale: Scale) -> None:
-        register_fonts()
+    def __init__(self, scale: Scale, family: Family = ATKINSON) -> None:
+        register_fonts(family)
         self.scale = scale
+        self.family = family
 
         def style(name: str, size: float, *, bold: bool = False, **kw: object) -> ParagraphStyle:
             settings: dict[str, object] = {
-                "fontName": BOLD if bold else REGULAR,
+                "fontName": family.bold if bold else family.regular,
                 "fontSize": size,
                 "leading": round(size * LINE_SPACING, 1),
                 "alignment": TA_LEFT,
                 "textColor": BLACK,
-                "bulletFontName": REGULAR,
+                "bulletFontName": family.regular,
                 "bulletFontSize": size,
             }
             settings.update(kw)
@@ -113,11 +114,10 @@ class Styles:
         self.table_bold = style("table_bold", s.small, bold=True)
         self.cell_center = style("cell_center", s.small, bold=True, alignment=1)
 
-
-def table_style(commands: list[tuple[object, ...]]) -> TableStyle:
-    """A TableStyle whose cells use our font (reportlab's cell default is Helvetica)."""
-    base: list[tuple[object, ...]] = [
-        ("FONTNAME", (0, 0), (-1, -1), REGULAR),
-        ("TEXTCOLOR", (0, 0), (-1, -1), BLACK),
-    ]
-    return TableStyle(base + commands)
+    def table_style(self, commands: list[tuple[object, ...]]) -> TableStyle:
+        """A TableStyle whose cells use our font (reportlab's cell default is Helvetica)."""
+        base: list[tuple[object, ...]] = [
+            ("FONTNAME", (0, 0), (-1, -1), self.family.regular),
+            ("TEXTCOLOR", (0, 0), (-1, -1), BLACK),
+        ]
+        return TableStyle(base + commands)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -211,3 +212,23 @@ def test_text_comes_out_in_reading_order(render_pdf: RenderPdf, library: Library
         < text.index(collapse(steps[0]))
         < text.index("Stop if you feel sharp pain in a knee")
     )
+
+
+def test_names_atkinson_cannot_set_switch_the_whole_handout_to_dejavu(
+    library: Library, program: Program, tmp_path: Path
+) -> None:
+    from dataclasses import replace
+
+    from bonecoach.handout.render import render_handout
+
+    from .conftest import simple_svg
+
+    doc = replace(make_document(library, program), client_name="Σοφία Ивановa-Ötztal")
+    out = tmp_path / "greek.pdf"
+    render_handout(doc, out, pictures=simple_svg)
+    reader = PdfReader(out)
+    fonts = _font_names_and_embedding(reader)
+    assert all(fonts.values()), fonts
+    # all text in DejaVu; only the pictures' own labels may stay in Atkinson
+    assert {"/AAAAAA+DejaVuSans", "/AAAAAA+DejaVuSans-Bold"} <= set(fonts), fonts
+    assert "Σοφία Ивановa-Ötztal" in collapse(reader.pages[0].extract_text())
