@@ -1,0 +1,102 @@
+"""The library manager: built-ins read-only, duplicates editable, custom exercises validated
+field by field and saved as TOML that joins the app's library."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from bonecoach.ui.actions import library as custom
+from bonecoach.ui.library_manager import LibraryManagerDialog
+from tests.ui.program_fixtures import *  # noqa: F403  (the context fixture)
+
+
+@pytest.fixture
+def dialog(qtbot: Any, context: Any) -> LibraryManagerDialog:
+    widget = LibraryManagerDialog(context)
+    qtbot.addWidget(widget)
+    return widget
+
+
+def test_built_in_is_read_only_and_duplicate_makes_an_editable_copy(
+    dialog: LibraryManagerDialog, context: Any
+) -> None:
+    dialog.select("sit_to_stand")
+    assert dialog.current is not None and dialog.current.id == "sit_to_stand"
+    assert not dialog.save_button.isEnabled() and not dialog.form.fields["name"].isEnabled()
+    assert "read-only" in dialog.state.text()
+
+    dialog.duplicate()
+    assert dialog.save_button.isEnabled() and dialog.form.fields["name"].isEnabled()
+    dialog.form.fields["name"].setText("Sit to stand, slow lowering")
+    assert dialog.save_current(), dialog.problems.text()
+    saved = context.library["sit_to_stand_custom"]
+    original = context.library["sit_to_stand"]
+    assert saved.name == "Sit to stand, slow lowering"
+    assert (saved.spinal_flexion, saved.fall_risk, saved.steps) == (
+        original.spinal_flexion, original.fall_risk, original.steps
+    )  # fmt: skip
+    assert saved.easier is None and saved.harder is None
+    # it is a file in the custom library folder, loaded with the shipped library next time
+    assert custom.is_custom("sit_to_stand_custom")
+    assert "sit_to_stand_custom" in custom.load_full_library()
+    picture = custom.load_custom()[1]["sit_to_stand_custom"]
+    assert picture.kind == "same_as" and picture.same_as == "sit_to_stand"
+    assert "(custom)" in dialog.list.currentItem().text()
+
+
+def test_new_exercise_requires_every_safety_attribute_by_name(
+    dialog: LibraryManagerDialog, context: Any
+) -> None:
+    dialog.new_exercise()
+    fields = dialog.form.fields
+    fields["id"].setText("towel_squeeze")
+    fields["name"].setText("Towel squeeze")
+    fields["summary"].setText("Squeeze a rolled towel between your knees.")
+    assert not dialog.save_current()
+    problems = dialog.problems.text()
+    for field in ("category", "spinal_flexion", "spinal_rotation", "impact", "fall_risk",
+                  "load", "position", "regions", "steps", "tips", "stop_if"):  # fmt: skip
+        assert field in problems, field
+    assert "towel_squeeze" not in context.library
+    assert "border" in fields["spinal_flexion"].styleSheet()
+
+    # fill it in: now it saves and screening will see it
+    for name, value in (("category", "resistance"), ("spinal_flexion", "none"),
+                        ("spinal_rotation", "none"), ("impact", "none"),
+                        ("fall_risk", "low"), ("load", "bodyweight"),
+                        ("position", "seated")):  # fmt: skip
+        fields[name].setCurrentIndex(fields[name].findData(value))
+    regions = fields["regions"]
+    regions.item(0).setCheckState(regions.item(0).checkState().Checked)
+    fields["steps"].setPlainText("Sit tall.\nSqueeze the towel.\nLet go slowly.")
+    fields["tips"].setPlainText("Breathe out as you squeeze.\nKeep your back tall.")
+    fields["stop_if"].setText("Stop if your hip or knee hurts.")
+    assert dialog.save_current(), dialog.problems.text()
+    assert context.library["towel_squeeze"].position.value == "seated"
+    assert dialog.problems.text() == ""
+
+
+def test_cross_field_rule_names_its_field(dialog: LibraryManagerDialog) -> None:
+    dialog.select("sit_to_stand")
+    dialog.duplicate()
+    dialog.form.fields["support_variant"].setText("")  # moderate fall risk needs one
+    assert not dialog.save_current()
+    assert "support_variant" in dialog.problems.text()
+
+
+def test_photo_must_be_a_real_image(
+    dialog: LibraryManagerDialog, tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    fake = tmp_path / "photo.png"
+    fake.write_text("not an image")
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(fake), ""))
+    )
+    dialog.new_exercise()
+    dialog.use_photo.setChecked(True)
+    dialog.choose_photo()
+    assert dialog.problems.text().startswith("photo:") and dialog.photo_bytes is None
