@@ -43,6 +43,8 @@ def load_illustrations(directory: Path | None = None) -> dict[str, Illustration]
             tables[exercise_id] = (path.name, raw)
     found: dict[str, Illustration] = {}
     for exercise_id, (file, _raw) in tables.items():
+        if exercise_id.startswith("_"):  # a shared template for `like`, not an exercise
+            continue
         merged, trouble = _resolve_like(exercise_id, tables)
         ill = parse_illustration(exercise_id, file, merged)
         extra = [*trouble] + (

@@ -21,7 +21,8 @@ An illustration file (``resources/illustrations/*.toml``) holds one table per ex
 
 ``start`` and ``end`` are required, ``middle`` optional. Angles are degrees (see skeleton).
 A variant can start from another exercise's table with ``like = "other_id"`` and give only
-what differs (pose tables merge key by key).
+what differs (pose tables merge key by key); tables whose name starts with "_" are such
+shared starting points only, not exercises.
 """
 
 from __future__ import annotations

@@ -2,7 +2,9 @@
 
 Floor-standing props (chair, counter, table, wall, step, mat, bed) are placed by ``x`` on the
 screen's horizontal axis and ``side`` (which side of ``x`` the prop lies on); their tops are
-surfaces the figure can rest on. Hand-held props (dumbbells, walking poles), the weighted vest
+surfaces the figure can rest on, except a chair, counter or table standing ``beside`` the
+figure (drawn behind it: its hand may rest on it, its feet pass in front of it).
+Hand-held props (dumbbells, walking poles), the weighted vest
 and the resistance band follow the body.
 """
 
@@ -20,9 +22,9 @@ LINE = 1.3  # prop outline width: thinner than the figure's, so the figure stand
 # kind -> {parameter: default}; a default of None means required.
 PROP_PARAMS: dict[str, dict[str, Any]] = {
     "floor": {},
-    "chair": {"x": None, "side": "left", "seat": 45.0},
-    "counter": {"x": None, "side": "right", "height": 92.0},
-    "table": {"x": None, "side": "right", "height": 75.0},
+    "chair": {"x": None, "side": "left", "seat": 45.0, "beside": False},
+    "counter": {"x": None, "side": "right", "height": 92.0, "beside": False},
+    "table": {"x": None, "side": "right", "height": 75.0, "beside": False},
     "wall": {"x": None, "side": "right"},
     "step": {"x": None, "side": "right", "height": 15.0, "depth": 35.0},
     "mat": {"x": None, "side": "right", "length": 190.0},
@@ -81,6 +83,8 @@ def parse_prop(raw: object, is_point: Callable[[str], bool]) -> tuple[Prop | Non
         value = raw.get(key, default)
         if value is None:
             problems.append(f"prop {kind}: missing '{key}'")
+        elif key == "beside" and not isinstance(value, bool):
+            problems.append(f"prop {kind}: beside must be true or false, not {value!r}")
         elif key == "side" and value not in ("left", "right"):
             problems.append(f"prop {kind}: side must be 'left' or 'right', not {value!r}")
         elif key in ("from", "to", "at"):
@@ -118,6 +122,13 @@ def _span(prop: Prop, length: float, view: str) -> tuple[float, float]:
 
 def surfaces(prop: Prop, view: str) -> list[tuple[float, float, float]]:
     """Tops the body can rest on: (x from, x to, height)."""
+    if prop.params.get("beside"):
+        return []
+    return extent(prop, view)
+
+
+def extent(prop: Prop, view: str) -> list[tuple[float, float, float]]:
+    """The prop's tops: (x from, x to, height), whether or not the body can reach them."""
     k = prop.kind
     if k == "chair":
         return [(*_span(prop, 42.0, view), prop["seat"])]
@@ -162,7 +173,7 @@ def draw_furniture(canvas: Canvas, prop: Prop, view: str, dx: float) -> None:
     k = prop.kind
     if k in ("floor", "band") or k in HELD:
         return
-    tops = surfaces(prop, view)
+    tops = extent(prop, view)
     x0, x1 = (tops[0][0] + dx, tops[-1][1] + dx) if tops else (0.0, 0.0)
     if k == "chair":
         seat = prop["seat"]

@@ -22,9 +22,9 @@ from bonecoach.art.props import (
     club,
     draw_furniture,
     dumbbell,
+    extent,
     pole,
     rope,
-    surfaces,
     water,
 )
 from bonecoach.art.scene import Placed, place
@@ -164,7 +164,7 @@ def _bounds(panels: list[tuple[Placed, list[Prop]]], view: str) -> tuple[float, 
                 left, right = left - 60, right + 60
             if prop.kind == "poles":
                 right = max(right, max(xs) - MARGIN + abs(prop["dx"]))
-            for x0, x1, h in surfaces(prop, view):
+            for x0, x1, h in extent(prop, view):
                 left = min(left, max(x0 - 4, left - 25))
                 right = max(right, min(x1 + 4, right + 25))
                 top = max(top, h + 6)

@@ -69,10 +69,17 @@ def _moved(body: Body, shift: Vec) -> Body:
     return Body({k: add(v, shift) for k, v in body.points.items()}, parts, body.head_front)
 
 
+def _level(body: dict[str, float], angles: dict[str, float]) -> float:
+    """The ankle that keeps the sole level, within the ankle's range (a foot in the air
+    that cannot be level just points as far as the ankle goes)."""
+    low, high = SIDE_LIMITS["ankle"]
+    return min(max(flat_ankle(body, angles), low), high)
+
+
 def _with_knee(pose: Pose, angles: dict[str, float], side: str, knee: float) -> dict[str, float]:
     out = angles | {"knee": knee}
     if side in pose.flat:
-        out["ankle"] = flat_ankle(pose.body, out)
+        out["ankle"] = _level(pose.body, out)
     return out
 
 
@@ -115,7 +122,7 @@ def place(pose: Pose, view: str, props: Sequence[Prop]) -> Placed:
     tops = [t for prop in props for t in surfaces(prop, view)]
     sides = {s: dict(a) for s, a in pose.sides.items()}
     for side in pose.flat:
-        sides[side]["ankle"] = flat_ankle(pose.body, sides[side])
+        sides[side]["ankle"] = _level(pose.body, sides[side])
     body = pose_body(pose.body, sides)
     anchor_x = project(view, body.points[pose.anchor])[0]
     dx = pose.x - anchor_x
