@@ -8,7 +8,7 @@ in ``attach`` once the app has opened the store, so the first paint is not delay
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
@@ -44,6 +44,7 @@ class MainWindow(QMainWindow, WindowCommands):
         self.client_id: int | None = None
         self.tabs: dict[str, QWidget] = {}
         self._watched: TaskRunner | None = None
+        self._stale: set[str] = set()  # tabs to reload when next shown (data changed elsewhere)
         self.setWindowTitle("BoneCoach")
 
         self.clients = ClientListPanel()
@@ -77,7 +78,7 @@ class MainWindow(QMainWindow, WindowCommands):
         self.clients.client_chosen.connect(self._client_chosen)
         self.clients.new_requested.connect(self.new_client)
         self.clients.archive_requested.connect(self.set_archived)
-        self.tab_widget.currentChanged.connect(lambda _i: self._update_title())
+        self.tab_widget.currentChanged.connect(self._tab_shown)
         window_state.restore_window(self, self.splitter)
         self._set_enabled(store=False, client=False)
         if context is not None:
@@ -94,7 +95,12 @@ class MainWindow(QMainWindow, WindowCommands):
         for title, widget in make_tabs(context):
             self.tabs[title] = widget
             self.tab_widget.addTab(widget, title)
-            widget.dirty_changed.connect(lambda _dirty: self._update_title())  # type: ignore[attr-defined]
+            widget.dirty_changed.connect(  # type: ignore[attr-defined]
+                lambda dirty, title=title: self._tab_dirty(title, dirty)
+            )
+        sessions: Any = self.tabs.get("Sessions")
+        if hasattr(sessions, "program_changed"):
+            sessions.program_changed.connect(lambda _id: self._stale.update(self.tabs))
         self._set_enabled(store=True, client=False)
         self.refresh_clients()
         self.show_message("Choose a client on the left, or add one with New client (Ctrl+N).")
@@ -134,6 +140,7 @@ class MainWindow(QMainWindow, WindowCommands):
         self.clients.mark_current(client_id)
         for tab in self.tabs.values():
             tab.set_client(client_id)  # type: ignore[attr-defined]
+        self._stale.clear()
         if client_id is None:
             self.show_message("Choose a client on the left, or add one with New client (Ctrl+N).")
         else:
@@ -169,6 +176,20 @@ class MainWindow(QMainWindow, WindowCommands):
     def client_name(self) -> str:
         record = None if self.client_id is None else self.clients.model.record(self.client_id)
         return "This client" if record is None else str(record.name)
+
+    # -- keeping tabs in step -------------------------------------------------------------
+    def _tab_dirty(self, title: str, dirty: bool) -> None:
+        if not dirty:  # saved (or discarded) here: the other tabs may show old data
+            self._stale.update(t for t in self.tabs if t != title)
+        self._update_title()
+
+    def _tab_shown(self, _index: int) -> None:
+        title = self.current_tab_title()
+        tab: Any = self.tabs.get(title or "")
+        if title in self._stale and tab is not None and not tab.has_unsaved_changes():
+            self._stale.discard(title)
+            tab.set_client(self.client_id)
+        self._update_title()
 
     # -- window chrome --------------------------------------------------------------------
     def _update_title(self) -> None:

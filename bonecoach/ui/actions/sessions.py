@@ -1,0 +1,114 @@
+"""Session actions: read a client's logs and progress, save a session, and decide on the
+progression suggestions (accepting one that changes the program saves a new version)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from bonecoach.program.progression import Suggestion
+    from bonecoach.program.sessions import SessionLog
+    from bonecoach.ui.context import AppContext
+
+
+@dataclass(frozen=True)
+class SessionsView:
+    """What the Sessions tab shows for one client, read in one go."""
+
+    history: Any  # store ClientHistory
+    suggestions: list[Suggestion]  # pending: computed now, minus those already decided
+
+    @property
+    def program(self) -> Any:  # ProgramVersionRecord | None
+        return self.history.latest_program
+
+    @property
+    def red_flags(self) -> list[Suggestion]:
+        return [s for s in self.suggestions if s.kind.value == "red_flag"]
+
+
+def _excluded_ids(context: AppContext, history: Any) -> set[str]:
+    if not history.profiles:
+        return set()
+    from bonecoach.program.screening import screen_library
+
+    profile = history.profiles[-1].profile
+    results = screen_library(profile, context.library.values())
+    return {r.exercise_id for r in results if r.verdict.value == "excluded"}
+
+
+def load_sessions(context: AppContext, client_id: int) -> SessionsView:
+    from bonecoach.program.progression import suggest
+
+    history = context.store.client_history(client_id)
+    pending: list[Suggestion] = []
+    version = history.latest_program
+    logs = [record.log for record in history.sessions]
+    if logs and version is not None:
+        decided = {r.suggestion.key for r in history.suggestions if r.outcome != "pending"}
+        dismissed_flags = {
+            r.suggestion.key
+            for r in history.suggestions
+            if r.outcome == "dismissed" and r.suggestion.kind.value == "red_flag"
+        }
+        found = suggest(
+            version.program,
+            logs,
+            context.library,
+            dismissed_red_flags=dismissed_flags,
+            excluded=_excluded_ids(context, history),
+        )
+        pending = [s for s in found if s.key not in decided]
+    return SessionsView(history, pending)
+
+
+def save_session(
+    context: AppContext, client_id: int, log: SessionLog, program_version_id: int | None
+) -> Any:
+    return context.store.save_session(
+        client_id, log, program_version_id=program_version_id, by=context.therapist_name
+    )
+
+
+def accept_suggestion(
+    context: AppContext, client_id: int, version: Any, suggestion: Suggestion
+) -> Any | None:
+    """Apply the suggestion as a new program version (if it changes the program) and record
+    the decision; returns the new ProgramVersionRecord or None. StaleSaveError if someone
+    saved the program since it was loaded; StaleSuggestion if the item changed since."""
+    from bonecoach.program.progression import apply_suggestion
+
+    new_version = None
+    if suggestion.changes_program:
+        changed = apply_suggestion(version.program, suggestion)
+        new_version = context.store.save_program(
+            client_id,
+            changed,
+            program_id=version.program_id,
+            based_on=version.number,
+            by=context.therapist_name,
+        )
+    (stored,) = context.store.save_suggestions(
+        client_id, [suggestion], program_version_id=version.id
+    )
+    context.store.record_suggestion_outcome(
+        stored.id,
+        accepted=True,
+        result_version_id=None if new_version is None else new_version.id,
+        by=context.therapist_name,
+    )
+    return new_version
+
+
+def dismiss_suggestion(
+    context: AppContext, client_id: int, version: Any, suggestion: Suggestion, reason: str
+) -> Any:
+    if not reason.strip():
+        raise ValueError("reason: say why the suggestion is dismissed")
+    (stored,) = context.store.save_suggestions(
+        client_id, [suggestion], program_version_id=None if version is None else version.id
+    )
+    return context.store.record_suggestion_outcome(
+        stored.id, accepted=False, reason=reason, by=context.therapist_name
+    )

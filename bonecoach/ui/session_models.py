@@ -1,0 +1,128 @@
+"""Table models for the Sessions tab: the logged sessions and the pending suggestions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from bonecoach.handout.wording import dosage_text
+from bonecoach.program.sessions import RED_FLAGS
+
+Index = QModelIndex | QPersistentModelIndex
+RED = QColor("#b3261e")
+
+KIND_WORDS = {
+    "progress_load": "Progress load",
+    "step_up": "Step up",
+    "reduce_support": "Less support",
+    "regress": "Regress",
+    "hold": "Hold",
+    "stop_exercise": "Stop exercise",
+    "red_flag": "RED FLAG",
+}
+
+
+class _Table(QAbstractTableModel):
+    headers: tuple[str, ...] = ()
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.rows: list[Any] = []
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        return None
+
+
+class SessionsModel(_Table):
+    """Logged sessions, newest first (SessionRecord rows)."""
+
+    headers = ("Date", "Where", "Done", "Max pain", "Red flags", "Notes")
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        super().set_rows(sorted(rows, key=lambda r: (r.log.date, r.id), reverse=True))
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        log = self.rows[index.row()].log
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            done = sum(1 for e in log.entries if e.sets_done > 0)
+            pains = [e.pain_during for e in log.entries] + [
+                e.pain_next_morning for e in log.entries if e.pain_next_morning is not None
+            ]
+            return (
+                log.date.isoformat(),
+                log.setting.value.capitalize(),
+                f"{done} of {len(log.entries)}",
+                f"{max(pains)}/10" if pains else "—",
+                ", ".join(RED_FLAGS[f].symptom for f in log.red_flags) or "",
+                log.notes,
+            )[col]
+        if role == Qt.ItemDataRole.ForegroundRole and col == 4 and log.red_flags:
+            return QBrush(RED)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return "\n".join(
+                f"{e.exercise_id}: {e.sets_done} sets, effort {e.effort}, pain {e.pain_during}"
+                for e in log.entries
+            )
+        return None
+
+
+class SuggestionsModel(_Table):
+    """Pending suggestions (domain Suggestion rows); red flags first, as the domain orders."""
+
+    headers = ("Suggestion", "Exercise", "Change", "Why")
+
+    def __init__(self, name_of: Callable[[str], str], parent: Any = None) -> None:
+        super().__init__(parent)
+        self.name_of = name_of
+
+    def change_text(self, s: Any) -> str:
+        parts = []
+        if s.new_exercise_id:
+            parts.append(f"switch to {self.name_of(s.new_exercise_id)}")
+        if s.new_dosage is not None:
+            parts.append(dosage_text(s.new_dosage))
+        if s.new_hand_support is not None:
+            parts.append(f"hand support: {s.new_hand_support.value.replace('_', ' ')}")
+        return "; ".join(parts) or "no change to the program"
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        s = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (
+                KIND_WORDS.get(s.kind.value, s.kind.value),
+                self.name_of(s.exercise_id) if s.exercise_id else "—",
+                self.change_text(s),
+                s.reason,
+            )[index.column()]
+        if role == Qt.ItemDataRole.ForegroundRole and s.kind.value == "red_flag":
+            return QBrush(RED)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            evidence = "\n".join(
+                f"{e.date.isoformat()}: "
+                + ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in e.values.items())
+                for e in s.evidence
+            )
+            sources = ", ".join(str(x) for x in s.source)
+            return f"{s.reason}\nRule: {s.rule} [{sources}]\n{evidence}".strip()
+        return None

@@ -1,0 +1,280 @@
+"""Sessions tab: log a session, see the sessions and progress charts, and decide on the
+progression suggestions. Red flags are shown at the top until a therapist dismisses them."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bonecoach.ui import progress_charts as charts
+from bonecoach.ui.actions import sessions as actions
+from bonecoach.ui.charts import ChartPanel
+from bonecoach.ui.session_form import SessionForm
+from bonecoach.ui.session_models import SessionsModel, SuggestionsModel
+
+if TYPE_CHECKING:
+    from bonecoach.ui.context import AppContext
+
+BANNER_STYLE = (
+    "background: #b3261e; color: white; padding: 8px; border-radius: 4px; font-weight: bold;"
+)
+
+
+def _table(model: Any, name: str) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setAccessibleName(name)
+    view.verticalHeader().hide()
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setWordWrap(True)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
+
+
+class SessionsTab(QWidget):
+    dirty_changed = Signal(bool)
+    program_changed = Signal(int)  # client id: a suggestion was applied as a new version
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.client_id: int | None = None
+        self.view: actions.SessionsView | None = None
+        self._dirty = False
+
+        self.banner = QLabel()
+        self.banner.setStyleSheet(BANNER_STYLE)
+        self.banner.setWordWrap(True)
+        self.banner.setAccessibleName("Red flags")
+        self.banner.hide()
+
+        self.form = SessionForm()
+        self.form.changed.connect(self._form_changed)
+        self.save_button = QPushButton("Save session")
+        self.save_button.clicked.connect(self.save)
+        self.reset_button = QPushButton("Reset")
+        self.reset_button.clicked.connect(self.discard_changes)
+        add_box = QGroupBox("Add a session")
+        add_layout = QVBoxLayout(add_box)
+        add_layout.addWidget(self.form)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.reset_button)
+        buttons.addWidget(self.save_button)
+        add_layout.addLayout(buttons)
+
+        self.sessions = SessionsModel(self)
+        self.sessions_table = _table(self.sessions, "Logged sessions")
+        sessions_box = QGroupBox("Sessions")
+        QVBoxLayout(sessions_box).addWidget(self.sessions_table)
+
+        self.suggestions = SuggestionsModel(self._name)
+        self.suggestions_table = _table(self.suggestions, "Suggestions")
+        self.suggestions_table.selectionModel().currentRowChanged.connect(
+            lambda *_: self._update_buttons()
+        )
+        self.accept_button = QPushButton("Accept")
+        self.accept_button.setToolTip("Apply the change as a new program version")
+        self.accept_button.clicked.connect(self.accept_selected)
+        self.dismiss_button = QPushButton("Dismiss…")
+        self.dismiss_button.clicked.connect(self.dismiss_selected)
+        suggestion_box = QGroupBox("Suggestions")
+        s_layout = QVBoxLayout(suggestion_box)
+        s_layout.addWidget(self.suggestions_table)
+        s_buttons = QHBoxLayout()
+        s_buttons.addStretch(1)
+        s_buttons.addWidget(self.dismiss_button)
+        s_buttons.addWidget(self.accept_button)
+        s_layout.addLayout(s_buttons)
+
+        self.exercise = QComboBox()
+        self.exercise.setAccessibleName("Exercise to chart")
+        self.exercise.currentIndexChanged.connect(lambda _i: self._exercise_chart())
+        self.load_chart = ChartPanel("Log sessions to see load and volume over time.")
+        load_page = QWidget()
+        load_layout = QVBoxLayout(load_page)
+        load_layout.addWidget(self.exercise)
+        load_layout.addWidget(self.load_chart, 1)
+        self.adherence_chart = ChartPanel("Log sessions to see adherence per week.")
+        self.pain_chart = ChartPanel("Log sessions to see the pain trend.")
+        self.chart_tabs = QTabWidget()
+        self.chart_tabs.addTab(load_page, "Load and volume")
+        self.chart_tabs.addTab(self.adherence_chart, "Adherence")
+        self.chart_tabs.addTab(self.pain_chart, "Pain")
+
+        left = QSplitter(Qt.Orientation.Vertical)
+        left.addWidget(add_box)
+        left.addWidget(sessions_box)
+        left.setStretchFactor(0, 3)
+        left.setStretchFactor(1, 2)
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(suggestion_box)
+        right.addWidget(self.chart_tabs)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        for s in (left, right, self.splitter):
+            s.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.splitter, 1)
+        self.set_client(None)
+
+    # -- the tab contract -------------------------------------------------------------------
+    def set_client(self, client_id: int | None) -> None:
+        self.client_id = client_id
+        self.view = None if client_id is None else actions.load_sessions(self.context, client_id)
+        self._show_view()
+        self.setEnabled(client_id is not None)
+
+    def has_unsaved_changes(self) -> bool:
+        return self.client_id is not None and self.form.edited
+
+    def save(self) -> bool:
+        if self.client_id is None or self.view is None:
+            return False
+        log, _problems = self.form.log()  # the form shows them
+        if log is None:
+            return False
+        version = self.view.program
+        try:
+            actions.save_session(
+                self.context, self.client_id, log, None if version is None else version.id
+            )
+        except Exception as exc:
+            self.context.errors.show("Session not saved", exc)
+            return False
+        self.set_client(self.client_id)
+        return True
+
+    def discard_changes(self) -> None:
+        self._load_form()
+
+    # -- suggestions ------------------------------------------------------------------------
+    def selected_suggestion(self) -> Any | None:
+        index = self.suggestions_table.currentIndex()
+        return self.suggestions.rows[index.row()] if index.isValid() else None
+
+    def accept_selected(self) -> bool:
+        s = self.selected_suggestion()
+        if s is None or self.view is None or self.client_id is None:
+            return False
+        if s.kind.value == "red_flag":
+            return False  # a red flag is only ever dismissed, after review
+        try:
+            made = actions.accept_suggestion(self.context, self.client_id, self.view.program, s)
+        except Exception as exc:
+            self.context.errors.show("Suggestion not applied", exc)
+            self.set_client(self.client_id)  # e.g. a stale program: show the current one
+            return False
+        if made is not None:
+            self.program_changed.emit(self.client_id)
+        self.set_client(self.client_id)
+        return True
+
+    def dismiss_selected(self) -> bool:
+        s = self.selected_suggestion()
+        if s is None or self.view is None or self.client_id is None:
+            return False
+        reason, ok = QInputDialog.getText(
+            self, "Dismiss suggestion", f"Why is “{self.suggestions.data(_first(self))}” dismissed?"
+        )
+        if not ok:
+            return False
+        if not reason.strip():
+            self.context.errors.show("Not dismissed", "A reason is needed to dismiss it.")
+            return False
+        try:
+            actions.dismiss_suggestion(self.context, self.client_id, self.view.program, s, reason)
+        except Exception as exc:
+            self.context.errors.show("Suggestion not dismissed", exc)
+            return False
+        self.set_client(self.client_id)
+        return True
+
+    # -- display ----------------------------------------------------------------------------
+    def _name(self, exercise_id: str) -> str:
+        exercise = self.context.library.get(exercise_id)
+        return exercise.name if exercise is not None else exercise_id
+
+    def _show_view(self) -> None:
+        view = self.view
+        history = view.history if view else None
+        self.sessions.set_rows(history.sessions if history else [])
+        self.suggestions.set_rows(view.suggestions if view else [])
+        flags = view.red_flags if view else []
+        self.banner.setText(
+            "Red flag — stop, and review the client before any progression:\n"
+            + "\n".join(f"• {s.reason}" for s in flags)
+        )
+        self.banner.setVisible(bool(flags))
+        logs = [r.log for r in history.sessions] if history else []
+        program = view.program.program if view and view.program else None
+        self.adherence_chart.set_spec(
+            charts.weekly_adherence(logs, charts.planned_days(program)) if logs else None
+        )
+        self.pain_chart.set_spec(charts.pain_trend(logs) if logs else None)
+        self.exercise.blockSignals(True)
+        self.exercise.clear()
+        logged = sorted({p.exercise_id for p in history.progress} if history else set())
+        for exercise_id in logged:
+            self.exercise.addItem(self._name(exercise_id), exercise_id)
+        self.exercise.blockSignals(False)
+        self._exercise_chart()
+        self._load_form()
+        self._update_buttons()
+
+    def _exercise_chart(self) -> None:
+        exercise_id = self.exercise.currentData()
+        if self.view is None or exercise_id is None:
+            self.load_chart.set_spec(None)
+            return
+        spec = charts.exercise_progress(
+            self.view.history.progress, exercise_id, self._name(exercise_id)
+        )
+        self.load_chart.set_spec(spec)
+
+    def _load_form(self) -> None:
+        program = self.view.program.program if self.view and self.view.program else None
+        names = {i: self._name(i) for i in program.exercise_ids()} if program else {}
+        self.form.load(program, names)
+
+    def _form_changed(self) -> None:
+        self.save_button.setEnabled(self.form.entries.rowCount() > 0 or self.form.edited)
+        self.reset_button.setEnabled(self.form.edited)
+        dirty = self.has_unsaved_changes()
+        if dirty != self._dirty:
+            self._dirty = dirty
+            self.dirty_changed.emit(dirty)
+
+    def _update_buttons(self) -> None:
+        s = self.selected_suggestion()
+        self.accept_button.setEnabled(s is not None and s.kind.value != "red_flag")
+        self.dismiss_button.setEnabled(s is not None)
+
+
+def _first(tab: SessionsTab) -> Any:
+    index = tab.suggestions_table.currentIndex()
+    return tab.suggestions.index(index.row(), 0)

@@ -1,0 +1,182 @@
+"""Sessions tab: log two sessions, get a progression suggestion, accept it (a new program
+version), dismiss with a reason, red flags at the top, and bad cells shown in red."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+
+from bonecoach.ui.sessions_tab import SessionsTab
+from tests.ui.shell_fixtures import *  # noqa: F403  (dialogs, shell_context)
+from tests.ui.shell_fixtures import PROFILE, Dialogs, add_client
+
+
+def save_program(context: Any, client_id: int, exercise_ids: list[str], start: date) -> Any:
+    from bonecoach.program.dosage import Dosage
+    from bonecoach.program.profile import ClientProfile
+    from bonecoach.program.programs import add_item, blank_program
+    from bonecoach.program.screening import screen
+
+    profile = ClientProfile.model_validate(PROFILE)
+    program = blank_program("Strength", start_date=start)
+    for exercise_id in exercise_ids:
+        exercise = context.library[exercise_id]
+        dose = Dosage.from_default(exercise.default_dosage)
+        if dose.reps is not None:
+            dose = dose.with_changes(sets=3, reps=12).with_changes(load_kg=4.0)
+        program = add_item(program, 0, exercise, screen(profile, exercise), dosage=dose)
+    return context.store.save_program(client_id, program)
+
+
+def set_cell(tab: SessionsTab, row: int, column: int, text: str) -> None:
+    model = tab.form.entries
+    assert model.setData(model.index(row, column), text, Qt.ItemDataRole.EditRole)
+
+
+def log_session(tab: SessionsTab, day: date, effort: str = "4") -> None:
+    tab.form.day.setDate(QDate(day))
+    set_cell(tab, 0, 4, effort)
+    assert tab.has_unsaved_changes()
+    assert tab.save(), tab.form.problems.text()
+
+
+@pytest.fixture
+def client(shell_context: Any) -> tuple[int, Any]:
+    client_id = add_client(shell_context, "Ann Lee")
+    start = date.today() - timedelta(days=10)
+    version = save_program(shell_context, client_id, ["goblet_squat"], start)
+    return client_id, version
+
+
+def test_two_easy_sessions_give_a_suggestion_and_accepting_makes_a_version(
+    qtbot: Any, shell_context: Any, client: tuple[int, Any], dialogs: Dialogs
+) -> None:
+    client_id, version = client
+    tab = SessionsTab(shell_context)
+    qtbot.addWidget(tab)
+    changed: list[int] = []
+    tab.program_changed.connect(changed.append)
+    tab.set_client(client_id)
+    row = tab.form.entries.rows[0]
+    assert row.exercise_id == "goblet_squat"
+    assert row.cells[1:4] == ["3", "12", "4 kg"]  # pre-filled from the program
+
+    log_session(tab, date.today() - timedelta(days=3))
+    assert tab.sessions.rowCount() == 1 and not tab.has_unsaved_changes()
+    log_session(tab, date.today() - timedelta(days=1))
+    assert tab.sessions.rowCount() == 2
+    assert tab.sessions.index(0, 0).data() == (date.today() - timedelta(days=1)).isoformat()
+
+    kinds = [s.kind.value for s in tab.suggestions.rows]
+    assert kinds == ["progress_load"], kinds
+    suggestion = tab.suggestions.rows[0]
+    assert "4.5 kg" in tab.suggestions.index(0, 2).data()
+    tab.suggestions_table.selectRow(0)
+    assert tab.accept_button.isEnabled()
+    assert tab.accept_selected()
+
+    newest = shell_context.store.latest_program(client_id)
+    assert newest.number == 2 and newest.program_id == version.program_id
+    item = newest.program.phases[0].items[0]
+    assert item.dosage.load_kg == 4.5 and item.dosage.reps == 8
+    assert changed == [client_id]
+    decided = shell_context.store.suggestions(client_id)
+    assert [(r.suggestion.key, r.outcome, r.result_version_id) for r in decided] == [
+        (suggestion.key, "accepted", newest.id)
+    ]
+    # decided: not offered again; the old logs now only say "hold" at the new dose
+    assert [s.kind.value for s in tab.suggestions.rows] == ["hold"]
+    assert suggestion.key not in {s.key for s in tab.suggestions.rows}
+    assert tab.form.entries.rows[0].cells[2:4] == ["8", "4.5 kg"]  # form follows the new dose
+
+
+def test_dismiss_needs_a_reason(
+    qtbot: Any, shell_context: Any, client: tuple[int, Any], dialogs: Dialogs
+) -> None:
+    client_id, _version = client
+    tab = SessionsTab(shell_context)
+    qtbot.addWidget(tab)
+    tab.set_client(client_id)
+    log_session(tab, date.today() - timedelta(days=3))
+    log_session(tab, date.today() - timedelta(days=1))
+    tab.suggestions_table.selectRow(0)
+    dialogs.text_answer = ("   ", True)
+    assert not tab.dismiss_selected()
+    assert tab.context.errors.shown[-1][0] == "Not dismissed"
+    dialogs.text_answer = ("Knee sore this week; keep the load", True)
+    assert tab.dismiss_selected()
+    (record,) = shell_context.store.suggestions(client_id)
+    assert record.outcome == "dismissed" and record.outcome_reason.startswith("Knee sore")
+    assert shell_context.store.latest_program(client_id).number == 1  # no change
+
+
+def test_red_flag_is_shown_at_the_top_and_blocks_progression(
+    qtbot: Any, shell_context: Any, client: tuple[int, Any], dialogs: Dialogs
+) -> None:
+    client_id, _version = client
+    tab = SessionsTab(shell_context)
+    qtbot.addWidget(tab)
+    tab.set_client(client_id)
+    log_session(tab, date.today() - timedelta(days=3))
+    tab.form.flags["new_back_pain"].setChecked(True)
+    log_session(tab, date.today() - timedelta(days=1))
+    assert tab.banner.isVisibleTo(tab) and "Red flag" in tab.banner.text()
+    assert "back pain" in tab.banner.text()
+    kinds = [s.kind.value for s in tab.suggestions.rows]
+    assert kinds[0] == "red_flag" and "progress_load" not in kinds
+    tab.suggestions_table.selectRow(0)
+    assert not tab.accept_button.isEnabled() and tab.dismiss_button.isEnabled()
+    assert "back pain" in tab.sessions.index(0, 4).data()
+
+    dialogs.text_answer = ("Reviewed by GP: muscular strain, X-ray clear", True)
+    assert tab.dismiss_selected()
+    assert not tab.banner.isVisibleTo(tab)
+
+
+def test_bad_cells_are_marked_and_nothing_is_saved(
+    qtbot: Any, shell_context: Any, client: tuple[int, Any], dialogs: Dialogs
+) -> None:
+    client_id, _version = client
+    tab = SessionsTab(shell_context)
+    qtbot.addWidget(tab)
+    tab.set_client(client_id)
+    set_cell(tab, 0, 2, "12, 12")  # two numbers for three sets
+    set_cell(tab, 0, 3, "purple band")
+    set_cell(tab, 0, 5, "11")
+    assert not tab.save()
+    model = tab.form.entries
+    assert model.problems == {
+        (0, 2): "2 numbers for 3 sets",
+        (0, 3): "kilograms, or a band colour (yellow, red, green, blue, black, silver, gold)",
+        (0, 5): "must be 0 to 10",
+    }
+    assert model.data(model.index(0, 5), Qt.ItemDataRole.BackgroundRole) is not None
+    assert model.data(model.index(0, 5), Qt.ItemDataRole.ToolTipRole) == "must be 0 to 10"
+    assert "Pain: must be 0 to 10" in tab.form.problems.text()
+    assert shell_context.store.sessions(client_id) == []
+
+
+def test_progress_chart_specs(qtbot: Any, shell_context: Any, client: tuple[int, Any]) -> None:
+    client_id, _version = client
+    tab = SessionsTab(shell_context)
+    qtbot.addWidget(tab)
+    tab.set_client(client_id)
+    first, second = date.today() - timedelta(days=8), date.today() - timedelta(days=1)
+    log_session(tab, first)
+    set_cell(tab, 0, 6, "3")
+    log_session(tab, second)
+    load = tab.load_chart.spec
+    assert load is not None and load.series[0].points == [(first, 4.0), (second, 4.0)]
+    assert load.series[1].points == [(first, 144.0), (second, 144.0)]  # 3 x 12 x 4 kg
+    pain = tab.pain_chart.spec
+    assert pain is not None and pain.series[1].points == [(second, 3.0)]
+    adherence = tab.adherence_chart.spec
+    assert adherence is not None and sum(adherence.series[0].values) == 2
+    tab.resize(1200, 800)
+    tab.show()
+    tab.chart_tabs.setCurrentIndex(2)
+    qtbot.waitUntil(lambda: tab.pain_chart.view is not None)
+    assert tab.pain_chart.view.chart().series()[0].count() == 2
