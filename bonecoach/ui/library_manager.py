@@ -13,12 +13,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QButtonGroup,
-    QComboBox,
     QDialog,
-    QFileDialog,
-    QGridLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -26,7 +21,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPushButton,
-    QRadioButton,
     QScrollArea,
     QSplitter,
     QVBoxLayout,
@@ -36,14 +30,12 @@ from PySide6.QtWidgets import (
 from bonecoach.program.exercise import Exercise
 from bonecoach.program.library import Library, _describe_error
 from bonecoach.ui.actions import library as custom
-from bonecoach.ui.exercise_details import PictureView
 from bonecoach.ui.exercise_form import ExerciseForm
+from bonecoach.ui.picture_chooser import PictureChooser
 from bonecoach.ui.thumbnails import thumbnail_cache
 
 if TYPE_CHECKING:
     from bonecoach.ui.context import AppContext
-
-PREVIEW_ID = "__library_manager_preview__"
 
 
 class LibraryManagerDialog(QDialog):
@@ -56,7 +48,6 @@ class LibraryManagerDialog(QDialog):
         self.resize(1100, 720)
         self.current: Exercise | None = None
         self.is_new = False
-        self.photo_bytes: bytes | None = None
         self.pictures = custom.load_custom()[1]
 
         self.search = QLineEdit(placeholderText="Search exercises")
@@ -80,14 +71,14 @@ class LibraryManagerDialog(QDialog):
 
         self.state = QLabel()
         self.state.setWordWrap(True)
-        self.form = ExerciseForm()
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.form)
         self.problems = QLabel()
         self.problems.setWordWrap(True)
         self.problems.setStyleSheet("color:#a3261c")
         self.problems.setAccessibleName("Problems to fix")
+        self.form = ExerciseForm()
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.form)
         self.save_button = QPushButton("Save custom exercise")
         self.save_button.clicked.connect(self.save_current)
         close = QPushButton("Close")
@@ -99,7 +90,9 @@ class LibraryManagerDialog(QDialog):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.addWidget(self.state)
-        right_layout.addWidget(self._picture_box())
+        self.picture = PictureChooser(context)
+        self.picture.problem.connect(self.problems.setText)
+        right_layout.addWidget(self.picture)
         right_layout.addWidget(scroll, 1)
         right_layout.addWidget(self.problems)
         right_layout.addLayout(buttons)
@@ -111,96 +104,6 @@ class LibraryManagerDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         self._fill_list()
-
-    # -- the picture ----------------------------------------------------------------------
-    def _picture_box(self) -> QGroupBox:
-        from bonecoach.art.presets import BASES
-
-        box = QGroupBox("Picture")
-        self.use_poses = QRadioButton("Posed illustration")
-        self.use_photo = QRadioButton("Photo")
-        self.use_same = QRadioButton("Same as the original")
-        group = QButtonGroup(box)
-        for button in (self.use_poses, self.use_photo, self.use_same):
-            group.addButton(button)
-            button.toggled.connect(self._picture_changed)
-        self.start_pose, self.end_pose = QComboBox(), QComboBox()
-        for combo, name in ((self.start_pose, "Start pose"), (self.end_pose, "End pose")):
-            combo.setAccessibleName(name)
-            for base in BASES:
-                combo.addItem(base.replace("_", " "), base)
-            combo.currentIndexChanged.connect(self._picture_changed)
-        self.photo_button = QPushButton("Choose photo…")
-        self.photo_button.clicked.connect(self.choose_photo)
-        self.picture = PictureView(thumbnail_cache(self.context))
-        self.picture.setFixedSize(240, 120)
-        grid = QGridLayout(box)
-        grid.addWidget(self.use_poses, 0, 0)
-        grid.addWidget(QLabel("Start"), 0, 1)
-        grid.addWidget(self.start_pose, 0, 2)
-        grid.addWidget(QLabel("End"), 0, 3)
-        grid.addWidget(self.end_pose, 0, 4)
-        grid.addWidget(self.use_photo, 1, 0)
-        grid.addWidget(self.photo_button, 1, 1, 1, 2)
-        grid.addWidget(self.use_same, 2, 0)
-        grid.addWidget(self.picture, 0, 5, 3, 1)
-        return box
-
-    def picture_choice(self) -> custom.CustomPicture:
-        if self.use_photo.isChecked():
-            old = self.pictures.get(self.current.id if self.current else "")
-            return custom.CustomPicture("photo", photo=old.photo if old else "")
-        if self.use_same.isChecked() and self.current is not None:
-            old = self.pictures.get(self.current.id)
-            return custom.CustomPicture("same_as", same_as=old.same_as if old else "")
-        return custom.CustomPicture(
-            "poses", start=self.start_pose.currentData(), end=self.end_pose.currentData()
-        )
-
-    def _picture_changed(self, *_args: object) -> None:
-        self.photo_button.setEnabled(self.use_photo.isChecked() and self._editable())
-        self._draw_preview()
-
-    def _draw_preview(self) -> None:
-        """Show the chosen picture under a scratch id, so nothing real is touched until saved."""
-        cache = thumbnail_cache(self.context)
-        illustrations, photos = custom.custom_pictures(
-            {PREVIEW_ID: self._preview_picture()}, self.context.illustrations
-        )
-        self.context.illustrations.pop(PREVIEW_ID, None)
-        self.context.illustrations.update(illustrations)
-        stash = self.context.extras.setdefault("photos", {})
-        stash.pop(PREVIEW_ID, None)
-        if self.use_photo.isChecked() and self.photo_bytes is not None:
-            stash[PREVIEW_ID] = self.photo_bytes
-        else:
-            stash.update(photos)
-        cache.forget(PREVIEW_ID)
-        self.picture.set_exercise(PREVIEW_ID)
-
-    def _preview_picture(self) -> custom.CustomPicture:
-        choice = self.picture_choice()
-        if choice.kind == "same_as" and not choice.same_as and self.current is not None:
-            return custom.CustomPicture("same_as", same_as=self.current.id)
-        return choice
-
-    def choose_photo(self) -> None:
-        from bonecoach.art import PhotoError, load_photo
-
-        name, _ = QFileDialog.getOpenFileName(
-            self, "Choose a photo", "", "Images (*.png *.jpg *.jpeg)"
-        )
-        if not name:
-            return
-        from pathlib import Path
-
-        try:
-            self.photo_bytes = load_photo(Path(name))
-        except PhotoError as exc:
-            self.problems.setText(f"photo: {exc}")
-            return
-        self.problems.clear()
-        self._draw_preview()
 
     # -- the list -------------------------------------------------------------------------
     def _fill_list(self, select: str | None = None) -> None:
@@ -235,7 +138,6 @@ class LibraryManagerDialog(QDialog):
         exercise_id = None if item is None else item.data(Qt.ItemDataRole.UserRole)
         self.current = None if exercise_id is None else self.context.library.get(exercise_id)
         self.is_new = False
-        self.photo_bytes = None
         self._show(self.current)
 
     def _show(self, exercise: Exercise | None) -> None:
@@ -245,32 +147,23 @@ class LibraryManagerDialog(QDialog):
         editable = self._editable()
         self.form.set_editable(editable)
         self.form.fields["id"].setEnabled(self.is_new)  # a saved id is what programs refer to
-        for w in (self.save_button, self.use_poses, self.use_photo, self.start_pose, self.end_pose):
-            w.setEnabled(editable)
+        self.save_button.setEnabled(editable)
         self.delete_button.setEnabled(editable and not self.is_new)
         self.duplicate_button.setEnabled(exercise is not None and not self.is_new)
         picture = self.pictures.get(exercise.id) if exercise is not None else None
-        self.use_same.setEnabled(editable and picture is not None and picture.kind == "same_as")
         if exercise is not None and not editable:
             self.state.setText("<b>Built-in exercise</b>: read-only. Duplicate it to make a "
                                "custom copy you can change.")  # fmt: skip
-            self.use_same.setChecked(True)
-        elif picture is not None:
-            {"photo": self.use_photo, "same_as": self.use_same}.get(
-                picture.kind, self.use_poses
-            ).setChecked(True)
-            self.start_pose.setCurrentIndex(max(0, self.start_pose.findData(picture.start)))
-            self.end_pose.setCurrentIndex(max(0, self.end_pose.findData(picture.end)))
+        elif picture is not None and not self.is_new:
             self.state.setText("<b>Custom exercise</b>: edit and save.")
         else:
-            self.use_poses.setChecked(True)
             self.state.setText("<b>New custom exercise</b>: every safety attribute is required.")
-        self._picture_changed()
+        self.picture.show_picture(exercise.id if exercise else None, picture, editable)
 
     # -- actions --------------------------------------------------------------------------
     def new_exercise(self) -> None:
         self.list.clearSelection()
-        self.current, self.is_new, self.photo_bytes = None, True, None
+        self.current, self.is_new = None, True
         self._show(None)
 
     def duplicate(self) -> None:
@@ -288,7 +181,7 @@ class LibraryManagerDialog(QDialog):
                 "harder": None,
             }
         )
-        self.current, self.is_new, self.photo_bytes = copy, True, None
+        self.current, self.is_new = copy, True
         self.pictures[new_id] = custom.CustomPicture("same_as", same_as=original.id)
         self._show(copy)
 
@@ -308,14 +201,12 @@ class LibraryManagerDialog(QDialog):
             self.problems.setText(f"id: '{exercise.id}' is already used by another exercise")
             self.form.mark_problems(["id"])
             return False
-        picture = self.picture_choice()
-        if picture.kind == "same_as" and not picture.same_as:
-            picture = self.pictures.get(exercise.id, custom.CustomPicture("none"))
-        if picture.kind == "photo" and not picture.photo and self.photo_bytes is None:
+        picture, photo = self.picture.choice(), self.picture.photo_bytes
+        if picture.kind == "photo" and not picture.photo and photo is None:
             self.problems.setText("photo: choose a photo file, or use a posed illustration")
             return False
         try:
-            custom.save_custom(exercise, picture, self.photo_bytes)
+            custom.save_custom(exercise, picture, photo)
         except OSError as exc:
             self.context.errors.show("Custom exercise not saved", exc)
             return False

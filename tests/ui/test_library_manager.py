@@ -97,6 +97,29 @@ def test_photo_must_be_a_real_image(
         QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(fake), ""))
     )
     dialog.new_exercise()
-    dialog.use_photo.setChecked(True)
-    dialog.choose_photo()
-    assert dialog.problems.text().startswith("photo:") and dialog.photo_bytes is None
+    dialog.picture.use_photo.setChecked(True)
+    dialog.picture.choose_photo()
+    assert dialog.problems.text().startswith("photo:") and dialog.picture.photo_bytes is None
+
+
+def test_duplicate_with_a_photo_keeps_the_photo(
+    dialog: LibraryManagerDialog, context: Any, tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtGui import QColor, QImage
+    from PySide6.QtWidgets import QFileDialog
+
+    image = QImage(64, 48, QImage.Format.Format_RGB32)
+    image.fill(QColor("steelblue"))
+    path = tmp_path / "pose.png"
+    assert image.save(str(path))
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(path), ""))
+    )
+    dialog.select("bridge")
+    dialog.duplicate()
+    dialog.picture.use_photo.setChecked(True)
+    dialog.picture.choose_photo()
+    assert dialog.save_current(), dialog.problems.text()
+    picture = custom.load_custom()[1]["bridge_custom"]
+    assert picture.kind == "photo" and (custom.custom_dir() / picture.photo).is_file()
+    assert context.extras["photos"]["bridge_custom"] == path.read_bytes()
