@@ -43,6 +43,12 @@ def register(subparsers: Any) -> None:
         help="'current' (default), 'all', or a phase number starting at 1",
     )
     parser.add_argument("--no-log-sheet", action="store_true", help="leave out the log sheet")
+    parser.add_argument(
+        "--clinic-sheet",
+        action="store_true",
+        help="print the supervised-only exercises for clinic sessions instead (never a "
+        "home handout)",
+    )
     parser.set_defaults(handler=_handout)
 
 
@@ -88,6 +94,7 @@ def _handout(args: argparse.Namespace) -> int:
                 options=options,
                 settings=settings,
                 phases=_phase(args.phase),  # type: ignore[arg-type]
+                clinic_sheet=args.clinic_sheet,
             )
             render_handout(document, out)
         else:
@@ -96,8 +103,9 @@ def _handout(args: argparse.Namespace) -> int:
         print(f"cannot print the handout: {exc}", file=sys.stderr)
         return 1
     pages = "large print" if options.large_print else "standard print"
+    kind = "clinic sheet" if args.clinic_sheet else "handout"
     print(
-        f"{out}: handout for {document.client_name}, {len(document.blocks)} exercises, "
+        f"{out}: {kind} for {document.client_name}, {len(document.blocks)} exercises, "
         f"{options.paper}, {pages}"
     )
     return 0
@@ -119,8 +127,11 @@ def _print_stored(args: argparse.Namespace, options: Any, settings: Any, out: Pa
             options=options,
             settings=settings,
             phases=_phase(args.phase),  # type: ignore[arg-type]
+            clinic_sheet=args.clinic_sheet,
         )
         render_handout(found.document, out)
+        if args.clinic_sheet:  # the print log is of home handouts
+            return found.document
         store.record_handout(
             found.version.id,
             paper=options.paper,

@@ -90,17 +90,22 @@ def build_handout_document(
     version_date: dt.date | None = None,
     next_appointment: str | None = None,
     review_date: dt.date | None = None,
+    clinic_sheet: bool = False,
 ) -> HandoutDocument:
-    """The handout of ``program`` for ``client_name``; raises NoHomeHandout or ValueError."""
+    """The handout of ``program`` for ``client_name``; raises NoHomeHandout or ValueError.
+
+    ``clinic_sheet`` makes the other document instead: only the supervised-only exercises,
+    for the sessions in the clinic (never given to take home).
+    """
     if not client_name.strip():
         raise ValueError("client_name: must not be empty")
-    if program.clinic_only:
+    if program.clinic_only and not clinic_sheet:
         raise NoHomeHandout(
             f"program '{program.name}' is for supervised clinic sessions only: no home handout"
         )
     opts = options or HandoutOptions()
     chosen = _choose_phases(program, phases, today or dt.date.today())
-    sections = tuple(_section(phase, library, opts) for phase in chosen)
+    sections = tuple(_section(phase, library, opts, clinic=clinic_sheet) for phase in chosen)
     start = _phase_start(program, chosen[0])
     if review_date is None and program.start_date is not None:
         review_date = program.start_date + dt.timedelta(weeks=chosen[-1].end_week)
@@ -115,8 +120,9 @@ def build_handout_document(
         start_date=start,
         review_date=review_date,
         next_appointment=next_appointment,
-        safe_moves=safe_moves(library),
+        safe_moves=() if clinic_sheet else safe_moves(library),
         options=opts,
+        clinic_sheet=clinic_sheet,
     )
 
 
@@ -139,8 +145,11 @@ def _phase_start(program: Program, phase: Phase) -> dt.date | None:
     return program.start_date + dt.timedelta(weeks=phase.start_week - 1)
 
 
-def home_items(phase: Phase, library: Mapping[str, Exercise]) -> list[tuple[ProgramItem, Exercise]]:
-    """The phase's items a client may do at home, in program order, with their exercises."""
+def home_items(
+    phase: Phase, library: Mapping[str, Exercise], *, supervised: bool = False
+) -> list[tuple[ProgramItem, Exercise]]:
+    """The phase's items a client may do at home (or, with ``supervised``, only those done
+    under supervision in the clinic), in program order, with their exercises."""
     out = []
     for item in phase.items:
         exercise = library.get(item.exercise_id)
@@ -148,13 +157,15 @@ def home_items(phase: Phase, library: Mapping[str, Exercise]) -> list[tuple[Prog
             raise ValueError(
                 f"phase '{phase.name}': exercise '{item.exercise_id}' is not in the library"
             )
-        if not exercise.supervised_only:
+        if exercise.supervised_only == supervised:
             out.append((item, exercise))
     return out
 
 
-def _section(phase: Phase, library: Mapping[str, Exercise], opts: HandoutOptions) -> PhaseSection:
-    items = home_items(phase, library)
+def _section(
+    phase: Phase, library: Mapping[str, Exercise], opts: HandoutOptions, *, clinic: bool = False
+) -> PhaseSection:
+    items = home_items(phase, library, supervised=clinic)
     ordered = _grouped(items, opts.grouping)
     groups: list[ExerciseGroup] = []
     number = 1

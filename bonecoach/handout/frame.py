@@ -39,6 +39,7 @@ class FrameText:
     logo_path: Path | None
     scale: Scale
     family: Family = ATKINSON
+    title: str = ""  # header, right: "Home exercise program for <client>"
 
     @property
     def header_height(self) -> float:
@@ -88,7 +89,7 @@ def _draw_header(canvas: Canvas, doc: BaseDocTemplate, ft: FrameText) -> None:
     canvas.setFont(bold, size)
     canvas.drawString(left_x, top - size, _fit(ft.clinic_name, bold, size, half - (left_x - m)))
     right = width - m
-    title = f"Home exercise program for {ft.client_name}"
+    title = ft.title or f"Home exercise program for {ft.client_name}"
     canvas.setFont(bold, size)
     canvas.drawRightString(right, top - size, _fit(title, bold, size, half))
     canvas.setFont(regular, size)

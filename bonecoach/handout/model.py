@@ -138,6 +138,13 @@ class HandoutDocument:
     next_appointment: str | None = None  # already worded, e.g. "Tuesday 3 March at 10:30"
     safe_moves: tuple[SafeMove, ...] = ()
     options: HandoutOptions = field(default_factory=HandoutOptions)
+    clinic_sheet: bool = False  # the supervised-only exercises, for clinic sessions
+
+    @property
+    def title(self) -> str:
+        if self.clinic_sheet:
+            return f"Clinic sessions for {self.client_name}"
+        return f"Home exercise program for {self.client_name}"
 
     @property
     def blocks(self) -> tuple[ExerciseBlock, ...]:

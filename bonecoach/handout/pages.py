@@ -184,6 +184,24 @@ def first_page(doc: HandoutDocument, styles: Styles, width: float) -> list[Flowa
     return [*out, table, Spacer(1, styles.scale.body * 0.5)]
 
 
+def clinic_only_notice(styles: Styles) -> Flowable:
+    """The clinic sheet's warning: these exercises are never done at home."""
+    from bonecoach.handout.blocks import Boxed
+
+    return Boxed(
+        [
+            Paragraph("For supervised sessions in the clinic only", styles.section),
+            _p(
+                "These exercises are done only with your therapist. Do not do them at home. "
+                "Your home exercises are on your home program.",
+                styles.body_bold,
+            ),
+        ],
+        border=3,
+        padding=8,
+    )
+
+
 def why_and_whose(doc: HandoutDocument, styles: Styles) -> list[Flowable]:
     """Why these exercises, and that they were prescribed for this person only."""
     return [

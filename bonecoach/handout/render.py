@@ -59,15 +59,18 @@ def render_handout(
         logo_path=doc.clinic.logo_path,
         scale=styles.scale,
         family=styles.family,
+        title=doc.title,
     )
     target: str | BinaryIO = str(out) if isinstance(out, str | Path) else out
+    kind = "supervised clinic sessions" if doc.clinic_sheet else "home exercise program"
+    subject = f"{doc.program_name}: {kind}"
     template = HandoutDocTemplate(
         target,
         ft,
         opts.paper,
-        title=f"Home exercise program for {doc.client_name}",
+        title=doc.title,
         author=doc.clinic.name,
-        subject=f"{doc.program_name}: home exercise program",
+        subject=subject,
     )
     story = _story(doc, styles, cache, template)
     from bonecoach.handout.frame import canvas_maker
@@ -76,9 +79,9 @@ def render_handout(
         story,
         canvasmaker=canvas_maker(
             ft,
-            title=f"Home exercise program for {doc.client_name}",
+            title=doc.title,
             author=doc.clinic.name,
-            subject=f"{doc.program_name}: home exercise program",
+            subject=subject,
         ),
     )
 
@@ -126,6 +129,13 @@ def _story(
     width, height = template.frame_size(PORTRAIT)
     story: list[Flowable] = [NextPageTemplate(PORTRAIT)]
     story += pages.first_page(doc, styles, width)
+    if doc.clinic_sheet:
+        story.append(pages.clinic_only_notice(styles))
+        for phase in doc.phases:
+            if len(doc.phases) > 1:
+                story.append(Paragraph(escape(phase.title), styles.section))
+            story += _exercises(doc, phase, styles, cache, width, height)
+        return story
     week = _week(doc.phases[0], styles, width, "Your week") if len(doc.phases) == 1 else []
     stop = [pages.stop_and_call(doc, styles, width), Spacer(1, styles.scale.body * 0.6)]
     if doc.options.large_print:  # only one of them fits on page 1: safety first

@@ -68,6 +68,7 @@ def stored_handout(
     library: Mapping[str, Exercise] | None = None,
     phases: PhaseChoice = "current",
     today: dt.date | None = None,
+    clinic_sheet: bool = False,
 ) -> StoredHandout:
     """The handout of a client's newest program version (of ``program_id`` if given).
 
@@ -92,6 +93,7 @@ def stored_handout(
         today=today,
         version_number=version.number,
         version_date=version.saved_at.date(),
+        clinic_sheet=clinic_sheet,
     )
     return StoredHandout(document, version)
 
@@ -110,6 +112,7 @@ def demo_handout(
     library: Mapping[str, Exercise] | None = None,
     phases: PhaseChoice = "current",
     today: dt.date | None = None,
+    clinic_sheet: bool = False,
 ) -> HandoutDocument:
     """The handout of a shipped demo client (the first, or the one whose name contains
     ``client``), newest version of their first current program; no database needed."""
@@ -133,6 +136,7 @@ def demo_handout(
         today=today or _demo_today(version.program),
         version_number=version.number,
         version_date=version.saved_at.date(),
+        clinic_sheet=clinic_sheet,
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bonecoach.handout.build import NoHomeHandout, numbers_text
+from bonecoach.handout.build import NoHomeHandout, build_handout_document, numbers_text
 from bonecoach.handout.model import HandoutOptions
 from bonecoach.program.library import Library
 from bonecoach.program.programs import Program
@@ -108,3 +108,16 @@ def test_numbers_text() -> None:
     assert numbers_text([1, 2, 3, 5]) == "exercises 1 to 3, 5"
     assert numbers_text([8, 9]) == "exercises 8, 9"
     assert numbers_text([4]) == "exercise 4"
+
+
+def test_clinic_sheet_holds_only_the_supervised_exercises(
+    library: Library, program: Program
+) -> None:
+    from .conftest import CLINIC, THERAPIST
+
+    doc = build_handout_document(
+        MARKUP_NAME, program, library, therapist=THERAPIST, clinic=CLINIC, clinic_sheet=True
+    )
+    assert [b.exercise_id for b in doc.blocks] == list(SUPERVISED_IDS)
+    assert doc.safe_moves == ()
+    assert doc.title == f"Clinic sessions for {MARKUP_NAME}"

@@ -114,3 +114,21 @@ def test_demo_reads_export_documents_without_a_database(
     assert MARKUP_NAME in text
     assert "BoneCoach demo clinic" in text  # no clinic in the settings: the demo clinic
     assert library["sit_to_stand"].name in text
+
+
+def test_clinic_sheet_prints_only_supervised_exercises(
+    stored: tuple[int, int], tmp_path: Path, library: Library
+) -> None:
+    client_id, version_id = stored
+    out = tmp_path / "clinic.pdf"
+    assert main(["handout", "--client", str(client_id), "--out", str(out), "--clinic-sheet"]) == 0
+    text = _text(out)
+    assert "For supervised sessions in the clinic only" in text
+    assert library["deadlift_heavy"].name in text
+    assert library["sit_to_stand"].name not in text
+    assert "Bring this sheet" not in text
+    store = Store.open()
+    try:
+        assert store.handouts(version_id) == []  # not a home handout
+    finally:
+        store.close(auto_backup=False)
