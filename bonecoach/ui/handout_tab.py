@@ -131,6 +131,12 @@ class HandoutTab(QWidget):
     def discard_changes(self) -> None:
         pass
 
+    def library_changed(self) -> None:
+        """Custom exercises changed: the next preview is built again."""
+        self.built_for = None
+        if self.isVisible():
+            self.refresh_preview()
+
     # -- options --------------------------------------------------------------------------
     def options(self) -> HandoutOptions:
         from bonecoach.handout.model import HandoutOptions
@@ -191,6 +197,9 @@ class HandoutTab(QWidget):
         self._update_state()
         if key is None or key == self.built_for or self.source is None:
             return
+        from bonecoach.ui.actions.library import ensure_custom_pictures
+
+        ensure_custom_pictures(self.context)
         self._generation += 1
         generation = self._generation
         self.preview.show_message("Building the handout…")

@@ -8,6 +8,7 @@ lost: the edits stay on screen.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
@@ -166,6 +167,16 @@ class ProgramTab(QWidget):
 
     def discard_changes(self) -> None:
         self.document.revert()
+
+    def library_changed(self) -> None:
+        """Custom exercises changed (library manager): re-screen, keep the edits on screen."""
+        if self.client is None:
+            self._show_client_data({})
+            return
+        screening = program_actions.screen_all(self.client.profile, self.context.library)
+        self.client = replace(self.client, screening=screening)
+        self._show_client_data(screening)
+        self.document.changed.emit()
 
     # -- building -------------------------------------------------------------------------
     def new_blank_program(self) -> None:

@@ -28,13 +28,9 @@ class Opened:
 
 def load_library() -> Any:
     """The shipped library (plus the clinic's custom exercises, when that folder exists)."""
-    from bonecoach.paths import resource
-    from bonecoach.program import library as library_module
+    from bonecoach.ui.actions.library import load_full_library
 
-    loader = getattr(library_module, "load_full_library", None)
-    if loader is not None:  # shipped + custom exercises, when the library module offers it
-        return loader()
-    return library_module.load_library(resource("library"))
+    return load_full_library()
 
 
 def load_illustrations() -> dict[str, Any]:

@@ -22,7 +22,10 @@ ASPECT = 2  # illustrations are start and end side by side: about twice as wide 
 
 class ThumbnailCache:
     def __init__(self, context: AppContext) -> None:
+        from bonecoach.ui.actions.library import ensure_custom_pictures
+
         self.context = context
+        ensure_custom_pictures(context)
         self._svg: dict[str, bytes | None] = {}
         self._icons: dict[tuple[str, int], QIcon] = {}
 

@@ -123,3 +123,20 @@ def test_duplicate_with_a_photo_keeps_the_photo(
     picture = custom.load_custom()[1]["bridge_custom"]
     assert picture.kind == "photo" and (custom.custom_dir() / picture.photo).is_file()
     assert context.extras["photos"]["bridge_custom"] == path.read_bytes()
+
+
+def test_program_tab_screens_a_new_custom_exercise(
+    qtbot: Any, dialog: LibraryManagerDialog, context: Any, client_id: int
+) -> None:
+    from bonecoach.ui.program_tab import ProgramTab
+
+    tab = ProgramTab(context)
+    qtbot.addWidget(tab)
+    tab.set_client(client_id)
+    dialog.select("sit_to_stand")
+    dialog.duplicate()
+    assert dialog.save_current()
+    tab.library_changed()
+    row = tab.library_model.row_of("sit_to_stand_custom")
+    assert row is not None
+    assert tab.library_model.rows[row].verdict == tab.client.screening["sit_to_stand"].verdict

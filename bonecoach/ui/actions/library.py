@@ -162,3 +162,15 @@ def delete_custom(exercise_id: str) -> None:
 
 def is_custom(exercise_id: str) -> bool:
     return (custom_dir() / f"{exercise_id}.toml").is_file()
+
+
+def ensure_custom_pictures(context: Any) -> None:
+    """Put the custom exercises' pictures into the app context once (illustrations for the
+    screen and the handout, photos for the screen)."""
+    if context.extras.get("custom_pictures_loaded"):
+        return
+    _exercises, pictures, _problems = load_custom()
+    illustrations, photos = custom_pictures(pictures, context.illustrations)
+    context.illustrations.update(illustrations)
+    context.extras.setdefault("photos", {}).update(photos)
+    context.extras["custom_pictures_loaded"] = True
