@@ -23,6 +23,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 from bonecoach.program.assessment import Assessment, GuidelineCase, assess
 from bonecoach.program.exercise import Exercise
@@ -76,8 +77,26 @@ _TEST_WORDS = {
     "tandem_stance": "tandem stance",
 }
 
+
+@dataclass(frozen=True, slots=True)
+class AttributeIn:
+    """Catches an exercise whose ``attribute`` has one of ``values``."""
+
+    attribute: str
+    values: frozenset[object]
+
+    def __call__(self, exercise: Exercise, client: Client) -> bool:
+        return getattr(exercise, self.attribute) in self.values
+
+
+def attribute_in(attribute: str, *values: object) -> AttributeIn:
+    if attribute not in Exercise.model_fields:
+        raise ValueError(f"exercises have no attribute {attribute!r}")
+    return AttributeIn(attribute, frozenset(values))
+
+
 ClientTest = Callable[[Client], bool]
-ExerciseTest = Callable[[Exercise, Client], bool]
+ExerciseTest = AttributeIn | Callable[[Exercise, Client], bool]
 Wording = str | Callable[[Exercise, Client], str]
 
 
@@ -92,6 +111,16 @@ class Rule:
     catches: ExerciseTest
     modification: Wording | None = None  # cautions: what to print on the handout
     detail: Callable[[Exercise, Client], str] | None = None  # reason that names specifics
+    # The exercise attributes that ``catches`` and ``detail`` read (for a given client).
+    # Screening decides such a rule once per distinct combination of their values, which
+    # keeps a 5,000-exercise library well under a frame. None: called for every exercise.
+    reads: tuple[str, ...] | None = None
+
+    @property
+    def attributes_read(self) -> tuple[str, ...] | None:
+        if isinstance(self.catches, AttributeIn):
+            return (self.catches.attribute,)
+        return self.reads
 
     @property
     def source(self) -> str:
@@ -108,44 +137,90 @@ class Rule:
 
 # --- exercise traits --------------------------------------------------------------------
 
-_ABOVE_WALKING = frozenset({Impact.MODERATE, Impact.HIGH})
-_EASY_LOADS = frozenset({Load.BODYWEIGHT, Load.LIGHT})
-_LIFTING_CATEGORIES = frozenset({Category.RESISTANCE, Category.SAFE_MOVEMENT})
+# Enum members bound to names once: looking one up on its class costs ~70 ns in Python
+# 3.11, and screening 5,000 exercises does it hundreds of thousands of times.
+_FLEX_LOADED = SpinalFlexion.LOADED
+_FLEX_NONE = SpinalFlexion.NONE
+_ROT_FORCEFUL = SpinalRotation.FORCEFUL
+_ROT_NONE = SpinalRotation.NONE
+_IMPACT_HIGH = Impact.HIGH
+_IMPACT_MODERATE = Impact.MODERATE
+_IMPACT_NONE = Impact.NONE
+_LOAD_HEAVY = Load.HEAVY
+_LOAD_MODERATE = Load.MODERATE
+_LOAD_BODYWEIGHT = Load.BODYWEIGHT
+_LOAD_LIGHT = Load.LIGHT
+_FALL_HIGH = FallRisk.HIGH
+_FALL_MODERATE = FallRisk.MODERATE
+_FALL_LOW = FallRisk.LOW
+_STANDING = Position.STANDING
+_SEATED = Position.SEATED
+_LYING = Position.LYING
+_KNEELING = Position.KNEELING
+_FLOOR_TRANSFER = Position.FLOOR_TRANSFER
+_AEROBIC = Category.AEROBIC
+_IMPACT_WORK = Category.IMPACT
+_POSTURE = Category.POSTURE
+_RESISTANCE = Category.RESISTANCE
+_SAFE_MOVEMENT = Category.SAFE_MOVEMENT
+
+
+_ABOVE_WALKING = frozenset({_IMPACT_MODERATE, _IMPACT_HIGH})
+_EASY_LOADS = frozenset({_LOAD_BODYWEIGHT, _LOAD_LIGHT})
+_LIFTING_CATEGORIES = frozenset({_RESISTANCE, _SAFE_MOVEMENT})
 
 
 _FLOOR_LIFT = re.compile(r"\bpick(s|ing)?\b.*\bup\b|\b(from|to) the floor\b")
 
 
+@lru_cache(maxsize=4096)
+def _says_floor_lift(text: str) -> bool:
+    return bool(_FLOOR_LIFT.search(text.lower()))
+
+
 def lifts_from_floor(e: Exercise) -> bool:
-    if e.position is not Position.STANDING or e.category not in _LIFTING_CATEGORIES:
+    if e.position is not _STANDING or e.category not in _LIFTING_CATEGORIES:
         return False
-    return bool(_FLOOR_LIFT.search(f"{e.name} {e.summary}".lower()))
+    return _says_floor_lift(e.name) or _says_floor_lift(e.summary)
 
 
 def is_drop_landing(e: Exercise) -> bool:
-    return e.impact is Impact.HIGH and (e.supervised_only or "drop" in e.id)
+    return e.impact is _IMPACT_HIGH and (e.supervised_only or "drop" in e.id)
 
 
 def is_gentle_lying_or_seated(e: Exercise) -> bool:
     return (
-        e.position in (Position.LYING, Position.SEATED)
-        and e.impact is Impact.NONE
-        and e.spinal_flexion is SpinalFlexion.NONE
-        and e.spinal_rotation is SpinalRotation.NONE
+        e.position in (_LYING, _SEATED)
+        and e.impact is _IMPACT_NONE
+        and e.spinal_flexion is _FLEX_NONE
+        and e.spinal_rotation is _ROT_NONE
         and e.load in _EASY_LOADS
-        and e.fall_risk is FallRisk.LOW
+        and e.fall_risk is _FALL_LOW
         and not e.supervised_only
     )
 
 
+# what the two tests above read
+_GENTLE_TRAITS = (
+    "position",
+    "impact",
+    "spinal_flexion",
+    "spinal_rotation",
+    "load",
+    "fall_risk",
+    "supervised_only",
+    "category",
+)
+
+
 def is_back_extensor_hold(e: Exercise) -> bool:
     return (
-        e.category is Category.POSTURE
-        and e.impact is Impact.NONE
-        and e.spinal_flexion is SpinalFlexion.NONE
-        and e.spinal_rotation is SpinalRotation.NONE
+        e.category is _POSTURE
+        and e.impact is _IMPACT_NONE
+        and e.spinal_flexion is _FLEX_NONE
+        and e.spinal_rotation is _ROT_NONE
         and e.load in _EASY_LOADS
-        and e.position not in (Position.KNEELING, Position.FLOOR_TRANSFER)
+        and e.position not in (_KNEELING, _FLOOR_TRANSFER)
         and not e.supervised_only
     )
 
@@ -155,7 +230,7 @@ def _support(e: Exercise, _c: Client) -> str:
 
 
 def _protective_position(e: Exercise, _c: Client) -> str:
-    if e.position is Position.SEATED:
+    if e.position is _SEATED:
         return (
             "Sitting loads the spine more than lying or standing: sit tall against a backrest, "
             "keep sets short, or use a lying or standing version."
@@ -198,7 +273,7 @@ RULES: tuple[Rule, ...] = (
         "hinge with a straight back.",
         sources=_SPINE_SOURCES,
         for_client=lambda c: c.assessment.low_bone_mass_or_worse,
-        catches=lambda e, c: e.spinal_flexion is SpinalFlexion.LOADED,
+        catches=attribute_in("spinal_flexion", _FLEX_LOADED),
     ),
     Rule(
         id="forceful_twisting",
@@ -210,7 +285,7 @@ RULES: tuple[Rule, ...] = (
         "a slow partial rotation.",
         sources=_SPINE_SOURCES,
         for_client=lambda c: c.assessment.low_bone_mass_or_worse,
-        catches=lambda e, c: e.spinal_rotation is SpinalRotation.FORCEFUL,
+        catches=attribute_in("spinal_rotation", _ROT_FORCEFUL),
     ),
     Rule(
         id="floor_lifting",
@@ -234,7 +309,7 @@ RULES: tuple[Rule, ...] = (
         "frailty, impact above brisk walking is not advised.",
         sources=_FRACTURE_SOURCES,
         for_client=lambda c: c.assessment.fracture_precautions,
-        catches=lambda e, c: e.impact in _ABOVE_WALKING,
+        catches=attribute_in("impact", *_ABOVE_WALKING),
     ),
     Rule(
         id="fracture_heavy_load",
@@ -245,7 +320,7 @@ RULES: tuple[Rule, ...] = (
         "heavy lifting only under physiotherapist supervision.",
         sources=_FRACTURE_SOURCES,
         for_client=lambda c: c.assessment.fracture_precautions,
-        catches=lambda e, c: e.load is Load.HEAVY,
+        catches=attribute_in("load", _LOAD_HEAVY),
         modification="Perfect form and alignment first; build load slowly under "
         "physiotherapist supervision.",
     ),
@@ -257,7 +332,7 @@ RULES: tuple[Rule, ...] = (
         reason="After fractures or with frailty, aerobic work is at moderate intensity only.",
         sources=(SourceKey.TFTF15, SourceKey.SSS),
         for_client=lambda c: c.assessment.fracture_precautions,
-        catches=lambda e, c: e.category is Category.AEROBIC and e.default_dosage.effort >= 7,
+        catches=lambda e, c: e.category is _AEROBIC and e.default_dosage.effort >= 7,
         modification="Keep to a moderate effort (5-6 out of 10): able to talk but not sing.",
     ),
     Rule(
@@ -269,7 +344,8 @@ RULES: tuple[Rule, ...] = (
         "impact work (walking is fine).",
         sources=(SourceKey.TFTF15,),
         for_client=lambda c: c.assessment.guideline_case is GuidelineCase.MULTIPLE_VF_KYPHOSIS_PAIN,
-        catches=lambda e, c: e.category is Category.IMPACT or e.impact in _ABOVE_WALKING,
+        catches=lambda e, c: e.category is _IMPACT_WORK or e.impact in _ABOVE_WALKING,
+        reads=("category", "impact"),
     ),
     Rule(
         id="protective_case_loaded_flexion",
@@ -279,7 +355,7 @@ RULES: tuple[Rule, ...] = (
         "loaded bending of the spine. Safer swap: back-extensor work or a hip hinge.",
         sources=(SourceKey.TFTF15,),
         for_client=lambda c: c.assessment.guideline_case is GuidelineCase.MULTIPLE_VF_KYPHOSIS_PAIN,
-        catches=lambda e, c: e.spinal_flexion is SpinalFlexion.LOADED,
+        catches=attribute_in("spinal_flexion", _FLEX_LOADED),
     ),
     Rule(
         id="protective_case_position",
@@ -290,9 +366,7 @@ RULES: tuple[Rule, ...] = (
         "least-loaded positions: lying on the back, then standing, then sitting.",
         sources=(SourceKey.TFTF15,),
         for_client=lambda c: c.assessment.guideline_case is GuidelineCase.MULTIPLE_VF_KYPHOSIS_PAIN,
-        catches=lambda e, c: (
-            e.position in (Position.SEATED, Position.KNEELING, Position.FLOOR_TRANSFER)
-        ),
+        catches=attribute_in("position", _SEATED, _KNEELING, _FLOOR_TRANSFER),
         modification=_protective_position,
     ),
     Rule(
@@ -305,6 +379,7 @@ RULES: tuple[Rule, ...] = (
         sources=(SourceKey.SSS,),
         for_client=lambda c: c.assessment.recent_spinal_event,
         catches=lambda e, c: not (is_gentle_lying_or_seated(e) or is_back_extensor_hold(e)),
+        reads=_GENTLE_TRAITS,
     ),
     Rule(
         id="fall_risk_no_impact",
@@ -315,7 +390,7 @@ RULES: tuple[Rule, ...] = (
         "impact wait until the flag clears.",
         sources=(SourceKey.SSS, SourceKey.CDC),
         for_client=lambda c: c.assessment.has_fall_risk,
-        catches=lambda e, c: e.impact in _ABOVE_WALKING,
+        catches=attribute_in("impact", *_ABOVE_WALKING),
         detail=_fall_risk_detail,
     ),
     Rule(
@@ -326,7 +401,7 @@ RULES: tuple[Rule, ...] = (
         "counter or wall within reach.",
         sources=(SourceKey.SSS, SourceKey.CDC),
         for_client=lambda c: c.assessment.has_fall_risk,
-        catches=lambda e, c: e.fall_risk is FallRisk.HIGH,
+        catches=attribute_in("fall_risk", _FALL_HIGH),
         modification=_support,
     ),
     Rule(
@@ -336,7 +411,7 @@ RULES: tuple[Rule, ...] = (
         reason="Fall-risk flag: use the supported variant until balance improves.",
         sources=(SourceKey.SSS, SourceKey.CDC),
         for_client=lambda c: c.assessment.has_fall_risk,
-        catches=lambda e, c: e.fall_risk is FallRisk.MODERATE,
+        catches=attribute_in("fall_risk", _FALL_MODERATE),
         modification=_support,
     ),
     Rule(
@@ -347,7 +422,7 @@ RULES: tuple[Rule, ...] = (
         "supervised high-intensity training, which the client does not have.",
         sources=(SourceKey.LIFTMOR,),
         for_client=lambda c: not c.profile.cleared_for_supervised_high_intensity,
-        catches=lambda e, c: e.load is Load.HEAVY,
+        catches=attribute_in("load", _LOAD_HEAVY),
     ),
     Rule(
         id="not_cleared_drop_landing",
@@ -367,7 +442,7 @@ RULES: tuple[Rule, ...] = (
         reason="Supervised clinic sessions only: never on a home handout.",
         sources=(SourceKey.LIFTMOR,),
         for_client=lambda c: True,
-        catches=lambda e, c: e.supervised_only,
+        catches=attribute_in("supervised_only", True),
         modification="Clinic sessions only, with a therapist supervising; leave it off the "
         "home handout.",
     ),
@@ -380,7 +455,7 @@ RULES: tuple[Rule, ...] = (
         "and no fall risk; otherwise build up to it.",
         sources=(SourceKey.BHOF, SourceKey.SSS),
         for_client=lambda c: not c.assessment.high_impact_cleared,
-        catches=lambda e, c: e.impact is Impact.HIGH,
+        catches=attribute_in("impact", _IMPACT_HIGH),
         modification="Build up over weeks from moderate impact (heel drops, stepping, low "
         "jumps) before high jumps.",
     ),
@@ -391,7 +466,7 @@ RULES: tuple[Rule, ...] = (
         reason="New to strength training: learn the technique at a lower intensity first.",
         sources=(SourceKey.TFTF15, SourceKey.SSS),
         for_client=lambda c: c.profile.new_to_strength_training,
-        catches=lambda e, c: e.load in (Load.MODERATE, Load.HEAVY),
+        catches=attribute_in("load", _LOAD_MODERATE, _LOAD_HEAVY),
         modification="Start lighter than the default and raise the load once the technique "
         "is secure.",
     ),
@@ -402,7 +477,8 @@ RULES: tuple[Rule, ...] = (
         reason="Marked unsuitable for one of the client's precautions.",
         sources=(SourceKey.PROFILE,),
         for_client=lambda c: bool(c.precautions),
-        catches=lambda e, c: any(p in c.precautions for p in e.avoid_with),
+        catches=lambda e, c: not c.precautions.isdisjoint(e.avoid_with),
+        reads=("avoid_with",),
         detail=_precaution_detail,
     ),
     Rule(
@@ -413,7 +489,8 @@ RULES: tuple[Rule, ...] = (
         reason="Needs equipment the client does not have at home.",
         sources=(SourceKey.PROFILE,),
         for_client=lambda c: True,
-        catches=lambda e, c: any(q not in c.equipment for q in e.equipment),
+        catches=lambda e, c: not c.equipment.issuperset(e.equipment),
+        reads=("equipment",),
         detail=_missing_equipment,
     ),
 )

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from bonecoach.program.exercise import Exercise
 from bonecoach.program.profile import ClientProfile
-from bonecoach.program.screening import Verdict, screen
+from bonecoach.program.screening import Screener, Verdict, screen, screen_naively
 from bonecoach.program.vocabulary import (
     Category,
     Equipment,
@@ -34,21 +34,33 @@ SEVERITY = {Verdict.ALLOWED: 0, Verdict.CAUTION: 1, Verdict.EXCLUDED: 2}
 BACK_PAIN = ["none", "mild", "new_unexplained"]
 
 
+VALUES: dict[str, list[Any]] = {
+    "category": [v.value for v in Category],
+    "spinal_flexion": [v.value for v in SpinalFlexion],
+    "spinal_rotation": [v.value for v in SpinalRotation],
+    "impact": [v.value for v in Impact],
+    "fall_risk": [v.value for v in FallRisk],
+    "load": [v.value for v in Load],
+    "supervised_only": [False, True],
+    "position": [v.value for v in Position],
+}
+
+FAMILY_VALUES: dict[str, list[Any]] = {
+    **VALUES,
+    "avoid_with": [[], ["knee_osteoarthritis"], ["dizziness", "hip_replacement_posterior"]],
+    "equipment": [[], ["chair"], ["dumbbells"], ["chair", "mat"]],
+    "exercise_id": ["move", "step_drop_landing"],
+    "summary": ["A move.", "Lift a box from the floor."],
+}
+
+
 @st.composite
-def exercises(draw: st.DrawFn) -> Exercise:
-    load = draw(st.sampled_from(list(Load)))
-    return make_exercise(
-        draw(st.sampled_from(["move", "step_drop_landing", "floor_pickup"])),
+def exercise_fields(draw: st.DrawFn) -> dict[str, Any]:
+    fields = {name: draw(st.sampled_from(values)) for name, values in VALUES.items()}
+    fields.update(
+        exercise_id=draw(st.sampled_from(["move", "step_drop_landing", "floor_pickup"])),
         name=draw(st.sampled_from(["Move", "Pick up a box"])),
         summary=draw(st.sampled_from(["A move.", "Lift a box from the floor."])),
-        category=draw(st.sampled_from(list(Category))).value,
-        spinal_flexion=draw(st.sampled_from(list(SpinalFlexion))).value,
-        spinal_rotation=draw(st.sampled_from(list(SpinalRotation))).value,
-        impact=draw(st.sampled_from(list(Impact))).value,
-        fall_risk=draw(st.sampled_from(list(FallRisk))).value,
-        load=load.value,
-        supervised_only=load is Load.HEAVY or draw(st.booleans()),
-        position=draw(st.sampled_from(list(Position))).value,
         avoid_with=[p.value for p in draw(st.sets(st.sampled_from(list(Precaution)), max_size=2))],
         equipment=[q.value for q in draw(st.sets(st.sampled_from(list(Equipment)), max_size=2))],
         default_dosage={
@@ -59,6 +71,31 @@ def exercises(draw: st.DrawFn) -> Exercise:
             "effort": draw(st.integers(3, 9)),
         },
     )
+    return fields
+
+
+def _build(fields: dict[str, Any]) -> Exercise:
+    fields = dict(fields)
+    if fields["load"] == "heavy":
+        fields["supervised_only"] = True
+    return make_exercise(fields.pop("exercise_id"), **fields)
+
+
+@st.composite
+def exercises(draw: st.DrawFn) -> Exercise:
+    return _build(draw(exercise_fields()))
+
+
+@st.composite
+def exercise_family(draw: st.DrawFn) -> list[Exercise]:
+    """A few exercises that differ from one another in one attribute each: the case where
+    remembering a decision for the wrong attributes would show."""
+    base = draw(exercise_fields())
+    family = [_build(base)]
+    for _ in range(draw(st.integers(1, 8))):
+        name = draw(st.sampled_from(sorted(FAMILY_VALUES)))
+        family.append(_build({**base, name: draw(st.sampled_from(FAMILY_VALUES[name]))}))
+    return family
 
 
 @st.composite
@@ -181,3 +218,15 @@ def test_every_verdict_is_explained_with_a_source(
     for reason in (*result.reasons, *result.unavailable):
         assert reason.rule and len(reason.text) > 10
         assert reason.source and set(reason.source.split(", ")) <= keys
+
+
+@settings(max_examples=300, deadline=None)
+@given(profiles(), exercise_family(), st.booleans())
+def test_the_quick_screener_agrees_with_a_plain_walk_of_the_table(
+    raw: dict[str, Any], batch: list[Exercise], check_equipment: bool
+) -> None:
+    # one Screener for the whole batch, so what it remembers between exercises is exercised
+    profile = ClientProfile.model_validate(raw)
+    quick = Screener(profile, check_equipment=check_equipment).screen_all(batch + batch)
+    plain = [screen_naively(profile, e, check_equipment=check_equipment) for e in batch + batch]
+    assert quick == plain
