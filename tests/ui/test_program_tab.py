@@ -151,3 +151,32 @@ def test_stale_save_is_explained_and_edits_kept(
     title, text = context.errors.shown[-1]
     assert title == "Program not saved" and "Bo" in text
     assert tab.has_unsaved_changes()
+
+
+def test_enter_in_library_adds_and_drops_reorder(tab: ProgramTab, qtbot: Any) -> None:
+    from PySide6.QtCore import QModelIndex, Qt
+
+    from bonecoach.ui.library_model import MIME_TYPE
+
+    tab.new_blank_program()
+    screening = tab.client.screening  # type: ignore[union-attr]
+    allowed = [i for i, r in screening.items() if r.verdict.value == "allowed"][:3]
+    browser = tab.browser
+    browser.search.setText(tab.context.library[allowed[0]].name)
+    browser.table.setCurrentIndex(browser.proxy.index(0, 0))
+    qtbot.keyClick(browser.table, Qt.Key.Key_Return)
+    assert [i.exercise_id for i in tab.editor.model.items] == [allowed[0]]
+
+    # a drag from the library carries exercise ids; dropping on row 0 inserts there
+    model = tab.editor.model
+    library_model = tab.library_model
+    rows = [library_model.index(library_model.row_of(i), 0) for i in allowed[1:]]
+    mime = library_model.mimeData(rows)
+    assert mime.hasFormat(MIME_TYPE)
+    assert model.dropMimeData(mime, Qt.DropAction.CopyAction, 0, 0, QModelIndex())
+    assert [i.exercise_id for i in model.items] == [allowed[1], allowed[2], allowed[0]]
+
+    # dragging row 0 below the last row moves it to the end
+    move = model.mimeData([model.index(0, 1)])
+    model.dropMimeData(move, Qt.DropAction.MoveAction, 3, 0, QModelIndex())
+    assert [i.exercise_id for i in model.items] == [allowed[2], allowed[0], allowed[1]]
