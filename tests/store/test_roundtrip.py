@@ -168,3 +168,15 @@ def test_unknown_ids_are_named(store: Store) -> None:
     with pytest.raises(NotFoundError, match="program version"):
         store.save_session(client.id, factories.session_log(), program_version_id=1234)
     assert store.sessions(client.id) == []
+
+
+def test_synthetic_benchmark_rows_read_back_as_domain_objects(store: Store) -> None:
+    from bonecoach.store.synthetic import fill
+
+    assert fill(store.engine, clients=3, sessions_per_client=2, sets_per_entry=3) == 3 * 2 * 5 * 3
+    [first, *_] = store.list_clients()
+    history = store.client_history(first.id)
+    assert len(history.sessions) == 2 and history.latest_program is not None
+    assert all(len(e.reps_per_set or ()) == 3 for s in history.sessions for e in s.log.entries)
+    assert len(history.progress) == 10
+    store.create_client("After The Synthetic Ones")  # ids continue after the explicit ones
