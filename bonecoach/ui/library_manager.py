@@ -38,6 +38,21 @@ if TYPE_CHECKING:
     from bonecoach.ui.context import AppContext
 
 
+def _plain_problem(error: Any) -> tuple[str | None, str]:
+    """(field, problem) in the therapist's words; the field keeps its library-file name."""
+    field, problem = _describe_error(error)
+    kind, ctx = error.get("type"), error.get("ctx") or {}
+    if kind == "missing":
+        problem = "required: choose or fill it in"
+    elif kind == "too_short":
+        problem = f"give at least {ctx.get('min_length')} (one per line for lists)"
+    elif kind == "too_long" and "max_length" in ctx:
+        problem = f"give at most {ctx.get('max_length')}"
+    elif kind == "string_pattern_mismatch":
+        problem = "use lower-case letters, digits and _ only (e.g. towel_squeeze)"
+    return field, problem
+
+
 class LibraryManagerDialog(QDialog):
     library_changed = Signal()
 
@@ -94,7 +109,12 @@ class LibraryManagerDialog(QDialog):
         self.picture.problem.connect(self.problems.setText)
         right_layout.addWidget(self.picture)
         right_layout.addWidget(scroll, 1)
-        right_layout.addWidget(self.problems)
+        problems_area = QScrollArea()  # a long list of problems must not squash the form
+        problems_area.setWidgetResizable(True)
+        problems_area.setWidget(self.problems)
+        problems_area.setMaximumHeight(110)
+        problems_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        right_layout.addWidget(problems_area)
         right_layout.addLayout(buttons)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -190,7 +210,7 @@ class LibraryManagerDialog(QDialog):
         try:
             exercise = Exercise.model_validate(self.form.raw())
         except ValidationError as exc:
-            found = [_describe_error(e) for e in exc.errors()]
+            found = [_plain_problem(e) for e in exc.errors()]
             self.problems.setText("\n".join(f"{f or 'exercise'}: {p}" for f, p in found))
             self.form.mark_problems(f for f, _p in found if f)
             return False
