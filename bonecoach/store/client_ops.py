@@ -6,6 +6,7 @@ from datetime import date
 
 from sqlalchemy import func, or_, select, update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from bonecoach.program.profile import ClientProfile
 from bonecoach.store.base import StoreBase, client_record
@@ -278,12 +279,19 @@ class ClientOps(StoreBase):
         *,
         recorded_on: date | None = None,
         note: str = "",
+        based_on: int | object | None = _UNSET,
         by: str | None = None,
     ) -> ProfileVersionRecord:
-        """A new dated profile version; earlier versions are kept as the history."""
+        """A new dated profile version; earlier versions are kept as the history.
+
+        ``based_on``: the id of the newest profile version the therapist opened (None: there
+        was none). If another version was saved since, StaleSaveError and nothing is saved.
+        """
         who = self._who(by)
         with self._writing() as session:
             self._client_exists(session, client_id)
+            if based_on is not _UNSET:
+                self._check_profile_not_stale(session, client_id, based_on)
             row = ProfileVersionRow(
                 client_id=client_id,
                 recorded_on=recorded_on or date.today(),
@@ -296,6 +304,21 @@ class ClientOps(StoreBase):
             session.flush()
             self._audit(session, who, "save", "profile", row.id, client_id, str(row.recorded_on))
             return profile_record(row)
+
+    @staticmethod
+    def _check_profile_not_stale(session: Session, client_id: int, based_on: object) -> None:
+        ids = session.scalars(
+            select(ProfileVersionRow.id)
+            .where(ProfileVersionRow.client_id == client_id)
+            .order_by(ProfileVersionRow.id)
+        ).all()
+        if ids and ids[-1] != based_on:
+            newest = session.get(ProfileVersionRow, ids[-1])
+            assert newest is not None
+            yours = sum(1 for i in ids if i <= based_on) if isinstance(based_on, int) else None
+            raise StaleSaveError(
+                "this client's profile", yours, len(ids), newest.saved_by, newest.saved_at
+            )
 
     def profile_history(self, client_id: int) -> list[ProfileVersionRecord]:
         """Every profile version, oldest first."""

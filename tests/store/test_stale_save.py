@@ -59,3 +59,18 @@ def test_stale_client_update_is_refused(store: Store, second_workstation: Store)
     kept = store.get_client(client.id)
     assert (kept.name, kept.contact, kept.version) == ("Ann Lee", "555-0202", 2)
     assert [e.action for e in store.audit_entries(client.id)] == ["update", "create"]
+
+
+def test_stale_profile_save_is_refused(store: Store, second_workstation: Store) -> None:
+    client = store.create_client("Ann Lee")
+    first = store.save_profile(client.id, factories.profile(), based_on=None)
+    theirs = second_workstation.save_profile(
+        client.id, factories.profile(falls_past_year=4), based_on=first.id
+    )
+    with pytest.raises(StaleSaveError, match="Sam Other") as caught:
+        store.save_profile(client.id, factories.profile(tug_seconds=20.0), based_on=first.id)
+    assert (caught.value.your_version, caught.value.current_version) == (1, 2)
+    assert store.profile_history(client.id) == [first, theirs]
+    with pytest.raises(StaleSaveError):
+        store.save_profile(client.id, factories.profile(), based_on=None)
+    assert store.save_profile(client.id, factories.profile(), based_on=theirs.id).id > theirs.id
