@@ -1,0 +1,77 @@
+"""Which database opens: the default file, BONECOACH_DATABASE_URL, or the settings; and the
+PostgreSQL flavour of the start-up check and backup."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from bonecoach.store.database import database_url, default_sqlite_path, sqlite_path
+from bonecoach.store.errors import DatabaseProblem
+from bonecoach.store.service import Store
+from bonecoach.store.settings import Settings, save_settings
+from tests.store.conftest import POSTGRES_URL
+
+
+def test_default_is_the_sqlite_file_in_the_data_folder(bonecoach_home: Path) -> None:
+    assert default_sqlite_path() == bonecoach_home / "data" / "bonecoach.sqlite3"
+    assert sqlite_path(database_url()) == default_sqlite_path()
+
+
+def test_environment_wins_over_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from_settings = tmp_path / "settings.sqlite3"
+    from_env = tmp_path / "env.sqlite3"
+    save_settings(Settings(database_url=f"sqlite:///{from_settings}"))
+    store = Store.open()
+    assert store.sqlite_path == from_settings
+    store.close(auto_backup=False)
+    monkeypatch.setenv("BONECOACH_DATABASE_URL", f"sqlite:///{from_env}")
+    store = Store.open()
+    assert store.sqlite_path == from_env and from_env.exists()
+    store.close(auto_backup=False)
+
+
+def test_plain_postgresql_urls_get_psycopg_3(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BONECOACH_DATABASE_URL", "postgresql://ann:pw@db.clinic.lan/bonecoach")
+    assert database_url() == "postgresql+psycopg://ann:pw@db.clinic.lan/bonecoach"
+    assert sqlite_path(database_url()) is None
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(not POSTGRES_URL, reason="BONECOACH_TEST_POSTGRES_URL not set")
+def test_foreign_postgres_database_is_refused(postgres_schema_url: str) -> None:
+    engine = create_engine(postgres_schema_url)
+    with engine.begin() as connection:
+        connection.execute(text("CREATE TABLE recipes (name text)"))
+    with pytest.raises(DatabaseProblem, match="not a BoneCoach database"):
+        Store.open(postgres_schema_url)
+    with engine.connect() as connection:
+        tables = (
+            connection.execute(
+                text(
+                    "SELECT table_name FROM information_schema.tables "
+                    "WHERE table_schema = current_schema()"
+                )
+            )
+            .scalars()
+            .all()
+        )
+    assert tables == ["recipes"]
+    engine.dispose()
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(not POSTGRES_URL, reason="BONECOACH_TEST_POSTGRES_URL not set")
+def test_postgres_backup_is_a_json_export(postgres_schema_url: str, tmp_path: Path) -> None:
+    store = Store.open(postgres_schema_url, backups=tmp_path / "backups")
+    store.create_client("Ann Lee", clinic_id="A1")
+    path = store.backup_now()
+    store.close()
+    assert path.parent == tmp_path / "backups" and path.suffix == ".json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["format"] == "bonecoach-clinic"
+    assert [c["client"]["name"] for c in data["clients"]] == ["Ann Lee"]
+    assert oct(path.stat().st_mode & 0o777) == "0o600"
