@@ -105,7 +105,7 @@ def nose(view: str, body: Body) -> tuple[Point, ...] | None:
     def at(ahead: float, up: float) -> Point:
         return (cx + r * (fx * ahead - fy * up), cy + r * (fy * ahead + fx * up))
 
-    base_a, tip, base_b = at(0.8, 0.35), at(1.3, -0.05), at(0.85, -0.3)
+    base_a, tip, base_b = at(0.75, 0.4), at(1.35, -0.05), at(0.8, -0.35)
     return (base_a, tip, base_b)
 
 

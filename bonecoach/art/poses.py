@@ -15,6 +15,7 @@ An illustration file (``resources/illustrations/*.toml``) holds one table per ex
     left = { knee = 60 }               # ... or one side only
     flat = true                        # soles level (the base decides when not given)
     plant = ["left"]                   # solve that knee so the foot reaches the floor/prop
+    lift = 10                          # in the air (a jump), cm above where it would rest
 
     [sit_to_stand.end]
     base = "stand"
@@ -65,6 +66,7 @@ class Pose:
     props: tuple[Prop, ...] = ()
     flat: tuple[str, ...] = ()  # sides whose sole is kept level (ankle computed)
     plant: tuple[str, ...] = ()  # sides whose knee is solved so the foot reaches the floor
+    lift: float = 0.0  # cm off the ground: the airborne moment of a jump or hop
 
 
 @dataclass(frozen=True)
@@ -121,6 +123,7 @@ def parse_pose(raw: object, phase: str, problems: list[str]) -> Pose | None:
     sides["right"] |= base.right
     anchor = base.anchor
     x = 0.0
+    lift = 0.0
     side_values: dict[str, dict[str, float]] = {"left": {}, "right": {}}
     for key, value in raw.items():
         if key in ("base", "props"):
@@ -151,6 +154,8 @@ def parse_pose(raw: object, phase: str, problems: list[str]) -> Pose | None:
             problems.append(f"{where}'{key}' must be a number")
         elif key == "x":
             x = float(value)
+        elif key == "lift":
+            lift = float(value)
         elif key in BODY_LIMITS:
             body[key] = float(value)
         elif key in SIDE_LIMITS:
@@ -164,7 +169,7 @@ def parse_pose(raw: object, phase: str, problems: list[str]) -> Pose | None:
     given_ankle = {s for s in SIDES if "ankle" in raw or "ankle" in side_values[s]}
     flat = tuple(s for s in _sides(raw.get("flat", base.flat)) if s not in given_ankle)
     plant = _sides(raw.get("plant", base.plant))
-    return Pose(base_name, body, sides, anchor, x, props, flat, plant)
+    return Pose(base_name, body, sides, anchor, x, props, flat, plant, lift)
 
 
 def _sides(value: object) -> tuple[str, ...]:

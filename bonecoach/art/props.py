@@ -38,6 +38,7 @@ PROP_PARAMS: dict[str, dict[str, Any]] = {
     "rower": {"x": None},
     "bar": {"at": None},
     "water": {"height": 110.0},
+    "slope": {"x": None, "side": "right", "length": 220.0, "rise": 30.0},
     "band": {"from": None, "to": "hands"},
     "dumbbells": {"at": "hands"},
     "vest": {},
@@ -153,6 +154,19 @@ def extent(prop: Prop, view: str) -> list[tuple[float, float, float]]:
         return tops
     if k == "car":
         return [(*_span(prop, 45.0, view), 52.0)]
+    if k == "slope":  # rising away from x, in short flat pieces the feet can stand on
+        x0, x1 = _span(prop, prop["length"], view)
+        n = 40
+        step = (x1 - x0) / n
+        up = prop["rise"] / n
+        return [
+            (
+                x0 + i * step,
+                x0 + (i + 1) * step,
+                up * ((i + 0.5) if prop["side"] == "right" else (n - i - 0.5)),
+            )
+            for i in range(n)
+        ]
     if k == "bike":
         return [(prop["x"] - 13.0, prop["x"] + 13.0, 72.0)]
     if k == "rower":
@@ -243,7 +257,11 @@ def _draw_more(
 ) -> None:
     k = prop.kind
     x0, x1 = (tops[0][0] + dx, tops[-1][1] + dx) if tops else (0.0, 0.0)
-    if k == "object":
+    if k == "slope":
+        rise = prop["rise"]
+        low, high = (x0, x1) if prop["side"] == "right" else (x1, x0)
+        canvas.polygon([(low, 0), (high, rise), (high, 0)], PROP_SHADE, PROP_INK, LINE)
+    elif k == "object":
         x, size = prop["x"] + dx, prop["size"]
         _rect(canvas, x - size * 0.6, 0, x + size * 0.6, size, PROP_SHADE)
     elif k == "door":

@@ -164,10 +164,12 @@ def _bounds(panels: list[tuple[Placed, list[Prop]]], view: str) -> tuple[float, 
                 left, right = left - 60, right + 60
             if prop.kind == "poles":
                 right = max(right, max(xs) - MARGIN + abs(prop["dx"]))
-            for x0, x1, h in extent(prop, view):
+            spans = extent(prop, view)
+            if spans:
+                x0, x1 = spans[0][0], spans[-1][1]
                 left = min(left, max(x0 - 4, left - 25))
                 right = max(right, min(x1 + 4, right + 25))
-                top = max(top, h + 6)
+                top = max([top] + [h + 6 for _, _, h in spans])
             if prop.kind == "chair":
                 top = max(top, prop["seat"] + 46)
             if prop.kind == "car":

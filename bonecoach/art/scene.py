@@ -148,9 +148,9 @@ def place(pose: Pose, view: str, props: Sequence[Prop]) -> Placed:
         if drop <= 0.5:
             break
         shift = add(shift, (0.0, -drop, 0.0))
-    body = _moved(pose_body(pose.body, sides), shift)
+    body = _moved(pose_body(pose.body, sides), add(shift, (0.0, pose.lift, 0.0)))
     problems = list(limit_problems(pose.body, sides))
-    for side in pose.plant:
+    for side in pose.plant if not pose.lift else ():
         gap = _gap(view, foot(pose.body, sides[side], side), shift, tops)
         if abs(gap) > TOUCH:
             where = "above" if gap > 0 else "into"

@@ -27,6 +27,8 @@ BODY_LIMITS: dict[str, tuple[float, float]] = {
     "side_bend": (-40.0, 40.0),
     "twist": (-50.0, 50.0),
     "neck": (-45.0, 70.0),
+    "head_turn": (-80.0, 80.0),  # positive looks to the right
+    "neck_side": (-45.0, 45.0),  # ear towards the right shoulder positive
     "hinge": (-30.0, 110.0),  # not a joint: tips the trunk forward at both hips
 }
 # Joints each side has: name -> (lowest, highest) degrees.
@@ -179,9 +181,12 @@ def pose_body(body_angles: dict[str, float], side_angles: dict[str, dict[str, fl
     root = _root(a)
     spine, frames = _spine(a, root)
     pelvis, waist, chest, neck_base = spine
-    neck_frame = mul(frames[3], rot_z(-a["neck"] * 0.5))
+    tilt = a.get("neck_side", 0.0) * 0.5
+    neck_frame = mul(frames[3], mul(rot_z(-a["neck"] * 0.5), rot_x(tilt)))
     head_base = add(neck_base, apply(neck_frame, (0.0, NECK, 0.0)))
-    head_frame = mul(neck_frame, rot_z(-a["neck"] * 0.5))
+    head_frame = mul(
+        neck_frame, mul(mul(rot_z(-a["neck"] * 0.5), rot_x(tilt)), rot_y(-a.get("head_turn", 0.0)))
+    )
     head = add(head_base, apply(head_frame, (1.5, 9.0, 0.0)))
     points: dict[str, Vec] = {
         "pelvis": pelvis,
@@ -197,7 +202,8 @@ def pose_body(body_angles: dict[str, float], side_angles: dict[str, dict[str, fl
             Node(pelvis, 12.5, 16.5, frames[1]),
             Node(waist, 11.0, 13.5, frames[2]),
             Node(chest, 12.5, 16.0, frames[3]),
-            Node(neck_base, 8.5, 16.5, frames[3]),
+            # the shoulder line, a little below the neck, so the top of the trunk is no hood
+            Node(add(neck_base, apply(frames[3], (0.0, -5.0, 0.0))), 8.5, 14.0, frames[3]),
         ),
     )
     neck_part = Part("neck", None, (_round(neck_base, 5.0), _round(head_base, 4.5)))

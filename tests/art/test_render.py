@@ -38,6 +38,7 @@ PROP_TABLES = {
     "ball": '{ kind = "ball" }',
     "bag": '{ kind = "bag" }',
     "rope": '{ kind = "rope" }',
+    "slope": '{ kind = "slope", x = 30 }',
 }
 
 
