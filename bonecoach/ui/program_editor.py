@@ -10,11 +10,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 from bonecoach.program import programs as ops
 from bonecoach.ui.dosage_editor import DosageEditor
 from bonecoach.ui.override_dialog import OverrideDialog
+from bonecoach.ui.phase_tools import PhaseButton
 from bonecoach.ui.program_model import PhaseItemsModel, ProgramDocument
 
 if TYPE_CHECKING:
@@ -108,9 +110,21 @@ class ProgramEditor(QWidget):
         self.dosage = DosageEditor()
         self.dosage.item_edited.connect(self._item_edited)
 
+        self.phase_button = PhaseButton(
+            document, lambda: self.phase_index, lambda t, e: self.problem.emit(t, e)
+        )
+        self.start = QDateEdit()
+        self.start.setCalendarPopup(True)
+        self.start.setDisplayFormat("d MMM yyyy")
+        self.start.setAccessibleName("Program start date (week 1)")
+        self.start.setToolTip("Week 1 starts on this date; the handout prints the phase of today")
+        self.start.dateChanged.connect(self._start_changed)
         top = QHBoxLayout()
         top.addWidget(phase_label)
         top.addWidget(self.phase, 1)
+        top.addWidget(self.phase_button)
+        top.addWidget(QLabel("Starts"))
+        top.addWidget(self.start)
         buttons = QHBoxLayout()
         for b in (self.remove_button, self.up_button, self.down_button):
             buttons.addWidget(b)
@@ -148,9 +162,19 @@ class ProgramEditor(QWidget):
             self.phase.blockSignals(False)
             self.model.set_phase(self.phase_index)
         has = program is not None
-        for widget in (self.table, self.remove_button, self.up_button, self.down_button):
+        for widget in (self.table, self.remove_button, self.up_button, self.down_button,
+                       self.phase_button, self.start):  # fmt: skip
             widget.setEnabled(has)
+        if program is not None and program.start_date is not None:
+            self.start.blockSignals(True)
+            self.start.setDate(QDate(program.start_date))
+            self.start.blockSignals(False)
         self._row_changed(self.table.currentIndex(), QModelIndex())
+
+    def _start_changed(self, day: QDate) -> None:
+        program = self.document.program
+        if program is not None and program.start_date != day.toPython():
+            self.document.apply(program.model_copy(update={"start_date": day.toPython()}))
 
     def _phase_changed(self, index: int) -> None:
         self.model.set_phase(max(0, index))

@@ -9,6 +9,7 @@ lost: the edits stay on screen.
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
@@ -182,7 +183,7 @@ class ProgramTab(QWidget):
     def new_blank_program(self) -> None:
         if self.client is None or not self._may_replace():
             return
-        self.document.apply(ops.blank_program("Home exercise program"))
+        self.document.apply(ops.blank_program("Home exercise program", start_date=date.today()))
 
     def _fill_templates_menu(self) -> None:
         self.templates_menu.clear()
@@ -212,6 +213,8 @@ class ProgramTab(QWidget):
         program, changes = template_actions.program_from_template(
             template, client.profile, self.context.library
         )
+        if program.start_date is None:  # week 1 starts today unless the therapist changes it
+            program = program.model_copy(update={"start_date": date.today()})
         self.document.apply(program)
         lines = template_actions.describe_changes(changes, self.context.library)
         if lines:
