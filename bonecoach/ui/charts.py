@@ -128,7 +128,7 @@ def _build(spec: ChartSpec) -> Any:
         left.setRange(0, max(1.0, top) * 1.1)
         return chart
     x_axis = QDateTimeAxis()
-    x_axis.setFormat("d MMM")
+    x_axis.setTickCount(4)  # readable in a narrow panel
     chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
     right = None
     if any(s.right_axis for s in spec.series):
@@ -147,6 +147,7 @@ def _build(spec: ChartSpec) -> Any:
         line.attachAxis(x_axis)
         line.attachAxis(right if s.right_axis and right is not None else left)
     first, last = min(days), max(days)
+    x_axis.setFormat("d MMM" if (last - first).days < 300 else "MMM yyyy")
     if first == last:
         first = date.fromordinal(first.toordinal() - 3)
         last = date.fromordinal(last.toordinal() + 3)
@@ -162,10 +163,14 @@ def _build(spec: ChartSpec) -> Any:
 def _fit(axis: Any, values: list[float], fixed: tuple[float, float] | None) -> None:
     if fixed is not None:
         axis.setRange(*fixed)
+        axis.setTickCount(6)
         return
     if not values:
         axis.setRange(0, 1)
         return
     low, high = min(values), max(values)
     pad = max(0.5, (high - low) * 0.15)
-    axis.setRange(min(0.0, low - pad) if low >= 0 else low - pad, high + pad)
+    lower = max(0.0, low - pad) if low >= 0 else low - pad  # counts never go below 0
+    axis.setRange(lower, high + pad)
+    axis.setTickCount(5)
+    axis.applyNiceNumbers()  # round tick labels (2.5, 5, 7.5), not 17.2125

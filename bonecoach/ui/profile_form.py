@@ -133,10 +133,10 @@ class ProfileForm(QWidget):
     def _number_group(self, title: str, fields: tuple[NumberField, ...]) -> QGroupBox:
         group = QGroupBox(title)
         form = QFormLayout(group)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         for field in fields:
             edit = QLineEdit(placeholderText=field.hint)
-            edit.setMinimumWidth(150)
+            edit.setMinimumWidth(140)
             edit.setAccessibleName(field.label)
             edit.textEdited.connect(lambda _t: self.changed.emit())
             feedback = FieldFeedback(edit)

@@ -10,7 +10,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from bonecoach.ui.charts import ChartSpec, Series
 
 Index = QModelIndex | QPersistentModelIndex
-HEADERS = ("Recorded", "T-score", "Falls", "TUG (s)", "Saved by")
+HEADERS = ("Recorded", "T-score", "Falls", "TUG (s)")
 
 
 def _number(value: float | None) -> str:
@@ -54,12 +54,12 @@ class ProfileHistoryModel(QAbstractTableModel):
                 _number(row.t_score_lowest),
                 str(row.falls_past_year),
                 _number(row.tug_seconds),
-                row.saved_by or "",
             )[index.column()]
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (1, 2, 3):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and row.note:
-            return row.note
+        if role == Qt.ItemDataRole.ToolTipRole:
+            saved = f"Saved {row.saved_at:%Y-%m-%d} by {row.saved_by or 'unknown'}"
+            return f"{saved}\n{row.note}" if row.note else saved
         return None
 
 
@@ -71,9 +71,9 @@ def history_chart(rows: Sequence[Any]) -> ChartSpec:
     return ChartSpec(
         title="Profile history",
         series=[
-            Series("Lowest T-score", points=t_scores),
+            Series("T-score", points=t_scores),
             Series("TUG (s)", points=tug, right_axis=True),
-            Series("Falls in past year", points=falls, right_axis=True),
+            Series("Falls", points=falls, right_axis=True),
         ],
         left_label="T-score",
         right_label="seconds / falls",

@@ -77,6 +77,10 @@ class ProfileTab(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        # Never narrower than the form: a clipped field is worse than a narrower side panel.
+        scroll.setMinimumWidth(
+            self.form.sizeHint().width() + scroll.verticalScrollBar().sizeHint().width() + 4
+        )
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -106,6 +110,8 @@ class ProfileTab(QWidget):
             QHeaderView.ResizeMode.ResizeToContents
         )
         self.history_table.horizontalHeader().setStretchLastSection(True)
+        self.history_table.setShowGrid(False)
+        self.history_table.setAlternatingRowColors(True)
         self.chart = ChartPanel("The chart appears once a profile is saved.")
         history_box = QGroupBox("History")
         history_layout = QVBoxLayout(history_box)
@@ -120,8 +126,10 @@ class ProfileTab(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
         self.splitter.addWidget(right)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([700, 420])
+        right.setSizes([360, 440])
         self.splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)

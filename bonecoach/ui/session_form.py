@@ -54,6 +54,8 @@ class SessionForm(QWidget):
         self.table.setModel(self.entries)
         self.table.setAccessibleName("Exercises done in this session")
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.table.setAlternatingRowColors(True)
         self.table.setEditTriggers(
             QAbstractItemView.EditTrigger.AllEditTriggers
             & ~QAbstractItemView.EditTrigger.CurrentChanged

@@ -85,14 +85,26 @@ class SessionsModel(_Table):
         return None
 
 
-class SuggestionsModel(_Table):
-    """Pending suggestions (domain Suggestion rows); red flags first, as the domain orders."""
+# Actionable first: a red flag, then what would change the program, then holds.
+KIND_ORDER = ("red_flag", "stop_exercise", "regress", "progress_load", "step_up", "reduce_support")
+GREY = QColor("#6b6b6b")
 
-    headers = ("Suggestion", "Exercise", "Change", "Why")
+
+class SuggestionsModel(_Table):
+    """Pending suggestions (domain Suggestion rows), one readable card per row."""
+
+    headers = ("Suggestion",)
 
     def __init__(self, name_of: Callable[[str], str], parent: Any = None) -> None:
         super().__init__(parent)
         self.name_of = name_of
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        def order(s: Any) -> int:
+            kind = s.kind.value
+            return KIND_ORDER.index(kind) if kind in KIND_ORDER else len(KIND_ORDER)
+
+        super().set_rows(sorted(rows, key=order))
 
     def change_text(self, s: Any) -> str:
         parts = []
@@ -104,19 +116,27 @@ class SuggestionsModel(_Table):
             parts.append(f"hand support: {s.new_hand_support.value.replace('_', ' ')}")
         return "; ".join(parts) or "no change to the program"
 
+    def card_text(self, s: Any) -> str:
+        title = KIND_WORDS.get(s.kind.value, s.kind.value)
+        if s.exercise_id:
+            title += f" — {self.name_of(s.exercise_id)}"
+        lines = [title]
+        if s.changes_program:
+            lines.append(f"Change: {self.change_text(s)}")
+        lines.append(f"Why: {s.reason}")
+        return "\n".join(lines)
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         s = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return (
-                KIND_WORDS.get(s.kind.value, s.kind.value),
-                self.name_of(s.exercise_id) if s.exercise_id else "—",
-                self.change_text(s),
-                s.reason,
-            )[index.column()]
-        if role == Qt.ItemDataRole.ForegroundRole and s.kind.value == "red_flag":
-            return QBrush(RED)
+            return self.card_text(s)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if s.kind.value == "red_flag":
+                return QBrush(RED)
+            if s.kind.value == "hold":
+                return QBrush(GREY)
         if role == Qt.ItemDataRole.ToolTipRole:
             evidence = "\n".join(
                 f"{e.date.isoformat()}: "
@@ -124,5 +144,5 @@ class SuggestionsModel(_Table):
                 for e in s.evidence
             )
             sources = ", ".join(str(x) for x in s.source)
-            return f"{s.reason}\nRule: {s.rule} [{sources}]\n{evidence}".strip()
+            return f"Rule: {s.rule} [{sources}]\n{evidence}".strip()
         return None

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLabel,
+    QListView,
     QPushButton,
     QSplitter,
     QTableView,
@@ -41,10 +42,13 @@ def _table(model: Any, name: str) -> QTableView:
     view.setModel(model)
     view.setAccessibleName(name)
     view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setWordWrap(True)
+    view.setShowGrid(False)
+    view.setAlternatingRowColors(True)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     view.horizontalHeader().setStretchLastSection(True)
     return view
@@ -88,10 +92,19 @@ class SessionsTab(QWidget):
         QVBoxLayout(sessions_box).addWidget(self.sessions_table)
 
         self.suggestions = SuggestionsModel(self._name)
-        self.suggestions_table = _table(self.suggestions, "Suggestions")
+        # A list view re-wraps each card's height as the panel is resized (a table does not).
+        self.suggestions_table = QListView()
+        self.suggestions_table.setModel(self.suggestions)
+        self.suggestions_table.setAccessibleName("Suggestions")
+        self.suggestions_table.setWordWrap(True)
+        self.suggestions_table.setResizeMode(QListView.ResizeMode.Adjust)
+        self.suggestions_table.setSpacing(3)
+        self.suggestions_table.setAlternatingRowColors(True)
+        self.suggestions_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.suggestions_table.selectionModel().currentRowChanged.connect(
             lambda *_: self._update_buttons()
         )
+        self.suggestions_table.doubleClicked.connect(lambda _i: self.accept_selected())
         self.accept_button = QPushButton("Accept")
         self.accept_button.setToolTip("Apply the change as a new program version")
         self.accept_button.clicked.connect(self.accept_selected)
@@ -134,6 +147,7 @@ class SessionsTab(QWidget):
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([660, 460])
         for s in (left, right, self.splitter):
             s.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
@@ -198,8 +212,9 @@ class SessionsTab(QWidget):
         s = self.selected_suggestion()
         if s is None or self.view is None or self.client_id is None:
             return False
+        title = self.suggestions.card_text(s).splitlines()[0]
         reason, ok = QInputDialog.getText(
-            self, "Dismiss suggestion", f"Why is “{self.suggestions.data(_first(self))}” dismissed?"
+            self, "Dismiss suggestion", f"Why is “{title}” dismissed?"
         )
         if not ok:
             return False
@@ -273,8 +288,3 @@ class SessionsTab(QWidget):
         s = self.selected_suggestion()
         self.accept_button.setEnabled(s is not None and s.kind.value != "red_flag")
         self.dismiss_button.setEnabled(s is not None)
-
-
-def _first(tab: SessionsTab) -> Any:
-    index = tab.suggestions_table.currentIndex()
-    return tab.suggestions.index(index.row(), 0)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMainWindow, QSplitter
 
 from bonecoach.paths import config_dir
@@ -24,17 +25,33 @@ def _bytes(value: Any) -> QByteArray | None:
     return None
 
 
+def _first_size(window: QMainWindow) -> None:
+    """First start: fill a laptop screen (1366x768 and up); a large one gets 1440x900."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        window.resize(1280, 800)
+        return
+    area = screen.availableGeometry()
+    width, height = min(area.width(), 1440), min(area.height(), 900)
+    window.setGeometry(
+        area.x() + (area.width() - width) // 2,
+        area.y() + (area.height() - height) // 2,
+        width,
+        height,
+    )
+
+
 def restore_window(window: QMainWindow, splitter: QSplitter) -> None:
     settings = ui_settings()
     geometry = _bytes(settings.value("window/geometry"))
     if geometry is None or not window.restoreGeometry(geometry):
-        window.resize(1280, 800)
+        _first_size(window)
     state = _bytes(settings.value("window/state"))
     if state is not None:
         window.restoreState(state)
     sizes = _bytes(settings.value("window/splitter"))
     if sizes is None or not splitter.restoreState(sizes):
-        splitter.setSizes([300, 980])
+        splitter.setSizes([250, 1190])
 
 
 def save_window(window: QMainWindow, splitter: QSplitter) -> None:

@@ -31,6 +31,10 @@ def save_program(context: Any, client_id: int, exercise_ids: list[str], start: d
     return context.store.save_program(client_id, program)
 
 
+def select_first(tab: SessionsTab) -> None:
+    tab.suggestions_table.setCurrentIndex(tab.suggestions.index(0, 0))
+
+
 def set_cell(tab: SessionsTab, row: int, column: int, text: str) -> None:
     model = tab.form.entries
     assert model.setData(model.index(row, column), text, Qt.ItemDataRole.EditRole)
@@ -73,8 +77,9 @@ def test_two_easy_sessions_give_a_suggestion_and_accepting_makes_a_version(
     kinds = [s.kind.value for s in tab.suggestions.rows]
     assert kinds == ["progress_load"], kinds
     suggestion = tab.suggestions.rows[0]
-    assert "4.5 kg" in tab.suggestions.index(0, 2).data()
-    tab.suggestions_table.selectRow(0)
+    assert "4.5 kg" in tab.suggestions.change_text(suggestion)
+    assert "Change: 3 sets of 8 with 4.5 kg" in tab.suggestions.index(0, 0).data()
+    select_first(tab)
     assert tab.accept_button.isEnabled()
     assert tab.accept_selected()
 
@@ -102,7 +107,7 @@ def test_dismiss_needs_a_reason(
     tab.set_client(client_id)
     log_session(tab, date.today() - timedelta(days=3))
     log_session(tab, date.today() - timedelta(days=1))
-    tab.suggestions_table.selectRow(0)
+    select_first(tab)
     dialogs.text_answer = ("   ", True)
     assert not tab.dismiss_selected()
     assert tab.context.errors.shown[-1][0] == "Not dismissed"
@@ -127,7 +132,7 @@ def test_red_flag_is_shown_at_the_top_and_blocks_progression(
     assert "back pain" in tab.banner.text()
     kinds = [s.kind.value for s in tab.suggestions.rows]
     assert kinds[0] == "red_flag" and "progress_load" not in kinds
-    tab.suggestions_table.selectRow(0)
+    select_first(tab)
     assert not tab.accept_button.isEnabled() and tab.dismiss_button.isEnabled()
     assert "back pain" in tab.sessions.index(0, 4).data()
 

@@ -90,7 +90,7 @@ def test_profile_history_model_and_chart_spec(qtbot: object) -> None:
     assert [model.index(0, c).data() for c in range(4)] == ["2026-05-01", "-2.6", "0", "—"]
     assert model.index(1, 3).data() == "14"
     spec = history_chart(rows)
-    t_scores = next(s for s in spec.series if s.name == "Lowest T-score")
+    t_scores = next(s for s in spec.series if s.name == "T-score")
     assert t_scores.points == [(date(2025, 5, 1), -2.9), (date(2026, 5, 1), -2.6)]
     tug = next(s for s in spec.series if s.name.startswith("TUG"))
     assert tug.points == [(date(2025, 5, 1), 14.0)] and tug.right_axis
