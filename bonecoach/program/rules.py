@@ -6,39 +6,43 @@ the therapist reads, its source keys and, for cautions, the modification to prin
 walks this table; `bonecoach rules` prints it for a clinical reviewer. To change a rule,
 change its row here.
 
-Exercise traits the table relies on (clinical-guidance.md §2 attributes):
-- "lifting to or from the floor": a standing resistance or safe-movement exercise whose name
-  or summary says it picks something up, or lifts from or to the floor (the library has no
-  attribute for it; a dedicated tag would be better).
-- "drop landing": high impact that is supervised-only or whose id names a drop.
-- "gentle lying or seated work": lying or seated, no impact, no spinal flexion or rotation,
-  body weight or light load, low fall risk, not supervised-only; "back-extensor holds":
-  posture work with no impact, flexion or rotation, body weight or light load, not kneeling
-  or on the floor.
+The exercise traits the table tests (floor lifting, drop landing, gentle work) are defined
+in exercise_traits.py.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import lru_cache
 
 from bonecoach.program.assessment import Assessment, GuidelineCase, assess
 from bonecoach.program.exercise import Exercise
+from bonecoach.program.exercise_traits import (
+    ABOVE_WALKING,
+    AEROBIC,
+    FALL_HIGH,
+    FALL_MODERATE,
+    FLEX_LOADED,
+    FLOOR_TRANSFER,
+    GENTLE_TRAITS,
+    IMPACT_HIGH,
+    IMPACT_WORK,
+    KNEELING,
+    LOAD_HEAVY,
+    LOAD_MODERATE,
+    ROT_FORCEFUL,
+    SEATED,
+    is_back_extensor_hold,
+    is_drop_landing,
+    is_gentle_lying_or_seated,
+    lifts_from_floor,
+)
 from bonecoach.program.profile import ClientProfile
 from bonecoach.program.vocabulary import (
-    Category,
     Equipment,
-    FallRisk,
-    Impact,
-    Load,
-    Position,
     Precaution,
     SourceKey,
-    SpinalFlexion,
-    SpinalRotation,
 )
 
 
@@ -135,102 +139,12 @@ class Rule:
         return self.modification(exercise, client)
 
 
-# --- exercise traits --------------------------------------------------------------------
-
-# Enum members bound to names once: looking one up on its class costs ~70 ns in Python
-# 3.11, and screening 5,000 exercises does it hundreds of thousands of times.
-_FLEX_LOADED = SpinalFlexion.LOADED
-_FLEX_NONE = SpinalFlexion.NONE
-_ROT_FORCEFUL = SpinalRotation.FORCEFUL
-_ROT_NONE = SpinalRotation.NONE
-_IMPACT_HIGH = Impact.HIGH
-_IMPACT_MODERATE = Impact.MODERATE
-_IMPACT_NONE = Impact.NONE
-_LOAD_HEAVY = Load.HEAVY
-_LOAD_MODERATE = Load.MODERATE
-_LOAD_BODYWEIGHT = Load.BODYWEIGHT
-_LOAD_LIGHT = Load.LIGHT
-_FALL_HIGH = FallRisk.HIGH
-_FALL_MODERATE = FallRisk.MODERATE
-_FALL_LOW = FallRisk.LOW
-_STANDING = Position.STANDING
-_SEATED = Position.SEATED
-_LYING = Position.LYING
-_KNEELING = Position.KNEELING
-_FLOOR_TRANSFER = Position.FLOOR_TRANSFER
-_AEROBIC = Category.AEROBIC
-_IMPACT_WORK = Category.IMPACT
-_POSTURE = Category.POSTURE
-_RESISTANCE = Category.RESISTANCE
-_SAFE_MOVEMENT = Category.SAFE_MOVEMENT
-
-
-_ABOVE_WALKING = frozenset({_IMPACT_MODERATE, _IMPACT_HIGH})
-_EASY_LOADS = frozenset({_LOAD_BODYWEIGHT, _LOAD_LIGHT})
-_LIFTING_CATEGORIES = frozenset({_RESISTANCE, _SAFE_MOVEMENT})
-
-
-_FLOOR_LIFT = re.compile(r"\bpick(s|ing)?\b.*\bup\b|\b(from|to) the floor\b")
-
-
-@lru_cache(maxsize=4096)
-def _says_floor_lift(text: str) -> bool:
-    return bool(_FLOOR_LIFT.search(text.lower()))
-
-
-def lifts_from_floor(e: Exercise) -> bool:
-    if e.position is not _STANDING or e.category not in _LIFTING_CATEGORIES:
-        return False
-    return _says_floor_lift(e.name) or _says_floor_lift(e.summary)
-
-
-def is_drop_landing(e: Exercise) -> bool:
-    return e.impact is _IMPACT_HIGH and (e.supervised_only or "drop" in e.id)
-
-
-def is_gentle_lying_or_seated(e: Exercise) -> bool:
-    return (
-        e.position in (_LYING, _SEATED)
-        and e.impact is _IMPACT_NONE
-        and e.spinal_flexion is _FLEX_NONE
-        and e.spinal_rotation is _ROT_NONE
-        and e.load in _EASY_LOADS
-        and e.fall_risk is _FALL_LOW
-        and not e.supervised_only
-    )
-
-
-# what the two tests above read
-_GENTLE_TRAITS = (
-    "position",
-    "impact",
-    "spinal_flexion",
-    "spinal_rotation",
-    "load",
-    "fall_risk",
-    "supervised_only",
-    "category",
-)
-
-
-def is_back_extensor_hold(e: Exercise) -> bool:
-    return (
-        e.category is _POSTURE
-        and e.impact is _IMPACT_NONE
-        and e.spinal_flexion is _FLEX_NONE
-        and e.spinal_rotation is _ROT_NONE
-        and e.load in _EASY_LOADS
-        and e.position not in (_KNEELING, _FLOOR_TRANSFER)
-        and not e.supervised_only
-    )
-
-
 def _support(e: Exercise, _c: Client) -> str:
     return e.support_variant or "Keep a counter or wall within reach."
 
 
 def _protective_position(e: Exercise, _c: Client) -> str:
-    if e.position is _SEATED:
+    if e.position is SEATED:
         return (
             "Sitting loads the spine more than lying or standing: sit tall against a backrest, "
             "keep sets short, or use a lying or standing version."
@@ -273,7 +187,7 @@ RULES: tuple[Rule, ...] = (
         "hinge with a straight back.",
         sources=_SPINE_SOURCES,
         for_client=lambda c: c.assessment.low_bone_mass_or_worse,
-        catches=attribute_in("spinal_flexion", _FLEX_LOADED),
+        catches=attribute_in("spinal_flexion", FLEX_LOADED),
     ),
     Rule(
         id="forceful_twisting",
@@ -285,7 +199,7 @@ RULES: tuple[Rule, ...] = (
         "a slow partial rotation.",
         sources=_SPINE_SOURCES,
         for_client=lambda c: c.assessment.low_bone_mass_or_worse,
-        catches=attribute_in("spinal_rotation", _ROT_FORCEFUL),
+        catches=attribute_in("spinal_rotation", ROT_FORCEFUL),
     ),
     Rule(
         id="floor_lifting",
@@ -309,7 +223,7 @@ RULES: tuple[Rule, ...] = (
         "frailty, impact above brisk walking is not advised.",
         sources=_FRACTURE_SOURCES,
         for_client=lambda c: c.assessment.fracture_precautions,
-        catches=attribute_in("impact", *_ABOVE_WALKING),
+        catches=attribute_in("impact", *ABOVE_WALKING),
     ),
     Rule(
         id="fracture_heavy_load",
@@ -320,7 +234,7 @@ RULES: tuple[Rule, ...] = (
         "heavy lifting only under physiotherapist supervision.",
         sources=_FRACTURE_SOURCES,
         for_client=lambda c: c.assessment.fracture_precautions,
-        catches=attribute_in("load", _LOAD_HEAVY),
+        catches=attribute_in("load", LOAD_HEAVY),
         modification="Perfect form and alignment first; build load slowly under "
         "physiotherapist supervision.",
     ),
@@ -332,7 +246,7 @@ RULES: tuple[Rule, ...] = (
         reason="After fractures or with frailty, aerobic work is at moderate intensity only.",
         sources=(SourceKey.TFTF15, SourceKey.SSS),
         for_client=lambda c: c.assessment.fracture_precautions,
-        catches=lambda e, c: e.category is _AEROBIC and e.default_dosage.effort >= 7,
+        catches=lambda e, c: e.category is AEROBIC and e.default_dosage.effort >= 7,
         modification="Keep to a moderate effort (5-6 out of 10): able to talk but not sing.",
     ),
     Rule(
@@ -344,7 +258,7 @@ RULES: tuple[Rule, ...] = (
         "impact work (walking is fine).",
         sources=(SourceKey.TFTF15,),
         for_client=lambda c: c.assessment.guideline_case is GuidelineCase.MULTIPLE_VF_KYPHOSIS_PAIN,
-        catches=lambda e, c: e.category is _IMPACT_WORK or e.impact in _ABOVE_WALKING,
+        catches=lambda e, c: e.category is IMPACT_WORK or e.impact in ABOVE_WALKING,
         reads=("category", "impact"),
     ),
     Rule(
@@ -355,7 +269,7 @@ RULES: tuple[Rule, ...] = (
         "loaded bending of the spine. Safer swap: back-extensor work or a hip hinge.",
         sources=(SourceKey.TFTF15,),
         for_client=lambda c: c.assessment.guideline_case is GuidelineCase.MULTIPLE_VF_KYPHOSIS_PAIN,
-        catches=attribute_in("spinal_flexion", _FLEX_LOADED),
+        catches=attribute_in("spinal_flexion", FLEX_LOADED),
     ),
     Rule(
         id="protective_case_position",
@@ -366,7 +280,7 @@ RULES: tuple[Rule, ...] = (
         "least-loaded positions: lying on the back, then standing, then sitting.",
         sources=(SourceKey.TFTF15,),
         for_client=lambda c: c.assessment.guideline_case is GuidelineCase.MULTIPLE_VF_KYPHOSIS_PAIN,
-        catches=attribute_in("position", _SEATED, _KNEELING, _FLOOR_TRANSFER),
+        catches=attribute_in("position", SEATED, KNEELING, FLOOR_TRANSFER),
         modification=_protective_position,
     ),
     Rule(
@@ -379,7 +293,7 @@ RULES: tuple[Rule, ...] = (
         sources=(SourceKey.SSS,),
         for_client=lambda c: c.assessment.recent_spinal_event,
         catches=lambda e, c: not (is_gentle_lying_or_seated(e) or is_back_extensor_hold(e)),
-        reads=_GENTLE_TRAITS,
+        reads=GENTLE_TRAITS,
     ),
     Rule(
         id="fall_risk_no_impact",
@@ -390,7 +304,7 @@ RULES: tuple[Rule, ...] = (
         "impact wait until the flag clears.",
         sources=(SourceKey.SSS, SourceKey.CDC),
         for_client=lambda c: c.assessment.has_fall_risk,
-        catches=attribute_in("impact", *_ABOVE_WALKING),
+        catches=attribute_in("impact", *ABOVE_WALKING),
         detail=_fall_risk_detail,
     ),
     Rule(
@@ -401,7 +315,7 @@ RULES: tuple[Rule, ...] = (
         "counter or wall within reach.",
         sources=(SourceKey.SSS, SourceKey.CDC),
         for_client=lambda c: c.assessment.has_fall_risk,
-        catches=attribute_in("fall_risk", _FALL_HIGH),
+        catches=attribute_in("fall_risk", FALL_HIGH),
         modification=_support,
     ),
     Rule(
@@ -411,7 +325,7 @@ RULES: tuple[Rule, ...] = (
         reason="Fall-risk flag: use the supported variant until balance improves.",
         sources=(SourceKey.SSS, SourceKey.CDC),
         for_client=lambda c: c.assessment.has_fall_risk,
-        catches=attribute_in("fall_risk", _FALL_MODERATE),
+        catches=attribute_in("fall_risk", FALL_MODERATE),
         modification=_support,
     ),
     Rule(
@@ -422,7 +336,7 @@ RULES: tuple[Rule, ...] = (
         "supervised high-intensity training, which the client does not have.",
         sources=(SourceKey.LIFTMOR,),
         for_client=lambda c: not c.profile.cleared_for_supervised_high_intensity,
-        catches=attribute_in("load", _LOAD_HEAVY),
+        catches=attribute_in("load", LOAD_HEAVY),
     ),
     Rule(
         id="not_cleared_drop_landing",
@@ -455,7 +369,7 @@ RULES: tuple[Rule, ...] = (
         "and no fall risk; otherwise build up to it.",
         sources=(SourceKey.BHOF, SourceKey.SSS),
         for_client=lambda c: not c.assessment.high_impact_cleared,
-        catches=attribute_in("impact", _IMPACT_HIGH),
+        catches=attribute_in("impact", IMPACT_HIGH),
         modification="Build up over weeks from moderate impact (heel drops, stepping, low "
         "jumps) before high jumps.",
     ),
@@ -466,7 +380,7 @@ RULES: tuple[Rule, ...] = (
         reason="New to strength training: learn the technique at a lower intensity first.",
         sources=(SourceKey.TFTF15, SourceKey.SSS),
         for_client=lambda c: c.profile.new_to_strength_training,
-        catches=attribute_in("load", _LOAD_MODERATE, _LOAD_HEAVY),
+        catches=attribute_in("load", LOAD_MODERATE, LOAD_HEAVY),
         modification="Start lighter than the default and raise the load once the technique "
         "is secure.",
     ),

@@ -85,6 +85,17 @@ class _Group(NamedTuple):
     entries: tuple[_Entry, ...]
 
 
+def _reader(entries: Iterable[_Entry]) -> Callable[[Exercise], object] | None:
+    """Reads every attribute the entries' rules read; None if one of them may read anything."""
+    names: dict[str, None] = {}
+    for entry in entries:
+        reads = entry.rule.attributes_read
+        if reads is None:
+            return None
+        names.update(dict.fromkeys(reads))
+    return attrgetter(*names) if names else None
+
+
 class Screener:
     """One client's profile prepared for screening many exercises quickly.
 
@@ -129,6 +140,7 @@ class Screener:
         self._called = tuple(called)
         self._unavailable = tuple(unavailable)
         self._missing: dict[object, tuple[Reason, ...]] = {}
+        self._read_missing = _reader(unavailable)
         self._outcomes: dict[tuple[tuple[Reason, ...], tuple[Reason, ...]], _Outcome] = {}
 
     def _reason(self, entry: _Entry, exercise: Exercise) -> Reason:
@@ -145,8 +157,9 @@ class Screener:
     def _unavailable_for(self, exercise: Exercise) -> tuple[Reason, ...]:
         if not self._unavailable:
             return ()
-        # the unavailability rules read only the equipment (rules.py)
-        key = exercise.equipment
+        if self._read_missing is None:  # a rule that may read anything: ask every time
+            return tuple(reason for _, reason in self._caught(self._unavailable, exercise))
+        key = self._read_missing(exercise)
         missing = self._missing.get(key)
         if missing is None:
             caught = self._caught(self._unavailable, exercise)

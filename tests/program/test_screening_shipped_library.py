@@ -6,14 +6,10 @@ import pytest
 
 from bonecoach.paths import resource
 from bonecoach.program.exercise import Exercise
+from bonecoach.program.exercise_traits import is_back_extensor_hold, is_gentle_lying_or_seated
 from bonecoach.program.library import check_library
 from bonecoach.program.profile import ClientProfile
-from bonecoach.program.rules import (
-    Effect,
-    is_back_extensor_hold,
-    is_gentle_lying_or_seated,
-    rule,
-)
+from bonecoach.program.rules import Effect, rule
 from bonecoach.program.screening import ScreeningResult, Verdict, screen_library
 from bonecoach.program.vocabulary import Impact, Load, SpinalFlexion, SpinalRotation
 from tests.program.screening_fixtures import (
