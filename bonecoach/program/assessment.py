@@ -297,8 +297,18 @@ def _fall_risk_flags(p: ClientProfile) -> tuple[FallRiskFlag, ...]:
     return tuple(flags)
 
 
-def _recommendations(p: ClientProfile, fracture_precautions: bool) -> tuple[Finding, ...]:
+def _recommendations(
+    p: ClientProfile, case: GuidelineCase, fracture_precautions: bool
+) -> tuple[Finding, ...]:
     found: list[Finding] = []
+    if case is GuidelineCase.MULTIPLE_VF_KYPHOSIS_PAIN:
+        found.append(
+            Finding(
+                "Prefer the least-loaded positions (lying on the back, then standing, then "
+                "sitting) and daily back-extensor endurance work.",
+                SourceKey.TFTF15,
+            )
+        )
     if fracture_precautions:
         found.append(
             Finding(
@@ -349,5 +359,5 @@ def assess(profile: ClientProfile) -> Assessment:
         recent_spinal_event=bool(recent),
         recent_spinal_event_reasons=recent,
         fall_risk_flags=_fall_risk_flags(profile),
-        recommendations=_recommendations(profile, bool(precaution_reasons)),
+        recommendations=_recommendations(profile, case, bool(precaution_reasons)),
     )

@@ -85,6 +85,7 @@ def test_three_guideline_cases() -> None:
     worst = assess(multiple_vf_kyphosis_pain())
     assert worst.guideline_case is GuidelineCase.MULTIPLE_VF_KYPHOSIS_PAIN
     texts = " ".join(f.text for f in worst.case_reasons)
+    assert any("back-extensor endurance" in f.text for f in worst.recommendations)
     assert "3 vertebral fractures" in texts
     assert "Hyperkyphosis" in texts
     assert "back pain" in texts
