@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.engine import URL
 
-from bonecoach.store.errors import DatabaseProblem
+from bonecoach.store.errors import BackupError, DatabaseProblem
 from bonecoach.store.models import HEAD_REVISION, KNOWN_REVISIONS
 from bonecoach.store.settings import Settings, backup_folder, load_settings
 
@@ -86,6 +86,7 @@ class OpenedDatabase:
     migrated_from: str | None  # revision before this start's migration; None if none ran
     created: bool
     start_backup: Path | None
+    backup_problem: str | None = None  # the automatic backup failed (the database is fine)
 
 
 def _problem(message: str, path: Path | None, folder: Path) -> DatabaseProblem:
@@ -113,8 +114,14 @@ def _open_sqlite(url: str, path: Path, folder: Path, auto_backup: bool) -> Opene
 
         upgrade_to_head(engine)
     create_private_file(path)  # -wal/-shm now exist: owner-only too
-    start_backup = automatic_backup(path, folder) if auto_backup and not created else None
-    return OpenedDatabase(engine, url, path, folder, migrated_from, created, start_backup)
+    start_backup, problem = None, None
+    if auto_backup and not created:
+        # A backup folder that is offline (a network share) must not stop the day's work.
+        try:
+            start_backup = automatic_backup(path, folder)
+        except (BackupError, OSError) as exc:
+            problem = str(exc)
+    return OpenedDatabase(engine, url, path, folder, migrated_from, created, start_backup, problem)
 
 
 def _open_server(url: str, folder: Path) -> OpenedDatabase:

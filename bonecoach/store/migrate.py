@@ -49,5 +49,8 @@ def upgrade_to_head(engine: Engine) -> None:
     from alembic import command
 
     with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            # Workstations starting together: one migrates, the others wait, then find it done.
+            connection.execute(text("SELECT pg_advisory_xact_lock(727274)"))
         config = alembic_config(connection)
         command.upgrade(config, "head")

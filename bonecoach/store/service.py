@@ -35,6 +35,8 @@ class Store(ClientOps, SessionOps):
         super().__init__(sessionmaker(engine, expire_on_commit=False), actor=actor)
         self.engine = engine
         self.opened = opened
+        # Why the last automatic backup failed, for the app to show (None: it worked).
+        self.backup_problem = None if opened is None else opened.backup_problem
 
     @classmethod
     def open(
@@ -83,14 +85,22 @@ class Store(ClientOps, SessionOps):
         return export_all_to_folder(self.engine, folder, "manual")
 
     def close(self, *, auto_backup: bool = True) -> Path | None:
-        """Close; the automatic backup on close is taken if anything was saved."""
+        """Close; the automatic backup on close is taken if anything was saved.
+
+        A failing backup does not raise (the data is saved); ``backup_problem`` says why.
+        """
         from bonecoach.store.backup import automatic_backup
+        from bonecoach.store.errors import BackupError
 
         made = None
         path, folder = self.sqlite_path, self.backup_folder
         self.engine.dispose()
         if auto_backup and self.changed and path is not None and folder is not None:
-            made = automatic_backup(path, folder, force=True)
+            try:
+                made = automatic_backup(path, folder, force=True)
+                self.backup_problem = None
+            except (BackupError, OSError) as exc:
+                self.backup_problem = str(exc)
         return made
 
     def __enter__(self) -> Store:

@@ -134,3 +134,17 @@ def test_rotation_deletes_only_old_automatic_backups(tmp_path: Path) -> None:
     assert len([b for b in left if b.reason == "auto"]) == 30 - len(removed)
     assert 7 < len(left) <= 7 + 4 + 12 + 1
     assert all(not p.exists() for p in removed)
+
+
+def test_an_unusable_backup_folder_does_not_stop_work(tmp_path: Path) -> None:
+    _store_with_client().close(auto_backup=False)
+    blocked = tmp_path / "offline-share"
+    blocked.write_text("a file where the folder should be")
+    store = Store.open(backups=blocked)
+    assert store.backup_problem is not None and "offline-share" in store.backup_problem
+    store.create_client("Bob Roe")
+    assert store.close() is None
+    assert store.backup_problem is not None
+    reopened = Store.open(auto_backup=False)
+    assert len(reopened.list_clients()) == 2
+    reopened.close(auto_backup=False)
