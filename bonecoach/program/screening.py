@@ -10,8 +10,9 @@ the modification "provide the equipment or choose another exercise", so the ther
 is not usable at home as it stands; an excluded exercise stays excluded. With the filter
 switched off, verdict, reasons and modification ignore equipment.
 
-Speed: the profile is assessed once and the rule table narrowed to the rules that concern
-this client (`Screener`), so each exercise costs only a few attribute checks.
+Speed: `Screener` assesses the profile once, keeps only the rules that concern this client,
+and remembers decisions per combination of the attributes the rules read (see its
+docstring); scripts/measure_screening.py times it.
 """
 
 from __future__ import annotations
@@ -50,11 +51,17 @@ class ScreeningResult(NamedTuple):
 
     @property
     def usable_at_home(self) -> bool:
-        """Safe for a home program and the client has the equipment."""
-        return self.verdict is not Verdict.EXCLUDED and not self.unavailable
+        """Not excluded, not clinic-only, and the client has the equipment."""
+        return (
+            self.verdict is not Verdict.EXCLUDED
+            and not self.unavailable
+            and all(r.rule != CLINIC_ONLY_RULE for r in self.reasons)
+        )
 
 
-_ALLOWED, _CAUTION, _EXCLUDED = Verdict.ALLOWED, Verdict.CAUTION, Verdict.EXCLUDED  # see rules.py
+# bound once: an enum member looked up on its class costs ~70 ns in Python 3.11
+_ALLOWED, _CAUTION, _EXCLUDED = Verdict.ALLOWED, Verdict.CAUTION, Verdict.EXCLUDED
+CLINIC_ONLY_RULE = "supervised_only"  # its exercises never go on a home handout
 
 EQUIPMENT_MODIFICATION = "Provide the equipment or choose another exercise."
 

@@ -193,7 +193,9 @@ def test_rule_spares_a_client_without_the_condition(rule_id: str) -> None:
 def test_safe_exercise_is_allowed_for_every_fixture() -> None:
     lying = make_exercise(position="lying", category="posture")
     for client in (density_only(), one_vertebral_fracture(), recent_vertebral_fracture()):
-        assert screen(client, lying).verdict is Verdict.ALLOWED
+        result = screen(client, lying)
+        assert result.verdict is Verdict.ALLOWED
+        assert result.usable_at_home
 
 
 # --- wording and modifications ----------------------------------------------------------
@@ -303,6 +305,7 @@ def test_heavy_lifts_need_clearance_and_stay_clinic_only() -> None:
     cleared = screen(make_profile(cleared_for_supervised_high_intensity=True), heavy)
     assert cleared.verdict is Verdict.CAUTION
     assert cleared.modification is not None and "home handout" in cleared.modification
+    assert not cleared.usable_at_home
 
 
 def test_high_impact_is_allowed_outright_only_with_normal_density_and_no_risk() -> None:
