@@ -1,0 +1,105 @@
+"""Start-up: the window first, the database behind it; a broken database offers the newest
+good backup; a first run shows the welcome panel."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from bonecoach.ui.app import Starter
+from bonecoach.ui.errors import ErrorReporter
+from bonecoach.ui.main_window import MainWindow
+from bonecoach.ui.tasks import TaskRunner
+from tests.ui.shell_fixtures import *  # noqa: F403  (dialogs)
+from tests.ui.shell_fixtures import Dialogs
+
+
+def start(qtbot: Any) -> tuple[MainWindow, Starter]:
+    errors = ErrorReporter()
+    tasks = TaskRunner(errors, synchronous=True)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    starter = Starter(None, window, errors, tasks)
+    return window, starter
+
+
+def test_window_shows_before_the_store_then_gets_its_tabs(
+    qtbot: Any, dialogs: Dialogs, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bonecoach.store.service import Store
+    from bonecoach.store.settings import Settings, save_settings
+
+    save_settings(Settings(clinic_name="Riverside"))  # not a first run
+    with Store.open() as store:
+        store.create_client("Ann Lee")
+    window, starter = start(qtbot)
+    assert window.context is None and not window.actions.new_client.isEnabled()
+    assert "Opening" in window.message.text()
+    starter.start()
+    try:
+        assert window.context is not None and window.actions.new_client.isEnabled()
+        assert list(window.tabs) == ["Profile", "Program", "Sessions", "Handout"]
+        assert window.clients.model.rowCount() == 1
+        assert window.context.settings.clinic_name == "Riverside"
+    finally:
+        window.context.store.close(auto_backup=False)  # type: ignore[union-attr]
+
+
+def test_broken_database_offers_the_newest_good_backup(
+    qtbot: Any, dialogs: Dialogs, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bonecoach.store.database import default_sqlite_path
+    from bonecoach.store.service import Store
+
+    with Store.open() as store:
+        store.create_client("Ann Lee")
+        backup = store.backup_now()
+    path = default_sqlite_path()
+    for side in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        side.unlink(missing_ok=True)
+    path.write_bytes(b"this is not a database" * 100)
+
+    offered: list[str] = []
+
+    def critical(_parent: Any, title: str, text: str, *args: Any) -> Any:
+        offered.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "critical", staticmethod(critical))
+    window, starter = start(qtbot)
+    starter.start()
+    try:
+        assert offered and str(backup.parent) in offered[0]  # the newest good one
+        assert "kept aside" in offered[0]
+        assert window.context is not None  # restored, then opened
+        assert [c.name for c in window.context.store.list_clients()] == ["Ann Lee"]
+        assert dialogs.infos and "previous database was kept" in dialogs.infos[0][1]
+        assert any(p.name.startswith(path.name) and p != path for p in path.parent.iterdir())
+    finally:
+        if window.context is not None:
+            window.context.store.close(auto_backup=False)
+
+
+def test_refusing_the_backup_leaves_the_file_untouched(
+    qtbot: Any, dialogs: Dialogs, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bonecoach.store.database import default_sqlite_path
+    from bonecoach.store.service import Store
+
+    with Store.open() as store:
+        store.backup_now()
+    path = default_sqlite_path()
+    for side in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        side.unlink(missing_ok=True)
+    junk = b"not a database" * 100
+    path.write_bytes(junk)
+    monkeypatch.setattr(
+        QMessageBox, "critical", staticmethod(lambda *a: QMessageBox.StandardButton.Close)
+    )
+    window, starter = start(qtbot)
+    starter.start()
+    assert window.context is None
+    assert "could not open its data" in window.message.text()
+    assert path.read_bytes() == junk
