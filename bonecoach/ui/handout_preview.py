@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QLabel, QStackedLayout, QWidget
 
@@ -68,6 +68,19 @@ class PdfPreview(QWidget):
     def page_count(self) -> int:
         return 0 if self.document is None else int(self.document.pageCount())
 
+    def print_with_dialog(self, paper: str, parent: QWidget) -> bool:
+        """Ask for a printer (QPrintDialog) and print every page; False if cancelled."""
+        from PySide6.QtGui import QPageSize
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        size = QPageSize.PageSizeId.A4 if paper == "a4" else QPageSize.PageSizeId.Letter
+        printer.setPageSize(QPageSize(size))
+        dialog = QPrintDialog(printer, parent)
+        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+            return False
+        return self.print_to(printer) > 0
+
     def print_to(self, printer: Any) -> int:
         """Draw every page onto ``printer`` at its resolution; returns pages printed."""
         pages = self.page_count()
@@ -81,11 +94,13 @@ class PdfPreview(QWidget):
             for page in range(pages):
                 if page:
                     printer.newPage()
-                size = self.document.pagePointSize(page)
+                size = self.document.pagePointSize(page)  # points: 1/72 inch
                 scale = min(target.width() / size.width(), target.height() / size.height())
-                pixels = QSize(int(size.width() * scale), int(size.height() * scale))
-                image = self.document.render(page, pixels)
-                painter.drawImage(0, 0, image)
+                box = QRectF(0, 0, size.width() * scale, size.height() * scale)
+                # 300 dpi is sharp on paper; a 1200 dpi printer would need 16x the pixels.
+                dpi = min(300.0, printer.resolution())
+                pixels = QSize(int(size.width() * dpi / 72), int(size.height() * dpi / 72))
+                painter.drawImage(box, self.document.render(page, pixels))
         finally:
             painter.end()
         return pages

@@ -189,8 +189,20 @@ class HandoutTab(QWidget):
     # -- building -------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        self.reload_source()
         if self.built_for != self._key():
             self.refresh_preview()
+
+    def reload_source(self) -> None:
+        """Pick up a program version saved since the client was opened (Program tab)."""
+        if self.source is None:
+            return
+        old = self.source.version
+        self.source = actions.open_handout_source(self.context, self.source.client_id)
+        new = self.source.version
+        if (old and old.id) != (new and new.id):
+            self._fill_phases()
+            self._update_state()
 
     def refresh_preview(self, *_args: object) -> None:
         key = self._key()
@@ -231,7 +243,8 @@ class HandoutTab(QWidget):
             return
         self._pending_save = None
         self.preview.show_message(f"The handout could not be built:\n{exc}")
-        self.context.errors.show("Handout not built", exc)
+        if type(exc).__name__ != "NoHomeHandout":  # expected for clinic-only programs
+            self.context.errors.show("Handout not built", exc)
 
     # -- save and print -------------------------------------------------------------------
     def export_pdf(self) -> None:
@@ -266,24 +279,10 @@ class HandoutTab(QWidget):
         self.saved_path = path
 
     def print_handout(self) -> None:
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-
         if self.source is None or self.source.version is None or not self.preview.page_count():
             return
-        from PySide6.QtGui import QPageSize
-
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        paper = (
-            QPageSize.PageSizeId.A4
-            if self.paper.currentData() == "a4"
-            else QPageSize.PageSizeId.Letter
-        )
-        printer.setPageSize(QPageSize(paper))
-        dialog = QPrintDialog(printer, self)
-        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
-            return
         try:
-            self.preview.print_to(printer)
-            actions.record_handout(self.context, self.source.version.id, self.options(), "")
+            if self.preview.print_with_dialog(self.paper.currentData(), self):
+                actions.record_handout(self.context, self.source.version.id, self.options(), "")
         except Exception as exc:
             self.context.errors.show("Handout not printed", exc)

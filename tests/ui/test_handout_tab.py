@@ -78,3 +78,48 @@ def test_client_without_program_explains_what_to_do(
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a: called.append(a)))
     tab.export_pdf()
     assert not called and context.errors.shown[-1][0] == "No handout to save"
+
+
+def test_new_program_version_is_picked_up_when_the_tab_is_shown_again(
+    qtbot: Any, context: Any, client_id: int, saved_program: Any
+) -> None:
+    tab = HandoutTab(context)
+    qtbot.addWidget(tab)
+    tab.show()
+    tab.set_client(client_id)
+    tab.hide()
+    renamed = saved_program.program.model_copy(update={"name": "Spring program"})
+    context.store.save_program(client_id, renamed, program_id=saved_program.program_id, based_on=1)
+    tab.show()
+    assert "version 2" in tab.about.text() and "Spring program" in tab.about.text()
+    assert tab.built_for is not None and tab.built_for[0] != saved_program.id
+
+
+def test_print_renders_every_page_to_the_printer(
+    qtbot: Any, context: Any, client_id: int, saved_program: Any, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    tab = HandoutTab(context)
+    qtbot.addWidget(tab)
+    tab.show()
+    tab.set_client(client_id)
+    out = tmp_path / "printed.pdf"
+
+    def accept(dialog: QPrintDialog) -> int:  # stands in for the user choosing a printer
+        printer = dialog.printer()
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(out))
+        printer.setResolution(72)  # keeps the test quick; real printers get 300 dpi
+        return int(QPrintDialog.DialogCode.Accepted)
+
+    monkeypatch.setattr(QPrintDialog, "exec", accept)
+    tab.print_handout()
+    assert out.exists() and out.read_bytes().startswith(b"%PDF")
+    from PySide6.QtPdf import QPdfDocument
+
+    printed = QPdfDocument()
+    printed.load(str(out))
+    assert printed.pageCount() == tab.preview.page_count()
+    assert len(context.store.handouts(saved_program.id)) == 1
