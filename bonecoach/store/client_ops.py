@@ -337,6 +337,20 @@ class ClientOps(StoreBase):
 
     # Audit --------------------------------------------------------------------------------
 
+    def record_audit(
+        self,
+        action: str,
+        entity: str,
+        *,
+        entity_id: int | None = None,
+        client_id: int | None = None,
+        detail: str = "",
+        by: str | None = None,
+    ) -> None:
+        """Note something done outside the store (e.g. a client's data exported)."""
+        with self._writing() as session:
+            self._audit(session, self._who(by), action, entity, entity_id, client_id, detail)
+
     def audit_entries(self, client_id: int | None = None, *, limit: int = 500) -> list[AuditRecord]:
         """The newest audit entries first (of one client, or of everything)."""
         query = select(AuditRow).order_by(AuditRow.at.desc(), AuditRow.id.desc()).limit(limit)

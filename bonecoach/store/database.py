@@ -126,13 +126,20 @@ def _open_sqlite(url: str, path: Path, folder: Path, auto_backup: bool) -> Opene
 
 def _open_server(url: str, folder: Path) -> OpenedDatabase:
     from sqlalchemy import inspect
+    from sqlalchemy.exc import DBAPIError
 
     from bonecoach.store.migrate import current_revision, upgrade_to_head
 
     engine = make_engine(url)
-    with engine.connect() as connection:
-        revision = current_revision(connection)
-        tables = set(inspect(connection).get_table_names())
+    try:
+        with engine.connect() as connection:
+            revision = current_revision(connection)
+            tables = set(inspect(connection).get_table_names())
+    except DBAPIError as exc:
+        engine.dispose()
+        where = make_url(url).render_as_string(hide_password=True)
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+        raise _problem(f"Cannot open the database at {where}: {reason}.", None, folder) from None
     if revision is None and tables:
         engine.dispose()
         raise _problem(

@@ -49,7 +49,10 @@ __all__ = [
 ]
 
 
-def export_client(store: Store, client_id: int, *, by: str | None = None) -> ClientDocument:
+def export_client(
+    store: Store, client_id: int, *, by: str | None = None, audit: bool = True
+) -> ClientDocument:
+    """The client with all its history; ``audit`` notes who took the data out."""
     client = store.get_client(client_id)
     refs: dict[int, VersionRef] = {}
     programs = []
@@ -85,7 +88,7 @@ def export_client(store: Store, client_id: int, *, by: str | None = None) -> Cli
     def ref(version_id: int | None) -> VersionRef | None:
         return None if version_id is None else refs.get(version_id)
 
-    return ClientDocument(
+    document = ClientDocument(
         format=FORMAT,
         format_version=FORMAT_VERSION,
         exported_at=datetime.now(UTC).replace(microsecond=0),
@@ -131,6 +134,9 @@ def export_client(store: Store, client_id: int, *, by: str | None = None) -> Cli
             for s in store.suggestions(client_id)
         ),
     )
+    if audit:
+        store.record_audit("export", "client", entity_id=client_id, client_id=client_id, by=by)
+    return document
 
 
 def write_document(document: ClientDocument, out: Path) -> Path:
@@ -185,7 +191,7 @@ def _clinic_export(engine: Engine) -> str:
 
     store = Store(engine)
     documents = [
-        export_client(store, c.id).model_dump(mode="json")
+        export_client(store, c.id, audit=False).model_dump(mode="json")
         for c in store.list_clients(include_archived=True)
     ]
     return json.dumps(

@@ -75,3 +75,14 @@ def test_postgres_backup_is_a_json_export(postgres_schema_url: str, tmp_path: Pa
     assert data["format"] == "bonecoach-clinic"
     assert [c["client"]["name"] for c in data["clients"]] == ["Ann Lee"]
     assert oct(path.stat().st_mode & 0o777) == "0o600"
+
+
+def test_unreachable_server_is_a_clear_problem(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a port on loopback where nothing listens
+    monkeypatch.setenv(
+        "BONECOACH_DATABASE_URL",
+        "postgresql://nobody:secret@127.0.0.1:9/bonecoach?connect_timeout=2",
+    )
+    with pytest.raises(DatabaseProblem, match="Cannot open the database at") as caught:
+        Store.open()
+    assert "secret" not in str(caught.value)
