@@ -168,7 +168,7 @@ def extent(prop: Prop, view: str) -> list[tuple[float, float, float]]:
             for i in range(n)
         ]
     if k == "bike":
-        return [(prop["x"] - 13.0, prop["x"] + 13.0, 72.0)]
+        return [(prop["x"] - 14.0, prop["x"] + 2.0, 81.0)]
     if k == "rower":
         return [(prop["x"] - 15.0, prop["x"] + 15.0, 24.0)]
     if k == "bed":
@@ -302,21 +302,23 @@ def _draw_more(
         sill = [(back - sign * 40, 28), (back + sign * 75, 28)]
         canvas.polyline(sill, PROP_INK, 3.0)
         canvas.circle(((back + sign * 70), 30), 28, PROP_SHADE, PROP_INK, LINE)
-    elif k == "bike":
+    elif k == "bike":  # a stationary exercise bike, the rider facing right
         x = prop["x"] + dx
-        canvas.circle((x + 52, 30), 24, PROP_SHADE, PROP_INK, LINE)
+        crank = (x + 14, 30.0)
+        canvas.circle((x + 58, 30), 24, PROP_SHADE, PROP_INK, LINE)
         for p, q in (
-            ((x, 68), (x + 14, 30)),
-            ((x + 14, 30), (x + 52, 30)),
-            ((x + 14, 30), (x + 42, 88)),
-            ((x - 10, 2), (x + 70, 2)),
-            ((x + 52, 30), (x + 30, 2)),
-            ((x + 52, 30), (x + 70, 2)),
+            ((x - 2, 78), crank),
+            (crank, (x + 58, 30)),
+            (crank, (x + 48, 98)),
+            ((x - 12, 2), (x + 80, 2)),
+            ((x + 58, 30), (x + 38, 2)),
+            ((x + 58, 30), (x + 80, 2)),
+            ((x + 14, 30), (x - 4, 2)),
         ):
             canvas.line(p, q, PROP_INK, 3.2)
-        canvas.line((x + 36, 90), (x + 50, 92), PROP_INK, 3.2)
-        _rect(canvas, x - 13, 68, x + 13, 73, PROP_SHADE)
-        canvas.circle((x + 14, 30), 7, PROP_FILL, PROP_INK, LINE)
+        canvas.line((x + 44, 98), (x + 58, 100), PROP_INK, 3.6)
+        _rect(canvas, x - 13, 76, x + 13, 81, PROP_SHADE)
+        canvas.circle(crank, 6, PROP_FILL, PROP_INK, LINE)
     elif k == "rower":
         x = prop["x"] + dx
         _rect(canvas, x - 40, 10, x + 150, 15, PROP_SHADE)

@@ -40,6 +40,7 @@ SIDE_LIMITS: dict[str, tuple[float, float]] = {
     "ankle": (-50.0, 30.0),  # dorsiflexion positive, toes pointed negative
     "shoulder": (-60.0, 180.0),
     "shoulder_abduct": (-15.0, 180.0),
+    "shoulder_rotate": (-60.0, 90.0),  # external rotation positive (forearm turns outwards)
     "elbow": (0.0, 150.0),  # never bent backwards
     "wrist": (-80.0, 90.0),  # positive turns the hand the way the elbow bends
 }
@@ -142,6 +143,7 @@ def _arm(side: str, a: dict[str, float], chest: Mat, base: Vec) -> tuple[dict[st
     sign = 1.0 if side == "right" else -1.0
     shoulder = add(base, apply(chest, (0.0, -SHOULDER_DROP, sign * SHOULDER_HALF_WIDTH)))
     upper = mul(chest, mul(rot_z(a["shoulder"]), rot_x(-sign * a["shoulder_abduct"])))
+    upper = mul(upper, rot_y(-sign * a["shoulder_rotate"]))
     elbow = add(shoulder, apply(upper, (0.0, -UPPER_ARM, 0.0)))
     fore = mul(upper, rot_z(a["elbow"]))
     wrist = add(elbow, apply(fore, (0.0, -FOREARM, 0.0)))
