@@ -140,6 +140,7 @@ class ProgramTab(QWidget):
             None if version is None else version.program,
             None if version is None else version.number,
         )
+        self.editor.select_row(0)  # the dosage editor and details open on the first exercise
         if self.client.profile is None:
             self._say("This client has no profile yet: exercises are not screened. "
                       "Record the profile first to see what is safe for them.")  # fmt: skip

@@ -34,7 +34,14 @@ def open_handout_source(context: AppContext, client_id: int) -> HandoutSource:
 
     store, settings = context.store, context.settings
     client = store.get_client(client_id)
-    name = context.therapist_name or getattr(settings, "default_therapist", "") or ""
+    version = store.latest_program(client_id)
+    # The handout names the therapist who prescribed (saved) this version, else the user.
+    name = (
+        (version.saved_by if version is not None else "")
+        or context.therapist_name
+        or getattr(settings, "default_therapist", "")
+        or ""
+    )
     credentials = next((t.credentials for t in store.therapists() if t.name == name and name), "")
     logo = getattr(settings, "logo_path", "") or ""
     clinic = Clinic(
@@ -46,7 +53,7 @@ def open_handout_source(context: AppContext, client_id: int) -> HandoutSource:
     return HandoutSource(
         client_id=client_id,
         client_name=client.name,
-        version=store.latest_program(client_id),
+        version=version,
         clinic=clinic,
         therapist=Therapist(name=name or "Your therapist", credentials=credentials),
     )
