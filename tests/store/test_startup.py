@@ -4,7 +4,6 @@ is offered. Files and folders are owner-only."""
 from __future__ import annotations
 
 import hashlib
-import os
 import sqlite3
 from pathlib import Path
 
@@ -33,7 +32,7 @@ def test_corrupt_database_is_not_written_and_the_newest_backup_is_offered() -> N
     db, good = _make_database_with_backup()
     with db.open("r+b") as raw:  # scribble over pages in the middle of the file
         raw.seek(db.stat().st_size // 2)
-        raw.write(os.urandom(8192))
+        raw.write(b"\xde\xad\xbe\xef" * 2048)
     before = _digest(db)
     with pytest.raises(DatabaseProblem) as caught:
         Store.open()
@@ -96,3 +95,13 @@ def test_folder_and_files_are_owner_only(bonecoach_home: Path) -> None:
     assert oct(made.parent.stat().st_mode & 0o777) == "0o700"
     for path in [db, made, *db.parent.glob("bonecoach.sqlite3-*")]:
         assert oct(path.stat().st_mode & 0o777) == "0o600", path
+
+
+def test_sqlite_connections_are_wal_full_sync_with_foreign_keys() -> None:
+    store = Store.open(auto_backup=False)
+    with store.engine.connect() as connection:
+        pragma = connection.exec_driver_sql
+        assert pragma("PRAGMA journal_mode").scalar() == "wal"
+        assert pragma("PRAGMA synchronous").scalar() == 2  # FULL
+        assert pragma("PRAGMA foreign_keys").scalar() == 1
+    store.close(auto_backup=False)
