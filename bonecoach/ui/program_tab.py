@@ -8,6 +8,7 @@ lost: the edits stay on screen.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -118,8 +119,13 @@ class ProgramTab(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.banner)
         layout.addWidget(self.splitter, 1)
-        self.setTabOrder(self.browser.search, self.browser.table)
-        self.setTabOrder(self.browser.table, self.editor.table)
+        # Top bar first, then library (search, filters, list), then the program.
+        chain = [self.name_edit, self.templates_button, self.blank_button, self.save_button,
+                 self.browser.search, *self.browser.facets.values(), self.browser.hide_excluded,
+                 self.browser.table, self.editor.phase, self.editor.phase_button,
+                 self.editor.start, self.editor.table]  # fmt: skip
+        for before, after in itertools.pairwise(chain):
+            self.setTabOrder(before, after)
         self.set_client(None)
 
     # -- the tab contract -----------------------------------------------------------------
