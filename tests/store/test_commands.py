@@ -95,3 +95,27 @@ def test_corrupt_database_gives_a_clear_error(
     assert main(["clients"]) == 1
     err = capsys.readouterr().err
     assert "bonecoach restore" in err and str(folder) in err
+
+
+def test_a_clinic_export_imports_every_client(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from bonecoach.store.exchange import export_all_to_file
+    from bonecoach.store.service import Store
+
+    main(["load-demo"])
+    with Store.open(auto_backup=False) as store:
+        clinic = export_all_to_file(store.engine, tmp_path / "clinic.json")
+    monkeypatch.setenv("BONECOACH_DATABASE_URL", f"sqlite:///{tmp_path / 'second.sqlite3'}")
+    capsys.readouterr()
+    assert main(["import-client", str(clinic)]) == 0
+    assert capsys.readouterr().out.count("Imported") == 5
+    assert len(_clients(capsys)) == 5
+
+
+def test_restore_on_postgresql_points_to_the_server_tools(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("BONECOACH_DATABASE_URL", "postgresql://ann@db.clinic.lan/bonecoach")
+    assert main(["restore", str(tmp_path / "x.sqlite3")]) == 1
+    assert "pg_restore" in capsys.readouterr().err
