@@ -154,7 +154,10 @@ class DosageEditor(QGroupBox):
                 self.notes.setText(item.notes)
                 self.support.setChecked(item.support_prescribed)
                 self.support.setEnabled(has_support)
-                self.plain.setText(dosage_text(d))
+                words = dosage_text(d)
+                if item.override is not None:  # kept with the item; shown wherever it is edited
+                    words += f"\nOverride reason: {item.override.reason}"
+                self.plain.setText(words)
             else:
                 self.plain.setText("Select an exercise in the program to set its dose.")
             self.problem.clear()

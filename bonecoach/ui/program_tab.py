@@ -150,6 +150,23 @@ class ProgramTab(QWidget):
         if self.client.profile is None:
             self._say("This client has no profile yet: exercises are not screened. "
                       "Record the profile first to see what is safe for them.")  # fmt: skip
+        elif version is not None:
+            self._warn_newly_excluded(version.program)
+
+    def _warn_newly_excluded(self, program: Any) -> None:
+        """The profile may have changed since the program was saved (e.g. a new fracture)."""
+        screening = self.client.screening if self.client else {}
+        names = [
+            self.context.library[item.exercise_id].name
+            for _p, _i, item in program.items()
+            if item.override is None
+            and item.exercise_id in screening
+            and screening[item.exercise_id].verdict.value == "excluded"
+        ]
+        if names:
+            self._say("Now excluded for this client (the profile changed since this program "
+                      f"was saved): {', '.join(names)}. Remove or replace them (adding one again "
+                      "asks for a written override reason).")  # fmt: skip
 
     def has_unsaved_changes(self) -> bool:
         return self.document.is_dirty

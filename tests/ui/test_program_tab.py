@@ -180,3 +180,32 @@ def test_enter_in_library_adds_and_drops_reorder(tab: ProgramTab, qtbot: Any) ->
     move = model.mimeData([model.index(0, 1)])
     model.dropMimeData(move, Qt.DropAction.MoveAction, 3, 0, QModelIndex())
     assert [i.exercise_id for i in model.items] == [allowed[2], allowed[0], allowed[1]]
+
+
+def test_items_excluded_after_a_profile_change_are_flagged(
+    tab: ProgramTab, context: Any, client_id: int
+) -> None:
+    from datetime import date
+
+    from tests.ui.program_fixtures import OSTEOPOROSIS
+
+    screening = tab.client.screening  # type: ignore[union-attr]
+    standing = next(
+        i
+        for i, r in screening.items()
+        if r.verdict.value == "allowed" and context.library[i].position.value == "standing"
+    )
+    tab.new_blank_program()
+    tab.editor.add_exercise(standing)
+    assert tab.save()
+    # a new vertebral fracture two weeks ago: only gentle lying and seated work stays allowed
+    recent = {**OSTEOPOROSIS, "vertebral_fractures": 2, "weeks_since_vertebral_fracture": 2}
+    from bonecoach.program.profile import ClientProfile
+
+    context.store.save_profile(
+        client_id, ClientProfile.model_validate(recent), recorded_on=date(2026, 11, 20)
+    )
+    tab.set_client(client_id)
+    assert tab.client.screening[standing].verdict.value == "excluded"  # type: ignore[union-attr]
+    assert tab.banner.isVisibleTo(tab)
+    assert context.library[standing].name in tab.banner.text()
