@@ -7,6 +7,7 @@ page. User and library text is escaped before it becomes a Paragraph.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import Color
@@ -26,6 +27,11 @@ from bonecoach.handout.styles import BAND_GREY, BLACK, Styles
 from bonecoach.handout.wording import SEPARATOR
 
 GUTTER = 6 * mm
+# Standard print picture sizes: beside the text up to this wide and this tall; wider than
+# WIDE (width / height) goes across the page above the text instead.
+SIDE_MAX_WIDTH = 80 * mm
+SIDE_HEIGHT = 42 * mm
+WIDE = 2.4
 
 
 def stop_text(stop_if: str) -> str:
@@ -147,20 +153,32 @@ def standard_block(
     frame_width: float,
     frame_height: float,
     therapist: str,
+    lead: Sequence[Flowable] = (),
 ) -> Flowable:
     """Picture left (about 6.5 cm), text right and then under it; kept on one page.
 
+    ``lead`` (headings above the block) stays on the block's page, never alone at the foot
+    of the page before.
+
     Text flows under the picture once it has passed it, so a block takes little more than a
-    third of a page and two or three fit on one.
+    third of a page and two fit on most.
     """
-    pic_w = styles.scale.picture_width
-    picture = pictures.flowable(block.exercise_id, pic_w, max_height=pic_w * 1.1)
     name = Paragraph(f"{block.number}. {escape(block.name)}", styles.name)
-    name.keepWithNext = True
+    top = [*lead, name]
     text = _text_flowables(block, styles, therapist, with_name=False)
     end = Spacer(1, styles.scale.body * 0.9)
-    if picture is None:
-        return KeepTogether([name, *text, end])
+    aspect = pictures.aspect(block.exercise_id)
+    if aspect is None:
+        return KeepTogether([*top, *text, end])
+    if aspect > WIDE:  # e.g. lying exercises: a strip across the page reads better
+        width = min(frame_width, SIDE_HEIGHT * 0.85 * aspect)
+        picture = pictures.flowable(block.exercise_id, width)
+        assert picture is not None
+        picture.hAlign = "LEFT"
+        return KeepTogether([*top, picture, Spacer(1, styles.scale.body * 0.5), *text, end])
+    # Beside the text: about 6.5 cm wide, up to 8 cm for a wide one, never taller than 5 cm.
+    width = min(SIDE_MAX_WIDTH, SIDE_HEIGHT * aspect)
+    picture = pictures.flowable(block.exercise_id, width)
     body = ImageAndFlowables(
         picture,
         text,
@@ -169,7 +187,7 @@ def standard_block(
         imageRightPadding=GUTTER,
         imageBottomPadding=styles.scale.body * 0.5,
     )
-    return KeepTogether([name, body, end])
+    return KeepTogether([*top, body, end])
 
 
 def large_block(
@@ -197,9 +215,12 @@ def large_block(
     text = [*text[:-3], KeepTogether(text[-3:])]
     room = frame_height - sum(heights) - gap - 4 * mm
     fits = room >= 40 * mm
+    aspect = pictures.aspect(block.exercise_id) or 1.0
+    # About 12 cm wide; a wide picture (lying down) may take the page's width, 6.5 cm tall.
+    width = min(frame_width, max(styles.scale.picture_width, 65 * mm * aspect))
     picture = pictures.flowable(
         block.exercise_id,
-        styles.scale.picture_width,
+        width,
         max_height=room if fits else styles.scale.picture_width * 0.6,
     )
     out: list[Flowable] = list(top)

@@ -228,9 +228,12 @@ def safe_moves_page(
             styles.body,
         ),
     ]
-    pic_w = styles.scale.small_picture_width
+    column = styles.scale.small_picture_width
     for move in moves:
-        picture = pictures.flowable(move.exercise_id, pic_w, max_height=pic_w)
+        # A small picture beside the words; a wide one (lying down) gets a wider column.
+        aspect = pictures.aspect(move.exercise_id) or 1.0
+        pic_w = min(width * 0.5, max(column, column * 0.75 * aspect))
+        picture = pictures.flowable(move.exercise_id, pic_w, max_height=column)
         text = [Paragraph(escape(move.name), styles.name), _p(move.text, styles.body_tight)]
         if picture is None:
             out.append(KeepTogether([*text, Spacer(1, styles.scale.body)]))

@@ -1,8 +1,9 @@
-"""Exercise illustrations as reportlab drawings: SVG from `bonecoach.art`, converted once.
+"""Exercise illustrations for the PDF: SVG from `bonecoach.art`, converted once per build.
 
-Converting SVG is the slow part of a handout, so each exercise's drawing is converted once
-per build and then drawn at whatever width a block needs. Any text inside a picture is
-switched to our embedded font, so no standard (non-embedded) font reaches the PDF.
+Converting SVG is the slow part of a handout, so each exercise's picture is converted once
+per build and then drawn at whatever width a block needs. The art's own plain SVG goes
+through the fast converter (`svgfast`); anything else (custom pictures) through svglib, with
+any text inside switched to our embedded font, so no standard font reaches the PDF.
 """
 
 from __future__ import annotations
@@ -17,10 +18,12 @@ from reportlab.graphics.shapes import Drawing, Group, String
 from reportlab.platypus import Flowable
 
 from bonecoach.handout.fonts import BOLD, REGULAR, register_fonts
+from bonecoach.handout.svgfast import PlainPicture, plain_svg_picture
 
 log = logging.getLogger(__name__)
 
 SvgSource = Callable[[str], str]
+Picture = Drawing | PlainPicture
 
 
 def art_source(illustrations: Any = None) -> SvgSource:
@@ -55,20 +58,23 @@ class PictureCache:
     def __init__(self, source: SvgSource | None) -> None:
         register_fonts()
         self._source = source
-        self._drawings: dict[str, Drawing | None] = {}
+        self._drawings: dict[str, Picture | None] = {}
 
-    def drawing(self, exercise_id: str) -> Drawing | None:
+    def drawing(self, exercise_id: str) -> Picture | None:
         if exercise_id not in self._drawings:
             self._drawings[exercise_id] = self._convert(exercise_id)
         return self._drawings[exercise_id]
 
-    def _convert(self, exercise_id: str) -> Drawing | None:
+    def _convert(self, exercise_id: str) -> Picture | None:
         if self._source is None:
             return None
-        from svglib.svglib import svg2rlg
-
         try:
             svg = self._source(exercise_id)
+            plain = plain_svg_picture(svg)
+            if plain is not None:
+                return plain
+            from svglib.svglib import svg2rlg
+
             drawing = svg2rlg(BytesIO(svg.encode("utf-8")))
         except Exception as exc:  # a missing picture must not stop the client's handout
             log.warning("no illustration for exercise %r: %s", exercise_id, exc)
@@ -81,6 +87,11 @@ class PictureCache:
         drawing.initialFontName = REGULAR
         return drawing
 
+    def aspect(self, exercise_id: str) -> float | None:
+        """Width over height of the exercise's picture; None when it has none."""
+        drawing = self.drawing(exercise_id)
+        return None if drawing is None else drawing.width / drawing.height
+
     def flowable(
         self, exercise_id: str, width: float, max_height: float | None = None
     ) -> ScaledDrawing | None:
@@ -91,9 +102,9 @@ class PictureCache:
 
 
 class ScaledDrawing(Flowable):
-    """Draws a shared Drawing scaled to a width (and at most a height), keeping its shape."""
+    """Draws a shared picture scaled to a width (and at most a height), keeping its shape."""
 
-    def __init__(self, drawing: Drawing, width: float, max_height: float | None = None) -> None:
+    def __init__(self, drawing: Picture, width: float, max_height: float | None = None) -> None:
         super().__init__()
         factor = width / drawing.width
         if max_height is not None and drawing.height * factor > max_height:
@@ -118,5 +129,8 @@ class ScaledDrawing(Flowable):
         canvas = self.canv
         canvas.saveState()
         canvas.scale(self.factor, self.factor)
-        renderPDF.draw(self.drawing, canvas, 0, 0, showBoundary=False)
+        if isinstance(self.drawing, PlainPicture):
+            self.drawing.draw_on(canvas)
+        else:
+            renderPDF.draw(self.drawing, canvas, 0, 0, showBoundary=False)
         canvas.restoreState()

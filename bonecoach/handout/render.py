@@ -193,14 +193,14 @@ def _exercises(
 ) -> list[Flowable]:
     therapist = doc.therapist.name
     out: list[Flowable] = []
+    lead: list[Flowable] = []
     if not doc.options.large_print:
-        out.append(Paragraph("Your exercises", styles.section))
-        out.append(
+        lead = [
+            Paragraph("Your exercises", styles.section),
             Paragraph(
-                "Do them in this order. The shaded band tells you how much to do.",
-                styles.body,
-            )
-        )
+                "Do them in this order. The shaded band tells you how much to do.", styles.body
+            ),
+        ]
     first = True
     for group in phase.groups:
         if doc.options.large_print:
@@ -215,11 +215,13 @@ def _exercises(
                     block, styles, cache, width, height, therapist, heading=heading
                 )
             continue
-        if group.title:
-            out.append(CondPageBreak(height * 0.4))  # a heading never ends a page alone
-            heading = Paragraph(escape(group.title), styles.group)
-            heading.keepWithNext = True
-            out.append(heading)
-        for block in group.blocks:
-            out.append(block_layout.standard_block(block, styles, cache, width, height, therapist))
+        for i, block in enumerate(group.blocks):
+            if i == 0 and group.title:
+                lead.append(Paragraph(escape(group.title), styles.group))
+            out.append(
+                block_layout.standard_block(
+                    block, styles, cache, width, height, therapist, lead=lead
+                )
+            )
+            lead = []
     return out

@@ -158,7 +158,7 @@ def test_large_print_really_is_larger(render_pdf: RenderPdf) -> None:
     assert len(large.reader.pages) > len(standard.reader.pages)
 
 
-def test_standard_print_fits_at_least_two_exercises_on_most_pages(
+def test_standard_print_shares_pages_between_exercises(
     render_pdf: RenderPdf, library: Library, program: Program
 ) -> None:
     doc = make_document(library, program)
@@ -170,9 +170,10 @@ def test_standard_print_fits_at_least_two_exercises_on_most_pages(
     ]
     with_exercises = [n for n in per_page if n]
     assert sum(with_exercises) == len(doc.blocks)
-    # 12 pt text, every step, tip, support line and note: 1.5 blocks a page on average at least
-    assert len(with_exercises) <= math.ceil(len(doc.blocks) / 1.5)
-    assert max(with_exercises) >= 2
+    # 12 pt text, a 4 cm picture, every step, tip, support line and note: long balance
+    # blocks take a page each, shorter ones share; at most 3 pages for every 4 exercises
+    assert len(with_exercises) <= math.ceil(len(doc.blocks) * 0.75)
+    assert with_exercises.count(2) >= 2
 
 
 def test_large_print_gives_each_exercise_its_own_page(
