@@ -50,6 +50,7 @@ class HandoutTab(QWidget):
         self.built_for: tuple[Any, ...] | None = None  # (version id, options, phases) shown
         self._pending_save: Path | None = None
         self._generation = 0
+        self._building: tuple[Any, ...] | None = None  # the key of the build under way
         settings = context.settings
 
         self.paper = QComboBox()
@@ -209,6 +210,9 @@ class HandoutTab(QWidget):
         self._update_state()
         if key is None or key == self.built_for or self.source is None:
             return
+        if key == self._building:  # already on its way (e.g. shown, then Ctrl+P at once)
+            return
+        self._building = key
         from bonecoach.ui.actions.library import ensure_custom_pictures
 
         ensure_custom_pictures(self.context)
@@ -230,6 +234,7 @@ class HandoutTab(QWidget):
     def _built(self, generation: int, key: tuple[Any, ...], data: bytes) -> None:
         if generation != self._generation:  # an older build finishing late
             return
+        self._building = None
         pages = self.preview.show_pdf(data)
         self.built_for = key if pages else None
         self._update_state()
@@ -241,6 +246,7 @@ class HandoutTab(QWidget):
     def _failed(self, generation: int, exc: BaseException) -> None:
         if generation != self._generation:
             return
+        self._building = None
         self._pending_save = None
         self.preview.show_message(f"The handout could not be built:\n{exc}")
         if type(exc).__name__ != "NoHomeHandout":  # expected for clinic-only programs

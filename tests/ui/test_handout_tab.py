@@ -123,3 +123,35 @@ def test_print_renders_every_page_to_the_printer(
     printed.load(str(out))
     assert printed.pageCount() == tab.preview.page_count()
     assert len(context.store.handouts(saved_program.id)) == 1
+
+
+def test_build_runs_on_a_worker_and_ctrl_p_saves_when_ready(
+    qtbot: Any, context: Any, client_id: int, saved_program: Any, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    import threading
+
+    from bonecoach.ui import actions
+    from bonecoach.ui.tasks import TaskRunner
+
+    context.tasks = TaskRunner(context.errors)  # the real, threaded runner
+    threads: list[str] = []
+    real_build = actions.handouts.build_pdf
+
+    def build(*args: Any) -> bytes:
+        threads.append(threading.current_thread().name)
+        return real_build(*args)
+
+    monkeypatch.setattr(actions.handouts, "build_pdf", build)
+    out = tmp_path / "ctrl-p.pdf"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), "PDF"))
+    )
+    tab = HandoutTab(context)
+    qtbot.addWidget(tab)
+    tab.set_client(client_id)
+    tab.show()  # starts the build
+    tab.export_pdf()  # Ctrl+P before the build is done: saved when it arrives
+    qtbot.waitUntil(out.exists, timeout=30_000)
+    assert out.read_bytes().startswith(b"%PDF")
+    assert len(threads) == 1 and threads[0] != threading.main_thread().name
