@@ -3,6 +3,7 @@ BONECOACH_TEST_POSTGRES_URL is set (.ci/start-postgres), each test in a fresh sc
 
 from __future__ import annotations
 
+import contextlib
 import os
 import uuid
 from collections.abc import Iterator
@@ -42,7 +43,10 @@ def postgres_schema_url() -> Iterator[str]:
     separator = "&" if "?" in POSTGRES_URL else "?"
     yield f"{POSTGRES_URL}{separator}options={quote(f'-csearch_path={schema}')}"
     with psycopg.connect(_psycopg_url(POSTGRES_URL), autocommit=True) as admin:
-        admin.execute(f"DROP SCHEMA {schema} CASCADE")
+        # A connection a failed test left open must not hang the run: give up after 10 s.
+        admin.execute("SET lock_timeout = '10s'")
+        with contextlib.suppress(psycopg.errors.LockNotAvailable):
+            admin.execute(f"DROP SCHEMA {schema} CASCADE")
 
 
 @pytest.fixture(params=BACKENDS)
