@@ -8,6 +8,7 @@ Run: uv run python scripts/measure_screening.py   (prints the median of many run
 from __future__ import annotations
 
 import itertools
+import os
 import random
 import statistics
 import time
@@ -31,14 +32,17 @@ from bonecoach.program.vocabulary import (
 )
 
 
-def median_ms(fn: Callable[[], object], runs: int) -> float:
+def median_ms(fn: Callable[[], object], runs: int) -> tuple[float, float]:
+    """Median wall-clock and median CPU time of ``fn`` in ms (CPU time is what this process
+    itself spent: on a machine shared with other busy processes it is the steadier figure)."""
     fn()  # warm up
-    times = []
+    wall, cpu = [], []
     for _ in range(runs):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         fn()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
+        cpu.append((time.process_time() - start_cpu) * 1000)
+        wall.append((time.perf_counter() - start) * 1000)
+    return statistics.median(wall), statistics.median(cpu)
 
 
 def synthetic(library: list[Exercise], count: int) -> list[Exercise]:
@@ -89,15 +93,17 @@ def main() -> None:
         ("cycled", cycled, 50),
         ("random", scrambled, 50),
     ):
-        on = median_ms(lambda ex=exercises: screen_library(profile, ex), runs)  # type: ignore[misc]
-        off = median_ms(
+        on, on_cpu = median_ms(lambda ex=exercises: screen_library(profile, ex), runs)  # type: ignore[misc]
+        off, off_cpu = median_ms(
             lambda ex=exercises: screen_library(profile, ex, check_equipment=False),  # type: ignore[misc]
             runs,
         )
         print(
-            f"{label:<8} {len(exercises):>5} exercises: median {on:.2f} ms "
-            f"(equipment filter off: {off:.2f} ms) over {runs} runs"
+            f"{label:<8} {len(exercises):>5} exercises, median of {runs}: "
+            f"{on:.2f} ms wall, {on_cpu:.2f} ms CPU "
+            f"(equipment filter off: {off:.2f} ms wall, {off_cpu:.2f} ms CPU)"
         )
+    print(f"load average while measuring: {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs")
 
 
 if __name__ == "__main__":
