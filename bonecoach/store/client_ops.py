@@ -230,9 +230,13 @@ class ClientOps(StoreBase):
                 )
                 return client_record(self._client_row(session, client_id))
         except IntegrityError:
+            taken = changes.get("clinic_id")
+            other = self.find_existing_client("-", None, taken) if isinstance(taken, str) else None
+            if other is None:
+                raise
             raise DuplicateClientError(
-                f"clinic_id: {changes.get('clinic_id')!r} already belongs to another client",
-                -1,
+                f"clinic_id: {taken!r} already belongs to {other.name} (client {other.id})",
+                other.id,
             ) from None
 
     def archive_client(

@@ -48,6 +48,10 @@ def test_clinic_id_is_unique(store: Store) -> None:
         store.create_client("Someone Else", clinic_id="X1")
     assert caught.value.existing_id == first.id
     assert len(store.list_clients()) == 1
+    second = store.create_client("Someone Else", clinic_id="X2")
+    with pytest.raises(DuplicateClientError, match="X1' already belongs to Ann Lee"):
+        store.update_client(second.id, second.version, clinic_id="X1")
+    assert store.get_client(second.id) == second
 
 
 def test_profile_versions_keep_history(store: Store) -> None:
