@@ -161,6 +161,17 @@ class ProfileForm(QWidget):
         grid.addWidget(self.feedback[title.split()[-1].lower()], grid.rowCount(), 0, 1, columns)
         return group
 
+    def tab_chain(self) -> list[QWidget]:
+        """Tab follows the page: down the left column, then down the right one."""
+        chain: list[QWidget] = [self.edits["age"], self.sex]
+        chain += [self.flags["new_to_strength_training"]]
+        chain += [self.flags["cleared_for_supervised_high_intensity"]]
+        chain += [self.edits[f.key] for f in BONE]
+        chain += [self.flags["hyperkyphosis"], self.flags["frail"], self.back_pain]
+        chain += [self.edits[f.key] for f in FALLS] + [self.tandem]
+        chain += [*self.equipment.values(), *self.precautions.values()]
+        return chain
+
     # -- values -----------------------------------------------------------------------------
     def raw_values(self) -> tuple[dict[str, Any], dict[str, str]]:
         """The typed values as profile JSON keys, plus problems found while parsing."""

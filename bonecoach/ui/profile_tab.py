@@ -5,6 +5,7 @@ Saving files a new dated profile version; the history keeps every earlier one.
 
 from __future__ import annotations
 
+import itertools
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -134,6 +135,11 @@ class ProfileTab(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.splitter)
+        # Set once everything has its parent: reparenting would reorder the chain again.
+        chain = [self.recorded_on, self.note, *self.form.tab_chain()]
+        chain += [self.discard_button, self.save_button, self.history_table]
+        for before, after in itertools.pairwise(chain):
+            QWidget.setTabOrder(before, after)
         self.set_client(None)
 
     # -- the tab contract -------------------------------------------------------------------

@@ -103,3 +103,25 @@ def test_refusing_the_backup_leaves_the_file_untouched(
     assert window.context is None
     assert "could not open its data" in window.message.text()
     assert path.read_bytes() == junk
+
+
+def test_first_run_shows_the_welcome_panel(
+    qtbot: Any, dialogs: Dialogs, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bonecoach.ui.welcome import WelcomeDialog
+
+    shown: list[str] = []
+
+    def choose_demo(dialog: WelcomeDialog) -> int:
+        shown.append(dialog.windowTitle())
+        dialog.demo_button.click()
+        return 1
+
+    monkeypatch.setattr(WelcomeDialog, "exec", choose_demo)
+    window, starter = start(qtbot)
+    starter.start()
+    try:
+        assert shown == ["Welcome to BoneCoach"]
+        assert window.clients.model.rowCount() >= 3  # the demo clients
+    finally:
+        window.context.store.close(auto_backup=False)  # type: ignore[union-attr]

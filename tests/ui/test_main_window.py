@@ -119,3 +119,18 @@ def test_size_splitter_and_last_client_restored(
     assert again.client_id == bert and again.tab_widget.currentIndex() == 2
     assert (again.width(), again.height()) == (777, 555)
     assert again.splitter.sizes()[0] == 251
+
+
+def test_back_up_now_runs_as_a_task_and_says_where(
+    window: MainWindow, dialogs: Dialogs, shell_context: Any
+) -> None:
+    busy: list[tuple[bool, str]] = []
+    shell_context.tasks.busy_changed.connect(lambda b, label: busy.append((b, label)))
+    window.actions.backup.trigger()
+    assert busy == [(True, "Backing up…"), (False, "")]
+    title, text = dialogs.infos[-1]
+    made = text.splitlines()[-1]
+    assert title == "Backup made" and made.endswith(".sqlite3")
+    from pathlib import Path
+
+    assert Path(made).is_file() and Path(made).parent == shell_context.store.backup_folder

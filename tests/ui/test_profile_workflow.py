@@ -107,3 +107,51 @@ def test_duplicate_clinic_id_is_shown_on_the_field(qtbot: Any, shell_context: An
     dialog.accept()
     assert dialog.created is None
     assert "already belongs to Ann Lee" in dialog.feedback["clinic_id"].problem
+
+
+def test_tab_moves_down_the_form_in_reading_order(qtbot: Any, shell_context: Any) -> None:
+    tab = ProfileTab(shell_context)
+    qtbot.addWidget(tab)
+    form = tab.form
+
+    def after(widget: Any) -> Any:
+        step = widget.nextInFocusChain()
+        while not step.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            step = step.nextInFocusChain()
+        return step
+
+    assert after(tab.note) is form.edits["age"]
+    assert after(form.edits["age"]) is form.sex
+    assert after(form.edits["t_score_lowest"]) is form.edits["frax_major_percent"]
+    assert after(form.back_pain) is form.edits["falls_past_year"]
+    assert after(form.tandem) is form.equipment["resistance_band"]
+    assert after(form.precautions["uncontrolled_hypertension"]) is tab.discard_button
+    assert form.edits["age"].accessibleName() == "Age (years)"
+
+
+def test_a_profile_saved_elsewhere_meanwhile_is_explained(
+    qtbot: Any, shell_context: Any, dialogs: Any
+) -> None:
+    from datetime import date
+
+    from bonecoach.program.profile import ClientProfile
+    from tests.ui.shell_fixtures import PROFILE
+
+    client_id = add_client(shell_context, "Ann Lee")
+    tab = ProfileTab(shell_context)
+    qtbot.addWidget(tab)
+    tab.set_client(client_id)
+    # another workstation files a newer profile while this one is open
+    shell_context.store.save_profile(
+        client_id,
+        ClientProfile.model_validate({**PROFILE, "falls_past_year": 2}),
+        recorded_on=date(2026, 11, 1),
+        by="Bo Berg",
+    )
+    tab.form.flags["frail"].setChecked(True)
+    assert not tab.save()
+    title, text = dialogs.warnings[-1]
+    assert title == "Profile not saved"
+    assert "Bo Berg" in text and "Another workstation saved" in text
+    assert tab.has_unsaved_changes()  # the edits are kept
+    assert len(shell_context.store.profile_history(client_id)) == 2
