@@ -86,10 +86,15 @@ def test_restore_from_the_offered_backup_recovers(tmp_path: Path) -> None:
 
 
 def test_folder_and_files_are_owner_only(bonecoach_home: Path) -> None:
-    store = Store.open()
+    Store.open().close()
+    store = Store.open()  # the second start: SQLite makes new -wal/-shm files itself
     store.create_client("Ann Lee")
-    made = store.close()
     db = default_sqlite_path()
+    side_files = list(db.parent.glob("bonecoach.sqlite3-*"))
+    assert {p.name for p in side_files} == {"bonecoach.sqlite3-wal", "bonecoach.sqlite3-shm"}
+    for path in side_files:
+        assert oct(path.stat().st_mode & 0o777) == "0o600", path
+    made = store.close()
     assert oct(db.parent.stat().st_mode & 0o777) == "0o700"
     assert made is not None
     assert oct(made.parent.stat().st_mode & 0o777) == "0o700"
