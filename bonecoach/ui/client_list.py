@@ -11,15 +11,11 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QItemSelectionModel,
     QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -32,98 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-Index = QModelIndex | QPersistentModelIndex
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
-ARCHIVED_ROLE = Qt.ItemDataRole.UserRole + 2
-HEADERS = ("Name", "Clinic ID")
+from bonecoach.ui.client_models import ARCHIVED_ROLE, ID_ROLE, ClientFilter, ClientListModel
 
-
-class ClientListModel(QAbstractTableModel):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[Any] = []
-
-    def set_rows(self, rows: Sequence[Any]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def record(self, client_id: int) -> Any | None:
-        row = self.row_of(client_id)
-        return None if row is None else self._rows[row]
-
-    def row_of(self, client_id: int) -> int | None:
-        for i, row in enumerate(self._rows):
-            if row.id == client_id:
-                return i
-        return None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            if index.column() == 0:
-                return f"{row.name} (archived)" if row.archived else row.name
-            return row.clinic_id or ""
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{row.name}, clinic id {row.clinic_id or 'none'}"
-        if role == Qt.ItemDataRole.FontRole and row.archived:
-            font = QFont()
-            font.setItalic(True)
-            return font
-        if role == ID_ROLE:
-            return row.id
-        if role == ARCHIVED_ROLE:
-            return bool(row.archived)
-        return None
-
-
-class ClientFilter(QSortFilterProxyModel):
-    """Matches the search text against name or clinic id; hides archived unless asked."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._text = ""
-        self._show_archived = False
-        self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-
-    def set_text(self, text: str) -> None:
-        self._refilter("_text", text.strip().casefold())
-
-    def set_show_archived(self, show: bool) -> None:
-        self._refilter("_show_archived", show)
-
-    def _refilter(self, name: str, value: object) -> None:
-        if hasattr(self, "beginFilterChange"):  # Qt >= 6.10; invalidateFilter is deprecated
-            self.beginFilterChange()
-            setattr(self, name, value)
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            setattr(self, name, value)
-            self.invalidateRowsFilter()
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        model = self.sourceModel()
-        index = model.index(source_row, 0, source_parent)
-        if model.data(index, ARCHIVED_ROLE) and not self._show_archived:
-            return False
-        if not self._text:
-            return True
-        name = str(model.data(index) or "").casefold()
-        clinic_id = str(model.data(model.index(source_row, 1, source_parent)) or "").casefold()
-        return all(word in name or word in clinic_id for word in self._text.split())
+__all__ = ["ARCHIVED_ROLE", "ID_ROLE", "ClientFilter", "ClientListModel", "ClientListPanel"]
 
 
 class ClientListPanel(QWidget):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bonecoach.ui.client_list import ARCHIVED_ROLE, ID_ROLE, ClientFilter, ClientListModel
+from bonecoach.ui.client_models import ARCHIVED_ROLE, ID_ROLE, ClientFilter, ClientListModel
 from bonecoach.ui.profile_history import ProfileHistoryModel, history_chart
 
 
