@@ -115,8 +115,8 @@ def week_table(phase: PhaseSection, styles: Styles, width: float) -> Flowable | 
         return None
     label_w = width * 0.4
     day_w = (width - label_w) / 7
-    head = [Paragraph("What to do", styles.table_bold)] + [
-        Paragraph(d, styles.cell_center) for d in WEEKDAYS
+    head = [Paragraph("What to do", styles.cell_bold)] + [
+        Paragraph(d, styles.cell_mark) for d in WEEKDAYS
     ]
     rows: list[list[object]] = [head]
     shade: list[tuple[str, tuple[int, int], tuple[int, int], object]] = []
@@ -124,10 +124,10 @@ def week_table(phase: PhaseSection, styles: Styles, width: float) -> Flowable | 
         label = f"<b>{escape(row.label)}</b>"
         if row.detail:
             label += f": {escape(row.detail)}"
-        cells: list[object] = [Paragraph(label, styles.table)]
+        cells: list[object] = [Paragraph(label, styles.cell)]
         for day in range(7):
             if day in row.days:
-                cells.append(Paragraph("Yes", styles.cell_center))
+                cells.append(Paragraph("Yes", styles.cell_mark))
                 shade.append(("BACKGROUND", (day + 1, r), (day + 1, r), BAND_GREY))
             else:
                 cells.append("")
@@ -324,7 +324,7 @@ def _log_table(phase: PhaseSection, weeks: list[int], styles: Styles, width: flo
     rows: list[list[object]] = [head1, head2]
     heights: list[float | None] = [None, None]
     for block in phase.blocks:
-        label = Paragraph(f"{block.number}. {escape(block.name)}", styles.table)
+        label = Paragraph(f"{block.number}. {escape(block.name)}", styles.cell)
         _w, h = label.wrap(name_w - 12, 1000)
         heights.append(max(box, h + 8))  # a long name makes its row taller, never the box smaller
         rows.append([label, *[""] * (9 * len(weeks))])

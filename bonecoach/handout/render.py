@@ -11,6 +11,7 @@ from xml.sax.saxutils import escape
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
+    KeepTogether,
     NextPageTemplate,
     PageBreak,
     Paragraph,
@@ -180,7 +181,7 @@ def _week(phase: PhaseSection, styles: Styles, width: float, heading: str) -> li
     table = pages.week_table(phase, styles, width)
     if table is None:
         return []
-    return [Paragraph(escape(heading), styles.section), table]
+    return [KeepTogether([Paragraph(escape(heading), styles.section), table])]
 
 
 def _exercises(
