@@ -156,13 +156,7 @@ class ProgramTab(QWidget):
     def _warn_newly_excluded(self, program: Any) -> None:
         """The profile may have changed since the program was saved (e.g. a new fracture)."""
         screening = self.client.screening if self.client else {}
-        names = [
-            self.context.library[item.exercise_id].name
-            for _p, _i, item in program.items()
-            if item.override is None
-            and item.exercise_id in screening
-            and screening[item.exercise_id].verdict.value == "excluded"
-        ]
+        names = program_actions.excluded_without_override(program, screening, self.context.library)
         if names:
             self._say("Now excluded for this client (the profile changed since this program "
                       f"was saved): {', '.join(names)}. Remove or replace them (adding one again "

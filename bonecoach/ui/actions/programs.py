@@ -65,3 +65,18 @@ def save_program_version(
         based_on=based_on,
         by=context.therapist_name or None,
     )
+
+
+def excluded_without_override(
+    program: Program,
+    screening: Mapping[str, ScreeningResult],
+    library: Mapping[str, Exercise],
+) -> list[str]:
+    """Names of the program's exercises screening now excludes and no override covers."""
+    return [
+        library[item.exercise_id].name if item.exercise_id in library else item.exercise_id
+        for _p, _i, item in program.items()
+        if item.override is None
+        and item.exercise_id in screening
+        and screening[item.exercise_id].verdict.value == "excluded"
+    ]
