@@ -30,9 +30,24 @@ def rot_z(deg: float) -> Mat:
 
 
 def mul(a: Mat, b: Mat) -> Mat:
-    cols = tuple(zip(*b, strict=True))
-    return tuple(  # type: ignore[return-value]
-        tuple(sum(x * y for x, y in zip(row, col, strict=True)) for col in cols) for row in a
+    # written out: this is the renderer's hot spot
+    (a0, a1, a2), (b0, b1, b2) = a, b
+    return (
+        (
+            a0[0] * b0[0] + a0[1] * b1[0] + a0[2] * b2[0],
+            a0[0] * b0[1] + a0[1] * b1[1] + a0[2] * b2[1],
+            a0[0] * b0[2] + a0[1] * b1[2] + a0[2] * b2[2],
+        ),
+        (
+            a1[0] * b0[0] + a1[1] * b1[0] + a1[2] * b2[0],
+            a1[0] * b0[1] + a1[1] * b1[1] + a1[2] * b2[1],
+            a1[0] * b0[2] + a1[1] * b1[2] + a1[2] * b2[2],
+        ),
+        (
+            a2[0] * b0[0] + a2[1] * b1[0] + a2[2] * b2[0],
+            a2[0] * b0[1] + a2[1] * b1[1] + a2[2] * b2[1],
+            a2[0] * b0[2] + a2[1] * b1[2] + a2[2] * b2[2],
+        ),
     )
 
 

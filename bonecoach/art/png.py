@@ -6,13 +6,17 @@ import os
 
 
 def ensure_gui_app() -> None:
-    """Qt paints text and images only with an application object; make one if needed."""
-    from PySide6.QtGui import QGuiApplication
+    """Qt paints text and images only with an application object; make one if needed.
 
-    if QGuiApplication.instance() is None:
+    It is a QApplication (not the lighter QGuiApplication) so that the app's widgets, or a
+    test run that shows widgets later in the same process, can still use it.
+    """
+    from PySide6.QtWidgets import QApplication
+
+    if QApplication.instance() is None:
         if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        QGuiApplication([])
+        QApplication([])
 
 
 def svg_to_png(svg: str, width_px: int) -> bytes:

@@ -250,6 +250,8 @@ def limit_problems(
             problems.append(f"{name} = {value:g} is outside its range {low:g} to {high:g}")
     for side, angles in side_angles.items():
         for name, value in angles.items():
+            if name == "hip" and hinge:  # checked above with the hinge added
+                continue
             low, high = SIDE_LIMITS[name]
             if not low <= value <= high:
                 problems.append(

@@ -22,11 +22,10 @@ PROP_SHADE = "#d3d5d6"
 
 
 def num(value: float) -> str:
-    rounded = round(value, 1)
-    if rounded == 0:
-        return "0"
-    text = f"{rounded:.1f}"
-    return text[:-2] if text.endswith(".0") else text
+    text = "%.1f" % value  # noqa: UP031 (the fastest way, and this runs a lot)
+    if text.endswith(".0"):
+        text = text[:-2]
+    return "0" if text == "-0" else text
 
 
 def circle_points(

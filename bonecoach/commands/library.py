@@ -13,8 +13,16 @@ def register(subparsers: Any) -> None:
     library = subparsers.add_parser("library", help="check, list and draw the exercise library")
     actions = library.add_subparsers(dest="library_command", metavar="ACTION", required=True)
 
-    check = actions.add_parser("check", help="validate every library file")
+    check = actions.add_parser(
+        "check", help="validate every library file and every exercise's illustration"
+    )
     check.add_argument("--path", type=Path, help="library folder (default: the shipped one)")
+    check.add_argument(
+        "--illustrations",
+        type=Path,
+        help="pose folder (default: the shipped one; with --path, an 'illustrations' folder "
+        "next to it if there is one, else poses are not checked)",
+    )
     check.set_defaults(handler=_check)
 
     listing = actions.add_parser("list", help="list the exercises")
@@ -54,10 +62,40 @@ def _check(args: argparse.Namespace) -> int:
         for problem in problems:
             print(f"  {problem}", file=sys.stderr)
         return 1
+    poses = _pose_dir(args)
+    if poses is not None:
+        drawing_problems = _illustration_problems(poses, list(library))
+        if drawing_problems:
+            print(f"{len(drawing_problems)} illustration problem(s) in {poses}:", file=sys.stderr)
+            for problem in drawing_problems:
+                print(f"  {problem}", file=sys.stderr)
+            return 1
     print(f"{len(library)} exercises OK in {directory}")
     for category, count in library.counts_by_category().items():
         print(f"  {category.value:<14} {count}")
     return 0
+
+
+def _pose_dir(args: argparse.Namespace) -> Path | None:
+    """Where the check finds the poses; None when a custom library has none beside it."""
+    if args.illustrations is not None:
+        return Path(args.illustrations)
+    if args.path is None:
+        from bonecoach.paths import resource
+
+        return resource("illustrations")
+    sibling = Path(args.path).parent / "illustrations"
+    return sibling if sibling.is_dir() else None
+
+
+def _illustration_problems(poses: Path, exercise_ids: list[str]) -> list[str]:
+    from bonecoach.art import IllustrationError, illustration_problems, load_illustrations
+
+    try:
+        illustrations = load_illustrations(poses)
+    except IllustrationError as exc:
+        return [str(exc)]
+    return illustration_problems(illustrations, exercise_ids)
 
 
 def _list(args: argparse.Namespace) -> int:

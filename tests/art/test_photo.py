@@ -29,7 +29,7 @@ def _png(width: int, height: int) -> bytes:
     )
 
 
-def test_a_small_real_png_is_accepted(tmp_path: Path) -> None:
+def test_a_small_real_png_is_accepted(tmp_path: Path, qapp) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtGui import QImage
 
     path = tmp_path / "photo.png"

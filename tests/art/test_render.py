@@ -92,7 +92,7 @@ def test_a_missing_exercise_raises_key_error(write_poses) -> None:  # type: igno
         exercise_svg("no_such_exercise", write_poses(SIT_TO_STAND))
 
 
-def test_png_export_has_the_asked_width(write_poses) -> None:  # type: ignore[no-untyped-def]
+def test_png_export_has_the_asked_width(write_poses, qapp) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtGui import QImage
 
     png = svg_to_png(exercise_svg("sit_to_stand", write_poses(SIT_TO_STAND)), 320)
