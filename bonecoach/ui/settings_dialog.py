@@ -108,7 +108,9 @@ class SettingsDialog(QDialog):
         db_row = QHBoxLayout()
         db_row.addWidget(self.database_feedback, 1)
         db_row.addWidget(test_button)
-        form.addRow("&Database", db_row)
+        db_label = QLabel("&Database")
+        db_label.setBuddy(self.database)
+        form.addRow(db_label, db_row)
         form.addRow("", self.database_status)
         form.addRow("", QLabel("A new database location is used from the next start."))
 

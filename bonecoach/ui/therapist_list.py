@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLineEdit,
     QListWidget,
@@ -45,21 +46,22 @@ class TherapistList(QWidget):
         self.default = QComboBox()
         self.default.setAccessibleName("Therapist using this computer")
 
-        add_form = QFormLayout()
-        add_form.addRow("Name", self.name)
-        add_form.addRow("Credentials", self.credentials)
-        add_form.addRow("Contact", self.contact)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.toggle)
-        buttons.addStretch(1)
-        buttons.addWidget(self.add)
+        add_box = QGroupBox("Add a therapist")
+        add_form = QFormLayout(add_box)
+        add_form.addRow("&Name", self.name)
+        add_form.addRow("C&redentials", self.credentials)
+        add_form.addRow("Con&tact", self.contact)
+        add_form.addRow("", self.add)
         layout = QVBoxLayout(self)
         top = QFormLayout()
-        top.addRow("Using this computer", self.default)
+        top.addRow("&Using this computer", self.default)
         layout.addLayout(top)
         layout.addWidget(self.list, 1)
-        layout.addLayout(add_form)
-        layout.addLayout(buttons)
+        toggle_row = QHBoxLayout()
+        toggle_row.addStretch(1)
+        toggle_row.addWidget(self.toggle)
+        layout.addLayout(toggle_row)
+        layout.addWidget(add_box)
         self.reload(context.settings.default_therapist)
 
     def reload(self, chosen: str | None = None) -> None:
