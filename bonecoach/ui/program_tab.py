@@ -234,6 +234,7 @@ class ProgramTab(QWidget):
         if program.start_date is None:  # week 1 starts today unless the therapist changes it
             program = program.model_copy(update={"start_date": date.today()})
         self.document.apply(program)
+        self.editor.select_row(0)
         lines = template_actions.describe_changes(changes, self.context.library)
         if lines:
             self._say(f"Made from “{template.name}”. Changed for this client: " + " · ".join(lines))
