@@ -162,7 +162,8 @@ def automatic_backup(
 
 def newest_good_backup(folder: Path) -> Path | None:
     for backup in list_backups(folder):
-        if check_file(backup.path).ok and check_file(backup.path).revision is not None:
+        health = check_file(backup.path)
+        if health.ok and health.revision is not None:
             return backup.path
     return None
 
