@@ -209,3 +209,24 @@ def test_items_excluded_after_a_profile_change_are_flagged(
     assert tab.client.screening[standing].verdict.value == "excluded"  # type: ignore[union-attr]
     assert tab.banner.isVisibleTo(tab)
     assert context.library[standing].name in tab.banner.text()
+
+
+def test_delete_and_ctrl_arrows_in_the_program_table(tab: ProgramTab, qtbot: Any) -> None:
+    from PySide6.QtCore import Qt
+
+    tab.new_blank_program()
+    screening = tab.client.screening  # type: ignore[union-attr]
+    ids = [i for i, r in screening.items() if r.verdict.value == "allowed"][:3]
+    for exercise_id in ids:
+        tab.editor.add_exercise(exercise_id)
+    tab.show()
+    tab.activateWindow()
+    table = tab.editor.table
+    table.setFocus()
+    qtbot.waitUntil(table.hasFocus)
+    tab.editor.select_row(2)
+    qtbot.keyClick(table, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    assert [i.exercise_id for i in tab.editor.model.items] == [ids[0], ids[2], ids[1]]
+    assert tab.editor.selected_row() == 1
+    qtbot.keyClick(table, Qt.Key.Key_Delete)
+    assert [i.exercise_id for i in tab.editor.model.items] == [ids[0], ids[1]]
