@@ -101,6 +101,7 @@ class MainWindow(QMainWindow, WindowCommands):
         sessions: Any = self.tabs.get("Sessions")
         if hasattr(sessions, "program_changed"):
             sessions.program_changed.connect(lambda _id: self._stale.update(self.tabs))
+        window_state.restore_splitters(self)
         self._set_enabled(store=True, client=False)
         self.refresh_clients()
         self.show_message("Choose a client on the left, or add one with New client (Ctrl+N).")

@@ -120,11 +120,13 @@ class ProfileTab(QWidget):
         history_layout.addWidget(self.chart, 3)
 
         right = QSplitter(Qt.Orientation.Vertical)
+        right.setObjectName("profile/right")
         right.addWidget(summary_box)
         right.addWidget(history_box)
         right.setStretchFactor(0, 1)
         right.setStretchFactor(1, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("profile/main")
         self.splitter.addWidget(left)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 1)

@@ -59,7 +59,19 @@ def save_window(window: QMainWindow, splitter: QSplitter) -> None:
     settings.setValue("window/geometry", window.saveGeometry())
     settings.setValue("window/state", window.saveState())
     settings.setValue("window/splitter", splitter.saveState())
+    for inner in window.findChildren(QSplitter):
+        if inner.objectName():  # the tabs' own splitters, named so they can be found again
+            settings.setValue(f"splitters/{inner.objectName()}", inner.saveState())
     settings.sync()
+
+
+def restore_splitters(window: QMainWindow) -> None:
+    """The tabs' named splitters (call once the tabs exist)."""
+    settings = ui_settings()
+    for inner in window.findChildren(QSplitter):
+        state = _bytes(settings.value(f"splitters/{inner.objectName()}"))
+        if inner.objectName() and state is not None:
+            inner.restoreState(state)
 
 
 def last_client() -> int | None:

@@ -119,6 +119,11 @@ def test_size_splitter_and_last_client_restored(
     assert again.client_id == bert and again.tab_widget.currentIndex() == 2
     assert (again.width(), again.height()) == (777, 555)
     assert again.splitter.sizes()[0] == 251
+    from bonecoach.ui.window_state import ui_settings
+
+    stored = ui_settings().value("splitters/profile/main")  # the tabs' splitters too
+    assert stored is not None and not stored.isEmpty()
+    assert again.tabs["Profile"].splitter.saveState() == stored  # type: ignore[attr-defined]
 
 
 def test_back_up_now_runs_as_a_task_and_says_where(
