@@ -140,3 +140,36 @@ def test_program_tab_screens_a_new_custom_exercise(
     row = tab.library_model.row_of("sit_to_stand_custom")
     assert row is not None
     assert tab.library_model.rows[row].verdict == tab.client.screening["sit_to_stand"].verdict
+
+
+def test_custom_posed_exercise_is_drawn_and_printed(
+    qtbot: Any, dialog: LibraryManagerDialog, context: Any, client_id: int
+) -> None:
+    from bonecoach.art import exercise_svg
+    from bonecoach.program.programs import add_item, blank_program
+    from bonecoach.ui.handout_tab import HandoutTab
+
+    dialog.select("bridge")
+    dialog.duplicate()
+    chooser = dialog.picture
+    chooser.use_poses.setChecked(True)
+    chooser.start_pose.setCurrentIndex(chooser.start_pose.findData("crook_lying"))
+    chooser.end_pose.setCurrentIndex(chooser.end_pose.findData("supine"))
+    assert dialog.save_current(), dialog.problems.text()
+    assert custom.load_custom()[1]["bridge_custom"].start == "crook_lying"
+    assert "<svg" in exercise_svg("bridge_custom", context.illustrations)
+
+    from bonecoach.ui.actions.programs import screen_all
+    from tests.ui.program_fixtures import osteoporosis_profile
+
+    exercise = context.library["bridge_custom"]
+    result = screen_all(osteoporosis_profile(), context.library)["bridge_custom"]
+    program = add_item(blank_program("With a custom bridge"), 0, exercise, result)
+    context.store.save_program(client_id, program)
+    tab = HandoutTab(context)
+    qtbot.addWidget(tab)
+    pages: list[int] = []
+    tab.pdf_ready.connect(pages.append)
+    tab.show()
+    tab.set_client(client_id)
+    assert pages and pages[-1] >= 1, context.errors.shown
