@@ -229,11 +229,19 @@ def safe_moves_page(
         ),
     ]
     column = styles.scale.small_picture_width
+    # A small picture beside the words; a wide one (lying down) gets a wider picture, and
+    # every row's words start at the same place.
+    widths = {
+        m.exercise_id: min(
+            width * 0.5, max(column, column * 0.75 * (pictures.aspect(m.exercise_id) or 1.0))
+        )
+        for m in moves
+    }
+    pic_w = max(widths.values())
     for move in moves:
-        # A small picture beside the words; a wide one (lying down) gets a wider column.
-        aspect = pictures.aspect(move.exercise_id) or 1.0
-        pic_w = min(width * 0.5, max(column, column * 0.75 * aspect))
-        picture = pictures.flowable(move.exercise_id, pic_w, max_height=column)
+        picture = pictures.flowable(move.exercise_id, widths[move.exercise_id], max_height=column)
+        if picture is not None:
+            picture.hAlign = "LEFT"
         text = [Paragraph(escape(move.name), styles.name), _p(move.text, styles.body_tight)]
         if picture is None:
             out.append(KeepTogether([*text, Spacer(1, styles.scale.body)]))

@@ -132,5 +132,8 @@ class ScaledDrawing(Flowable):
         if isinstance(self.drawing, PlainPicture):
             self.drawing.draw_on(canvas)
         else:
+            clip = canvas.beginPath()
+            clip.rect(0, 0, self.drawing.width, self.drawing.height)
+            canvas.clipPath(clip, stroke=0, fill=0)
             renderPDF.draw(self.drawing, canvas, 0, 0, showBoundary=False)
         canvas.restoreState()

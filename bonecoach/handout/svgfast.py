@@ -50,9 +50,11 @@ class PlainPicture:
     operators: str
 
     def draw_on(self, canvas: Any) -> None:
-        """Draw at the canvas origin, ``width`` x ``height`` points, upright."""
+        """Draw at the canvas origin, ``width`` x ``height`` points, upright, clipped to the
+        view box as an SVG viewer does (the art lets walls and floors run past the edge)."""
         canvas.saveState()
         canvas.transform(1, 0, 0, -1, -self.min_x, self.height + self.min_y)
+        canvas.addLiteral(f"{self.min_x} {self.min_y} {self.width} {self.height} re W n")
         canvas.addLiteral(self.operators)
         canvas.restoreState()
 
