@@ -139,10 +139,11 @@ def _story(
         return story
     week = _week(doc.phases[0], styles, width, "Your week") if len(doc.phases) == 1 else []
     stop = [pages.stop_and_call(doc, styles, width), Spacer(1, styles.scale.body * 0.6)]
+    gap = Spacer(1, styles.scale.body * 0.6)
     if doc.options.large_print:  # only one of them fits on page 1: safety first
-        story += [*stop, *week]
+        story += [*stop, *week, gap]
     else:
-        story += [*week, Spacer(1, styles.scale.body * 0.6), *stop]
+        story += [*week, gap, *stop]
     story += pages.why_and_whose(doc, styles)
 
     for index, phase in enumerate(doc.phases):

@@ -132,3 +132,23 @@ def test_clinic_sheet_prints_only_supervised_exercises(
         assert store.handouts(version_id) == []  # not a home handout
     finally:
         store.close(auto_backup=False)
+
+
+def test_shipped_demo_prints_without_a_database(
+    tmp_path: Path, library: Library, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from bonecoach.handout.sources import demo_documents
+
+    documents = demo_documents()
+    assert documents, "resources/demo holds no demo client with a program"
+    first = documents[0]
+    out = tmp_path / "demo.pdf"
+    assert main(["handout", "--demo", "--out", str(out)]) == 0
+    assert "handout for" in capsys.readouterr().out
+    text = _text(out)
+    assert first.client.name in text
+    program = next(p for p in first.programs if not p.archived).versions[-1].program
+    for item in program.phases[0].items:
+        exercise = library[item.exercise_id]
+        assert (collapse(exercise.name) in text) != exercise.supervised_only
+    assert not list(Path(tmp_path).glob("**/*.sqlite*"))  # no database was made
