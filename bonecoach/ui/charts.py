@@ -127,9 +127,9 @@ def _build(spec: ChartSpec) -> Any:
         top = max((v for s in spec.series for v in s.values), default=1.0)
         left.setRange(0, max(1.0, top) * 1.1)
         return chart
-    x_axis = QDateTimeAxis()
-    x_axis.setTickCount(4)  # readable in a narrow panel
-    chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
+    date_axis = QDateTimeAxis()
+    date_axis.setTickCount(4)  # readable in a narrow panel
+    chart.addAxis(date_axis, Qt.AlignmentFlag.AlignBottom)
     right = None
     if any(s.right_axis for s in spec.series):
         right = QValueAxis()
@@ -144,14 +144,14 @@ def _build(spec: ChartSpec) -> Any:
         for day, value in s.points:
             line.append(_stamp(day), float(value))
         chart.addSeries(line)
-        line.attachAxis(x_axis)
+        line.attachAxis(date_axis)
         line.attachAxis(right if s.right_axis and right is not None else left)
     first, last = min(days), max(days)
-    x_axis.setFormat("d MMM" if (last - first).days < 300 else "MMM yyyy")
+    date_axis.setFormat("d MMM" if (last - first).days < 300 else "MMM yyyy")
     if first == last:
         first = date.fromordinal(first.toordinal() - 3)
         last = date.fromordinal(last.toordinal() + 3)
-    x_axis.setRange(
+    date_axis.setRange(
         QDateTime(datetime.combine(first, time(0))), QDateTime(datetime.combine(last, time(23)))
     )
     _fit(left, [v for s in spec.series if not s.right_axis for _, v in s.points], spec.left_range)

@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 Button = QMessageBox.StandardButton
 
 
-class MainWindow(QMainWindow, WindowCommands):
+class MainWindow(QMainWindow):
     def __init__(self, context: AppContext | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context: AppContext | None = None
@@ -74,10 +74,11 @@ class MainWindow(QMainWindow, WindowCommands):
         self.statusBar().addPermanentWidget(self.busy_label)
         self.statusBar().addPermanentWidget(self.busy_bar)
 
-        self.actions = build_menus(self, self.command_handlers())
+        self.commands = WindowCommands(self)
+        self.menu_actions = build_menus(self, self.commands.handlers())
         self.clients.client_chosen.connect(self._client_chosen)
-        self.clients.new_requested.connect(self.new_client)
-        self.clients.archive_requested.connect(self.set_archived)
+        self.clients.new_requested.connect(self.commands.new_client)
+        self.clients.archive_requested.connect(self.commands.set_archived)
         self.tab_widget.currentChanged.connect(self._tab_shown)
         window_state.restore_window(self, self.splitter)
         self._set_enabled(store=False, client=False)
@@ -202,9 +203,9 @@ class MainWindow(QMainWindow, WindowCommands):
         self.setWindowModified(bool(star))
 
     def _set_enabled(self, store: bool, client: bool) -> None:
-        for action in self.actions.store_actions():
+        for action in self.menu_actions.store_actions():
             action.setEnabled(store)
-        for action in self.actions.client_actions():
+        for action in self.menu_actions.client_actions():
             action.setEnabled(store and client)
         self.clients.setEnabled(store)
 
@@ -225,5 +226,5 @@ class MainWindow(QMainWindow, WindowCommands):
         window_state.save_window(self, self.splitter)
         if self.context is not None:
             window_state.remember(self.client_id, self.current_tab_title())
-            self.on_close()
+            self.commands.on_close()
         event.accept()

@@ -92,11 +92,11 @@ class ProfileForm(QWidget):
         self.sex.addItem("Female", "female")
         self.sex.addItem("Male", "male")
         self.tandem = QComboBox()
-        for text, value in TANDEM:
-            self.tandem.addItem(text, value)
+        for text, held in TANDEM:
+            self.tandem.addItem(text, held)
         self.back_pain = QComboBox()
-        for text, value in BACK_PAIN:
-            self.back_pain.addItem(text, value)
+        for text, code in BACK_PAIN:
+            self.back_pain.addItem(text, code)
         self.flags = {key: QCheckBox(text) for key, text in FLAGS.items()}
         self.equipment = {e.value: QCheckBox(choice_label(e.value)) for e in Equipment}
         self.precautions = {p.value: QCheckBox(choice_label(p.value)) for p in Precaution}

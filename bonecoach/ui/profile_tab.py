@@ -50,7 +50,8 @@ class ProfileTab(QWidget):
 
         self.form = ProfileForm()
         self.form.changed.connect(self._changed)
-        self.recorded_on = QDateEdit(calendarPopup=True)
+        self.recorded_on = QDateEdit()
+        self.recorded_on.setCalendarPopup(True)
         self.recorded_on.setDisplayFormat("yyyy-MM-dd")
         self.recorded_on.setAccessibleName("Recorded on")
         self.recorded_on.dateChanged.connect(lambda _d: self._changed())
@@ -175,7 +176,7 @@ class ProfileTab(QWidget):
                 self.context,
                 self.client_id,
                 profile,
-                self.recorded_on.date().toPython(),
+                date.fromisoformat(self.recorded_on.date().toString("yyyy-MM-dd")),
                 self.note.text(),
                 self._based_on,
             )

@@ -36,7 +36,8 @@ class SessionForm(QWidget):
         self._edited = False
         self._program: Any = None
         self._names: dict[str, str] = {}
-        self.day = QDateEdit(calendarPopup=True)
+        self.day = QDateEdit()
+        self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("yyyy-MM-dd")
         self.day.setAccessibleName("Session date")
         self.day.dateChanged.connect(self._date_changed)

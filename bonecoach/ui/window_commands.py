@@ -1,4 +1,4 @@
-"""What the main window's menu commands do (a mixin, so main_window.py stays about layout).
+"""What the main window's menu commands do (kept apart so main_window.py stays about layout).
 
 Dialog modules are imported when first used: none of them is needed to show the window.
 """
@@ -22,112 +22,115 @@ log = logging.getLogger(__name__)
 
 
 class WindowCommands:
-    def command_handlers(self: MainWindow) -> dict[str, Callable[[], object]]:
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+
+    def handlers(self) -> dict[str, Callable[[], object]]:
         return {
             "new_client": self.new_client,
-            "find": self.clients.focus_search,
+            "find": self.window.clients.focus_search,
             "save": self.save_current,
             "export_handout": self.export_handout,
             "backup": self.backup_now,
             "settings": self.open_settings,
-            "quit": self.close,
+            "quit": self.window.close,
             "archive": self.archive_current,
             "library_manager": self.open_library_manager,
             "about": self.show_about,
         }
 
-    def new_client(self: MainWindow) -> None:
-        if self.context is None or not self.confirm_unsaved():
+    def new_client(self) -> None:
+        if self.window.context is None or not self.window.confirm_unsaved():
             return
         from bonecoach.ui.new_client_dialog import NewClientDialog
 
-        dialog = NewClientDialog(self.context, self)
+        dialog = NewClientDialog(self.window.context, self.window)
         if dialog.exec() and dialog.created is not None:
-            self.refresh_clients()
-            self.clients.select_client(dialog.created.id)
-            self.open_client(dialog.created.id, ask=False)
-            self.tab_widget.setCurrentWidget(self.tabs["Profile"])
-            self.tabs["Profile"].setFocus()
-            self.statusBar().showMessage(f"Added {dialog.created.name}", 5000)
+            self.window.refresh_clients()
+            self.window.clients.select_client(dialog.created.id)
+            self.window.open_client(dialog.created.id, ask=False)
+            self.window.tab_widget.setCurrentWidget(self.window.tabs["Profile"])
+            self.window.tabs["Profile"].setFocus()
+            self.window.statusBar().showMessage(f"Added {dialog.created.name}", 5000)
 
-    def save_current(self: MainWindow) -> None:
-        tab: Any = self.tab_widget.currentWidget()
-        if tab is None or self.client_id is None:
+    def save_current(self) -> None:
+        tab: Any = self.window.tab_widget.currentWidget()
+        if tab is None or self.window.client_id is None:
             return
         if tab.has_unsaved_changes() and tab.save():
-            self.statusBar().showMessage("Saved", 4000)
-        self._update_title()
+            self.window.statusBar().showMessage("Saved", 4000)
+        self.window._update_title()
 
-    def export_handout(self: MainWindow) -> None:
-        handout: Any = self.tabs.get("Handout")
-        if handout is None or self.client_id is None:
+    def export_handout(self) -> None:
+        handout: Any = self.window.tabs.get("Handout")
+        if handout is None or self.window.client_id is None:
             return
-        self.tab_widget.setCurrentWidget(handout)
+        self.window.tab_widget.setCurrentWidget(handout)
         if hasattr(handout, "export_pdf"):
             handout.export_pdf()
 
-    def backup_now(self: MainWindow) -> None:
-        context = self.context
+    def backup_now(self) -> None:
+        context = self.window.context
         if context is None:
             return
 
         def done(path: Any) -> None:
-            self.statusBar().showMessage(f"Backup saved: {path}", 10000)
+            self.window.statusBar().showMessage(f"Backup saved: {path}", 10000)
             context.errors.info("Backup made", f"The database was backed up to\n{path}")
 
         context.tasks.run(backup_actions.backup_now, context, on_done=done, label="Backing up…")
 
-    def open_settings(self: MainWindow) -> None:
-        if self.context is None:
+    def open_settings(self) -> None:
+        if self.window.context is None:
             return
         from bonecoach.ui.settings_dialog import SettingsDialog
 
-        SettingsDialog(self.context, self).exec()
+        SettingsDialog(self.window.context, self.window).exec()
 
-    def archive_current(self: MainWindow) -> None:
-        if self.client_id is not None:
-            record = self.clients.model.record(self.client_id)
-            self.set_archived(self.client_id, not (record is not None and record.archived))
+    def archive_current(self) -> None:
+        if self.window.client_id is not None:
+            record = self.window.clients.model.record(self.window.client_id)
+            self.set_archived(self.window.client_id, not (record is not None and record.archived))
 
-    def set_archived(self: MainWindow, client_id: int, archived: bool) -> None:
-        if self.context is None:
+    def set_archived(self, client_id: int, archived: bool) -> None:
+        if self.window.context is None:
             return
         try:
-            record = client_actions.set_archived(self.context, client_id, archived)
+            record = client_actions.set_archived(self.window.context, client_id, archived)
         except Exception as exc:
-            self.context.errors.show("Client not changed", exc)
+            self.window.context.errors.show("Client not changed", exc)
             return
-        self.refresh_clients()
+        self.window.refresh_clients()
         verb = "Archived" if archived else "Restored"
-        self.statusBar().showMessage(f"{verb} {record.name}", 5000)
+        self.window.statusBar().showMessage(f"{verb} {record.name}", 5000)
 
-    def open_library_manager(self: MainWindow) -> None:
-        if self.context is None:
+    def open_library_manager(self) -> None:
+        if self.window.context is None:
             return
         try:
             module = importlib.import_module("bonecoach.ui.library_manager")
         except ModuleNotFoundError as exc:
             if exc.name != "bonecoach.ui.library_manager":
                 raise
-            self.context.errors.info("Library manager", "Not available in this build.")
+            self.window.context.errors.info("Library manager", "Not available in this build.")
             return
-        module.LibraryManagerDialog(self.context, self).exec()
-        for tab in self.tabs.values():  # custom exercises may have changed
+        module.LibraryManagerDialog(self.window.context, self.window).exec()
+        for tab in self.window.tabs.values():  # custom exercises may have changed
             if hasattr(tab, "library_changed"):
                 tab.library_changed()
 
-    def show_about(self: MainWindow) -> None:
+    def show_about(self) -> None:
         from bonecoach.ui.about import show_about
 
-        show_about(self, self.context)
+        show_about(self.window, self.window.context)
 
-    def on_close(self: MainWindow) -> None:
+    def on_close(self) -> None:
         """The store's on-close backup; brief, so it runs here rather than in a worker."""
-        if self.context is None:
+        if self.window.context is None:
             return
-        self.context.tasks.wait()
+        self.window.context.tasks.wait()
         try:
-            backup_actions.close_store(self.context)
+            backup_actions.close_store(self.window.context)
         except Exception as exc:  # closing must not be blocked by a failed backup
             log.exception("on-close backup failed")
-            QMessageBox.warning(self, "Backup on close failed", str(exc))
+            QMessageBox.warning(self.window, "Backup on close failed", str(exc))

@@ -35,11 +35,11 @@ def test_window_shows_before_the_store_then_gets_its_tabs(
     with Store.open() as store:
         store.create_client("Ann Lee")
     window, starter = start(qtbot)
-    assert window.context is None and not window.actions.new_client.isEnabled()
+    assert window.context is None and not window.menu_actions.new_client.isEnabled()
     assert "Opening" in window.message.text()
     starter.start()
     try:
-        assert window.context is not None and window.actions.new_client.isEnabled()
+        assert window.context is not None and window.menu_actions.new_client.isEnabled()
         assert list(window.tabs) == ["Profile", "Program", "Sessions", "Handout"]
         assert window.clients.model.rowCount() == 1
         assert window.context.settings.clinic_name == "Riverside"

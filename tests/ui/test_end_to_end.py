@@ -45,7 +45,7 @@ def test_a_whole_visit(
         return int(dialog.result())
 
     monkeypatch.setattr(NewClientDialog, "exec", fill_and_accept)
-    window.actions.new_client.trigger()
+    window.menu_actions.new_client.trigger()
     client_id = window.client_id
     assert client_id is not None and window.current_tab_title() == "Profile"
     profile_tab: Any = window.tabs["Profile"]
@@ -62,7 +62,7 @@ def test_a_whole_visit(
     for key in ("chair", "counter", "resistance_band", "dumbbells", "step"):
         form.equipment[key].setChecked(True)
     assert "Case 2: one vertebral fracture" in profile_tab.summary.text()
-    window.actions.save.trigger()
+    window.menu_actions.save.trigger()
     assert store.latest_profile(client_id).profile.t_score_lowest == -2.8
     assert not window.dirty_tabs()
 
@@ -89,7 +89,7 @@ def test_a_whole_visit(
     written = "Supervised in the clinic only; reviewed with her physician"
     monkeypatch.setattr(OverrideDialog, "ask", staticmethod(lambda *a, **k: written))
     assert program_tab.editor.add_exercise(excluded)
-    window.actions.save.trigger()
+    window.menu_actions.save.trigger()
     first = store.latest_program(client_id)
     assert first is not None and first.number == 1
     overridden = [i for _p, _i, i in first.program.items() if i.exercise_id == excluded]
@@ -110,7 +110,7 @@ def test_a_whole_visit(
         sessions_tab.form.day.setDate(QDate(date.today() - timedelta(days=days_ago)))
         entries.setData(entries.index(target, 2), "12")
         entries.setData(entries.index(target, 4), "4")
-        window.actions.save.trigger()
+        window.menu_actions.save.trigger()
     assert len(store.sessions(client_id)) == 2
     found = [s for s in sessions_tab.suggestions.rows if s.exercise_id == exercise_id]
     assert found and found[0].kind.value in ("progress_load", "step_up"), found
@@ -128,7 +128,7 @@ def test_a_whole_visit(
     # 5. Export the handout (Ctrl+P) and find the file.
     out = tmp_path / "Maria handout.pdf"
     dialogs.save_path = str(out)
-    window.actions.export_handout.trigger()
+    window.menu_actions.export_handout.trigger()
     assert window.current_tab_title() == "Handout"
     assert out.exists() and out.read_bytes().startswith(b"%PDF")
     assert [h.file_name for h in store.handouts(second.id)] == [out.name]

@@ -73,8 +73,8 @@ def test_ctrl_s_saves_the_current_tab(window: MainWindow, dialogs: Dialogs) -> N
     ann = ids(window)["Ann Lee"]
     window.clients.select_client(ann, notify=True)
     edit_age(window, "75")
-    assert window.actions.save.shortcut().toString() == "Ctrl+S"
-    window.actions.save.trigger()
+    assert window.menu_actions.save.shortcut().toString() == "Ctrl+S"
+    window.menu_actions.save.trigger()
     assert window.context.store.latest_profile(ann).profile.age == 75  # type: ignore[union-attr]
     assert not window.dirty_tabs() and "*" not in window.windowTitle()
 
@@ -82,7 +82,7 @@ def test_ctrl_s_saves_the_current_tab(window: MainWindow, dialogs: Dialogs) -> N
 def test_archive_hides_the_client_until_shown(window: MainWindow, dialogs: Dialogs) -> None:
     bert = ids(window)["Bert Olsen"]
     window.clients.select_client(bert, notify=True)
-    window.actions.archive.trigger()
+    window.menu_actions.archive.trigger()
     proxy = window.clients.proxy
     names = [proxy.index(r, 0).data() for r in range(proxy.rowCount())]
     assert "Bert Olsen (archived)" in names  # still shown: it is the open client
@@ -95,12 +95,16 @@ def test_archive_hides_the_client_until_shown(window: MainWindow, dialogs: Dialo
 def test_find_focuses_search_and_menus_have_shortcuts(window: MainWindow, qtbot: Any) -> None:
     shortcuts = {
         a.text(): a.shortcut().toString()
-        for a in (window.actions.new_client, window.actions.find, window.actions.export_handout)
+        for a in (
+            window.menu_actions.new_client,
+            window.menu_actions.find,
+            window.menu_actions.export_handout,
+        )
     }
     assert list(shortcuts.values()) == ["Ctrl+N", "Ctrl+F", "Ctrl+P"]
     window.show()
     qtbot.waitExposed(window)
-    window.actions.find.trigger()
+    window.menu_actions.find.trigger()
     assert window.focusWidget() is window.clients.search
 
 
@@ -131,7 +135,7 @@ def test_back_up_now_runs_as_a_task_and_says_where(
 ) -> None:
     busy: list[tuple[bool, str]] = []
     shell_context.tasks.busy_changed.connect(lambda b, label: busy.append((b, label)))
-    window.actions.backup.trigger()
+    window.menu_actions.backup.trigger()
     assert busy == [(True, "Backing up…"), (False, "")]
     title, text = dialogs.infos[-1]
     made = text.splitlines()[-1]
