@@ -36,6 +36,7 @@ def _spin(low: int, high: int, name: str, suffix: str = "") -> QSpinBox:
     box = QSpinBox()
     box.setRange(low, high)
     box.setAccessibleName(name)
+    box.setKeyboardTracking(False)  # apply "12" once, not "1" then "12" (one undo step)
     if suffix:
         box.setSuffix(suffix)
     return box
@@ -59,6 +60,7 @@ class DosageEditor(QGroupBox):
         for label, key in LOADS:
             self.load_kind.addItem(label, key)
         self.load_kg = QDoubleSpinBox()
+        self.load_kg.setKeyboardTracking(False)
         self.load_kg.setRange(0.5, 300)
         self.load_kg.setSingleStep(0.5)
         self.load_kg.setSuffix(" kg")
