@@ -123,7 +123,7 @@ class LibraryBrowser(QWidget):
         self.table.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.table.setDefaultDropAction(Qt.DropAction.CopyAction)
         self.table.setIconSize(QSize(2 * model.thumbnail_size, model.thumbnail_size))
-        self.table.setWordWrap(False)
+        self.table.setWordWrap(True)  # long names take two lines of the fixed-height row
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         vertical = self.table.verticalHeader()
         vertical.hide()
