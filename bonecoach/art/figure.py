@@ -72,7 +72,9 @@ def part_shape(view: str, part: Part, trunk_depth: float) -> Shape:
         )
     mean_depth = sum(depth(view, n.point) for n in nodes) / len(nodes)
     bias = {"neck": -0.5, "head": 0.5}.get(part.name, 0.0)
-    far = part.side is not None and mean_depth < trunk_depth - 4.0
+    # a limb clearly behind the trunk is shaded; seen from the front only when far behind
+    behind = 4.0 if view == "side" else 15.0
+    far = part.side is not None and mean_depth < trunk_depth - behind
     return Shape(part.name, mean_depth + bias, tuple(polygons), far)
 
 

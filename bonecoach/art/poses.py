@@ -16,6 +16,7 @@ An illustration file (``resources/illustrations/*.toml``) holds one table per ex
     flat = true                        # soles level (the base decides when not given)
     plant = ["left"]                   # solve that knee so the foot reaches the floor/prop
     lift = 10                          # in the air (a jump), cm above where it would rest
+    gaze = true                        # a dashed line of sight from the face
 
     [sit_to_stand.end]
     base = "stand"
@@ -67,6 +68,7 @@ class Pose:
     flat: tuple[str, ...] = ()  # sides whose sole is kept level (ankle computed)
     plant: tuple[str, ...] = ()  # sides whose knee is solved so the foot reaches the floor
     lift: float = 0.0  # cm off the ground: the airborne moment of a jump or hop
+    gaze: bool = False  # draw a dashed line of sight from the face
 
 
 @dataclass(frozen=True)
@@ -128,6 +130,10 @@ def parse_pose(raw: object, phase: str, problems: list[str]) -> Pose | None:
     for key, value in raw.items():
         if key in ("base", "props"):
             continue
+        if key == "gaze":
+            if not isinstance(value, bool):
+                problems.append(f"{where}'gaze' must be true or false")
+            continue
         if key in ("flat", "plant"):
             if value is True or value is False:
                 continue
@@ -169,7 +175,8 @@ def parse_pose(raw: object, phase: str, problems: list[str]) -> Pose | None:
     given_ankle = {s for s in SIDES if "ankle" in raw or "ankle" in side_values[s]}
     flat = tuple(s for s in _sides(raw.get("flat", base.flat)) if s not in given_ankle)
     plant = _sides(raw.get("plant", base.plant))
-    return Pose(base_name, body, sides, anchor, x, props, flat, plant, lift)
+    gaze = raw.get("gaze") is True
+    return Pose(base_name, body, sides, anchor, x, props, flat, plant, lift, gaze)
 
 
 def _sides(value: object) -> tuple[str, ...]:

@@ -328,8 +328,8 @@ def _draw_more(
         canvas.line((x - 40, 0), (x - 40, 10), PROP_INK, 2.0)
     elif k == "bar":
         bx, by = prop["at"]
-        canvas.line((bx + dx, by), (bx + dx, by + 40), PROP_INK, 2.0)
-        canvas.circle((bx + dx, by), 2.6, PROP_SHADE, INK, 1.2)
+        canvas.polyline([(bx + dx, by), (bx + dx - 30, by), (bx + dx - 30, by + 25)], PROP_INK, 2.4)
+        canvas.circle((bx + dx, by), 3.0, PROP_SHADE, INK, 1.4)
 
     elif k == "bed":
         h = prop["height"]

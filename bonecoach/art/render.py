@@ -50,8 +50,9 @@ def _held_layers(prop: Prop, placed: Placed, view: str, shapes: list[Shape]) -> 
         vest = Shape("vest", vest.depth, vest.outlines, False, VEST_FILL)
         return [(depth_of["trunk"] + 0.01, partial(_shape, vest))]
     layers: list[Layer] = []
-    for name in expand(prop["at"]):
-        side = name.split("_")[0]
+    names = ("hands",) if prop.kind == "barbell" else expand(prop["at"])
+    for name in names:
+        side = name.split("_")[0] if name != "hands" else "right"
         hand = project(view, body.points[f"{side}_hand"])
         wrist = project(view, body.points[f"{side}_wrist"])
         elbow = project(view, body.points[f"{side}_elbow"])
@@ -72,8 +73,12 @@ def _held_layers(prop: Prop, placed: Placed, view: str, shapes: list[Shape]) -> 
         elif prop.kind == "barbell":
             both = [project(view, body.points[f"{s}_hand"]) for s in ("left", "right")]
             mid = ((both[0][0] + both[1][0]) / 2, (both[0][1] + both[1][1]) / 2)
+            if prop["at"] not in ("hands", "hand"):  # e.g. across the shoulders: "neck"
+                mid = project(view, body.points[prop["at"]])
             top = max(depth_of["left_arm"], depth_of["right_arm"]) + 0.02
             end_on = (1.0, 0.0) if view == "side" else (0.0, 0.0)
+            if prop["at"] not in ("hands", "hand"):  # across the back: behind the figure
+                top = -1e9
             return [(top, partial(_offset, barbell, mid, end_on))]
         else:
             outward = -1.0 if view == "front" and side == "right" else 1.0
@@ -162,6 +167,8 @@ def _bounds(panels: list[tuple[Placed, list[Prop]]], view: str) -> tuple[float, 
                 top = max(top, prop["at"][1] + 10)
             if prop.kind == "barbell" and view == "front":
                 left, right = left - 60, right + 60
+            if prop.kind == "club":  # the club reaches about 90 cm past the hands
+                left, right, top = left - 40, right + 40, top + 40
             if prop.kind == "poles":
                 right = max(right, max(xs) - MARGIN + abs(prop["dx"]))
             spans = extent(prop, view)
@@ -211,6 +218,19 @@ def _arrow(canvas: Canvas, a: Point, b: Point, bend: float) -> None:
     canvas.polygon(triangle, INK, "#ffffff", 1.2)
 
 
+def _gaze(canvas: Canvas, placed: Placed, view: str, offset: Point) -> None:
+    """A dashed line of sight from the face, for exercises about where the head turns."""
+    front = project(view, placed.body.head_front)
+    size = math.hypot(*front)
+    if size < 0.3:
+        return
+    head = _at(placed.point(view, "head"), offset)
+    ux, uy = front[0] / size, front[1] / size
+    start = (head[0] + ux * 14, head[1] + uy * 14)
+    end = (head[0] + ux * 46, head[1] + uy * 46)
+    canvas.polyline([start, end], INK, 1.6, dash="4,3")
+
+
 def _then_arrow(canvas: Canvas, x: float, y: float) -> None:
     """The block arrow between panels: 'then'."""
     shape = [(-10, 3.5), (2, 3.5), (2, 9), (12, 0), (2, -9), (2, -3.5), (-10, -3.5)]
@@ -247,6 +267,8 @@ def illustration_svg(ill: Illustration, title: str) -> str:
         canvas.line((left + shift, 0), (right + shift, 0), PROP_INK, 1.4)
         for _, draw in _panel_layers(placed, view, props):
             draw(canvas, offset)
+        if placed.pose.gaze:
+            _gaze(canvas, placed, view, offset)
         for prop in props:
             if prop.kind == "water":
                 water(canvas, left + shift, right + shift, prop["height"])

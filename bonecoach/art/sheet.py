@@ -18,7 +18,7 @@ from bonecoach.art.png import ensure_gui_app
 COLUMNS = 4
 CELL_W, CELL_H, LABEL_H, PAD = 560.0, 280.0, 44.0, 14.0
 PX_PER_CM = 1.25  # the common scale; wide drawings shrink below it to fit
-PDF_COLUMNS, PDF_ROWS = 3, 6
+PDF_COLUMNS, PDF_ROWS = 3, 7
 
 _VIEWBOX = re.compile(r'viewBox="0 0 ([0-9.]+) ([0-9.]+)"')
 
