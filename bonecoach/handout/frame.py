@@ -50,6 +50,29 @@ class FrameText:
         return self.scale.small * 1.3 + 4 * mm
 
 
+def _draw_fitted(
+    canvas: Canvas,
+    text: str,
+    font: str,
+    size: float,
+    width: float,
+    x: float,
+    y: float,
+    *,
+    right: bool = False,
+) -> None:
+    """Draw ``text`` in ``width``: a little smaller if it must (not under 9 pt), then cut."""
+    natural = stringWidth(text, font, size)
+    if natural > width:
+        size = max(9.0, size * width / natural)
+    canvas.setFont(font, size)
+    text = _fit(text, font, size, width)
+    if right:
+        canvas.drawRightString(x, y, text)
+    else:
+        canvas.drawString(x, y, text)
+
+
 def _fit(text: str, font: str, size: float, width: float) -> str:
     """Shorten ``text`` with an ellipsis so it fits ``width`` (long clinic or client names)."""
     if stringWidth(text, font, size) <= width:
@@ -84,16 +107,15 @@ def _draw_header(canvas: Canvas, doc: BaseDocTemplate, ft: FrameText) -> None:
             left_x = m + logo_h * 2.5 + 3 * mm
         except Exception:  # an unreadable logo must not stop the handout
             left_x = m
-    half = (width - 2 * m) / 2
+    # The client's name gets the larger share: it is whose sheet this is.
+    left_w = (width - 2 * m) * 0.38 - (left_x - m)
+    right_w = (width - 2 * m) * 0.6
     canvas.setFillColor(BLACK)
-    canvas.setFont(bold, size)
-    canvas.drawString(left_x, top - size, _fit(ft.clinic_name, bold, size, half - (left_x - m)))
+    _draw_fitted(canvas, ft.clinic_name, bold, size, left_w, left_x, top - size)
     right = width - m
     title = ft.title or f"Home exercise program for {ft.client_name}"
-    canvas.setFont(bold, size)
-    canvas.drawRightString(right, top - size, _fit(title, bold, size, half))
-    canvas.setFont(regular, size)
-    canvas.drawRightString(right, top - size - line, _fit(ft.date_line, regular, size, half))
+    _draw_fitted(canvas, title, bold, size, right_w, right, top - size, right=True)
+    _draw_fitted(canvas, ft.date_line, regular, size, right_w, right, top - size - line, right=True)
     canvas.setLineWidth(0.8)
     rule_y = height - m - ft.header_height + 2 * mm
     canvas.line(m, rule_y, width - m, rule_y)
@@ -111,15 +133,12 @@ def _draw_footer(canvas: Canvas, ft: FrameText, page: int, pages: int) -> None:
     canvas.setFillColor(BLACK)
     canvas.setLineWidth(0.8)
     canvas.line(m, y + size * 1.3 + 1 * mm, width - m, y + size * 1.3 + 1 * mm)
-    canvas.setFont(regular, size)
-    canvas.drawString(m, y, _fit(ft.client_name, regular, size, third))
+    _draw_fitted(canvas, ft.client_name, regular, size, third - 3 * mm, m, y)
     canvas.setFont(bold, size)
     canvas.drawCentredString(width / 2, y, f"Page {page} of {pages}")
     if ft.phone:
-        canvas.setFont(regular, size)
-        canvas.drawRightString(
-            width - m, y, _fit(f"Questions? Call {ft.phone}", regular, size, third)
-        )
+        call = f"Questions? Call {ft.phone}"
+        _draw_fitted(canvas, call, regular, size, third - 3 * mm, width - m, y, right=True)
     canvas.restoreState()
 
 

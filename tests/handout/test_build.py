@@ -121,3 +121,16 @@ def test_clinic_sheet_holds_only_the_supervised_exercises(
     assert [b.exercise_id for b in doc.blocks] == list(SUPERVISED_IDS)
     assert doc.safe_moves == ()
     assert doc.title == f"Clinic sessions for {MARKUP_NAME}"
+
+
+def test_prescribed_hand_support_is_worded(library: Library) -> None:
+    from bonecoach.program.sessions import HandSupport
+
+    program = make_program(library, ("semi_tandem_stand",))
+    phase = program.phases[0]
+    item = phase.items[0].model_copy(update={"hand_support": HandSupport.ONE_HAND})
+    program = program.model_copy(update={"phases": (phase.model_copy(update={"items": (item,)}),)})
+    block = make_document(library, program).blocks[0]
+    assert block.support is not None and "with one hand" in block.support
+    assert block.support.startswith(library["semi_tandem_stand"].support_variant or "")
+    assert block.support_prescribed
