@@ -99,10 +99,10 @@ class LibraryBrowser(QWidget):
                 combo.addItem(label, value)
             combo.setAccessibleName(f"Filter by {facet}")
             combo.currentIndexChanged.connect(lambda _i, f=facet: self._facet_changed(f))
-            label = QLabel(facet.capitalize())
-            label.setBuddy(combo)
+            caption = QLabel(facet.capitalize())
+            caption.setBuddy(combo)
             row, col = divmod(i, 2)
-            grid.addWidget(label, row, col * 2)
+            grid.addWidget(caption, row, col * 2)
             grid.addWidget(combo, row, col * 2 + 1)
             self.facets[facet] = combo
         grid.setColumnStretch(1, 1)

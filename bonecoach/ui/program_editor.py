@@ -34,7 +34,7 @@ from bonecoach.ui.program_model import PhaseItemsModel, ProgramDocument
 if TYPE_CHECKING:
     from bonecoach.program.dosage import Dosage
     from bonecoach.program.exercise import Exercise
-    from bonecoach.program.screening import ScreeningResult
+    from bonecoach.program.screening import Reason, ScreeningResult
 
 
 class Unscreened:
@@ -43,7 +43,7 @@ class Unscreened:
     def __init__(self, exercise_id: str) -> None:
         self.exercise_id = exercise_id
         self.verdict = "not screened"
-        self.reasons: tuple[object, ...] = ()
+        self.reasons: tuple[Reason, ...] = ()
         self.modification: str | None = None
 
 

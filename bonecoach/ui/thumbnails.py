@@ -108,8 +108,9 @@ def fit(box: QRectF, width: float, height: float) -> QRectF:
 
 def thumbnail_cache(context: AppContext) -> ThumbnailCache:
     """The one cache of this app (shared by the Program tab and the library manager)."""
-    cache: Any = context.extras.get("thumbnails")
-    if not isinstance(cache, ThumbnailCache):
-        cache = ThumbnailCache(context)
-        context.extras["thumbnails"] = cache
+    found: Any = context.extras.get("thumbnails")
+    if isinstance(found, ThumbnailCache):
+        return found
+    cache = ThumbnailCache(context)
+    context.extras["thumbnails"] = cache
     return cache
