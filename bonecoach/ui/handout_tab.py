@@ -182,15 +182,21 @@ class HandoutTab(QWidget):
             )
         else:
             saved = version.saved_at.strftime("%d %b %Y")
+            unsaved = (
+                "\n\nThe Program tab has unsaved changes: save them there to print them."
+                if self.context.extras.get("program_unsaved")
+                else ""
+            )
             self.about.setText(
                 f"Prints version {version.number} of “{version.program.name}”, saved {saved}"
-                f"{' by ' + version.saved_by if version.saved_by else ''}."
+                f"{' by ' + version.saved_by if version.saved_by else ''}.{unsaved}"
             )
 
     # -- building -------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.reload_source()
+        self._update_state()
         if self.built_for != self._key():
             self.refresh_preview()
 

@@ -54,6 +54,10 @@ class ProgramTab(QWidget):
         self.program_id: int | None = None
         self.document = ProgramDocument(self)
         self.document.dirty_changed.connect(self.dirty_changed)
+        # The Handout tab prints saved versions only; it reads this to say edits are unsaved.
+        self.document.dirty_changed.connect(
+            lambda dirty: context.extras.__setitem__("program_unsaved", dirty)
+        )
         cache = thumbnail_cache(context)
 
         self.library_model = LibraryModel(self)

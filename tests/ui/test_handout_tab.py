@@ -155,3 +155,24 @@ def test_build_runs_on_a_worker_and_ctrl_p_saves_when_ready(
     qtbot.waitUntil(out.exists, timeout=30_000)
     assert out.read_bytes().startswith(b"%PDF")
     assert len(threads) == 1 and threads[0] != threading.main_thread().name
+
+
+def test_unsaved_program_edits_are_mentioned(
+    qtbot: Any, context: Any, client_id: int, saved_program: Any
+) -> None:
+    from bonecoach.ui.program_tab import ProgramTab
+
+    program_tab = ProgramTab(context)
+    qtbot.addWidget(program_tab)
+    program_tab.set_client(client_id)
+    program_tab.editor.remove_selected()  # the first item is selected on opening
+    assert program_tab.has_unsaved_changes()
+    tab = HandoutTab(context)
+    qtbot.addWidget(tab)
+    tab.set_client(client_id)
+    tab.show()
+    assert "unsaved changes" in tab.about.text()
+    assert program_tab.save()
+    tab.hide()
+    tab.show()
+    assert "unsaved" not in tab.about.text() and "version 2" in tab.about.text()
