@@ -8,10 +8,11 @@ import sys
 from collections.abc import Sequence
 
 from bonecoach import __version__
-from bonecoach.commands import command_modules
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from bonecoach.commands import command_modules  # here: `bonecoach` alone never needs it
+
     parser = argparse.ArgumentParser(
         prog="bonecoach",
         description="BoneCoach: exercise programs for people with weak bones. "

@@ -149,6 +149,10 @@ def run_app(argv: list[str] | None = None) -> int:
     window.watch_tasks(tasks)  # the busy indicator works while opening, too
     window.show()
     starter = Starter(app, window, errors, tasks)
-    QTimer.singleShot(0, lambda: _maybe_exit(app, "shown"))
-    QTimer.singleShot(0, starter.start)
+    if os.environ.get("BONECOACH_EXIT_AFTER") == "shown":
+        # Benchmark mode: stop at the first paint, without opening the database behind it
+        # (quitting would otherwise wait for that worker thread).
+        QTimer.singleShot(0, lambda: _maybe_exit(app, "shown"))
+    else:
+        QTimer.singleShot(0, starter.start)
     return int(app.exec())
