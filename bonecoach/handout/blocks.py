@@ -32,6 +32,8 @@ GUTTER = 6 * mm
 SIDE_MAX_WIDTH = 80 * mm
 SIDE_HEIGHT = 42 * mm
 WIDE = 2.4
+# Large print: a picture may shrink to this height to keep an exercise on one page.
+MIN_LARGE_PICTURE = 32 * mm
 
 
 def stop_text(stop_if: str) -> str:
@@ -202,7 +204,7 @@ def large_block(
     """Name, a big picture on top, text below: one page per exercise.
 
     The picture is about 12 cm wide; when the text needs the room it gets smaller (down to
-    4 cm tall). An exercise whose text alone is longer than a page goes on over a second
+    3.2 cm tall). An exercise whose text alone is longer than a page goes on over a second
     page headed "(continued)", with the "Stop if" box kept with the lines before it.
     """
     name = Paragraph(f"{block.number}. {escape(block.name)}", styles.name)
@@ -214,7 +216,7 @@ def large_block(
     heights[-3:] = [sum(heights[-3:])]
     text = [*text[:-3], KeepTogether(text[-3:])]
     room = frame_height - sum(heights) - gap - 4 * mm
-    fits = room >= 40 * mm
+    fits = room >= MIN_LARGE_PICTURE
     aspect = pictures.aspect(block.exercise_id) or 1.0
     # About 12 cm wide; a wide picture (lying down) may take the page's width, 6.5 cm tall.
     width = min(frame_width, max(styles.scale.picture_width, 65 * mm * aspect))
