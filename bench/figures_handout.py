@@ -11,7 +11,41 @@ from __future__ import annotations
 import datetime as dt
 from io import BytesIO
 
-from bench.harness import Figure, median, ms, print_table, time_runs
+try:
+    from bench.harness import Figure, median, ms, print_table, time_runs
+except ImportError:  # run alone without the shared harness: the same few helpers
+    import statistics
+    import time
+    from dataclasses import dataclass
+
+    @dataclass(frozen=True)
+    class Figure:  # type: ignore[no-redef]
+        name: str
+        measured: str
+        target: str
+        passed: bool
+        detail: str = ""
+
+    def time_runs(fn, runs, warmup=1):  # type: ignore[no-untyped-def,no-redef]
+        for _ in range(warmup):
+            fn()
+        samples = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            fn()
+            samples.append(time.perf_counter() - start)
+        return samples
+
+    median = statistics.median  # type: ignore[assignment]
+
+    def ms(seconds: float) -> str:  # type: ignore[misc]
+        return f"{seconds * 1000:.1f} ms"
+
+    def print_table(figures):  # type: ignore[no-untyped-def,no-redef]
+        for f in figures:
+            print(f"{f.name}: {f.measured} (target {f.target}) {'pass' if f.passed else 'FAIL'}")
+            print(f"  {f.detail}")
+
 
 TWELVE = (
     "sit_to_stand",
