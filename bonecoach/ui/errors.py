@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import logging
 import traceback
+from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 log = logging.getLogger("bonecoach.ui")
 
@@ -58,8 +60,12 @@ class ErrorReporter:
             log.error("details:\n%s", detail)
             text += "\n\nThe technical details were written to the BoneCoach log."
         # The static method (not an instance) so tests can patch QMessageBox.warning.
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(self.parent, title, text)
 
     def info(self, title: str, message: str) -> None:
         """A calm notice (e.g. "Backup saved to ..."), same place as errors."""
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.information(self.parent, title, message)

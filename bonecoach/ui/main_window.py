@@ -15,7 +15,6 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
-    QMessageBox,
     QProgressBar,
     QSplitter,
     QStackedWidget,
@@ -33,8 +32,6 @@ from bonecoach.ui.window_commands import WindowCommands
 if TYPE_CHECKING:
     from bonecoach.ui.context import AppContext
     from bonecoach.ui.tasks import TaskRunner
-
-Button = QMessageBox.StandardButton
 
 
 class MainWindow(QMainWindow):
@@ -159,6 +156,9 @@ class MainWindow(QMainWindow):
         dirty = self.dirty_tabs()
         if not dirty:
             return True
+        from PySide6.QtWidgets import QMessageBox  # first use only: start-up time
+
+        Button = QMessageBox.StandardButton
         answer = QMessageBox.question(
             self,
             "Unsaved changes",

@@ -10,8 +10,6 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QMessageBox
-
 from bonecoach.ui.actions import backup as backup_actions
 from bonecoach.ui.actions import clients as client_actions
 
@@ -133,4 +131,6 @@ class WindowCommands:
             backup_actions.close_store(self.window.context)
         except Exception as exc:  # closing must not be blocked by a failed backup
             log.exception("on-close backup failed")
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.warning(self.window, "Backup on close failed", str(exc))
