@@ -23,8 +23,8 @@ LINE = 1.3  # prop outline width: thinner than the figure's, so the figure stand
 PROP_PARAMS: dict[str, dict[str, Any]] = {
     "floor": {},
     "chair": {"x": None, "side": "left", "seat": 45.0, "beside": False},
-    "counter": {"x": None, "side": "right", "height": 92.0, "beside": False},
-    "table": {"x": None, "side": "right", "height": 75.0, "beside": False},
+    "counter": {"x": None, "side": "right", "height": 92.0, "length": 60.0, "beside": False},
+    "table": {"x": None, "side": "right", "height": 75.0, "length": 80.0, "beside": False},
     "wall": {"x": None, "side": "right"},
     "step": {"x": None, "side": "right", "height": 15.0, "depth": 35.0},
     "mat": {"x": None, "side": "right", "length": 190.0},
@@ -134,7 +134,7 @@ def extent(prop: Prop, view: str) -> list[tuple[float, float, float]]:
     if k == "chair":
         return [(*_span(prop, 42.0, view), prop["seat"])]
     if k in ("counter", "table"):
-        return [(*_span(prop, 60.0, view), prop["height"])]
+        return [(*_span(prop, prop["length"], view), prop["height"])]
     if k == "step":
         return [(*_span(prop, prop["depth"], view), prop["height"])]
     if k == "mat":

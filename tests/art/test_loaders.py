@@ -12,9 +12,12 @@ from .conftest import SIT_TO_STAND
 from .test_render import PROP_TABLES, _standing
 
 ALL_PROPS = ", ".join(v for k, v in PROP_TABLES.items() if k not in ("bed", "pillow"))
+GAZE = "[look]\n[look.start]\n[look.end]\ngaze = true\nhead_turn = 60\n"
+CASES = [SIT_TO_STAND, _standing(ALL_PROPS), GAZE]
+IDS = ["chair", "props", "gaze"]
 
 
-@pytest.mark.parametrize("text", [SIT_TO_STAND, _standing(ALL_PROPS)], ids=["chair", "props"])
+@pytest.mark.parametrize("text", CASES, ids=IDS)
 def test_qsvgrenderer_loads_it_without_warnings(text: str, write_poses, qapp) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtCore import QByteArray, qInstallMessageHandler
     from PySide6.QtSvg import QSvgRenderer
@@ -33,7 +36,7 @@ def test_qsvgrenderer_loads_it_without_warnings(text: str, write_poses, qapp) ->
     assert renderer.viewBoxF().width() > 0
 
 
-@pytest.mark.parametrize("text", [SIT_TO_STAND, _standing(ALL_PROPS)], ids=["chair", "props"])
+@pytest.mark.parametrize("text", CASES, ids=IDS)
 def test_svglib_loads_it_without_warnings(
     text: str,
     write_poses,

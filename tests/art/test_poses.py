@@ -148,3 +148,24 @@ like = "loop_a"
         ills, ["sit_to_stand", "sit_to_stand_dumbbell", "loop_a", "loop_b"]
     )
     assert any("exercise 'loop_a': like: 'loop_a' leads back to itself" in p for p in problems)
+
+
+def test_lift_puts_a_jumping_figure_in_the_air() -> None:
+    grounded = parse_pose({}, "start", [])
+    airborne = parse_pose({"lift": 12}, "middle", [])
+    assert grounded is not None and airborne is not None
+    low = place(grounded, "side", []).body.points["left_heel"][1]
+    high = place(airborne, "side", []).body.points["left_heel"][1]
+    assert high - low == pytest.approx(12.0)
+
+
+def test_a_counter_beside_the_figure_does_not_hold_its_feet_up() -> None:
+    pose = parse_pose({"x": 0}, "start", [])
+    in_front, _ = parse_prop({"kind": "step", "x": -30, "depth": 60}, lambda _n: True)
+    beside, _ = parse_prop(
+        {"kind": "counter", "x": -30, "height": 89, "beside": True}, lambda _n: True
+    )
+    assert pose is not None and in_front is not None and beside is not None
+    on_step = place(pose, "side", [in_front]).body.points["left_heel"][1]
+    by_counter = place(pose, "side", [beside]).body.points["left_heel"][1]
+    assert on_step - by_counter == pytest.approx(15.0)  # the step's height; the counter: none

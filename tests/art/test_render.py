@@ -100,3 +100,10 @@ def test_png_export_has_the_asked_width(write_poses, qapp) -> None:  # type: ign
     image = QImage.fromData(png, "PNG")
     assert image.width() == 320
     assert 0 < image.height() < 320
+
+
+def test_a_gaze_line_is_dashed_and_only_drawn_when_asked(write_poses) -> None:  # type: ignore[no-untyped-def]
+    looking = write_poses("[look]\n[look.start]\n[look.end]\ngaze = true\nhead_turn = 60\n")
+    plain = write_poses("[look]\n[look.start]\n[look.end]\nhead_turn = 60\n")
+    assert exercise_svg("look", looking).count("stroke-dasharray") == 1
+    assert "stroke-dasharray" not in exercise_svg("look", plain)
