@@ -68,7 +68,9 @@ class MainWindow(QMainWindow):
         self.busy_bar.setAccessibleName("Working")
         self.busy_bar.hide()
         self.busy_label = QLabel()
+        self.where_label = QLabel()  # who is working, on which database (shared clinics)
         self.statusBar().addPermanentWidget(self.busy_label)
+        self.statusBar().addPermanentWidget(self.where_label)
         self.statusBar().addPermanentWidget(self.busy_bar)
 
         self.commands = WindowCommands(self)
@@ -100,6 +102,7 @@ class MainWindow(QMainWindow):
         if hasattr(sessions, "program_changed"):
             sessions.program_changed.connect(lambda _id: self._stale.update(self.tabs))
         window_state.restore_splitters(self)
+        self.show_where()
         self._set_enabled(store=True, client=False)
         self.refresh_clients()
         self.show_message("Choose a client on the left, or add one with New client (Ctrl+N).")
@@ -115,6 +118,15 @@ class MainWindow(QMainWindow):
         if tasks is not self._watched:
             self._watched = tasks
             tasks.busy_changed.connect(self._show_busy)
+
+    def show_where(self) -> None:
+        if self.context is None:
+            return
+        who = self.context.therapist_name or "No therapist chosen (Settings)"
+        url = str(getattr(self.context.store, "url", ""))
+        kind = "PostgreSQL server" if url.startswith("postgresql") else "this computer"
+        self.where_label.setText(f"{who} · data on {kind}")
+        self.where_label.setToolTip(url)
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)

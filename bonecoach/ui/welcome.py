@@ -60,9 +60,10 @@ class WelcomeDialog(QDialog):
         buttons = QDialogButtonBox()
         self.demo_button = QPushButton("Load demo clients")
         self.empty_button = QPushButton("Start empty")
-        self.demo_button.setDefault(True)
         buttons.addButton(self.empty_button, QDialogButtonBox.ButtonRole.RejectRole)
         buttons.addButton(self.demo_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.empty_button.setAutoDefault(False)
+        self.demo_button.setDefault(True)  # Enter loads the demo: the way to look around
         self.demo_button.clicked.connect(lambda: self._finish("demo"))
         self.empty_button.clicked.connect(lambda: self._finish("empty"))
         layout = QVBoxLayout(self)

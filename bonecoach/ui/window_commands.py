@@ -84,6 +84,7 @@ class WindowCommands:
         from bonecoach.ui.settings_dialog import SettingsDialog
 
         SettingsDialog(self.window.context, self.window).exec()
+        self.window.show_where()
 
     def archive_current(self) -> None:
         if self.window.client_id is not None:
