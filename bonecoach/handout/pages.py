@@ -287,32 +287,51 @@ def log_sheets(
     for first in range(0, len(weeks), per_page):
         chunk = weeks[first : first + per_page]
         span = f"week {chunk[0]}" if len(chunk) == 1 else f"weeks {chunk[0]} to {chunk[-1]}"
-        out.append(_p(f"Your exercise log, {span}", styles.group))
-        out.append(
+        page: list[Flowable] = [
+            _p(f"Your exercise log, {span}", styles.group),
             _p(
                 "Tick a box each day you do the exercise. At the end of the week write how hard "
                 "it felt and any pain (0 = none, 10 = the most). "
                 "Bring this sheet to your next visit.",
                 styles.body,
-            )
-        )
-        out.append(_log_table(phase, chunk, styles, width))
-        out.append(
-            KeepTogether(
-                [
-                    _p("Notes for your therapist:", styles.body_bold),
-                    _lines(styles, width, 1, s.body * 1.6),
-                ]
-            )
-        )
+            ),
+        ]
+        notes = [
+            _p("Notes for your therapist:", styles.body_bold),
+            _lines(styles, width, 1, s.body * 1.6),
+        ]
+        # Rows a little lower (never under 7 mm) when that keeps the notes on the page.
+        fixed = sum(_height(f, width, height) for f in [*page, *notes]) + 3 * mm
+        row = s.tick_box
+        table = _log_table(phase, chunk, styles, width)
+        for _ in range(4):
+            over = _height(table, width, height) + fixed - height
+            lower = max(7 * mm, row - over / len(blocks))
+            if over <= 0 or lower >= row:
+                break
+            row = lower
+            table = _log_table(phase, chunk, styles, width, row_height=row)
+        out += [*page, table, KeepTogether(notes)]
         if first + per_page < len(weeks):
             out.append(PageBreak())
     return out
 
 
-def _log_table(phase: PhaseSection, weeks: list[int], styles: Styles, width: float) -> Table:
+def _height(flowable: Flowable, width: float, height: float) -> float:
+    _w, h = flowable.wrap(width, height)
+    return float(h + flowable.getSpaceBefore() + flowable.getSpaceAfter())
+
+
+def _log_table(
+    phase: PhaseSection,
+    weeks: list[int],
+    styles: Styles,
+    width: float,
+    row_height: float | None = None,
+) -> Table:
     s = styles.scale
     box = s.tick_box
+    row_height = row_height or box
     score_w = box * (1.6 if s.body >= 16 else 2)
     per_week = 7 * box + 2 * score_w
     name_w = max(width - per_week * len(weeks), 45 * mm)
@@ -334,7 +353,7 @@ def _log_table(phase: PhaseSection, weeks: list[int], styles: Styles, width: flo
     for block in phase.blocks:
         label = Paragraph(f"{block.number}. {escape(block.name)}", styles.cell)
         _w, h = label.wrap(name_w - 12, 1000)
-        heights.append(max(box, h + 8))  # a long name makes its row taller, never the box smaller
+        heights.append(max(row_height, h + 5))  # a long name makes its row taller
         rows.append([label, *[""] * (9 * len(weeks))])
     widths = [name_w] + ([box] * 7 + [score_w, score_w]) * len(weeks)
     table = Table(rows, colWidths=widths, rowHeights=heights, repeatRows=2)
