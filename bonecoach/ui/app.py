@@ -88,6 +88,7 @@ class Starter:
             from bonecoach.ui.welcome import WelcomeDialog
 
             WelcomeDialog(context, self.window).run()
+            self.window.show_where()
 
     def failed(self, exc: BaseException) -> None:
         from PySide6.QtWidgets import QMessageBox
