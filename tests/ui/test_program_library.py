@@ -117,3 +117,46 @@ def test_reset_rows_refilters(models: Any, exercises: list[Any]) -> None:
     model.set_rows(make_rows(exercises[:10]))  # a new client: no screening
     assert proxy.rowCount() == sum("wall" in r.search for r in model.rows)
     assert all(r.verdict == "not screened" for r in model.rows)
+
+
+def brute_force(model: Any, words: list[str], facets: dict[str, set[str]], hide: bool) -> list[str]:
+    multi = {"region": "regions", "equipment": "equipment"}
+    shown = []
+    for r in model.rows:
+        if hide and r.verdict == "excluded":
+            continue
+        if any(
+            (not values & getattr(r, multi[f])) if f in multi else getattr(r, f) not in values
+            for f, values in facets.items()
+        ):
+            continue
+        if all(w in r.search for w in words):
+            shown.append(r.exercise.id)
+    return shown
+
+
+def test_typing_narrowing_and_widening_matches_a_brute_force_filter(models: Any) -> None:
+    """The filter re-checks only shown rows while a search narrows; it must never differ
+    from checking every row."""
+    model, proxy = models
+    facets: dict[str, set[str]] = {}
+    hide = False
+    steps: list[Any] = [*"sit t", "sit to", "sit t", "sit", "si", "s", "", "w", "wa", "wall"]
+    steps += [("facet", "category", {"balance"}), "wal", "wall ", "wall c", ("hide", True)]
+    steps += ["wall co", ("facet", "region", {"legs", "hip"}), "wall", "", "band",
+              ("facet", "category", None), ("hide", False), "band r", "b", ""]  # fmt: skip
+    for step in steps:
+        if isinstance(step, tuple) and step[0] == "facet":
+            _kind, facet, values = step
+            proxy.set_facet(facet, values)
+            facets.pop(facet, None)
+            if values:
+                facets[facet] = values
+        elif isinstance(step, tuple):
+            hide = step[1]
+            proxy.set_hide_excluded(hide)
+        else:
+            proxy.set_search(step)
+        expected = brute_force(model, step.split() if isinstance(step, str) else
+                               proxy._words, facets, hide)  # fmt: skip
+        assert shown_ids(proxy) == expected, step
