@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from bonecoach.art.geometry import Vec, column, dot
 from bonecoach.art.skeleton import Body, Node, Part
-from bonecoach.art.svg import FILL, FILL_FAR, INK, Canvas, Point, capsule, circle_points
+from bonecoach.art.svg import FILL, FILL_FAR, INK, Canvas, Capsule, Point
 
 VIEWS = ("side", "front")
 OUTLINE = 1.8  # visible outline width, world units (cm)
@@ -49,17 +49,30 @@ class Shape:
 
     name: str
     depth: float
-    outlines: tuple[tuple[Point, ...], ...]
+    capsules: tuple[Capsule, ...]
     far: bool
     fill: str | None = None  # overrides the figure's fill (e.g. a weighted vest)
+    polygons: tuple[tuple[Point, ...], ...] = ()  # e.g. the nose
+
+    def extent(self) -> tuple[float, float, float]:
+        """Leftmost, rightmost and highest point of the shape."""
+        xs = [
+            x
+            for a, ra, b, rb in self.capsules
+            for x in (a[0] - ra, a[0] + ra, b[0] - rb, b[0] + rb)
+        ]
+        ys = [y for a, ra, b, rb in self.capsules for y in (a[1] + ra, b[1] + rb)]
+        xs += [p[0] for poly in self.polygons for p in poly]
+        ys += [p[1] for poly in self.polygons for p in poly]
+        return min(xs), max(xs), max(ys)
 
 
 def part_shape(view: str, part: Part, trunk_depth: float) -> Shape:
     nodes = part.nodes
-    polygons: list[tuple[Point, ...]] = []
+    capsules: list[Capsule] = []
     if len(nodes) == 1:
         c = project(view, nodes[0].point)
-        polygons.append(tuple(circle_points(c, nodes[0].depth)))
+        capsules.append((c, nodes[0].depth, c, nodes[0].depth))
     for a, b in itertools.pairwise(nodes):
         pa, pb = project(view, a.point), project(view, b.point)
         length = math.hypot(pb[0] - pa[0], pb[1] - pa[1])
@@ -67,15 +80,13 @@ def part_shape(view: str, part: Part, trunk_depth: float) -> Shape:
             view,
             (0.0, 1.0) if length < 1e-6 else ((pa[1] - pb[1]) / length, (pb[0] - pa[0]) / length),
         )
-        polygons.append(
-            tuple(capsule(pa, section_radius(view, a, across), pb, section_radius(view, b, across)))
-        )
+        capsules.append((pa, section_radius(view, a, across), pb, section_radius(view, b, across)))
     mean_depth = sum(depth(view, n.point) for n in nodes) / len(nodes)
     bias = {"neck": -0.5, "head": 0.5}.get(part.name, 0.0)
     # a limb clearly behind the trunk is shaded; seen from the front only when far behind
     behind = 4.0 if view == "side" else 15.0
     far = part.side is not None and mean_depth < trunk_depth - behind
-    return Shape(part.name, mean_depth + bias, tuple(polygons), far)
+    return Shape(part.name, mean_depth + bias, tuple(capsules), far)
 
 
 def body_shapes(view: str, body: Body) -> list[Shape]:
@@ -86,7 +97,7 @@ def body_shapes(view: str, body: Body) -> list[Shape]:
     tip = nose(view, body)
     if tip is not None:
         shapes = [
-            Shape(s.name, s.depth, (*s.outlines, tip), s.far) if s.name == "head" else s
+            Shape(s.name, s.depth, s.capsules, s.far, polygons=(tip,)) if s.name == "head" else s
             for s in shapes
         ]
     order = {part.name: i for i, part in enumerate(body.parts)}
@@ -113,8 +124,17 @@ def nose(view: str, body: Body) -> tuple[Point, ...] | None:
 
 def draw_shape(canvas: Canvas, shape: Shape, offset: Point = (0.0, 0.0)) -> None:
     fill = shape.fill or (FILL_FAR if shape.far else FILL)
-    moved = [[(x + offset[0], y + offset[1]) for x, y in poly] for poly in shape.outlines]
-    for poly in moved:
+    dx, dy = offset
+    capsules = [
+        ((a[0] + dx, a[1] + dy), ra, (b[0] + dx, b[1] + dy), rb) for a, ra, b, rb in shape.capsules
+    ]
+    polygons = [[(x + dx, y + dy) for x, y in poly] for poly in shape.polygons]
+    outline = " ".join(canvas.capsule_data(*c) for c in capsules)
+    # ink first, a stroke twice the outline wide; the fill then covers its inner half and
+    # every line where two capsules of the part overlap
+    canvas.path(outline, "none", INK, 2 * OUTLINE)
+    for poly in polygons:
         canvas.polygon(poly, INK, INK, 2 * OUTLINE)
-    for poly in moved:
+    canvas.path(outline, fill)
+    for poly in polygons:
         canvas.polygon(poly, fill)

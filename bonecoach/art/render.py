@@ -47,7 +47,7 @@ def _held_layers(prop: Prop, placed: Placed, view: str, shapes: list[Shape]) -> 
         from bonecoach.art.figure import part_shape
 
         vest = part_shape(view, Part("vest", None, nodes), 0.0)
-        vest = Shape("vest", vest.depth, vest.outlines, False, VEST_FILL)
+        vest = Shape("vest", vest.depth, vest.capsules, False, VEST_FILL)
         return [(depth_of["trunk"] + 0.01, partial(_shape, vest))]
     layers: list[Layer] = []
     names = ("hands",) if prop.kind == "barbell" else expand(prop["at"])
@@ -151,9 +151,9 @@ def _bounds(panels: list[tuple[Placed, list[Prop]]], view: str) -> tuple[float, 
     top = 0.0
     for placed, _ in panels:
         for shape in body_shapes(view, placed.body):
-            for poly in shape.outlines:
-                xs.extend(p[0] for p in poly)
-                top = max([top] + [p[1] for p in poly])
+            low, high, peak = shape.extent()
+            xs.extend((low, high))
+            top = max(top, peak)
         for name in ("left_hand", "right_hand"):
             xs.append(placed.point(view, name)[0])
     left, right = min(xs) - MARGIN, max(xs) + MARGIN

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from xml.sax.saxutils import escape, quoteattr
 
 Point = tuple[float, float]
+Capsule = tuple[Point, float, Point, float]  # two circles (centre, radius) and their hull
 
 INK = "#1d2329"  # outlines: near-black, prints the same in black and white
 FILL = "#e4ebf1"  # the figure's light fill
@@ -72,6 +73,34 @@ class Canvas:
         self, points: Sequence[Point], fill: str, stroke: str | None = None, width: float = 0.0
     ) -> None:
         d = "M" + " L".join(self._xy(p) for p in points) + " Z"
+        self.elements.append(f'<path d="{d}" {_paint(fill, stroke, width)}/>')
+
+    def capsule_data(self, a: Point, ra: float, b: Point, rb: float) -> str:
+        """Path data for the hull of two circles: two arcs and two lines, always turning
+        the same way, so several of them in one path fill as their union (nonzero rule)."""
+        dx, dy = b[0] - a[0], b[1] - a[1]
+        dist = math.hypot(dx, dy)
+        if dist <= abs(ra - rb) + 1e-6:  # one circle holds the other: a circle
+            c, r = (a, ra) if ra >= rb else (b, rb)
+            p, q = (c[0] + r, c[1]), (c[0] - r, c[1])
+            rr = num(r)
+            return f"M{self._xy(p)} A{rr},{rr} 0 1 0 {self._xy(q)} A{rr},{rr} 0 1 0 {self._xy(p)} Z"
+        heading = math.atan2(dy, dx)
+        spread = math.acos((ra - rb) / dist)
+
+        def on(c: Point, r: float, angle: float) -> str:
+            return self._xy((c[0] + r * math.cos(angle), c[1] + r * math.sin(angle)))
+
+        front_large = "1" if 2 * spread > math.pi else "0"
+        back_large = "1" if 2 * spread < math.pi else "0"
+        return (
+            f"M{on(b, rb, heading - spread)} "
+            f"A{num(rb)},{num(rb)} 0 {front_large} 0 {on(b, rb, heading + spread)} "
+            f"L{on(a, ra, heading + spread)} "
+            f"A{num(ra)},{num(ra)} 0 {back_large} 0 {on(a, ra, heading - spread)} Z"
+        )
+
+    def path(self, d: str, fill: str, stroke: str | None = None, width: float = 0.0) -> None:
         self.elements.append(f'<path d="{d}" {_paint(fill, stroke, width)}/>')
 
     def polyline(
