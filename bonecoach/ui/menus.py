@@ -15,6 +15,8 @@ class WindowActions:
     find: QAction
     save: QAction
     export_handout: QAction
+    export_client: QAction
+    import_client: QAction
     backup: QAction
     settings: QAction
     quit: QAction
@@ -24,11 +26,18 @@ class WindowActions:
 
     def client_actions(self) -> list[QAction]:
         """Actions that need a selected client."""
-        return [self.save, self.export_handout, self.archive]
+        return [self.save, self.export_handout, self.archive, self.export_client]
 
     def store_actions(self) -> list[QAction]:
         """Actions that need the opened database."""
-        return [self.new_client, self.find, self.backup, self.settings, self.library_manager]
+        return [
+            self.new_client,
+            self.find,
+            self.backup,
+            self.settings,
+            self.library_manager,
+            self.import_client,
+        ]
 
 
 def _action(
@@ -58,6 +67,12 @@ def build_menus(window: QMainWindow, handlers: dict[str, Callable[[], object]]) 
         export_handout=_action(
             window, "&Export handout…", h["export_handout"], "Ctrl+P", "Save the handout as PDF"
         ),
+        export_client=_action(
+            window, "E&xport client…", h["export_client"], None, "Save one client to a file"
+        ),
+        import_client=_action(
+            window, "&Import client…", h["import_client"], None, "Add a client from a file"
+        ),
         backup=_action(window, "&Back up now", h["backup"], None, "Back up the database now"),
         settings=_action(window, "Se&ttings…", h["settings"], "Ctrl+,", "Clinic and app settings"),
         quit=_action(window, "&Quit", h["quit"], "Ctrl+Q"),
@@ -70,6 +85,8 @@ def build_menus(window: QMainWindow, handlers: dict[str, Callable[[], object]]) 
     bar = window.menuBar()
     file_menu = bar.addMenu("&File")
     file_menu.addActions([actions.new_client, actions.save, actions.export_handout])
+    file_menu.addSeparator()
+    file_menu.addActions([actions.export_client, actions.import_client])
     file_menu.addSeparator()
     file_menu.addActions([actions.backup, actions.settings])
     file_menu.addSeparator()

@@ -29,6 +29,8 @@ class WindowCommands:
             "find": self.window.clients.focus_search,
             "save": self.save_current,
             "export_handout": self.export_handout,
+            "export_client": self.export_client,
+            "import_client": self.import_client,
             "backup": self.backup_now,
             "settings": self.open_settings,
             "quit": self.window.close,
@@ -66,6 +68,16 @@ class WindowCommands:
         self.window.tab_widget.setCurrentWidget(handout)
         if hasattr(handout, "export_pdf"):
             handout.export_pdf()
+
+    def export_client(self) -> None:
+        from bonecoach.ui.client_exchange import export_current
+
+        export_current(self.window)
+
+    def import_client(self) -> None:
+        from bonecoach.ui.client_exchange import import_file
+
+        import_file(self.window)
 
     def backup_now(self) -> None:
         context = self.window.context

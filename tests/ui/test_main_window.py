@@ -143,3 +143,43 @@ def test_back_up_now_runs_as_a_task_and_says_where(
     from pathlib import Path
 
     assert Path(made).is_file() and Path(made).parent == shell_context.store.backup_folder
+
+
+def test_export_then_import_a_client_asks_before_a_duplicate(
+    window: MainWindow, dialogs: Dialogs, tmp_path: Any
+) -> None:
+    store = window.context.store  # type: ignore[union-attr]
+    ann = ids(window)["Ann Lee"]
+    window.clients.select_client(ann, notify=True)
+    out = tmp_path / "ann"
+    dialogs.save_path = str(out)
+    window.menu_actions.export_client.trigger()
+    saved = tmp_path / "ann.json"
+    assert saved.is_file() and dialogs.infos[-1][0] == "Client exported"
+    assert "Ann Lee: 1 profile(s)" in dialogs.infos[-1][1]
+
+    dialogs.open_path = str(saved)
+    dialogs.question_answer = Button.No
+    window.menu_actions.import_client.trigger()
+    title, text = dialogs.asked[-1]
+    assert title == "Client already stored" and text.startswith("Ann Lee is already stored")
+    assert len(store.list_clients()) == 2  # refused: nothing imported
+
+    dialogs.question_answer = Button.Yes
+    window.menu_actions.import_client.trigger()
+    names = sorted(c.name for c in store.list_clients())
+    assert names == ["Ann Lee", "Ann Lee", "Bert Olsen"]
+    copy = window.client_id
+    assert copy != ann and store.latest_profile(copy).profile.age == 72
+
+
+def test_a_broken_import_file_is_explained(
+    window: MainWindow, dialogs: Dialogs, tmp_path: Any
+) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "nonsense"}')
+    dialogs.open_path = str(bad)
+    window.menu_actions.import_client.trigger()
+    title, text = dialogs.warnings[-1]
+    assert title == "Client not imported" and "nothing was changed" in text
+    assert len(window.context.store.list_clients()) == 2  # type: ignore[union-attr]

@@ -1,0 +1,33 @@
+"""Moving one client between machines: export to a JSON file, import from one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from bonecoach.ui.context import AppContext
+
+
+def export_client(context: AppContext, client_id: int, out: Path) -> tuple[Path, str]:
+    """Write the client with all its history; returns the file and a one-line summary."""
+    from bonecoach.store.exchange import export_client as store_export
+    from bonecoach.store.exchange import write_document
+
+    document = store_export(context.store, client_id, by=context.therapist_name)
+    path = write_document(document, out)
+    summary = (
+        f"{document.client.name}: {len(document.profiles)} profile(s), "
+        f"{len(document.programs)} program(s), {len(document.sessions)} session(s)"
+    )
+    return path, summary
+
+
+def import_client(context: AppContext, source: Path, as_new: bool) -> Any:
+    """Add the client in ``source``; DuplicateClientError if already stored (unless as_new),
+    ImportProblem naming every bad field if the file is not valid (nothing is imported)."""
+    from bonecoach.store.document import read_document
+    from bonecoach.store.exchange import import_client as store_import
+
+    document = read_document(source)
+    return store_import(context.store, document, as_new=as_new, by=context.therapist_name)
