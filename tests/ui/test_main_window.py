@@ -183,3 +183,15 @@ def test_a_broken_import_file_is_explained(
     title, text = dialogs.warnings[-1]
     assert title == "Client not imported" and "nothing was changed" in text
     assert len(window.context.store.list_clients()) == 2  # type: ignore[union-attr]
+
+
+def test_closing_takes_the_on_close_backup(
+    window: MainWindow, dialogs: Dialogs, shell_context: Any
+) -> None:
+    store = shell_context.store
+    folder = store.backup_folder
+    before = set(folder.glob("*")) if folder.exists() else set()
+    assert store.changed  # the fixture's clients were saved in this session
+    assert window.close()
+    made = set(folder.glob("*.sqlite3")) - before
+    assert len(made) == 1 and not dialogs.warnings
