@@ -201,9 +201,11 @@ def pose_body(body_angles: dict[str, float], side_angles: dict[str, dict[str, fl
         "trunk",
         None,
         (
-            Node(pelvis, 12.5, 16.5, frames[1]),
-            Node(waist, 11.0, 13.5, frames[2]),
-            Node(chest, 12.5, 16.0, frames[3]),
+            # the seat sits a little behind and below the hip line, the chest a little forward
+            Node(add(pelvis, apply(frames[1], (-3.0, -3.5, 0.0))), 11.5, 16.0, frames[1]),
+            Node(pelvis, 12.0, 16.5, frames[1]),
+            Node(add(waist, apply(frames[2], (0.5, 0.0, 0.0))), 10.5, 13.5, frames[2]),
+            Node(add(chest, apply(frames[3], (1.5, 0.0, 0.0))), 12.0, 16.0, frames[3]),
             # the shoulder line, a little below the neck, so the top of the trunk is no hood
             Node(add(neck_base, apply(frames[3], (0.0, -5.0, 0.0))), 8.5, 14.0, frames[3]),
         ),

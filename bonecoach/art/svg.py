@@ -1,6 +1,7 @@
 """A minimal SVG writer that uses only what QSvgRenderer and svglib both draw.
 
-Paths of straight segments, circles, lines and polygons; solid fills and strokes; no
+Paths of straight segments and circular arcs, circles, lines and polygons; solid fills and
+strokes; no
 transforms, gradients, opacity, markers or text. Numbers are rounded to 0.1 so that the same
 drawing always gives the same bytes.
 """
@@ -41,19 +42,6 @@ def circle_points(
         )
         for i in range(steps + (0 if abs(sweep) >= 360 else 1))
     ]
-
-
-def capsule(a: Point, ra: float, b: Point, rb: float) -> list[Point]:
-    """Outline of the convex hull of two circles, counter-clockwise (y up)."""
-    dx, dy = b[0] - a[0], b[1] - a[1]
-    dist = math.hypot(dx, dy)
-    if dist <= abs(ra - rb) + 1e-6:  # one circle holds the other
-        return circle_points(a, ra) if ra >= rb else circle_points(b, rb)
-    heading = math.degrees(math.atan2(dy, dx))
-    spread = math.degrees(math.acos((ra - rb) / dist))
-    outline = circle_points(b, rb, heading - spread, 2 * spread)
-    outline += circle_points(a, ra, heading + spread, 360 - 2 * spread)
-    return outline
 
 
 class Canvas:
