@@ -1,9 +1,8 @@
 """A minimal SVG writer that uses only what QSvgRenderer and svglib both draw.
 
-Paths of straight segments and circular arcs, circles, lines and polygons; solid fills and
-strokes; no
-transforms, gradients, opacity, markers or text. Numbers are rounded to 0.1 so that the same
-drawing always gives the same bytes.
+Paths of straight segments and circular arcs, circles and lines; solid fills and strokes
+(one dash pattern); no transforms, gradients, opacity, markers or text. Numbers are rounded
+to 0.1 so that the same drawing always gives the same bytes.
 """
 
 from __future__ import annotations
