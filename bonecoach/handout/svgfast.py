@@ -1,15 +1,16 @@
 """A fast converter for the plain SVG that `bonecoach.art` draws; svglib for anything else.
 
-The figure renderer's SVG is hundreds of straight-edged paths (M, L, Z), lines and circles
-with solid fills and strokes: no text, groups, transforms or styles. svglib converts one such
-picture in 30-50 ms, so 12 exercises and the 4 safe moves alone would take a handout past
-its 1-second budget. This turns exactly that subset into PDF drawing operators (a few ms per
-picture) and returns None for anything outside it, so the caller falls back to svglib and
-nothing is ever drawn wrongly.
+The figure renderer's SVG is hundreds of paths of absolute lines and arcs (M, L, A, Z),
+lines and circles with solid fills, strokes and dashes: no text, groups, transforms or
+styles. svglib converts one such picture in 30-50 ms, so 12 exercises and the 4 safe moves
+alone would take a handout past its 1-second budget. This turns exactly that subset into PDF
+drawing operators (a few ms per picture) and returns None for anything outside it, so the
+caller falls back to svglib and nothing is ever drawn wrongly.
 """
 
 from __future__ import annotations
 
+import math
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
@@ -19,12 +20,12 @@ from reportlab.lib import colors
 
 _SVG = "{http://www.w3.org/2000/svg}"
 _NUMBER = r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?"
-_PATH_TOKEN = re.compile(rf"([MLZ])|({_NUMBER})|[\s,]+|(.)")
+_TOKENS = re.compile(rf"[A-Za-z]|{_NUMBER}")
 _PLAIN_NUMBER = r"-?(?:\d+\.?\d*|\.\d+)"  # no exponent: the same text is valid PDF
 _SEGMENT = rf"[ML]\s*{_PLAIN_NUMBER}[\s,]+{_PLAIN_NUMBER}"
 # The art's own form, one point per command, checked in one (C-speed) match.
 _SIMPLE_PATH = re.compile(rf"\s*(?:(?:{_SEGMENT}|Z)\s*)+")
-_PAINT = {"fill", "stroke", "stroke-width", "stroke-linejoin", "stroke-linecap"}
+_PAINT = {"fill", "stroke", "stroke-width", "stroke-linejoin", "stroke-linecap", "stroke-dasharray"}
 _ALLOWED = {
     "path": {"d"} | _PAINT,
     "line": {"x1", "y1", "x2", "y2"} | _PAINT,
@@ -108,43 +109,125 @@ def _shape(tag: str, node: ET.Element) -> str:
             f"{stroke} RG {_num(get('stroke-width', '1'))} w "
             f"{_JOINS[get('stroke-linejoin', 'miter')]} j {_CAPS[get('stroke-linecap', 'butt')]} J"
         )
+        dashes = get("stroke-dasharray", "none").strip()
+        if dashes != "none":
+            lengths = [_num(v) for v in dashes.replace(",", " ").split()]
+            ops.append(f"[{' '.join(lengths)}] 0 d")
     paint = "B" if fill and stroke else "f" if fill else "S" if stroke else "n"
     return f"{' '.join(ops)} {geometry} {paint}".strip()
 
 
 def _path(d: str) -> str:
-    """ "M1,2 L3,4 Z" -> "1 2 m 3 4 l h" (absolute straight segments only)."""
+    """ "M1,2 L3,4 A5,5 0 0 0 6,7 Z" -> PDF path operators (absolute M, L, A and Z only)."""
     if _SIMPLE_PATH.fullmatch(d) and d.lstrip().startswith("M"):
         spaced = d.replace(",", " ").replace("M", " M ").replace("L", " L ").replace("Z", " Z ")
         return _simple_path(spaced.split())
+    tokens = _TOKENS.findall(d)
+    if "".join(tokens).replace(" ", "") != re.sub(r"[\s,]+", "", d):
+        raise _Unsupported("path syntax")  # something the tokens did not cover
     out: list[str] = []
     command: str | None = None
-    pending: str | None = None  # x waiting for its y
-    for match in _PATH_TOKEN.finditer(d):
-        letter, number, other = match.groups()
-        if other is not None:
-            raise _Unsupported("path command")  # curves, arcs, relative: leave it to svglib
-        if letter is not None:
-            if pending is not None:
-                raise _Unsupported("odd coordinates")
-            command = letter
-            if letter == "Z":
-                out.append("h")
-            continue
-        if number is None:
-            continue
-        if command not in ("M", "L"):
-            raise _Unsupported("numbers without M or L")
-        if "e" in number or "E" in number:  # PDF has no exponent notation
-            number = f"{float(number):.6f}"
-        if pending is None:
-            pending = number
-            continue
-        out.append(f"{pending} {number} {'m' if command == 'M' else 'l'}")
-        pending = None
-        command = "L" if command == "M" else command  # more pairs after M are lines
-    if pending is not None or not out:
-        raise _Unsupported("incomplete path")
+    numbers: list[float] = []
+    start = current = (0.0, 0.0)
+    arity = {"M": 2, "L": 2, "A": 7, "Z": 0}
+
+    def emit() -> None:
+        nonlocal command, start, current
+        assert command is not None
+        size = arity[command]
+        if size == 0:
+            if numbers:
+                raise _Unsupported("numbers after Z")
+            out.append("h")
+            current = start
+            return
+        if not numbers or len(numbers) % size:
+            raise _Unsupported(f"{command} needs {size} numbers")
+        for i in range(0, len(numbers), size):
+            group = numbers[i : i + size]
+            if command == "M":
+                out.append(f"{group[0]:.3f} {group[1]:.3f} m")
+                start = current = (group[0], group[1])
+                command = "L"  # further pairs after M are lines
+            elif command == "L":
+                out.append(f"{group[0]:.3f} {group[1]:.3f} l")
+                current = (group[0], group[1])
+            else:
+                rx, ry, rotation, large, sweep, x, y = group
+                out.append(_arc(current, rx, ry, rotation, large != 0, sweep != 0, (x, y)))
+                current = (x, y)
+
+    for token in tokens:
+        if token in arity:
+            if command is not None:
+                emit()
+            elif token != "M":
+                raise _Unsupported("a path starts with M")
+            command, numbers = token, []
+        elif token.isalpha():
+            raise _Unsupported(f"path command {token}")  # curves, relative: svglib's job
+        else:
+            if command is None:
+                raise _Unsupported("numbers before a command")
+            numbers.append(float(token))
+    if command is None:
+        raise _Unsupported("empty path")
+    emit()
+    return " ".join(out)
+
+
+def _arc(
+    p1: tuple[float, float],
+    rx: float,
+    ry: float,
+    rotation: float,
+    large: bool,
+    sweep: bool,
+    p2: tuple[float, float],
+) -> str:
+    """An SVG elliptical arc as PDF Bezier curves (SVG 1.1 implementation notes F.6.5)."""
+    (x1, y1), (x2, y2) = p1, p2
+    rx, ry = abs(rx), abs(ry)
+    if rx == 0 or ry == 0 or (x1, y1) == (x2, y2):
+        return f"{x2:.3f} {y2:.3f} l"
+    phi = math.radians(rotation)
+    cos_p, sin_p = math.cos(phi), math.sin(phi)
+    dx, dy = (x1 - x2) / 2, (y1 - y2) / 2
+    xp = cos_p * dx + sin_p * dy
+    yp = -sin_p * dx + cos_p * dy
+    scale = (xp * xp) / (rx * rx) + (yp * yp) / (ry * ry)
+    if scale > 1:  # radii too small for the two points: grow them, as the spec says
+        rx, ry = rx * math.sqrt(scale), ry * math.sqrt(scale)
+    num = rx * rx * ry * ry - rx * rx * yp * yp - ry * ry * xp * xp
+    den = rx * rx * yp * yp + ry * ry * xp * xp
+    coef = math.sqrt(max(0.0, num / den)) if den else 0.0
+    if large == sweep:
+        coef = -coef
+    cxp, cyp = coef * rx * yp / ry, -coef * ry * xp / rx
+    cx = cos_p * cxp - sin_p * cyp + (x1 + x2) / 2
+    cy = sin_p * cxp + cos_p * cyp + (y1 + y2) / 2
+    theta = math.atan2((yp - cyp) / ry, (xp - cxp) / rx)
+    end = math.atan2((-yp - cyp) / ry, (-xp - cxp) / rx)
+    delta = end - theta
+    if sweep and delta < 0:
+        delta += 2 * math.pi
+    elif not sweep and delta > 0:
+        delta -= 2 * math.pi
+    pieces = max(1, math.ceil(abs(delta) / (math.pi / 2) - 1e-9))
+    step = delta / pieces
+    t = 4 / 3 * math.tan(step / 4)
+
+    def point(ux: float, uy: float) -> str:
+        x = cx + rx * ux * cos_p - ry * uy * sin_p
+        y = cy + rx * ux * sin_p + ry * uy * cos_p
+        return f"{x:.3f} {y:.3f}"
+
+    out = []
+    for i in range(pieces):
+        a, b = theta + i * step, theta + (i + 1) * step
+        ca, sa, cb, sb = math.cos(a), math.sin(a), math.cos(b), math.sin(b)
+        last = f"{x2:.3f} {y2:.3f}" if i == pieces - 1 else point(cb, sb)
+        out.append(f"{point(ca - t * sa, sa + t * ca)} {point(cb + t * sb, sb - t * cb)} {last} c")
     return " ".join(out)
 
 

@@ -24,6 +24,10 @@ PLAIN = (
     '<path d="M55.5,5 L95,5 L95,45 L55.5,45 Z" fill="black"/>'
     '<line x1="50" y1="0" x2="50" y2="50" stroke="#000" stroke-width="2"/>'
     '<circle cx="75" cy="25" r="10" fill="white" stroke="black"/>'
+    '<path d="M10,20 A6,6 0 0 0 22,20 L30,8 A4,4 0 1 0 24,4 Z" fill="#a9b6c2" '
+    'stroke="#1d2329" stroke-width="1.5"/>'
+    '<path d="M60,48 A20,10 30 1 1 90,30" fill="none" stroke="black" stroke-width="1" '
+    'stroke-dasharray="3,2"/>'
     "</svg>"
 )
 
@@ -33,18 +37,22 @@ def test_plain_svg_becomes_pdf_operators() -> None:
     assert picture is not None
     assert (picture.width, picture.height) == (100, 50)
     ops = picture.operators.splitlines()
-    assert len(ops) == 4  # one line of operators per shape
+    assert len(ops) == 6  # one line of operators per shape
     assert ops[0].endswith("5 45 m 45 45 l 25 5 l h B")  # filled and stroked
     assert "1.3 w 1 j 1 J" in ops[0]
     assert ops[1].endswith("h f")  # filled only
     assert ops[2].endswith("50 0 m 50 50 l S")  # a line is only stroked
     assert " c " in ops[3]  # the circle as Bezier curves
+    assert ops[4].count(" c") >= 2 and ops[4].endswith("h B")  # arcs as Bezier curves
+    assert "[3 2] 0 d" in ops[5] and ops[5].endswith(" S")  # dashed, stroked only
 
 
 @pytest.mark.parametrize(
     "svg",
     [
         PLAIN.replace("L45,45", "C45,45 40,40 30,30"),  # a curve
+        PLAIN.replace("A6,6 0 0 0 22,20", "a6,6 0 0 0 12,0"),  # a relative arc
+        PLAIN.replace("A6,6 0 0 0 22,20", "A6,6 0 0 22,20"),  # an arc short of numbers
         PLAIN.replace("M5,45", "m5,45"),  # relative move
         PLAIN.replace('fill="black"', 'style="fill:black"'),  # CSS style
         PLAIN.replace("<title>", '<g transform="scale(2)"/><title>'),  # groups, transforms
