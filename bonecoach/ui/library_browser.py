@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QGridLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -110,6 +111,12 @@ class LibraryBrowser(QWidget):
 
         self.hide_excluded = QCheckBox("Hide excluded exercises")
         self.hide_excluded.toggled.connect(self.proxy.set_hide_excluded)
+        self.check_equipment = QCheckBox("Flag missing home equipment")
+        self.check_equipment.setChecked(True)
+        self.check_equipment.setToolTip(
+            "On: exercises needing equipment the client lacks are a caution. "
+            "Switch off for work done in the clinic."
+        )
         self.count = QLabel()
         self.count.setAccessibleName("Number of exercises shown")
 
@@ -146,7 +153,11 @@ class LibraryBrowser(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.search)
         layout.addLayout(grid)
-        layout.addWidget(self.hide_excluded)
+        toggles = QHBoxLayout()
+        toggles.addWidget(self.hide_excluded)
+        toggles.addWidget(self.check_equipment)
+        toggles.addStretch(1)
+        layout.addLayout(toggles)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count)
         self._update_count()

@@ -18,11 +18,9 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMenu,
     QMessageBox,
     QPushButton,
     QSplitter,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -36,6 +34,7 @@ from bonecoach.ui.library_browser import LibraryBrowser
 from bonecoach.ui.library_model import LibraryModel, make_rows
 from bonecoach.ui.program_editor import ProgramEditor
 from bonecoach.ui.program_model import ProgramDocument
+from bonecoach.ui.template_button import TemplateButton
 from bonecoach.ui.thumbnails import thumbnail_cache
 
 if TYPE_CHECKING:
@@ -69,6 +68,7 @@ class ProgramTab(QWidget):
         self.coverage = CoveragePanel()
 
         self.browser.add_requested.connect(self.editor.add_exercise)
+        self.browser.check_equipment.toggled.connect(self.library_changed)
         self.browser.exercise_selected.connect(self.show_details)
         self.editor.item_selected.connect(self.show_details)
         self.editor.problem.connect(lambda title, exc: context.errors.show(title, exc))
@@ -78,13 +78,8 @@ class ProgramTab(QWidget):
         self.name_edit.setAccessibleName("Program name")
         self.name_edit.setPlaceholderText("Program name")
         self.name_edit.editingFinished.connect(self._rename)
-        self.templates_button = QToolButton()
-        self.templates_button.setText("From template")
-        self.templates_button.setToolTip("Start this client's program from a ready-made template")
-        self.templates_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.templates_menu = QMenu(self.templates_button)
-        self.templates_menu.aboutToShow.connect(self._fill_templates_menu)
-        self.templates_button.setMenu(self.templates_menu)
+        self.templates_button = TemplateButton(context)
+        self.templates_button.chosen.connect(self.apply_template)
         self.blank_button = QPushButton("New blank program")
         self.blank_button.clicked.connect(self.new_blank_program)
         self.save_button = QPushButton("Save as new version")
@@ -142,7 +137,9 @@ class ProgramTab(QWidget):
             self.setEnabled(False)
             return
         self.setEnabled(True)
-        self.client = program_actions.open_client_program(self.context, client_id)
+        self.client = program_actions.open_client_program(
+            self.context, client_id, check_equipment=self.browser.check_equipment.isChecked()
+        )
         self._show_client_data(self.client.screening)
         version = self.client.version
         self.program_id = None if version is None else version.program_id
@@ -191,12 +188,15 @@ class ProgramTab(QWidget):
     def discard_changes(self) -> None:
         self.document.revert()
 
-    def library_changed(self) -> None:
-        """Custom exercises changed (library manager): re-screen, keep the edits on screen."""
+    def library_changed(self, *_args: object) -> None:
+        """Re-screen (custom exercises or the equipment switch changed); edits stay."""
         if self.client is None:
             self._show_client_data({})
             return
-        screening = program_actions.screen_all(self.client.profile, self.context.library)
+        check = self.browser.check_equipment.isChecked()
+        screening = program_actions.screen_all(
+            self.client.profile, self.context.library, check_equipment=check
+        )
         self.client = replace(self.client, screening=screening)
         self._show_client_data(screening)
         self.document.changed.emit()
@@ -206,19 +206,6 @@ class ProgramTab(QWidget):
         if self.client is None or not self._may_replace():
             return
         self.document.apply(ops.blank_program("Home exercise program", start_date=date.today()))
-
-    def _fill_templates_menu(self) -> None:
-        self.templates_menu.clear()
-        try:
-            templates = template_actions.shipped_templates(self.context.library)
-        except Exception as exc:
-            self.context.errors.show("Templates could not be read", exc)
-            return
-        for template in templates:
-            action = self.templates_menu.addAction(template.name)
-            action.setToolTip(f"{template.summary}\nFor: {template.intended_for}")
-            action.triggered.connect(lambda _c=False, t=template: self.apply_template(t))
-        self.templates_menu.setToolTipsVisible(True)
 
     def apply_template(self, template: Template) -> bool:
         client = self.client

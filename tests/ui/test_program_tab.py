@@ -230,3 +230,23 @@ def test_delete_and_ctrl_arrows_in_the_program_table(tab: ProgramTab, qtbot: Any
     assert tab.editor.selected_row() == 1
     qtbot.keyClick(table, Qt.Key.Key_Delete)
     assert [i.exercise_id for i in tab.editor.model.items] == [ids[0], ids[1]]
+
+
+def test_equipment_switch_and_template_menu(tab: ProgramTab, context: Any) -> None:
+    screening = tab.client.screening  # type: ignore[union-attr]
+    # a caution only because the client lacks its equipment
+    lacking = next(
+        i for i, r in screening.items() if r.unavailable and set(r.reasons) == set(r.unavailable)
+    )
+    tab.browser.check_equipment.setChecked(False)
+    assert tab.client.screening[lacking].verdict.value == "allowed"  # type: ignore[union-attr]
+    row = tab.library_model.row_of(lacking)
+    assert tab.library_model.rows[row].verdict == "allowed"
+    tab.browser.check_equipment.setChecked(True)
+    assert tab.client.screening[lacking].verdict.value == "caution"  # type: ignore[union-attr]
+
+    tab.templates_button.fill()
+    actions = tab.templates_button.templates_menu.actions()
+    assert len(actions) >= 3
+    actions[0].trigger()
+    assert tab.document.program is not None and tab.document.program.name == actions[0].text()

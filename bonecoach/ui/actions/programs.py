@@ -26,16 +26,24 @@ class ClientProgram:
 
 
 def screen_all(
-    profile: ClientProfile | None, library: Mapping[str, Exercise]
+    profile: ClientProfile | None,
+    library: Mapping[str, Exercise],
+    *,
+    check_equipment: bool = True,
 ) -> dict[str, ScreeningResult]:
+    """Every exercise's verdict; ``check_equipment`` False ignores missing home equipment
+    (the soft filter of clinical-guidance.md §3, e.g. for a clinic-only program)."""
     if profile is None:
         return {}
     from bonecoach.program.screening import screen_library
 
-    return {r.exercise_id: r for r in screen_library(profile, library.values())}
+    results = screen_library(profile, library.values(), check_equipment=check_equipment)
+    return {r.exercise_id: r for r in results}
 
 
-def open_client_program(context: AppContext, client_id: int) -> ClientProgram:
+def open_client_program(
+    context: AppContext, client_id: int, *, check_equipment: bool = True
+) -> ClientProgram:
     store = context.store
     client = store.get_client(client_id)
     latest = store.latest_profile(client_id)
@@ -44,7 +52,7 @@ def open_client_program(context: AppContext, client_id: int) -> ClientProgram:
         client_id=client_id,
         client_name=client.name,
         profile=profile,
-        screening=screen_all(profile, context.library),
+        screening=screen_all(profile, context.library, check_equipment=check_equipment),
         version=store.latest_program(client_id),
     )
 
