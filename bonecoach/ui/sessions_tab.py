@@ -289,5 +289,9 @@ class SessionsTab(QWidget):
 
     def _update_buttons(self) -> None:
         s = self.selected_suggestion()
+        if s is not None and s.exercise_id is not None:  # chart the evidence behind it
+            index = self.exercise.findData(s.exercise_id)
+            if index >= 0:
+                self.exercise.setCurrentIndex(index)
         self.accept_button.setEnabled(s is not None and s.kind.value != "red_flag")
         self.dismiss_button.setEnabled(s is not None)

@@ -77,6 +77,8 @@ def test_two_easy_sessions_give_a_suggestion_and_accepting_makes_a_version(
     kinds = [s.kind.value for s in tab.suggestions.rows]
     assert kinds == ["progress_load"], kinds
     suggestion = tab.suggestions.rows[0]
+    select_first(tab)
+    assert tab.exercise.currentData() == "goblet_squat"  # the chart shows the evidence
     assert "4.5 kg" in tab.suggestions.change_text(suggestion)
     assert "Change: 3 sets of 8 with 4.5 kg" in tab.suggestions.index(0, 0).data()
     select_first(tab)
