@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+import shutil
+import subprocess
 from collections import Counter
 from pathlib import Path
 
@@ -233,3 +235,23 @@ def test_names_atkinson_cannot_set_switch_the_whole_handout_to_dejavu(
     # all text in DejaVu; only the pictures' own labels may stay in Atkinson
     assert {"/AAAAAA+DejaVuSans", "/AAAAAA+DejaVuSans-Bold"} <= set(fonts), fonts
     assert "Σοφία Ивановa-Ötztal" in collapse(reader.pages[0].extract_text())
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler's pdftotext")
+def test_pdftotext_reads_each_block_in_order(render_pdf: RenderPdf, library: Library) -> None:
+    """What a screen reader or a copy-paste gets: name, dosage, steps, tips, Stop if."""
+    pdf = render_pdf(HandoutOptions(grouping="order"))
+    out = subprocess.run(
+        ["pdftotext", str(pdf.path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    text = collapse(out)
+    for exercise_id in ("sit_to_stand", "calf_raise", "bridge"):
+        exercise = library[exercise_id]
+        marks = [
+            collapse(exercise.name),
+            *(collapse(step) for step in exercise.steps),
+            collapse(exercise.tips[0]),
+            collapse(stop_text(exercise.stop_if)),
+        ]
+        positions = [text.index(m) for m in marks]
+        assert positions == sorted(positions), exercise_id

@@ -105,7 +105,7 @@ def test_the_art_illustrations_take_the_fast_path() -> None:
     from bonecoach.art import exercise_svg, load_illustrations
 
     illustrations = load_illustrations()
-    some = sorted(illustrations)[:8]
+    some = sorted(illustrations)[::12]  # a spread across the library
     assert some, "the art package has no illustrations"
     for exercise_id in some:
         assert plain_svg_picture(exercise_svg(exercise_id, illustrations)) is not None, exercise_id
