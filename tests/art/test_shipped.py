@@ -29,3 +29,13 @@ def test_every_shipped_illustration_renders_with_start_and_end(shipped) -> None:
         assert phases[0] == "start" and phases[-1] == "end", exercise_id
         svg = exercise_svg(exercise_id, illustrations, title=exercise_id)
         assert svg.startswith("<?xml") and f"<title>{exercise_id}</title>" in svg
+
+
+def test_the_pose_guide_names_every_base_joint_and_prop() -> None:
+    from bonecoach.art.presets import BASES
+    from bonecoach.art.props import PROP_PARAMS
+    from bonecoach.art.skeleton import BODY_LIMITS, SIDE_LIMITS
+
+    guide = (resource("illustrations") / "README.md").read_text(encoding="utf-8")
+    names = [*BASES, *PROP_PARAMS, *BODY_LIMITS, *SIDE_LIMITS]
+    assert [n for n in names if f"`{n}`" not in guide] == []
