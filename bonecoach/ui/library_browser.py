@@ -109,12 +109,12 @@ class LibraryBrowser(QWidget):
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
 
-        self.hide_excluded = QCheckBox("Hide excluded exercises")
+        self.hide_excluded = QCheckBox("Hide excluded")
         self.hide_excluded.toggled.connect(self.proxy.set_hide_excluded)
-        self.check_equipment = QCheckBox("Flag missing home equipment")
+        self.check_equipment = QCheckBox("Flag missing equipment")
         self.check_equipment.setChecked(True)
         self.check_equipment.setToolTip(
-            "On: exercises needing equipment the client lacks are a caution. "
+            "On: exercises needing home equipment the client lacks are a caution. "
             "Switch off for work done in the clinic."
         )
         self.count = QLabel()

@@ -63,6 +63,10 @@ class ProgramEditor(QWidget):
 
         self.phase = QComboBox()
         self.phase.setAccessibleName("Program phase")
+        self.phase.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.phase.setMinimumContentsLength(4)
         self.phase.currentIndexChanged.connect(self._phase_changed)
         phase_label = QLabel("&Phase")
         phase_label.setBuddy(self.phase)
