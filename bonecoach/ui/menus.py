@@ -21,12 +21,13 @@ class WindowActions:
     settings: QAction
     quit: QAction
     archive: QAction
+    edit_client: QAction
     library_manager: QAction
     about: QAction
 
     def client_actions(self) -> list[QAction]:
         """Actions that need a selected client."""
-        return [self.save, self.export_handout, self.archive, self.export_client]
+        return [self.save, self.export_handout, self.archive, self.export_client, self.edit_client]
 
     def store_actions(self) -> list[QAction]:
         """Actions that need the opened database."""
@@ -77,6 +78,9 @@ def build_menus(window: QMainWindow, handlers: dict[str, Callable[[], object]]) 
         settings=_action(window, "Se&ttings…", h["settings"], "Ctrl+,", "Clinic and app settings"),
         quit=_action(window, "&Quit", h["quit"], "Ctrl+Q"),
         archive=_action(window, "&Archive or restore client", h["archive"], None),
+        edit_client=_action(
+            window, "&Edit client details…", h["edit_client"], "Ctrl+E", "Name, birth date, contact"
+        ),
         library_manager=_action(
             window, "&Library manager…", h["library_manager"], None, "Custom exercises"
         ),
@@ -92,7 +96,7 @@ def build_menus(window: QMainWindow, handlers: dict[str, Callable[[], object]]) 
     file_menu.addSeparator()
     file_menu.addAction(actions.quit)
     client_menu = bar.addMenu("&Client")
-    client_menu.addActions([actions.find, actions.archive])
+    client_menu.addActions([actions.find, actions.edit_client, actions.archive])
     tools_menu = bar.addMenu("&Tools")
     tools_menu.addAction(actions.library_manager)
     help_menu = bar.addMenu("&Help")

@@ -1,4 +1,6 @@
-"""New client: name, date of birth, clinic id, contact; checked before anything is stored."""
+"""New client, or edit a client's details: name, date of birth, clinic id, contact; checked
+before anything is stored. Editing uses the record's version, so a change made meanwhile on
+another workstation is refused and explained, never overwritten."""
 
 from __future__ import annotations
 
@@ -42,11 +44,14 @@ def parse_birth_date(text: str, today: date | None = None) -> tuple[date | None,
 
 
 class NewClientDialog(QDialog):
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, context: AppContext, parent: QWidget | None = None, client: Any = None
+    ) -> None:
         super().__init__(parent)
         self.context = context
-        self.created: Any = None
-        self.setWindowTitle("New client")
+        self.client = client  # set: editing this ClientRecord
+        self.created: Any = None  # the new or updated record
+        self.setWindowTitle("New client" if client is None else f"Edit {client.name}")
         self.name = QLineEdit()
         self.name.setAccessibleName("Name")
         self.birth = QLineEdit(placeholderText="YYYY-MM-DD (optional)")
@@ -71,14 +76,20 @@ class NewClientDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok.setText("Add client")
+        self.ok.setText("Add client" if client is None else "Save details")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         hint = QLabel("The bone-health profile is entered next, on the Profile tab.")
         hint.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(hint)
+        if client is None:
+            layout.addWidget(hint)
+        else:
+            self.name.setText(client.name)
+            self.birth.setText(client.date_of_birth.isoformat() if client.date_of_birth else "")
+            self.clinic_id.setText(client.clinic_id or "")
+            self.contact.setPlainText(client.contact)
         layout.addWidget(self.buttons)
         for edit in (self.name, self.birth, self.clinic_id):
             edit.textChanged.connect(self.validate)
@@ -112,6 +123,9 @@ class NewClientDialog(QDialog):
         name = self.name.text().strip()
         birth, _ = parse_birth_date(self.birth.text())
         clinic_id = self.clinic_id.text().strip() or None
+        if self.client is not None:
+            self._save_details(name, birth, clinic_id)
+            return
         try:
             existing = actions.find_existing(self.context, name, birth, clinic_id)
             if existing is not None and existing.clinic_id != clinic_id:
@@ -132,5 +146,19 @@ class NewClientDialog(QDialog):
                 self.ok.setEnabled(False)
                 return
             self.context.errors.show("Client not added", exc)
+            return
+        super().accept()
+
+    def _save_details(self, name: str, birth: date | None, clinic_id: str | None) -> None:
+        try:
+            self.created = actions.update_client(
+                self.context, self.client, name, birth, clinic_id, self.contact.toPlainText()
+            )
+        except Exception as exc:
+            if type(exc).__name__ == "DuplicateClientError":
+                self.feedback["clinic_id"].set_problem("already belongs to another client")
+                self.ok.setEnabled(False)
+                return
+            self.context.errors.show("Details not saved", exc)
             return
         super().accept()

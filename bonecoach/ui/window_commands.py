@@ -35,6 +35,7 @@ class WindowCommands:
             "settings": self.open_settings,
             "quit": self.window.close,
             "archive": self.archive_current,
+            "edit_client": self.edit_client,
             "library_manager": self.open_library_manager,
             "about": self.show_about,
         }
@@ -52,6 +53,19 @@ class WindowCommands:
             self.window.tab_widget.setCurrentWidget(self.window.tabs["Profile"])
             self.window.tabs["Profile"].setFocus()
             self.window.statusBar().showMessage(f"Added {dialog.created.name}", 5000)
+
+    def edit_client(self) -> None:
+        w = self.window
+        if w.context is None or w.client_id is None:
+            return
+        from bonecoach.ui.actions.clients import get_client
+        from bonecoach.ui.new_client_dialog import NewClientDialog
+
+        dialog = NewClientDialog(w.context, w, client=get_client(w.context, w.client_id))
+        if dialog.exec() and dialog.created is not None:
+            w.refresh_clients()
+            w._update_title()
+            w.statusBar().showMessage(f"Saved the details of {dialog.created.name}", 5000)
 
     def save_current(self) -> None:
         tab: Any = self.window.tab_widget.currentWidget()

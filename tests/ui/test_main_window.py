@@ -195,3 +195,36 @@ def test_closing_takes_the_on_close_backup(
     assert window.close()
     made = set(folder.glob("*.sqlite3")) - before
     assert len(made) == 1 and not dialogs.warnings
+
+
+def test_edit_client_details_and_a_change_made_meanwhile(
+    window: MainWindow, dialogs: Dialogs, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bonecoach.ui.new_client_dialog import NewClientDialog
+
+    store = window.context.store  # type: ignore[union-attr]
+    ann = ids(window)["Ann Lee"]
+    window.clients.select_client(ann, notify=True)
+
+    def rename(dialog: NewClientDialog) -> int:
+        assert dialog.name.text() == "Ann Lee" and dialog.clinic_id.text() == "A-1"
+        dialog.name.setText("Ann Lee-Moore")
+        dialog.accept()
+        return int(dialog.result())
+
+    monkeypatch.setattr(NewClientDialog, "exec", rename)
+    window.menu_actions.edit_client.trigger()
+    assert store.get_client(ann).name == "Ann Lee-Moore"
+    assert window.windowTitle().startswith("Ann Lee-Moore")
+
+    def stale(dialog: NewClientDialog) -> int:
+        store.update_client(ann, store.get_client(ann).version, contact="555-0199", by="Bo Berg")
+        dialog.name.setText("Ann Moore")
+        dialog.accept()
+        return int(dialog.result())
+
+    monkeypatch.setattr(NewClientDialog, "exec", stale)
+    window.menu_actions.edit_client.trigger()
+    title, text = dialogs.warnings[-1]
+    assert title == "Details not saved" and "Bo Berg" in text and "Nothing was overwritten" in text
+    assert store.get_client(ann).name == "Ann Lee-Moore"

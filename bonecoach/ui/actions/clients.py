@@ -14,6 +14,10 @@ def list_clients(context: AppContext) -> list[Any]:
     return list(context.store.list_clients(include_archived=True))
 
 
+def get_client(context: AppContext, client_id: int) -> Any:
+    return context.store.get_client(client_id)
+
+
 def create_client(
     context: AppContext,
     name: str,
@@ -34,6 +38,26 @@ def find_existing(
     context: AppContext, name: str, date_of_birth: date | None, clinic_id: str | None
 ) -> Any | None:
     return context.store.find_existing_client(name, date_of_birth, clinic_id or None)
+
+
+def update_client(
+    context: AppContext,
+    client: Any,
+    name: str,
+    date_of_birth: date | None,
+    clinic_id: str | None,
+    contact: str,
+) -> Any:
+    """Change the details of ``client`` (the record as read: its version is checked)."""
+    return context.store.update_client(
+        client.id,
+        client.version,
+        name=name,
+        date_of_birth=date_of_birth,
+        clinic_id=clinic_id,
+        contact=contact,
+        by=context.therapist_name or "",
+    )
 
 
 def set_archived(context: AppContext, client_id: int, archived: bool) -> Any:
