@@ -15,7 +15,7 @@ from bonecoach.art.illustrations import (
 )
 from bonecoach.art.photo import PhotoError, load_photo
 from bonecoach.art.png import svg_to_png
-from bonecoach.art.poses import Illustration
+from bonecoach.art.poses import Illustration, parse_illustration
 
 __all__ = [
     "Illustration",
@@ -25,6 +25,7 @@ __all__ = [
     "illustration_problems",
     "load_illustrations",
     "load_photo",
+    "parse_illustration",
     "svg_to_png",
 ]
 
@@ -38,7 +39,9 @@ def exercise_svg(
     """The exercise's start -> (middle ->) end panels as an SVG document.
 
     ``title`` is read out by screen readers; it defaults to one made from the id.
-    Raises KeyError when the exercise has no poses.
+    Raises KeyError when the exercise has no illustration, ValueError when none of its
+    poses can be drawn. (A custom exercise's poses, as a dict in the pose-file format, become
+    an Illustration with ``parse_illustration(id, "custom", table)``.)
     """
     from bonecoach.art.render import illustration_svg
 

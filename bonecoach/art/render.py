@@ -238,6 +238,9 @@ def _then_arrow(canvas: Canvas, x: float, y: float) -> None:
 
 
 def illustration_svg(ill: Illustration, title: str) -> str:
+    if not ill.poses:
+        problems = "; ".join(ill.problems) or "no poses"
+        raise ValueError(f"exercise '{ill.exercise_id}' has no pose that can be drawn: {problems}")
     view = ill.view
     panels: list[tuple[Placed, list[Prop]]] = []
     for _, pose in ill.poses:

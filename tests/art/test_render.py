@@ -107,3 +107,20 @@ def test_a_gaze_line_is_dashed_and_only_drawn_when_asked(write_poses) -> None:  
     plain = write_poses("[look]\n[look.start]\n[look.end]\nhead_turn = 60\n")
     assert exercise_svg("look", looking).count("stroke-dasharray") == 1
     assert "stroke-dasharray" not in exercise_svg("look", plain)
+
+
+def test_an_illustration_with_no_drawable_pose_says_why(write_poses) -> None:  # type: ignore[no-untyped-def]
+    ills = write_poses('[broken]\n[broken.start]\nbase = "handstand"\n')
+    with pytest.raises(ValueError, match="unknown base pose 'handstand'"):
+        exercise_svg("broken", ills)
+
+
+def test_a_custom_exercise_can_be_posed_from_a_table() -> None:
+    from bonecoach.art import parse_illustration
+
+    table = {"props": [{"kind": "chair", "x": 0}], "start": {"base": "sit_chair", "x": -16}}
+    table["end"] = {"x": 30}
+    ill = parse_illustration("my_exercise", "custom", table)
+    assert ill.problems == ()
+    svg = exercise_svg("my_exercise", {"my_exercise": ill}, title="My exercise")
+    assert "<title>My exercise</title>" in svg
