@@ -142,7 +142,7 @@ def _draw_footer(canvas: Canvas, ft: FrameText, page: int, pages: int) -> None:
     canvas.restoreState()
 
 
-def canvas_maker(ft: FrameText, title: str, author: str, subject: str) -> Callable[..., Canvas]:
+def canvas_maker(ft: FrameText) -> Callable[..., Canvas]:
     """A Canvas class that holds pages back until the end to print "page X of Y"."""
 
     class HandoutCanvas(Canvas):
@@ -154,11 +154,6 @@ def canvas_maker(ft: FrameText, title: str, author: str, subject: str) -> Callab
             kwargs["lang"] = kwargs.get("lang") or "en"
             super().__init__(*args, **kwargs)
             self._held: list[dict[str, Any]] = []
-            self.setTitle(title)
-            self.setAuthor(author)
-            self.setSubject(subject)
-            self.setCreator("BoneCoach")
-            self.setKeywords(["home exercise program", "bone health"])
 
         def showPage(self) -> None:
             self._held.append(dict(self.__dict__))

@@ -21,7 +21,13 @@ from reportlab.platypus import (
 from bonecoach.handout import blocks as block_layout
 from bonecoach.handout import pages
 from bonecoach.handout.fonts import family_for
-from bonecoach.handout.frame import LANDSCAPE, PORTRAIT, FrameText, HandoutDocTemplate
+from bonecoach.handout.frame import (
+    LANDSCAPE,
+    PORTRAIT,
+    FrameText,
+    HandoutDocTemplate,
+    canvas_maker,
+)
 from bonecoach.handout.model import HandoutDocument, HandoutOptions, PhaseSection
 from bonecoach.handout.pictures import PictureCache, SvgSource, art_source
 from bonecoach.handout.styles import Styles, scale_for
@@ -70,21 +76,13 @@ def render_handout(
         ft,
         opts.paper,
         title=doc.title,
-        author=doc.clinic.name,
+        author=doc.clinic.name or "BoneCoach",
         subject=subject,
+        creator="BoneCoach",
+        keywords=["home exercise program", "bone health"],
     )
     story = _story(doc, styles, cache, template)
-    from bonecoach.handout.frame import canvas_maker
-
-    template.build(
-        story,
-        canvasmaker=canvas_maker(
-            ft,
-            title=doc.title,
-            author=doc.clinic.name,
-            subject=subject,
-        ),
-    )
+    template.build(story, canvasmaker=canvas_maker(ft))
 
 
 def _texts(doc: HandoutDocument) -> list[str]:
