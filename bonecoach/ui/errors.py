@@ -38,6 +38,8 @@ def explain(error: BaseException | str) -> tuple[str, str]:
         return message, ""
     if isinstance(error, OSError):
         return f"A file could not be read or written: {message}", ""
+    if isinstance(error, ValueError):  # the domain's field-named refusals: already readable
+        return message, ""
     detail = "".join(traceback.format_exception(type(error), error, error.__traceback__))
     return message, detail
 

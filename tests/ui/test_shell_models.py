@@ -94,3 +94,17 @@ def test_profile_history_model_and_chart_spec(qtbot: object) -> None:
     assert t_scores.points == [(date(2025, 5, 1), -2.9), (date(2026, 5, 1), -2.6)]
     tug = next(s for s in spec.series if s.name.startswith("TUG"))
     assert tug.points == [(date(2025, 5, 1), 14.0)] and tug.right_axis
+
+
+def test_errors_are_explained_in_plain_words() -> None:
+    from datetime import UTC, datetime
+
+    from bonecoach.store.errors import StaleSaveError
+    from bonecoach.ui.errors import explain
+
+    stale = StaleSaveError("program 'Strength'", 2, 3, "Bo Berg", datetime(2026, 1, 5, tzinfo=UTC))
+    text, detail = explain(stale)
+    assert "Bo Berg" in text and "Another workstation saved" in text and detail == ""
+    assert explain(ValueError("reason: say why")) == ("reason: say why", "")
+    text, detail = explain(KeyError("boom"))  # unexpected: the traceback goes to the log
+    assert "boom" in text and "KeyError" in detail
