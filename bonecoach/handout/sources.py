@@ -81,7 +81,10 @@ def stored_handout(
         which = f"program {program_id}" if program_id is not None else "a program"
         raise LookupError(f"client {client_id} ({client.name}) has no saved {which}")
     credentials = {t.name: t.credentials for t in store.therapists(include_inactive=True)}
-    who = (settings.default_therapist if settings else "") or version.saved_by
+    # Whoever saved this version, if they are on the therapist list; else the clinic's
+    # default therapist; else the name the version was saved under.
+    default = settings.default_therapist.strip() if settings else ""
+    who = version.saved_by if version.saved_by in credentials else default or version.saved_by
     document = build_handout_document(
         client.name,
         version.program,
