@@ -29,7 +29,7 @@ PROP_PARAMS: dict[str, dict[str, Any]] = {
     "step": {"x": None, "side": "right", "height": 15.0, "depth": 35.0},
     "mat": {"x": None, "side": "right", "length": 190.0},
     "bed": {"x": None, "side": "right", "height": 50.0, "length": 200.0},
-    "pillow": {"x": None, "side": "right", "length": 40.0, "height": 11.0},
+    "pillow": {"x": None, "side": "right", "length": 40.0, "height": 11.0, "y": 0.0},
     "object": {"x": None, "size": 16.0},
     "door": {"x": None, "side": "right"},
     "stairs": {"x": None, "side": "right", "steps": 3.0, "rise": 17.0, "going": 28.0},
@@ -139,8 +139,8 @@ def extent(prop: Prop, view: str) -> list[tuple[float, float, float]]:
         return [(*_span(prop, prop["depth"], view), prop["height"])]
     if k == "mat":
         return [(*_span(prop, prop["length"], view), 1.5)]
-    if k == "pillow":
-        return [(*_span(prop, prop["length"], view), prop["height"])]
+    if k == "pillow":  # on the floor, or at height y (on a bed)
+        return [(*_span(prop, prop["length"], view), prop["y"] + prop["height"])]
     if k == "stairs":
         x, going = prop["x"], prop["going"]
         sign = 1.0 if prop["side"] == "right" else -1.0
@@ -245,8 +245,9 @@ def draw_furniture(canvas: Canvas, prop: Prop, view: str, dx: float) -> None:
     elif k == "mat":
         _rect(canvas, x0, 0, x1, 1.8, PROP_SHADE)
     elif k == "pillow":
-        r = prop["height"] / 2
-        outline = circle_points((x0 + r, r), r, 90, 180) + circle_points((x1 - r, r), r, 270, 180)
+        r, y = prop["height"] / 2, prop["y"]
+        outline = circle_points((x0 + r, y + r), r, 90, 180)
+        outline += circle_points((x1 - r, y + r), r, 270, 180)
         canvas.polygon(outline, PROP_FILL, PROP_INK, LINE)
     else:
         _draw_more(canvas, prop, view, dx, tops)
