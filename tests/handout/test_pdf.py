@@ -13,6 +13,7 @@ from pypdf import PdfReader
 
 from bonecoach.handout.blocks import stop_text
 from bonecoach.handout.model import HandoutOptions
+from bonecoach.handout.styles import scale_for
 from bonecoach.program.library import Library
 from bonecoach.program.programs import Program
 
@@ -255,3 +256,26 @@ def test_pdftotext_reads_each_block_in_order(render_pdf: RenderPdf, library: Lib
         ]
         positions = [text.index(m) for m in marks]
         assert positions == sorted(positions), exercise_id
+
+
+@pytest.mark.parametrize(
+    ("large", "body", "headings"), [(False, 12, (14, 20)), (True, 16, (20, 26))]
+)
+def test_type_sizes_follow_the_layout_guide(
+    render_pdf: RenderPdf, large: bool, body: float, headings: tuple[float, float]
+) -> None:
+    """Body at least 12 pt (large 16 pt); headings 14-20 pt (large 20-26 pt)."""
+    pdf = render_pdf(HandoutOptions(large_print=large))
+    sizes: Counter[float] = Counter()
+
+    def visit(text: str, cm: list, tm: list, font: object, size: float) -> None:
+        if text.strip():
+            sizes[round(size * abs(tm[0]) * abs(cm[0]), 1)] += len(text.strip())
+
+    for page in pdf.reader.pages[:-4]:  # leave out the log sheet's tables
+        page.extract_text(visitor_text=visit)
+    assert _body_size(pdf) == body
+    stop_label = scale_for(large).stop_label  # the STOP sign is a label, not a heading
+    big = sorted(s for s in sizes if s > body and s != stop_label)
+    assert big, sorted(sizes)
+    assert all(headings[0] <= s <= headings[1] for s in big), big
