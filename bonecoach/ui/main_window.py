@@ -101,6 +101,7 @@ class MainWindow(QMainWindow):
         sessions: Any = self.tabs.get("Sessions")
         if hasattr(sessions, "program_changed"):
             sessions.program_changed.connect(lambda _id: self._stale.update(self.tabs))
+            sessions.confirm_program_change = lambda: self.confirm_unsaved(["Program"])
         window_state.restore_splitters(self)
         self.show_where()
         self._set_enabled(store=True, client=False)
@@ -163,9 +164,10 @@ class MainWindow(QMainWindow):
     def dirty_tabs(self) -> list[str]:
         return [t for t, w in self.tabs.items() if w.has_unsaved_changes()]  # type: ignore[attr-defined]
 
-    def confirm_unsaved(self) -> bool:
-        """Save / Discard / Cancel over unsaved edits; True when it is fine to move on."""
-        dirty = self.dirty_tabs()
+    def confirm_unsaved(self, only: list[str] | None = None) -> bool:
+        """Save / Discard / Cancel over unsaved edits (in ``only`` those tabs); True when it
+        is fine to move on."""
+        dirty = [t for t in self.dirty_tabs() if only is None or t in only]
         if not dirty:
             return True
         from PySide6.QtWidgets import QMessageBox  # first use only: start-up time

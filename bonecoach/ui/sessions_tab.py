@@ -3,6 +3,7 @@ progression suggestions. Red flags are shown at the top until a therapist dismis
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
@@ -11,13 +12,11 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QListView,
     QPushButton,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -28,6 +27,7 @@ from bonecoach.ui.actions import sessions as actions
 from bonecoach.ui.charts import ChartPanel
 from bonecoach.ui.session_form import SessionForm
 from bonecoach.ui.session_models import SessionsModel, SuggestionsModel
+from bonecoach.ui.widgets import readonly_table
 
 if TYPE_CHECKING:
     from bonecoach.ui.context import AppContext
@@ -35,23 +35,6 @@ if TYPE_CHECKING:
 BANNER_STYLE = (
     "background: #b3261e; color: white; padding: 8px; border-radius: 4px; font-weight: bold;"
 )
-
-
-def _table(model: Any, name: str) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setAccessibleName(name)
-    view.verticalHeader().hide()
-    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setWordWrap(True)
-    view.setShowGrid(False)
-    view.setAlternatingRowColors(True)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
 
 
 class SessionsTab(QWidget):
@@ -64,6 +47,8 @@ class SessionsTab(QWidget):
         self.client_id: int | None = None
         self.view: actions.SessionsView | None = None
         self._dirty = False
+        # Set by the main window: asks about unsaved Program edits before a new version.
+        self.confirm_program_change: Callable[[], bool] = lambda: True
 
         self.banner = QLabel()
         self.banner.setStyleSheet(BANNER_STYLE)
@@ -87,7 +72,7 @@ class SessionsTab(QWidget):
         add_layout.addLayout(buttons)
 
         self.sessions = SessionsModel(self)
-        self.sessions_table = _table(self.sessions, "Logged sessions")
+        self.sessions_table = readonly_table(self.sessions, "Logged sessions")
         sessions_box = QGroupBox("Sessions")
         QVBoxLayout(sessions_box).addWidget(self.sessions_table)
 
@@ -200,6 +185,18 @@ class SessionsTab(QWidget):
             return False
         if s.kind.value == "red_flag":
             return False  # a red flag is only ever dismissed, after review
+        if s.changes_program:
+            if not self.confirm_program_change():
+                return False
+            # The Program tab may just have saved a newer version: suggest against that one.
+            self.view = actions.load_sessions(self.context, self.client_id)
+            s = next((x for x in self.view.suggestions if x.key == s.key), None)
+            if s is None:
+                self._show_view()
+                self.context.errors.show(
+                    "Suggestion not applied", "The program changed; see the new suggestions."
+                )
+                return False
         try:
             made = actions.accept_suggestion(self.context, self.client_id, self.view.program, s)
         except Exception as exc:

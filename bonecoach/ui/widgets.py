@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 INVALID_STYLE = "border: 2px solid #b3261e; border-radius: 3px; background: #fdf1f0;"
 ERROR_TEXT_STYLE = "color: #b3261e;"
@@ -56,3 +65,21 @@ class FieldFeedback(QWidget):
         self.field.setAccessibleDescription(
             f"{description} — invalid: {problem}" if problem else description
         )
+
+
+def readonly_table(model: Any, name: str) -> QTableView:
+    """A calm read-only table: whole rows selected, no grid, compact rows, last column wide."""
+    view = QTableView()
+    view.setModel(model)
+    view.setAccessibleName(name)
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setWordWrap(True)
+    view.setShowGrid(False)
+    view.setAlternatingRowColors(True)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view

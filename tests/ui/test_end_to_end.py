@@ -133,3 +133,36 @@ def test_a_whole_visit(
     assert out.exists() and out.read_bytes().startswith(b"%PDF")
     assert [h.file_name for h in store.handouts(second.id)] == [out.name]
     assert not dialogs.warnings, dialogs.warnings
+
+
+def test_accepting_a_suggestion_asks_about_unsaved_program_edits(
+    qtbot: Any, shell_context: Any, dialogs: Dialogs, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.ui.shell_fixtures import add_client
+    from tests.ui.test_sessions_tab import log_session, save_program
+
+    client_id = add_client(shell_context, "Ann Lee")
+    save_program(shell_context, client_id, ["goblet_squat"], date.today() - timedelta(days=10))
+    window = MainWindow(shell_context)
+    qtbot.addWidget(window)
+    window.clients.select_client(client_id, notify=True)
+    sessions: Any = window.tabs["Sessions"]
+    log_session(sessions, date.today() - timedelta(days=3))
+    log_session(sessions, date.today() - timedelta(days=1))
+    program: Any = window.tabs["Program"]
+    program.name_edit.setText("Renamed, not saved")
+    program.name_edit.editingFinished.emit()
+    assert window.dirty_tabs() == ["Program"]
+
+    sessions.suggestions_table.setCurrentIndex(sessions.suggestions.index(0, 0))
+    dialogs.question_answer = QMessageBox.StandardButton.Cancel
+    assert not sessions.accept_selected()
+    assert "unsaved changes in Program" in dialogs.asked[-1][1]
+    assert shell_context.store.latest_program(client_id).number == 1
+
+    dialogs.question_answer = QMessageBox.StandardButton.Save
+    assert sessions.accept_selected()
+    latest = shell_context.store.latest_program(client_id)
+    assert latest.number == 3 and latest.program.name == "Renamed, not saved"  # both kept
