@@ -22,7 +22,7 @@ LINE = 1.3  # prop outline width: thinner than the figure's, so the figure stand
 # kind -> {parameter: default}; a default of None means required.
 PROP_PARAMS: dict[str, dict[str, Any]] = {
     "floor": {},
-    "chair": {"x": None, "side": "left", "seat": 45.0, "beside": False},
+    "chair": {"x": None, "side": "left", "seat": 45.0, "arms": False, "beside": False},
     "counter": {"x": None, "side": "right", "height": 92.0, "length": 60.0, "beside": False},
     "table": {"x": None, "side": "right", "height": 75.0, "length": 80.0, "beside": False},
     "wall": {"x": None, "side": "right"},
@@ -84,8 +84,8 @@ def parse_prop(raw: object, is_point: Callable[[str], bool]) -> tuple[Prop | Non
         value = raw.get(key, default)
         if value is None:
             problems.append(f"prop {kind}: missing '{key}'")
-        elif key == "beside" and not isinstance(value, bool):
-            problems.append(f"prop {kind}: beside must be true or false, not {value!r}")
+        elif key in ("beside", "arms") and not isinstance(value, bool):
+            problems.append(f"prop {kind}: {key} must be true or false, not {value!r}")
         elif key == "side" and value not in ("left", "right"):
             problems.append(f"prop {kind}: side must be 'left' or 'right', not {value!r}")
         elif key in ("from", "to", "at"):
@@ -213,6 +213,16 @@ def draw_furniture(canvas: Canvas, prop: Prop, view: str, dx: float) -> None:
                 max(back - sign * 5.5, back + sign * 1.0),
                 seat + 42,
             )
+            if prop["arms"]:  # armrests: a post at the front and a rest back to the backrest
+                front = x1 if back == x0 else x0
+                canvas.line((front - sign * 4, seat), (front - sign * 4, seat + 22), PROP_INK, 2.2)
+                _rect(
+                    canvas,
+                    min(back, front - sign * 1),
+                    seat + 20,
+                    max(back, front - sign * 1),
+                    seat + 24,
+                )
     elif k == "counter":
         h = prop["height"]
         edge = x0 - 3 if prop["side"] == "right" else x0
