@@ -18,6 +18,7 @@ class WindowActions:
     export_client: QAction
     import_client: QAction
     backup: QAction
+    restore: QAction
     settings: QAction
     quit: QAction
     archive: QAction
@@ -35,6 +36,7 @@ class WindowActions:
             self.new_client,
             self.find,
             self.backup,
+            self.restore,
             self.settings,
             self.library_manager,
             self.import_client,
@@ -75,6 +77,9 @@ def build_menus(window: QMainWindow, handlers: dict[str, Callable[[], object]]) 
             window, "&Import client…", h["import_client"], None, "Add a client from a file"
         ),
         backup=_action(window, "&Back up now", h["backup"], None, "Back up the database now"),
+        restore=_action(
+            window, "&Restore a backup…", h["restore"], None, "Go back to an earlier backup"
+        ),
         settings=_action(window, "Se&ttings…", h["settings"], "Ctrl+,", "Clinic and app settings"),
         quit=_action(window, "&Quit", h["quit"], "Ctrl+Q"),
         archive=_action(window, "&Archive or restore client", h["archive"], None),
@@ -92,7 +97,7 @@ def build_menus(window: QMainWindow, handlers: dict[str, Callable[[], object]]) 
     file_menu.addSeparator()
     file_menu.addActions([actions.export_client, actions.import_client])
     file_menu.addSeparator()
-    file_menu.addActions([actions.backup, actions.settings])
+    file_menu.addActions([actions.backup, actions.restore, actions.settings])
     file_menu.addSeparator()
     file_menu.addAction(actions.quit)
     client_menu = bar.addMenu("&Client")

@@ -8,6 +8,7 @@ from __future__ import annotations
 import importlib
 import logging
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bonecoach.ui.actions import backup as backup_actions
@@ -32,6 +33,7 @@ class WindowCommands:
             "export_client": self.export_client,
             "import_client": self.import_client,
             "backup": self.backup_now,
+            "restore": self.restore_backup,
             "settings": self.open_settings,
             "quit": self.window.close,
             "archive": self.archive_current,
@@ -103,6 +105,35 @@ class WindowCommands:
             context.errors.info("Backup made", f"The database was backed up to\n{path}")
 
         context.tasks.run(backup_actions.backup_now, context, on_done=done, label="Backing up…")
+
+    def restore_backup(self) -> None:
+        w, context = self.window, self.window.context
+        if context is None or not w.confirm_unsaved():
+            return
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+        folder = str(getattr(context.store, "backup_folder", "") or "")
+        name, _ = QFileDialog.getOpenFileName(
+            w, "Restore a backup", folder, "BoneCoach backups (*.sqlite3)"
+        )
+        if not name:
+            return
+        answer = QMessageBox.question(
+            w,
+            "Restore a backup",
+            f"Replace every client record with the backup\n{name}?\n\n"
+            "The records as they are now are backed up first, so this can be undone.",
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            kept = backup_actions.restore_into_open_store(context, Path(name))
+        except Exception as exc:
+            context.errors.show("Backup not restored", exc)
+            return
+        w.open_client(None, ask=False)
+        w.refresh_clients()
+        context.errors.info("Backup restored", f"Restored {name}.\nThe records before it: {kept}")
 
     def open_settings(self) -> None:
         if self.window.context is None:

@@ -228,3 +228,28 @@ def test_edit_client_details_and_a_change_made_meanwhile(
     title, text = dialogs.warnings[-1]
     assert title == "Details not saved" and "Bo Berg" in text and "Nothing was overwritten" in text
     assert store.get_client(ann).name == "Ann Lee-Moore"
+
+
+def test_restore_a_backup_from_the_file_menu(
+    window: MainWindow, dialogs: Dialogs, shell_context: Any, tmp_path: Any
+) -> None:
+    backup = shell_context.store.backup_now()  # Ann and Bert
+    shell_context.store.create_client("Carla Anders")
+    window.refresh_clients()
+    assert window.clients.model.rowCount() == 3
+
+    bad = tmp_path / "junk.sqlite3"
+    bad.write_bytes(b"junk" * 500)
+    dialogs.open_path = str(bad)
+    window.menu_actions.restore.trigger()
+    assert dialogs.warnings[-1][0] == "Backup not restored"
+    assert len(shell_context.store.list_clients()) == 3  # nothing changed
+
+    dialogs.open_path = str(backup)
+    dialogs.question_answer = Button.Yes
+    window.menu_actions.restore.trigger()
+    assert "Replace every client record" in dialogs.asked[-1][1]
+    assert sorted(c.name for c in shell_context.store.list_clients()) == ["Ann Lee", "Bert Olsen"]
+    assert window.clients.model.rowCount() == 2
+    title, text = dialogs.infos[-1]
+    assert title == "Backup restored" and "before-restore" in text

@@ -25,3 +25,28 @@ def restore_backup(backup: Path, database: Path, folder: Path) -> Path | None:
     from bonecoach.store.backup import restore
 
     return restore(backup, database, folder)
+
+
+def restore_into_open_store(context: AppContext, backup: Path) -> Path | None:
+    """Close the database, restore ``backup`` into it (the current one is kept as a backup
+    first) and open it again as ``context.store``; returns where the old database was kept.
+
+    The backup is checked before anything is closed, so a bad file changes nothing; if the
+    restore itself fails, the database is reopened as it is and the error raised.
+    """
+    from bonecoach.store.backup import check_backup, restore
+    from bonecoach.store.errors import BackupError
+    from bonecoach.store.service import Store
+
+    path, folder = context.store.sqlite_path, context.store.backup_folder
+    if path is None or folder is None:
+        raise BackupError(
+            "The database is on a PostgreSQL server: restore it with the server's tools."
+        )
+    check_backup(backup)
+    actor = context.store.actor
+    context.store.close(auto_backup=False)
+    try:
+        return restore(backup, path, folder)
+    finally:  # reopen whatever is there now, so the app keeps working either way
+        context.store = Store.open(settings=context.settings, actor=actor)
