@@ -89,7 +89,7 @@ class SessionsTab(QWidget):
         self.suggestions_table.selectionModel().currentRowChanged.connect(
             lambda *_: self._update_buttons()
         )
-        self.suggestions_table.doubleClicked.connect(lambda _i: self.accept_selected())
+        self.suggestions_table.activated.connect(lambda _i: self.accept_selected())  # Enter
         self.accept_button = QPushButton("Accept")
         self.accept_button.setToolTip("Apply the change as a new program version")
         self.accept_button.clicked.connect(self.accept_selected)
