@@ -193,6 +193,15 @@ def _exercises(
 ) -> list[Flowable]:
     therapist = doc.therapist.name
     out: list[Flowable] = []
+    if not phase.blocks:  # e.g. every exercise of this phase is done in the clinic
+        return [
+            Paragraph("Your exercises", styles.section),
+            Paragraph(
+                "There are no home exercises in this part of your program. Your therapist "
+                "will do your exercises with you in the clinic.",
+                styles.body,
+            ),
+        ]
     lead: list[Flowable] = []
     if not doc.options.large_print:
         lead = [

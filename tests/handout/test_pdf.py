@@ -279,3 +279,19 @@ def test_type_sizes_follow_the_layout_guide(
     big = sorted(s for s in sizes if s > body and s != stop_label)
     assert big, sorted(sizes)
     assert all(headings[0] <= s <= headings[1] for s in big), big
+
+
+def test_a_phase_with_only_clinic_exercises_still_prints(library: Library, tmp_path: Path) -> None:
+    from bonecoach.handout.render import render_handout
+
+    from .conftest import make_program, simple_svg
+
+    program = make_program(library, SUPERVISED_IDS)
+    out = tmp_path / "empty.pdf"
+    render_handout(make_document(library, program), out, pictures=simple_svg)
+    text = collapse(" ".join(p.extract_text() for p in PdfReader(out).pages))
+    assert "There are no home exercises in this part of your program" in text
+    assert "STOP" in text and "Moving safely every day" in text
+    assert "Bring this sheet" not in text  # nothing to log
+    for exercise_id in SUPERVISED_IDS:
+        assert collapse(library[exercise_id].name) not in text
