@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QGroupBox,
     QHBoxLayout,
     QInputDialog,
@@ -17,14 +16,12 @@ from PySide6.QtWidgets import (
     QListView,
     QPushButton,
     QSplitter,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from bonecoach.ui import progress_charts as charts
 from bonecoach.ui.actions import sessions as actions
-from bonecoach.ui.charts import ChartPanel
+from bonecoach.ui.progress_view import ProgressView
 from bonecoach.ui.session_form import SessionForm
 from bonecoach.ui.session_models import SessionsModel, SuggestionsModel
 from bonecoach.ui.widgets import readonly_table
@@ -73,6 +70,8 @@ class SessionsTab(QWidget):
 
         self.sessions = SessionsModel(self)
         self.sessions_table = readonly_table(self.sessions, "Logged sessions")
+        self.sessions_table.activated.connect(self.open_session)
+        self.sessions_table.setToolTip("Double-click or press Enter to see the whole session")
         sessions_box = QGroupBox("Sessions")
         QVBoxLayout(sessions_box).addWidget(self.sessions_table)
 
@@ -104,20 +103,11 @@ class SessionsTab(QWidget):
         s_buttons.addWidget(self.accept_button)
         s_layout.addLayout(s_buttons)
 
-        self.exercise = QComboBox()
-        self.exercise.setAccessibleName("Exercise to chart")
-        self.exercise.currentIndexChanged.connect(lambda _i: self._exercise_chart())
-        self.load_chart = ChartPanel("Log sessions to see load and volume over time.")
-        load_page = QWidget()
-        load_layout = QVBoxLayout(load_page)
-        load_layout.addWidget(self.exercise)
-        load_layout.addWidget(self.load_chart, 1)
-        self.adherence_chart = ChartPanel("Log sessions to see adherence per week.")
-        self.pain_chart = ChartPanel("Log sessions to see the pain trend.")
-        self.chart_tabs = QTabWidget()
-        self.chart_tabs.addTab(load_page, "Load and volume")
-        self.chart_tabs.addTab(self.adherence_chart, "Adherence")
-        self.chart_tabs.addTab(self.pain_chart, "Pain")
+        self.chart_tabs = ProgressView(self._name)
+        self.exercise = self.chart_tabs.exercise
+        self.load_chart = self.chart_tabs.load_chart
+        self.adherence_chart = self.chart_tabs.adherence_chart
+        self.pain_chart = self.chart_tabs.pain_chart
 
         left = QSplitter(Qt.Orientation.Vertical)
         left.setObjectName("sessions/left")
@@ -173,6 +163,13 @@ class SessionsTab(QWidget):
 
     def discard_changes(self) -> None:
         self._load_form()
+
+    def open_session(self, index: Any = None) -> None:
+        from bonecoach.ui.session_detail import SessionDetailDialog
+
+        row = (index or self.sessions_table.currentIndex()).row()
+        if 0 <= row < len(self.sessions.rows):
+            SessionDetailDialog(self.sessions.rows[row], self._name, self).exec()
 
     # -- suggestions ------------------------------------------------------------------------
     def selected_suggestion(self) -> Any | None:
@@ -245,31 +242,10 @@ class SessionsTab(QWidget):
             + "\n".join(f"• {s.reason}" for s in flags)
         )
         self.banner.setVisible(bool(flags))
-        logs = [r.log for r in history.sessions] if history else []
         program = view.program.program if view and view.program else None
-        self.adherence_chart.set_spec(
-            charts.weekly_adherence(logs, charts.planned_days(program)) if logs else None
-        )
-        self.pain_chart.set_spec(charts.pain_trend(logs) if logs else None)
-        self.exercise.blockSignals(True)
-        self.exercise.clear()
-        logged = sorted({p.exercise_id for p in history.progress} if history else set())
-        for exercise_id in logged:
-            self.exercise.addItem(self._name(exercise_id), exercise_id)
-        self.exercise.blockSignals(False)
-        self._exercise_chart()
+        self.chart_tabs.show_history(history, program)
         self._load_form()
         self._update_buttons()
-
-    def _exercise_chart(self) -> None:
-        exercise_id = self.exercise.currentData()
-        if self.view is None or exercise_id is None:
-            self.load_chart.set_spec(None)
-            return
-        spec = charts.exercise_progress(
-            self.view.history.progress, exercise_id, self._name(exercise_id)
-        )
-        self.load_chart.set_spec(spec)
 
     def _load_form(self) -> None:
         program = self.view.program.program if self.view and self.view.program else None
@@ -287,8 +263,6 @@ class SessionsTab(QWidget):
     def _update_buttons(self) -> None:
         s = self.selected_suggestion()
         if s is not None and s.exercise_id is not None:  # chart the evidence behind it
-            index = self.exercise.findData(s.exercise_id)
-            if index >= 0:
-                self.exercise.setCurrentIndex(index)
+            self.chart_tabs.show_exercise(s.exercise_id)
         self.accept_button.setEnabled(s is not None and s.kind.value != "red_flag")
         self.dismiss_button.setEnabled(s is not None)

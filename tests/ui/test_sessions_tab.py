@@ -187,3 +187,23 @@ def test_progress_chart_specs(qtbot: Any, shell_context: Any, client: tuple[int,
     tab.chart_tabs.setCurrentIndex(2)
     qtbot.waitUntil(lambda: tab.pain_chart.view is not None)
     assert tab.pain_chart.view.chart().series()[0].count() == 2
+
+
+def test_a_logged_session_opens_read_only_with_escaped_notes(
+    qtbot: Any, shell_context: Any, client: tuple[int, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bonecoach.ui.session_detail import SessionDetailDialog
+
+    client_id, _version = client
+    tab = SessionsTab(shell_context)
+    qtbot.addWidget(tab)
+    tab.set_client(client_id)
+    tab.form.notes.setText("Knees <b>sore</b> & tired")
+    tab.form.notes.textEdited.emit(tab.form.notes.text())
+    log_session(tab, date.today() - timedelta(days=1))
+    opened: list[SessionDetailDialog] = []
+    monkeypatch.setattr(SessionDetailDialog, "exec", lambda d: opened.append(d) or 0)
+    tab.open_session(tab.sessions.index(0, 0))
+    (dialog,) = opened
+    assert dialog.model.rows[0][:4] == ("Goblet squat to a chair", "3", "12, 12, 12", "4 kg")
+    assert "&lt;b&gt;sore&lt;/b&gt; &amp; tired" in dialog.summary.text()

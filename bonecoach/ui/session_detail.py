@@ -1,0 +1,92 @@
+"""One logged session, read-only: what was done per exercise, pain, notes and red flags."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+
+from bonecoach.program.sessions import RED_FLAGS
+from bonecoach.ui.widgets import readonly_table
+
+Index = QModelIndex | QPersistentModelIndex
+HEADERS = ("Exercise", "Sets", "Each set", "Load", "Effort", "Pain", "Next AM", "Notes")
+
+
+def _dash(value: Any) -> str:
+    return "—" if value is None or value == "" else str(value)
+
+
+def entry_cells(entry: Any, name: str) -> tuple[str, ...]:
+    if entry.reps_per_set is not None:
+        each = ", ".join(str(r) for r in entry.reps_per_set)
+    elif entry.seconds_per_set is not None:
+        each = ", ".join(f"{s} s" for s in entry.seconds_per_set)
+    else:
+        each = "skipped" if entry.sets_done == 0 else "—"
+    load = f"{entry.load_kg:g} kg" if entry.load_kg is not None else (entry.band_colour or "—")
+    return (
+        name,
+        str(entry.sets_done),
+        each,
+        str(load),
+        _dash(entry.effort),
+        str(entry.pain_during),
+        _dash(entry.pain_next_morning),
+        entry.notes,
+    )
+
+
+class EntriesModel(QAbstractTableModel):
+    def __init__(self, log: Any, name_of: Callable[[str], str], parent: Any = None) -> None:
+        super().__init__(parent)
+        self.rows = [entry_cells(e, name_of(e.exercise_id)) for e in log.entries]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if index.isValid() and role == Qt.ItemDataRole.DisplayRole:
+            return self.rows[index.row()][index.column()]
+        return None
+
+
+class SessionDetailDialog(QDialog):
+    def __init__(
+        self, record: Any, name_of: Callable[[str], str], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        log = record.log
+        self.setWindowTitle(f"Session of {log.date.isoformat()}")
+        where = "in the clinic" if log.setting.value == "clinic" else "at home"
+        lines = [
+            f"<b>{log.date:%A %d %B %Y}</b>, {where}; logged by {escape(record.saved_by or '—')}"
+        ]
+        if log.red_flags:
+            flags = "; ".join(RED_FLAGS[f].symptom for f in log.red_flags)
+            lines.append(f"<span style='color:#b3261e'><b>Red flags:</b> {flags}</span>")
+        if log.notes:
+            lines.append(f"<b>Notes:</b> {escape(log.notes)}")
+        self.summary = summary = QLabel("<br>".join(lines))
+        summary.setTextFormat(Qt.TextFormat.RichText)
+        summary.setWordWrap(True)
+        self.model = EntriesModel(log, name_of, self)
+        table = readonly_table(self.model, "Exercises in this session")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(summary)
+        layout.addWidget(table, 1)
+        layout.addWidget(buttons)
+        self.resize(820, 420)
