@@ -29,6 +29,7 @@ from bonecoach.ui.library_filter import LibraryFilter
 from bonecoach.ui.library_model import (
     BADGES,
     EXERCISE_ID_ROLE,
+    HEADERS,
     LEVEL,
     NAME,
     VERDICT,
@@ -139,8 +140,14 @@ class LibraryBrowser(QWidget):
         vertical.setDefaultSectionSize(model.thumbnail_size + 8)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(VERDICT, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(LEVEL, QHeaderView.ResizeMode.ResizeToContents)
+        # Widths from the known labels, measured once: ResizeToContents would sample up to
+        # 1,000 rows through Python data() calls after every refilter (most of a keystroke).
+        metrics = self.table.fontMetrics()
+        pad = 4 * metrics.averageCharWidth()
+        for column, labels in ((VERDICT, [b[0] for b in BADGES.values()]), (LEVEL, ["Level"])):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            width = max(metrics.horizontalAdvance(text) for text in [*labels, HEADERS[column]])
+            header.resizeSection(column, width + pad)
         self.table.doubleClicked.connect(self._activated)
         self.table.activated_row.connect(self._activated)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
