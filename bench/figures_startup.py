@@ -1,0 +1,105 @@
+"""Cold start to a usable main window, and resident memory after start (separate processes).
+
+Both processes report the seconds from their own process start (``/proc/self/stat``) to the
+moment that counts, so interpreter start-up is included and shutdown is not:
+- the bare baseline: a PySide6 QMainWindow shown and the event loop's first turn reached;
+- BoneCoach: ``BONECOACH_EXIT_AFTER=ready``, i.e. the window is shown AND the database,
+  library and client list are loaded into it (a window the therapist can use).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from bench.harness import Figure, median, ms
+
+BARE_WINDOW = """
+import os, sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+def since_start():
+    with open("/proc/self/stat") as stat:
+        ticks = int(stat.read().rsplit(")", 1)[1].split()[19])
+    with open("/proc/uptime") as uptime:
+        return float(uptime.read().split()[0]) - ticks / os.sysconf("SC_CLK_TCK")
+
+app = QApplication(sys.argv)
+window = QMainWindow()
+window.resize(1280, 800)
+window.show()
+def done():
+    print(f"shown {since_start():.3f}", flush=True)
+    app.quit()
+QTimer.singleShot(0, done)
+sys.exit(app.exec())
+"""
+
+RSS_PROBE = """
+import resource, sys
+from bonecoach.ui.app import run_app
+run_app()
+print("rss_kib", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
+"""
+
+
+def _env(home: Path, **extra: str) -> dict[str, str]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", BONECOACH_HOME=str(home), **extra)
+    env.pop("BONECOACH_DATABASE_URL", None)
+    # An installed app keeps compiled bytecode; without it every start recompiles SQLAlchemy
+    # and pydantic (over a second). The warm-up run below writes the cache.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+def _run(args: list[str], env: dict[str, str]) -> dict[str, float]:
+    result = subprocess.run(args, env=env, capture_output=True, text=True, check=False)
+    marks = {}
+    for line in result.stdout.splitlines():
+        parts = line.split()
+        if len(parts) == 2:
+            try:
+                marks[parts[0]] = float(parts[1])
+            except ValueError:
+                continue
+    if result.returncode != 0 or not marks:
+        raise RuntimeError(f"start-up run failed ({result.returncode}):\n{result.stderr[-2000:]}")
+    return marks
+
+
+def startup_figure(home: Path, quick: bool) -> Figure:
+    """``home`` holds a database with 1,000 clients (and settings that skip the first run)."""
+    runs = 3 if quick else 7
+    bare_args = [sys.executable, "-c", BARE_WINDOW]
+    app_args = [sys.executable, "-m", "bonecoach"]
+    env = _env(home)
+    app_env = _env(home, BONECOACH_EXIT_AFTER="ready")
+    _run(bare_args, env)  # warm the OS file cache for both
+    _run(app_args, app_env)
+    bare = [_run(bare_args, env)["shown"] for _ in range(runs)]
+    app = [_run(app_args, app_env)["ready"] for _ in range(runs)]
+    ratio = median(app) / median(bare)
+    return Figure(
+        "cold start to a usable main window, 1,000 clients",
+        f"{ratio:.2f}x ({ms(median(app))} vs bare {ms(median(bare))})",
+        "<= 1.5x bare QMainWindow",
+        ratio <= 1.5,
+        f"medians of {runs} runs, seconds from process start; app = window shown with "
+        "database, library and client list loaded",
+    )
+
+
+def memory_figure(home: Path) -> Figure:
+    """Peak resident memory of the app started on ``home`` (with its big custom library)."""
+    marks = _run([sys.executable, "-c", RSS_PROBE], _env(home, BONECOACH_EXIT_AFTER="ready"))
+    rss_mb = marks["rss_kib"] / 1024
+    return Figure(
+        "resident memory after start, 5,000-exercise library",
+        f"{rss_mb:.0f} MB",
+        "<= 300 MB",
+        rss_mb <= 300,
+        "peak RSS (ru_maxrss) of the app process once ready",
+    )
