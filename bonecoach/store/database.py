@@ -19,12 +19,10 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.engine import URL
 
+from bonecoach.store.early import DEFAULT_FILE, URL_ENV
 from bonecoach.store.errors import BackupError, DatabaseProblem
 from bonecoach.store.models import HEAD_REVISION, KNOWN_REVISIONS
 from bonecoach.store.settings import Settings, backup_folder, load_settings
-
-URL_ENV = "BONECOACH_DATABASE_URL"
-DEFAULT_FILE = "bonecoach.sqlite3"
 
 
 def default_sqlite_path() -> Path:

@@ -17,7 +17,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-SETTINGS_FILE = "settings.toml"
+from bonecoach.store.early import SETTINGS_FILE
 
 
 class Settings(BaseModel):
