@@ -78,3 +78,14 @@ class ImportProblem(StoreError):
         listed = "\n".join(f"  {p}" for p in problems[:20])
         more = f"\n  ... and {len(problems) - 20} more" if len(problems) > 20 else ""
         super().__init__(f"{source} was not imported (nothing was changed):\n{listed}{more}")
+
+
+class InvalidExercise(StoreError, ValueError):
+    """A custom exercise (or its picture) that cannot be saved; ``problems`` are
+    (field, problem) pairs, the field named as in the library files."""
+
+    def __init__(self, exercise_id: str, problems: list[tuple[str, str]]) -> None:
+        self.exercise_id = exercise_id
+        self.problems = problems
+        listed = "; ".join(f"{field}: {problem}" for field, problem in problems)
+        super().__init__(f"Custom exercise '{exercise_id}' not saved: {listed}")

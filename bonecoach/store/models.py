@@ -18,6 +18,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -29,8 +30,8 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # The newest migration; `open_store` compares the database's revision with it without
 # importing Alembic (start-up time). tests/store checks it equals the chain's head.
-HEAD_REVISION = "0001"
-KNOWN_REVISIONS = frozenset({"0001"})
+HEAD_REVISION = "0002"
+KNOWN_REVISIONS = frozenset({"0001", "0002"})
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -262,3 +263,24 @@ class AuditRow(Base):
     # No foreign key: the audit trail outlives what it describes.
     client_id: Mapped[int | None] = mapped_column(Integer)
     detail: Mapped[str] = mapped_column(Text, default="")
+
+
+class CustomExerciseRow(Base):
+    """A clinic's own exercise: in the database so backups, the clinic's server and client
+    exports carry it like any other record."""
+
+    __tablename__ = "custom_exercises"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)  # the exercise's slug
+    exercise: Mapped[dict[str, Any]]  # the validated domain Exercise JSON, exactly
+    picture_kind: Mapped[str] = mapped_column(String(16))  # poses | photo | same_as | none
+    pose_start: Mapped[str] = mapped_column(String(64), default="")
+    pose_end: Mapped[str] = mapped_column(String(64), default="")
+    same_as: Mapped[str] = mapped_column(String(64), default="")
+    photo: Mapped[bytes | None] = mapped_column(LargeBinary)
+    photo_type: Mapped[str] = mapped_column(String(32), default="")
+    created_at: Mapped[datetime]
+    created_by: Mapped[str] = mapped_column(String(200), default="")
+    updated_at: Mapped[datetime]
+    updated_by: Mapped[str] = mapped_column(String(200), default="")
+    version: Mapped[int] = mapped_column(Integer, default=1)  # optimistic check on save
+    archived: Mapped[bool] = mapped_column(Boolean, default=False)

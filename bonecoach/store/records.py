@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from bonecoach.program.dosage import BandColour
+from bonecoach.program.exercise import Exercise
+from bonecoach.program.picture import CustomPicture
 from bonecoach.program.profile import ClientProfile
 from bonecoach.program.programs import Program
 from bonecoach.program.progression import Suggestion
@@ -148,3 +150,23 @@ class ClientHistory:
     sessions: list[SessionRecord]  # oldest first
     suggestions: list[SuggestionRecord]
     progress: list[ProgressPoint]
+
+
+@dataclass(frozen=True)
+class CustomExerciseRecord:
+    """A clinic's own exercise as stored; ``picture.photo`` is the photo's media type when
+    ``photo`` holds its bytes."""
+
+    exercise: Exercise
+    picture: CustomPicture
+    photo: bytes | None
+    version: int  # pass back as ``expected_version`` when saving a change (optimistic check)
+    created_at: datetime
+    created_by: str
+    updated_at: datetime
+    updated_by: str
+    archived: bool
+
+    @property
+    def id(self) -> str:
+        return self.exercise.id

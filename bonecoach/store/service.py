@@ -5,6 +5,7 @@
     store.save_profile(client.id, profile)
     v1 = store.save_program(client.id, program)
     v2 = store.save_program(client.id, changed, program_id=v1.program_id, based_on=v1.number)
+    store.save_custom_exercise(exercise, CustomPicture("poses", start=..., end=...))
     store.close()                          # the on-close backup, if anything changed
 
 Every method returns records (``bonecoach.store.records``) holding domain objects; every write
@@ -19,12 +20,13 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import sessionmaker
 
 from bonecoach.store.client_ops import ClientOps
+from bonecoach.store.custom_ops import CustomExerciseOps
 from bonecoach.store.database import OpenedDatabase, open_database
 from bonecoach.store.session_ops import SessionOps
 from bonecoach.store.settings import Settings
 
 
-class Store(ClientOps, SessionOps):
+class Store(ClientOps, SessionOps, CustomExerciseOps):
     def __init__(
         self,
         engine: Engine,

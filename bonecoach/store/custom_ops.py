@@ -1,0 +1,286 @@
+"""The clinic's custom exercises: validated by the domain model, saved with a version check,
+archived rather than deleted (programs and exports keep referring to them)."""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Mapping
+from typing import Any
+
+from pydantic import ValidationError
+from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from bonecoach.program.exercise import Exercise
+from bonecoach.program.library import Library, _describe_error, load_library
+from bonecoach.program.picture import CustomPicture, PhotoError, check_photo
+from bonecoach.store.base import StoreBase
+from bonecoach.store.errors import InvalidExercise, NotFoundError, StaleSaveError
+from bonecoach.store.models import CustomExerciseRow, utcnow
+from bonecoach.store.records import CustomExerciseRecord
+
+log = logging.getLogger(__name__)
+ENTITY = "custom_exercise"
+
+
+@functools.cache
+def shipped_library() -> Library:
+    """The library shipped with this BoneCoach (read once per process)."""
+    from bonecoach.paths import resource
+
+    return load_library(resource("library"))
+
+
+def _field_problems(error: ValidationError, prefix: str = "") -> list[tuple[str, str]]:
+    found = []
+    for item in error.errors():
+        field, problem = _describe_error(item)
+        found.append((prefix + (field or "exercise"), problem))
+    return found
+
+
+def validate_exercise(exercise: Exercise | Mapping[str, Any]) -> Exercise:
+    """Through the domain model again, whatever was handed in (a model built without
+    validation, or raw JSON); InvalidExercise naming each field otherwise."""
+    raw = exercise.model_dump(mode="json") if isinstance(exercise, Exercise) else dict(exercise)
+    try:
+        return Exercise.model_validate(raw)
+    except ValidationError as exc:
+        label = raw.get("id") if isinstance(raw.get("id"), str) else "(no id)"
+        raise InvalidExercise(str(label), _field_problems(exc)) from None
+
+
+def validate_picture(exercise_id: str, picture: CustomPicture | Mapping[str, Any]) -> CustomPicture:
+    raw = picture.model_dump() if isinstance(picture, CustomPicture) else dict(picture)
+    try:
+        return CustomPicture.model_validate(raw)
+    except ValidationError as exc:
+        raise InvalidExercise(exercise_id, _field_problems(exc, "picture.")) from None
+
+
+def record_of(row: CustomExerciseRow) -> CustomExerciseRecord:
+    picture = CustomPicture(
+        row.picture_kind,  # type: ignore[arg-type]
+        start=row.pose_start or "stand",
+        end=row.pose_end or "stand",
+        photo=row.photo_type if row.photo is not None else "",
+        same_as=row.same_as,
+    )
+    return CustomExerciseRecord(
+        exercise=Exercise.model_validate(row.exercise),
+        picture=picture,
+        photo=row.photo,
+        version=row.version,
+        created_at=row.created_at,
+        created_by=row.created_by,
+        updated_at=row.updated_at,
+        updated_by=row.updated_by,
+        archived=row.archived,
+    )
+
+
+def picture_columns(picture: CustomPicture, photo: bytes | None) -> dict[str, Any]:
+    posed = picture.kind == "poses"
+    return {
+        "picture_kind": picture.kind,
+        "pose_start": picture.start if posed else "",
+        "pose_end": picture.end if posed else "",
+        "same_as": picture.same_as if picture.kind == "same_as" else "",
+        "photo": photo if picture.kind == "photo" else None,
+        "photo_type": picture.photo if picture.kind == "photo" else "",
+    }
+
+
+def check_custom(
+    session: Session,
+    exercise: Exercise | Mapping[str, Any],
+    picture: CustomPicture | Mapping[str, Any],
+    photo: bytes | None,
+    stored_photo: tuple[bytes, str] | None = None,
+) -> tuple[Exercise, CustomPicture, bytes | None]:
+    """(exercise, picture, photo bytes) ready to store, or InvalidExercise with every
+    problem: the domain's rules, a free id, links and pictures that name real exercises."""
+    checked = validate_exercise(exercise)
+    chosen = validate_picture(checked.id, picture)
+    shipped = shipped_library()
+    problems: list[tuple[str, str]] = []
+    if checked.id in shipped:
+        problems.append(
+            (
+                "id",
+                f"'{checked.id}' is a built-in exercise ({shipped[checked.id].name}); a custom "
+                "exercise needs an id of its own (duplicate the built-in to change a copy)",
+            )
+        )
+    custom_ids = set(session.scalars(select(CustomExerciseRow.id)))
+    known = set(shipped) | custom_ids | {checked.id}
+    for link in ("easier", "harder"):
+        target = getattr(checked, link)
+        if target is not None and target not in known:
+            problems.append((link, f"no exercise with id '{target}' in the library"))
+    if chosen.kind == "same_as" and (chosen.same_as == checked.id or chosen.same_as not in known):
+        problems.append(
+            ("picture.same_as", f"'{chosen.same_as}' is not another exercise in the library")
+        )
+    if photo is not None and chosen.kind != "photo":
+        problems.append(("picture.photo", f"a photo was given for a '{chosen.kind}' picture"))
+    if chosen.kind == "photo":
+        if photo is not None:
+            try:
+                chosen = chosen.model_copy(update={"photo": check_photo(photo)})
+            except PhotoError as exc:
+                problems.append(("picture.photo", str(exc)))
+        elif stored_photo is not None:
+            photo, media = stored_photo
+            chosen = chosen.model_copy(update={"photo": media})
+        else:
+            problems.append(("picture.photo", "choose a photo file, or use a posed illustration"))
+    if problems:
+        raise InvalidExercise(checked.id, problems)
+    return checked, chosen, photo
+
+
+class CustomExerciseOps(StoreBase):
+    def custom_exercises(self, *, include_archived: bool = False) -> list[CustomExerciseRecord]:
+        """The clinic's custom exercises by id (a stored one that no longer passes the
+        domain's checks is left out and logged, rather than stopping the app)."""
+        query = select(CustomExerciseRow).order_by(CustomExerciseRow.id)
+        if not include_archived:
+            query = query.where(CustomExerciseRow.archived.is_(False))
+        found = []
+        with self._reading() as session:
+            for row in session.scalars(query):
+                try:
+                    found.append(record_of(row))
+                except ValidationError as exc:
+                    log.warning("custom exercise %s left out: %s", row.id, exc)
+        return found
+
+    def custom_exercise(self, exercise_id: str) -> CustomExerciseRecord:
+        with self._reading() as session:
+            row = session.get(CustomExerciseRow, exercise_id)
+            if row is None:
+                raise NotFoundError("custom exercise", exercise_id)
+            return record_of(row)
+
+    def save_custom_exercise(
+        self,
+        exercise: Exercise | Mapping[str, Any],
+        picture: CustomPicture | Mapping[str, Any],
+        photo: bytes | None = None,
+        expected_version: int | None = None,
+        *,
+        by: str | None = None,
+    ) -> CustomExerciseRecord:
+        """Add a custom exercise (``expected_version`` None) or change one if nobody saved it
+        since ``expected_version`` was read (StaleSaveError otherwise; nothing is written).
+
+        A kept photo stays when ``photo`` is None and the picture is still a photo.
+        """
+        who, now = self._who(by), utcnow()
+        try:
+            with self._writing() as session:
+                exercise_id = validate_exercise(exercise).id
+                row = session.get(CustomExerciseRow, exercise_id)
+                stored = None
+                if row is not None and row.photo is not None:
+                    stored = (row.photo, row.photo_type)
+                checked, chosen, data = check_custom(session, exercise, picture, photo, stored)
+                columns = {
+                    "exercise": checked.model_dump(mode="json"),
+                    **picture_columns(chosen, data),
+                }
+                if expected_version is None:
+                    if row is not None:
+                        raise self._taken(row)
+                    row = CustomExerciseRow(
+                        id=checked.id,
+                        created_at=now,
+                        created_by=who,
+                        updated_at=now,
+                        updated_by=who,
+                        version=1,
+                        archived=False,
+                        **columns,
+                    )
+                    session.add(row)
+                    session.flush()
+                    action = "create"
+                else:
+                    self._update(session, checked.id, expected_version, who, now, columns)
+                    action = "update"
+                self._audit(
+                    session, who, action, ENTITY, None, None, f"{checked.id}: {checked.name}"
+                )
+                saved = session.get(CustomExerciseRow, checked.id)
+                assert saved is not None
+                session.refresh(saved)
+                return record_of(saved)
+        except IntegrityError:  # another workstation added the same id at the same moment
+            raise self._taken(None, str(validate_exercise(exercise).id)) from None
+
+    def archive_custom_exercise(
+        self, exercise_id: str, archived: bool = True, *, by: str | None = None
+    ) -> CustomExerciseRecord:
+        """Take a custom exercise out of the library (or bring it back). It stays stored:
+        programs, session logs and exports that name it still find it."""
+        who = self._who(by)
+        with self._writing() as session:
+            row = session.get(CustomExerciseRow, exercise_id)
+            if row is None:
+                raise NotFoundError("custom exercise", exercise_id)
+            row.archived = archived
+            row.version += 1
+            row.updated_at, row.updated_by = utcnow(), who
+            action = "archive" if archived else "unarchive"
+            self._audit(session, who, action, ENTITY, None, None, exercise_id)
+            session.flush()
+            return record_of(row)
+
+    @staticmethod
+    def _update(
+        session: Session,
+        exercise_id: str,
+        expected_version: int,
+        who: str,
+        now: Any,
+        columns: dict[str, Any],
+    ) -> None:
+        result = session.execute(
+            update(CustomExerciseRow)
+            .where(
+                CustomExerciseRow.id == exercise_id,
+                CustomExerciseRow.version == expected_version,
+            )
+            .values(version=expected_version + 1, updated_at=now, updated_by=who, **columns)
+            .execution_options(synchronize_session=False)
+        )
+        if result.rowcount != 1:  # type: ignore[attr-defined]
+            row = session.get(CustomExerciseRow, exercise_id)
+            if row is None:
+                raise NotFoundError("custom exercise", exercise_id)
+            raise StaleSaveError(
+                f"custom exercise '{exercise_id}'",
+                expected_version,
+                row.version,
+                row.updated_by,
+                row.updated_at,
+            )
+
+    @staticmethod
+    def _taken(row: CustomExerciseRow | None, exercise_id: str = "") -> InvalidExercise:
+        if row is None:
+            return InvalidExercise(exercise_id, [("id", "already used by a custom exercise")])
+        state = " (archived)" if row.archived else ""
+        return InvalidExercise(
+            row.id,
+            [
+                (
+                    "id",
+                    f"already used by the custom exercise '{row.exercise.get('name', row.id)}'"
+                    f"{state}, saved by {row.updated_by or 'someone'}; choose another id",
+                )
+            ],
+        )
