@@ -1,13 +1,17 @@
 """The client exchange file: one client with profiles, programs, sessions and suggestions.
 
-A versioned JSON document (``"format": "bonecoach-client"``, ``"format_version": 1``),
-validated whole with pydantic through the domain models on import. Nothing in it refers to
+A versioned JSON document (``"format": "bonecoach-client"``, ``"format_version": 2``),
+validated whole with pydantic through the domain models on import. Version 2 added the
+clinic's custom exercises the client's programs and logs name (``custom_exercises``, photos
+as base64); version 1 files, which have none, still import. Nothing in it refers to
 database ids: program versions are referred to as (program index, version number), so a file
 imports into any database. The demo clients in resources/demo/ are files of this format.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import json
 from datetime import date
 from pathlib import Path
@@ -20,9 +24,12 @@ from pydantic import (
     Field,
     StringConstraints,
     ValidationError,
+    field_validator,
     model_validator,
 )
 
+from bonecoach.program.exercise import Exercise
+from bonecoach.program.picture import CustomPicture, PhotoError, check_photo
 from bonecoach.program.profile import ClientProfile
 from bonecoach.program.programs import Program
 from bonecoach.program.progression import Suggestion
@@ -30,7 +37,7 @@ from bonecoach.program.sessions import SessionLog
 from bonecoach.store.errors import ImportProblem
 
 FORMAT = "bonecoach-client"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 CLINIC_FORMAT = "bonecoach-clinic"
 
 Who = Annotated[str, StringConstraints(max_length=200)]
@@ -110,9 +117,41 @@ class SuggestionEntry(_Strict):
     result_version: VersionRef | None = None
 
 
+class CustomExerciseEntry(_Strict):
+    """A custom exercise the client's programs or logs name, with its picture."""
+
+    exercise: Exercise
+    picture: CustomPicture
+    photo_base64: str | None = None
+
+    @field_validator("photo_base64")
+    @classmethod
+    def _a_real_photo(cls, value: str | None) -> str | None:
+        if value is not None:
+            check_photo(photo_bytes(value))
+        return value
+
+    @model_validator(mode="after")
+    def _photo_when_a_photo(self) -> Self:
+        if self.picture.kind == "photo" and self.photo_base64 is None:
+            raise ValueError("picture is a photo but photo_base64 is missing")
+        return self
+
+    @property
+    def photo(self) -> bytes | None:
+        return None if self.photo_base64 is None else photo_bytes(self.photo_base64)
+
+
+def photo_bytes(text: str) -> bytes:
+    try:
+        return base64.b64decode(text, validate=True)
+    except (binascii.Error, ValueError):
+        raise PhotoError("photo_base64 is not valid base64") from None
+
+
 class ClientDocument(_Strict):
     format: Literal["bonecoach-client"]
-    format_version: Literal[1]
+    format_version: Literal[1, 2]
     exported_at: AwareDatetime
     exported_by: Who = ""
     client: ClientInfo
@@ -120,6 +159,27 @@ class ClientDocument(_Strict):
     programs: tuple[ProgramEntry, ...] = ()
     sessions: tuple[SessionEntry, ...] = ()
     suggestions: tuple[SuggestionEntry, ...] = ()
+    custom_exercises: tuple[CustomExerciseEntry, ...] = ()
+
+    @model_validator(mode="after")
+    def _custom_ids_once(self) -> Self:
+        ids = [c.exercise.id for c in self.custom_exercises]
+        twice = sorted({i for i in ids if ids.count(i) > 1})
+        if twice:
+            raise ValueError(f"custom_exercises lists {', '.join(twice)} more than once")
+        return self
+
+    def exercise_ids(self) -> set[str]:
+        """Every exercise id the programs and session logs name."""
+        named = {
+            item.exercise_id
+            for program in self.programs
+            for version in program.versions
+            for phase in version.program.phases
+            for item in phase.items
+        }
+        named |= {e.exercise_id for s in self.sessions for e in s.log.entries}
+        return named
 
     @model_validator(mode="after")
     def _references_exist(self) -> Self:
@@ -142,8 +202,11 @@ class ClientDocument(_Strict):
         return self
 
     def comparable(self) -> dict[str, Any]:
-        """The document without when/by whom it was exported (for round-trip checks)."""
-        return self.model_dump(mode="json", exclude={"exported_at", "exported_by"})
+        """The document without when, by whom and in which format version it was exported
+        (for round-trip checks: a version 1 file re-exported is version 2, same content)."""
+        return self.model_dump(
+            mode="json", exclude={"exported_at", "exported_by", "format_version"}
+        )
 
 
 def _problems(error: ValidationError) -> list[str]:

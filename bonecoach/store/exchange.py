@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 from datetime import UTC, datetime
@@ -18,6 +19,7 @@ from bonecoach.store.document import (
     FORMAT_VERSION,
     ClientDocument,
     ClientInfo,
+    CustomExerciseEntry,
     HandoutEntry,
     ProfileEntry,
     ProgramEntry,
@@ -33,7 +35,7 @@ from bonecoach.store.errors import DuplicateClientError
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
-    from bonecoach.store.records import ClientRecord
+    from bonecoach.store.records import ClientRecord, CustomExerciseRecord
     from bonecoach.store.service import Store
 
 __all__ = [
@@ -50,9 +52,16 @@ __all__ = [
 
 
 def export_client(
-    store: Store, client_id: int, *, by: str | None = None, audit: bool = True
+    store: Store,
+    client_id: int,
+    *,
+    by: str | None = None,
+    audit: bool = True,
+    customs: list[CustomExerciseRecord] | None = None,
 ) -> ClientDocument:
-    """The client with all its history; ``audit`` notes who took the data out."""
+    """The client with all its history and the custom exercises it names; ``audit`` notes
+    who took the data out. ``customs``: the custom exercises to pick from (default: all
+    stored ones; a clinic export reads them once for every client)."""
     client = store.get_client(client_id)
     refs: dict[int, VersionRef] = {}
     programs = []
@@ -134,9 +143,20 @@ def export_client(
             for s in store.suggestions(client_id)
         ),
     )
+    named = document.exercise_ids()
+    if customs is None:
+        customs = store.custom_exercises(include_archived=True)
+    entries = tuple(custom_entry(record) for record in customs if record.id in named)
+    if entries:  # the receiving clinic gets the definitions its copy of the programs names
+        document = document.model_copy(update={"custom_exercises": entries})
     if audit:
         store.record_audit("export", "client", entity_id=client_id, client_id=client_id, by=by)
     return document
+
+
+def custom_entry(record: CustomExerciseRecord) -> CustomExerciseEntry:
+    photo = None if record.photo is None else base64.b64encode(record.photo).decode("ascii")
+    return CustomExerciseEntry(exercise=record.exercise, picture=record.picture, photo_base64=photo)
 
 
 def write_document(document: ClientDocument, out: Path) -> Path:
@@ -160,6 +180,9 @@ def import_client(
     A client with the same clinic id, or the same name and date of birth, is refused
     (DuplicateClientError) unless ``as_new``; then the copy is added beside it, without the
     clinic id if that is taken (clinic ids are unique).
+
+    The file's custom exercises that this database lacks are added with the client; one whose
+    id is taken here by a different definition refuses the whole import (ImportProblem).
     """
     from bonecoach.store.importer import add_document
 
@@ -187,11 +210,20 @@ def import_client(
 
 
 def _clinic_export(engine: Engine) -> str:
+    from sqlalchemy import inspect
+
     from bonecoach.store.service import Store
 
     store = Store(engine)
+    # The export taken before migrating a server database runs on the old schema, which may
+    # predate the custom exercises table.
+    customs = (
+        store.custom_exercises(include_archived=True)
+        if inspect(engine).has_table("custom_exercises")
+        else []
+    )
     documents = [
-        export_client(store, c.id, audit=False).model_dump(mode="json")
+        export_client(store, c.id, audit=False, customs=customs).model_dump(mode="json")
         for c in store.list_clients(include_archived=True)
     ]
     return json.dumps(
@@ -200,6 +232,8 @@ def _clinic_export(engine: Engine) -> str:
             "format_version": FORMAT_VERSION,
             "exported_at": datetime.now(UTC).isoformat(),
             "clients": documents,
+            # every custom exercise, including those no client's program names yet
+            "custom_exercises": [custom_entry(r).model_dump(mode="json") for r in customs],
         },
         indent=1,
         ensure_ascii=False,

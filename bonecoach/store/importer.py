@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TYPE_CHECKING
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bonecoach.program.picture import check_photo
 from bonecoach.store.base import client_record
-from bonecoach.store.document import ClientDocument, VersionRef
+from bonecoach.store.custom_ops import ENTITY, picture_columns, shipped_library
+from bonecoach.store.document import ClientDocument, CustomExerciseEntry, VersionRef
+from bonecoach.store.errors import ImportProblem
 from bonecoach.store.mapping import profile_columns, suggestion_columns
 from bonecoach.store.models import (
     ClientRow,
+    CustomExerciseRow,
     HandoutPrintRow,
     ProfileVersionRow,
     ProgramRow,
@@ -30,6 +38,9 @@ def add_document(
     info = document.client
     now = utcnow()
     with store._writing() as session:
+        added = _add_custom_exercises(session, document, who, now)
+        for exercise_id in added:
+            store._audit(session, who, "import", ENTITY, None, None, exercise_id)
         client = ClientRow(
             name=" ".join(info.name.split()),
             date_of_birth=info.date_of_birth,
@@ -107,3 +118,64 @@ def add_document(
             f"{len(document.sessions)} session(s), exported {document.exported_at:%Y-%m-%d}",
         )
         return client_record(client)
+
+
+def _add_custom_exercises(
+    session: Session, document: ClientDocument, who: str, now: datetime
+) -> list[str]:
+    """Store the file's custom exercises this database lacks; ImportProblem (and nothing
+    stored) when an id here means a different exercise. Returns the ids added."""
+    shipped = shipped_library()
+    stored = {r.id: r for r in session.scalars(select(CustomExerciseRow))}
+    problems: list[str] = []
+    new: list[CustomExerciseEntry] = []
+    for index, entry in enumerate(document.custom_exercises):
+        exercise = entry.exercise
+        where = f"custom_exercises.{index}.exercise.id"
+        mine = exercise.model_dump(mode="json")
+        if exercise.id in shipped:
+            if shipped[exercise.id].model_dump(mode="json") != mine:
+                problems.append(
+                    f"{where}: '{exercise.id}' is a built-in exercise here, and the file's "
+                    "custom exercise of that id is different; rename it where it was made, "
+                    "then export again"
+                )
+        elif exercise.id in stored:
+            row = stored[exercise.id]
+            if row.exercise != mine:
+                problems.append(
+                    f"{where}: this clinic already has a different custom exercise "
+                    f"'{exercise.id}' ({row.exercise.get('name', '')}, saved by "
+                    f"{row.updated_by or 'someone'}); rename one of them, then import again"
+                )
+        else:
+            new.append(entry)
+    known = set(shipped) | set(stored) | {e.exercise.id for e in new}
+    for index, entry in enumerate(document.custom_exercises):
+        for link in ("easier", "harder"):
+            target = getattr(entry.exercise, link)
+            if target is not None and target not in known:
+                problems.append(
+                    f"custom_exercises.{index}.exercise.{link}: no exercise '{target}' here "
+                    "or in the file"
+                )
+    if problems:
+        raise ImportProblem(f"{document.client.name}'s file", problems)
+    for entry in new:
+        photo, picture = entry.photo, entry.picture
+        if photo is not None:  # the media type from the bytes, not from what the file says
+            picture = picture.model_copy(update={"photo": check_photo(photo)})
+        session.add(
+            CustomExerciseRow(
+                id=entry.exercise.id,
+                exercise=entry.exercise.model_dump(mode="json"),
+                created_at=now,
+                created_by=who,
+                updated_at=now,
+                updated_by=who,
+                version=1,
+                archived=False,
+                **picture_columns(picture, photo),
+            )
+        )
+    return [e.exercise.id for e in new]

@@ -3,16 +3,22 @@ out of the shipped ids, carried by client export/import, and migrated from the o
 
 from __future__ import annotations
 
+import datetime as dt
 import struct
 import zlib
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from bonecoach.program.dosage import Dosage
 from bonecoach.program.exercise import Exercise
 from bonecoach.program.picture import MAX_BYTES, CustomPicture
+from bonecoach.program.programs import Phase, Program, ProgramItem
 from bonecoach.store.custom_ops import shipped_library
-from bonecoach.store.errors import InvalidExercise, StaleSaveError
+from bonecoach.store.document import read_document
+from bonecoach.store.errors import ImportProblem, InvalidExercise, StaleSaveError
+from bonecoach.store.exchange import export_client, import_client, write_document
 from bonecoach.store.service import Store
 
 
@@ -129,3 +135,113 @@ def test_photo_type_and_size_limits(store: Store) -> None:
     with pytest.raises(InvalidExercise, match="choose a photo file"):
         store.save_custom_exercise(custom(), CustomPicture("photo"))
     assert store.custom_exercises() == []
+
+
+def test_migration_from_the_previous_head_keeps_data(store_url: str | None) -> None:
+    from alembic import command
+    from sqlalchemy import inspect
+
+    from bonecoach.store.database import database_url, make_engine
+    from bonecoach.store.migrate import alembic_config, current_revision
+    from bonecoach.store.models import HEAD_REVISION
+
+    engine = make_engine(store_url or database_url())
+    with engine.begin() as connection:
+        command.upgrade(alembic_config(connection), "0001")
+    with engine.connect() as connection:
+        assert "custom_exercises" not in inspect(connection).get_table_names()
+    Store(engine).create_client("Ann Lee")
+    engine.dispose()
+
+    store = Store.open(store_url, auto_backup=False)
+    try:
+        assert store.opened is not None and store.opened.migrated_from == "0001"
+        with store.engine.connect() as connection:
+            assert current_revision(connection) == HEAD_REVISION
+        assert [c.name for c in store.list_clients()] == ["Ann Lee"]
+        store.save_custom_exercise(custom(), POSED)
+        assert [r.id for r in store.custom_exercises()] == ["towel_squeeze"]
+    finally:
+        store.close(auto_backup=False)
+
+
+def _client_using(store: Store, *exercise_ids: str) -> int:
+    client = store.create_client("Ann Lee", date_of_birth=dt.date(1951, 3, 2))
+    items = tuple(
+        ProgramItem(
+            exercise_id=exercise_id,
+            dosage=Dosage(sets=2, reps=10, effort=6, rest_seconds=60, days_per_week=3),
+        )
+        for exercise_id in exercise_ids
+    )
+    program = Program(
+        name="Home program",
+        phases=(Phase(name="Weeks 1-4", start_week=1, end_week=4, items=items),),
+    )
+    store.save_program(client.id, program)
+    return client.id
+
+
+def _other_store(tmp_path: Path) -> Store:
+    return Store.open(f"sqlite:///{tmp_path / 'other.sqlite3'}", auto_backup=False)
+
+
+def test_export_carries_the_named_custom_exercises_and_import_adds_them(
+    store: Store, tmp_path: Path
+) -> None:
+    photo = png()
+    store.save_custom_exercise(custom(), CustomPicture("photo"), photo)
+    store.save_custom_exercise(custom("not_used", name="Not in the program"), POSED)
+    client_id = _client_using(store, "sit_to_stand", "towel_squeeze")
+    document = export_client(store, client_id)
+    assert [c.exercise.id for c in document.custom_exercises] == ["towel_squeeze"]
+    path = write_document(document, tmp_path / "ann.json")
+    assert '"format_version": 2' in path.read_text(encoding="utf-8")
+
+    target = _other_store(tmp_path)
+    try:
+        imported = import_client(target, read_document(path))
+        [added] = target.custom_exercises()
+        assert added.exercise == custom() and added.photo == photo
+        assert added.picture.kind == "photo" and added.picture.photo == "image/png"
+        again = export_client(target, imported.id)
+        assert again.comparable() == document.comparable()
+        # the same definition again (another client of that clinic) imports without fuss
+        second = import_client(target, read_document(path), as_new=True)
+        assert second.id != imported.id and len(target.custom_exercises()) == 1
+    finally:
+        target.close(auto_backup=False)
+
+
+def test_import_refuses_a_different_definition_under_a_taken_id(
+    store: Store, tmp_path: Path
+) -> None:
+    store.save_custom_exercise(custom(), POSED)
+    document = export_client(store, _client_using(store, "towel_squeeze"))
+    target = _other_store(tmp_path)
+    try:
+        target.save_custom_exercise(custom(name="Their own towel squeeze"), POSED)
+        with pytest.raises(ImportProblem, match="already has a different custom exercise"):
+            import_client(target, document)
+        assert target.list_clients() == []  # nothing imported
+        assert target.custom_exercise("towel_squeeze").exercise.name == "Their own towel squeeze"
+    finally:
+        target.close(auto_backup=False)
+
+
+def test_a_version_1_file_without_custom_exercises_still_imports(
+    store: Store, tmp_path: Path
+) -> None:
+    import json
+
+    document = export_client(store, _client_using(store, "sit_to_stand"))
+    data = json.loads(document.model_dump_json())
+    data["format_version"] = 1
+    del data["custom_exercises"]
+    path = tmp_path / "old.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    imported = import_client(_store := _other_store(tmp_path), read_document(path))
+    try:
+        assert imported.name == "Ann Lee"
+    finally:
+        _store.close(auto_backup=False)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
@@ -33,21 +32,23 @@ def test_empty_database_migrates_to_head_and_matches_the_models(store: Store) ->
         assert compare_metadata(context, Base.metadata) == []
 
 
-def test_existing_database_is_backed_up_before_migrating(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    store = Store.open(auto_backup=False)
-    store.create_client("Ann Lee")
-    store.close(auto_backup=False)
+def test_existing_database_is_backed_up_before_migrating(tmp_path: Path) -> None:
+    from alembic import command
+
+    from bonecoach.store.migrate import alembic_config
+
+    # A database made by the BoneCoach before custom exercises moved in (revision 0001).
     path = database.default_sqlite_path()
+    engine = database.make_engine(f"sqlite:///{path}")
+    with engine.begin() as connection:
+        command.upgrade(alembic_config(connection), "0001")
+    Store(engine).create_client("Ann Lee")
+    engine.dispose()
     folder = tmp_path / "backups"
-    # Pretend this BoneCoach has a newer schema than the file: a migration is due.
-    monkeypatch.setattr(database, "HEAD_REVISION", "0002")
-    monkeypatch.setattr(sqlite_file, "HEAD_REVISION", "0002")
     reopened = Store.open(backups=folder, auto_backup=False)
     reopened.close(auto_backup=False)
     assert reopened.opened is not None and reopened.opened.migrated_from == "0001"
     [backup] = list_backups(folder)
     assert backup.reason == "before-migration"
     assert sqlite_file.check_file(backup.path).revision == "0001"
-    assert path.exists()
+    assert sqlite_file.check_file(path).revision == models.HEAD_REVISION
