@@ -12,7 +12,7 @@ from __future__ import annotations
 import struct
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field
 
 from bonecoach.program.exercise import SLUG_PATTERN
 
@@ -41,15 +41,10 @@ class CustomPicture(BaseModel):
 
     def __init__(self, kind: PictureKind | None = None, /, **data: object) -> None:
         # A positional kind keeps the short form CustomPicture("poses", start=..., end=...).
+        # (Whether same_as names a real exercise is the store's check: it knows them all.)
         if kind is not None:
             data["kind"] = kind
         super().__init__(**data)
-
-    @model_validator(mode="after")
-    def _same_as_names_an_exercise(self) -> CustomPicture:
-        if self.kind == "same_as" and not self.same_as:
-            raise ValueError("same_as: name the exercise whose illustration this one shows")
-        return self
 
 
 class PhotoError(ValueError):

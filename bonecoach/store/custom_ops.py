@@ -158,6 +158,19 @@ class CustomExerciseOps(StoreBase):
                     log.warning("custom exercise %s left out: %s", row.id, exc)
         return found
 
+    def full_library(self, *, include_archived: bool = False) -> Library:
+        """The shipped library plus the custom exercises (archived ones too if asked: an
+        old program's printout still finds them)."""
+        shipped = shipped_library()
+        # Custom ids that clash with shipped ones are refused on save; should a newer
+        # BoneCoach ship one later, the shipped exercise wins.
+        extra = [
+            r.exercise
+            for r in self.custom_exercises(include_archived=include_archived)
+            if r.id not in shipped
+        ]
+        return Library([*shipped.values(), *extra]) if extra else shipped
+
     def custom_exercise(self, exercise_id: str) -> CustomExerciseRecord:
         with self._reading() as session:
             row = session.get(CustomExerciseRow, exercise_id)

@@ -2,8 +2,9 @@
 ones with all their safety attributes and a posed illustration or a photo.
 
 Built-in exercises are read-only; "Duplicate" makes an editable custom copy. Custom exercises
-are saved as TOML in ``data_dir()/custom_library/`` (see actions/library.py) and join the
-app's library at once, so the Program tab screens them like any other.
+are saved in the database (see actions/library.py), so backups, the clinic's server and client
+exports carry them, and join the app's library at once, so the Program tab screens them like
+any other. Saving checks nobody changed the exercise meanwhile (another workstation).
 """
 
 from __future__ import annotations
@@ -63,7 +64,9 @@ class LibraryManagerDialog(QDialog):
         self.resize(1100, 720)
         self.current: Exercise | None = None
         self.is_new = False
-        self.pictures = custom.load_custom()[1]
+        self.customs: dict[str, Any] = {}  # id -> CustomExerciseRecord (version, picture)
+        self.pictures: dict[str, custom.CustomPicture] = {}
+        self._load_customs()
 
         self.search = QLineEdit(placeholderText="Search exercises")
         self.search.setAccessibleName("Search exercises")
@@ -73,7 +76,7 @@ class LibraryManagerDialog(QDialog):
         self.list.currentItemChanged.connect(self._chosen)
         self.new_button = QPushButton("New custom exercise")
         self.duplicate_button = QPushButton("Duplicate")
-        self.delete_button = QPushButton("Delete")
+        self.delete_button = QPushButton("Archive")
         self.new_button.clicked.connect(self.new_exercise)
         self.duplicate_button.clicked.connect(self.duplicate)
         self.delete_button.clicked.connect(self.delete)
@@ -125,12 +128,16 @@ class LibraryManagerDialog(QDialog):
         layout.addWidget(splitter)
         self._fill_list()
 
+    def _load_customs(self) -> None:
+        self.customs = custom.custom_records(self.context.store)
+        self.pictures = {i: r.picture for i, r in self.customs.items()}
+
     # -- the list -------------------------------------------------------------------------
     def _fill_list(self, select: str | None = None) -> None:
         self.list.blockSignals(True)
         self.list.clear()
         for exercise in self.context.library.values():
-            mine = custom.is_custom(exercise.id)
+            mine = exercise.id in self.customs
             item = QListWidgetItem(f"{exercise.name}{'  (custom)' if mine else ''}")
             item.setData(Qt.ItemDataRole.UserRole, exercise.id)
             self.list.addItem(item)
@@ -152,7 +159,7 @@ class LibraryManagerDialog(QDialog):
                 self.list.setCurrentRow(i)
 
     def _editable(self) -> bool:
-        return self.is_new or (self.current is not None and custom.is_custom(self.current.id))
+        return self.is_new or (self.current is not None and self.current.id in self.customs)
 
     def _chosen(self, item: QListWidgetItem | None, _previous: Any) -> None:
         exercise_id = None if item is None else item.data(Qt.ItemDataRole.UserRole)
@@ -215,7 +222,7 @@ class LibraryManagerDialog(QDialog):
             self.form.mark_problems(f for f, _p in found if f)
             return False
         taken = exercise.id in self.context.library and (
-            self.is_new or not custom.is_custom(exercise.id)
+            self.is_new or exercise.id not in self.customs
         )
         if taken:
             self.problems.setText(f"id: '{exercise.id}' is already used by another exercise")
@@ -225,9 +232,23 @@ class LibraryManagerDialog(QDialog):
         if picture.kind == "photo" and not picture.photo and photo is None:
             self.problems.setText("photo: choose a photo file, or use a posed illustration")
             return False
+        from bonecoach.store.errors import InvalidExercise, StoreError
+
+        stored = None if self.is_new else self.customs.get(exercise.id)
         try:
-            custom.save_custom(exercise, picture, photo)
-        except OSError as exc:
+            custom.save_custom(
+                self.context.store,
+                exercise,
+                picture,
+                photo,
+                expected_version=None if stored is None else stored.version,
+                by=self.context.therapist_name or None,
+            )
+        except InvalidExercise as exc:
+            self.problems.setText("\n".join(f"{f}: {p}" for f, p in exc.problems))
+            self.form.mark_problems(f for f, _p in exc.problems if "." not in f)
+            return False
+        except StoreError as exc:  # a stale save (another workstation) is explained there
             self.context.errors.show("Custom exercise not saved", exc)
             return False
         self._refresh_context(exercise)
@@ -236,16 +257,25 @@ class LibraryManagerDialog(QDialog):
 
     def delete(self) -> None:
         current = self.current
-        if current is None or not custom.is_custom(current.id):
+        if current is None or current.id not in self.customs:
             return
         answer = QMessageBox.question(
             self,
-            "Delete the custom exercise?",
-            f"Delete “{current.name}”? Programs that use it will show it as missing.",
+            "Archive the custom exercise?",
+            f"Take “{current.name}” out of the library? Programs that use it will show it as "
+            "missing; it stays in the database, its backups and client exports.",
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        custom.delete_custom(current.id)
+        from bonecoach.store.errors import StoreError
+
+        try:
+            custom.archive_custom(
+                self.context.store, current.id, by=self.context.therapist_name or None
+            )
+        except StoreError as exc:
+            self.context.errors.show("Custom exercise not archived", exc)
+            return
         self._refresh_context(None, removed=current.id)
         self._fill_list()
 
@@ -255,8 +285,8 @@ class LibraryManagerDialog(QDialog):
         if saved is not None:
             exercises = [e for e in exercises if e.id != saved.id] + [saved]
         self.context.library = Library(exercises)
-        self.pictures = custom.load_custom()[1]
-        illustrations, photos = custom.custom_pictures(self.pictures, self.context.illustrations)
+        self._load_customs()
+        illustrations, photos = custom.record_pictures(self.customs, self.context.illustrations)
         self.context.illustrations.update(illustrations)
         self.context.extras.setdefault("photos", {}).update(photos)
         for exercise_id in (e for e in (removed, saved and saved.id) if e):

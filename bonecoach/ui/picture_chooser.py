@@ -107,15 +107,16 @@ class PictureChooser(QGroupBox):
     def _draw(self) -> None:
         """Draw the choice under PREVIEW_ID, so nothing real changes until saved."""
         context = self.context
-        illustrations, photos = custom_pictures({PREVIEW_ID: self.choice()}, context.illustrations)
+        illustrations, _photos = custom_pictures({PREVIEW_ID: self.choice()}, context.illustrations)
         context.illustrations.pop(PREVIEW_ID, None)
         context.illustrations.update(illustrations)
         stash = context.extras.setdefault("photos", {})
         stash.pop(PREVIEW_ID, None)
-        if self.use_photo.isChecked() and self.photo_bytes is not None:
-            stash[PREVIEW_ID] = self.photo_bytes
-        else:
-            stash.update(photos)
+        if self.use_photo.isChecked():
+            # a newly chosen photo, else the one stored with the exercise
+            chosen = self.photo_bytes or stash.get(self.exercise_id or "")
+            if chosen is not None:
+                stash[PREVIEW_ID] = chosen
         thumbnail_cache(context).forget(PREVIEW_ID)
         self.preview.set_exercise(PREVIEW_ID)
 

@@ -26,11 +26,11 @@ class Opened:
     seconds: float
 
 
-def load_library() -> Any:
-    """The shipped library (plus the clinic's custom exercises, when that folder exists)."""
+def load_library(store: Any) -> Any:
+    """The shipped library plus the clinic's custom exercises from the database."""
     from bonecoach.ui.actions.library import load_full_library
 
-    return load_full_library()
+    return load_full_library(store)
 
 
 def load_illustrations() -> dict[str, Any]:
@@ -53,7 +53,7 @@ def open_everything(url: str | None = None) -> Opened:
     first_settings = not settings_path().exists()
     loaded = load_settings()
     store = Store.open(url, settings=loaded.settings, actor=loaded.settings.default_therapist)
-    library = load_library()
+    library = load_library(store)
     illustrations = load_illustrations()
     first_run = first_settings and not store.list_clients(include_archived=True)
     seconds = time.perf_counter() - start

@@ -245,3 +245,53 @@ def test_a_version_1_file_without_custom_exercises_still_imports(
         assert imported.name == "Ann Lee"
     finally:
         _store.close(auto_backup=False)
+
+
+def _toml(value: Any) -> str:
+    """A TOML value as the old library manager wrote it (JSON strings are TOML strings)."""
+    import json
+
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return (
+            "{ " + ", ".join(f"{k} = {_toml(v)}" for k, v in value.items() if v is not None) + " }"
+        )
+    return json.dumps(value) if isinstance(value, str) else repr(value)
+
+
+def _legacy_file(folder: Path, exercise: Exercise, picture: str) -> None:
+    """A file of the old custom_library folder: [[exercise]] then [picture]."""
+    data = exercise.model_dump(mode="json", exclude_none=True)
+    lines = ["[[exercise]]", *(f"{k} = {_toml(v)}" for k, v in data.items())]
+    text = "\n".join(lines) + "\n\n[picture]\n" + picture
+    (folder / f"{exercise.id}.toml").write_text(text, encoding="utf-8")
+
+
+def test_legacy_folder_is_imported_once_and_renamed(store: Store) -> None:
+    from bonecoach.paths import data_dir
+    from bonecoach.store.legacy_custom import import_legacy_folder
+
+    folder = data_dir() / "custom_library"
+    folder.mkdir()
+    _legacy_file(folder, custom(), 'kind = "poses"\nstart = "sit_chair"\nend = "stand"\n')
+    _legacy_file(folder, custom("photo_one"), 'kind = "photo"\nphoto = "photo_one.png"\n')
+    (folder / "photo_one.png").write_bytes(png())
+    _legacy_file(folder, custom("sit_to_stand"), 'kind = "none"\n')  # a shipped id
+    (folder / "broken.toml").write_text("[[exercise]]\nid = ", encoding="utf-8")
+
+    result = import_legacy_folder(store)
+    assert result is not None and sorted(result.imported) == ["photo_one", "towel_squeeze"]
+    assert [p.split(":")[0] for p in result.problems] == ["broken.toml", "sit_to_stand.toml"]
+    assert "built-in exercise" in result.problems[1]
+    by_id = {r.id: r for r in store.custom_exercises()}
+    assert by_id["towel_squeeze"].picture == POSED
+    assert by_id["photo_one"].photo == png() and by_id["photo_one"].picture.photo == "image/png"
+    # the folder is kept under a new name (nothing lost) and not imported again
+    assert not folder.exists() and result.moved_to is not None
+    assert result.moved_to.name.startswith("custom_library.imported-")
+    assert (result.moved_to / "broken.toml").is_file()
+    assert import_legacy_folder(store) is None
+    assert any(a.entity == "custom_library_folder" for a in store.audit_entries())

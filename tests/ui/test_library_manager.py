@@ -1,5 +1,5 @@
 """The library manager: built-ins read-only, duplicates editable, custom exercises validated
-field by field and saved as TOML that joins the app's library."""
+field by field and saved in the database, from where they join the app's library."""
 
 from __future__ import annotations
 
@@ -38,10 +38,10 @@ def test_built_in_is_read_only_and_duplicate_makes_an_editable_copy(
         original.spinal_flexion, original.fall_risk, original.steps
     )  # fmt: skip
     assert saved.easier is None and saved.harder is None
-    # it is a file in the custom library folder, loaded with the shipped library next time
-    assert custom.is_custom("sit_to_stand_custom")
-    assert "sit_to_stand_custom" in custom.load_full_library()
-    picture = custom.load_custom()[1]["sit_to_stand_custom"]
+    # it is in the database, loaded with the shipped library next time
+    assert "sit_to_stand_custom" in custom.custom_records(context.store)
+    assert "sit_to_stand_custom" in custom.load_full_library(context.store)
+    picture = context.store.custom_exercise("sit_to_stand_custom").picture
     assert picture.kind == "same_as" and picture.same_as == "sit_to_stand"
     assert "(custom)" in dialog.list.currentItem().text()
 
@@ -120,8 +120,8 @@ def test_duplicate_with_a_photo_keeps_the_photo(
     dialog.picture.use_photo.setChecked(True)
     dialog.picture.choose_photo()
     assert dialog.save_current(), dialog.problems.text()
-    picture = custom.load_custom()[1]["bridge_custom"]
-    assert picture.kind == "photo" and (custom.custom_dir() / picture.photo).is_file()
+    stored = context.store.custom_exercise("bridge_custom")
+    assert stored.picture.kind == "photo" and stored.photo == path.read_bytes()
     assert context.extras["photos"]["bridge_custom"] == path.read_bytes()
 
 
@@ -156,7 +156,7 @@ def test_custom_posed_exercise_is_drawn_and_printed(
     chooser.start_pose.setCurrentIndex(chooser.start_pose.findData("crook_lying"))
     chooser.end_pose.setCurrentIndex(chooser.end_pose.findData("supine"))
     assert dialog.save_current(), dialog.problems.text()
-    assert custom.load_custom()[1]["bridge_custom"].start == "crook_lying"
+    assert context.store.custom_exercise("bridge_custom").picture.start == "crook_lying"
     assert "<svg" in exercise_svg("bridge_custom", context.illustrations)
 
     from bonecoach.ui.actions.programs import screen_all
@@ -173,3 +173,35 @@ def test_custom_posed_exercise_is_drawn_and_printed(
     tab.show()
     tab.set_client(client_id)
     assert pages and pages[-1] >= 1, context.errors.shown
+
+
+def test_a_stale_save_is_explained_and_archive_keeps_the_record(
+    dialog: LibraryManagerDialog, context: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    dialog.select("sit_to_stand")
+    dialog.duplicate()
+    assert dialog.save_current(), dialog.problems.text()
+    # another workstation saves the same custom exercise while this dialog shows it
+    stored = context.store.custom_exercise("sit_to_stand_custom")
+    changed = stored.exercise.model_copy(update={"name": "Changed elsewhere"})
+    context.store.save_custom_exercise(
+        changed, stored.picture, expected_version=stored.version, by="Sam Other"
+    )
+    dialog.form.fields["name"].setText("My change")
+    assert not dialog.save_current()
+    [(title, message)] = context.errors.shown
+    assert title == "Custom exercise not saved" and "Sam Other" in message
+    assert context.store.custom_exercise("sit_to_stand_custom").exercise.name == (
+        "Changed elsewhere"
+    )
+
+    monkeypatch.setattr(
+        QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes)
+    )
+    dialog.select("sit_to_stand_custom")
+    dialog.delete()
+    assert "sit_to_stand_custom" not in context.library
+    assert context.store.custom_exercise("sit_to_stand_custom").archived
+    assert custom.custom_records(context.store) == {}

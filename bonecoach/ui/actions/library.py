@@ -1,167 +1,120 @@
-"""Custom exercises: kept as TOML files in ``data_dir()/custom_library/`` next to the shipped
-library, one file per exercise, loaded alongside it at start.
+"""Custom exercises: kept in the database (``Store.custom_exercises``), so backups, the
+clinic's server and client exports carry them like any other record.
 
-A file holds the exercise as one ``[[exercise]]`` table (the shipped library's format, so
-`bonecoach library check --path` reads it too) and its picture in a ``[picture]`` table:
-either a posed illustration (``start``/``end`` base poses of ``bonecoach.art``) or a photo
-file stored next to it. The store offers no custom-exercise table, so this folder is what
-backups must include.
+Each has its picture: a posed illustration (``start``/``end`` base poses of
+``bonecoach.art``), a photo stored with it, or the illustration of the exercise it was
+duplicated from. Earlier versions kept them as TOML files in ``data_dir()/custom_library/``;
+``load_full_library`` moves such a folder into the database once (see ``legacy_folder``).
 """
 
 from __future__ import annotations
 
-import json
 import logging
-import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bonecoach.program.exercise import Exercise
-from bonecoach.program.library import Library, LibraryProblem, load_library
+from bonecoach.program.library import Library
+from bonecoach.program.picture import CustomPicture
+
+if TYPE_CHECKING:
+    from bonecoach.store.records import CustomExerciseRecord
+    from bonecoach.store.service import Store
+
+__all__ = [
+    "CustomPicture",
+    "archive_custom",
+    "custom_pictures",
+    "custom_records",
+    "ensure_custom_pictures",
+    "load_full_library",
+    "save_custom",
+]
 
 log = logging.getLogger(__name__)
-FOLDER = "custom_library"
 
 
-@dataclass(frozen=True)
-class CustomPicture:
-    kind: str  # "poses", "photo", "same_as" (another exercise's illustration) or "none"
-    start: str = "stand"  # base pose names (bonecoach.art.presets.BASES)
-    end: str = "stand"
-    photo: str = ""  # file name inside the custom library folder
-    same_as: str = ""  # exercise id whose illustration this one shows (e.g. a duplicate)
+def custom_records(store: Store, *, include_archived: bool = False) -> dict[str, Any]:
+    """The stored custom exercises by id (CustomExerciseRecord: exercise, picture, photo,
+    version for the next save)."""
+    return {r.id: r for r in store.custom_exercises(include_archived=include_archived)}
 
 
-def custom_dir() -> Path:
-    from bonecoach.paths import data_dir
+def load_full_library(store: Store, *, include_archived: bool = False) -> Library:
+    """The shipped library plus the clinic's custom exercises from the database.
 
-    path = data_dir() / FOLDER
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    A custom_library folder left by an earlier BoneCoach is moved into the database first,
+    once. ``include_archived``: also archived custom exercises (a printout of an old program
+    still finds them).
+    """
+    from bonecoach.store.legacy_custom import import_legacy_folder
 
-
-def _value(value: Any) -> str:
-    """A TOML value: JSON strings are valid TOML basic strings; lists and tables likewise."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int | float):
-        return repr(value)
-    if isinstance(value, str):
-        return json.dumps(value, ensure_ascii=False)
-    if isinstance(value, list | tuple):
-        return "[" + ", ".join(_value(v) for v in value) + "]"
-    if isinstance(value, dict):
-        inner = ", ".join(f"{k} = {_value(v)}" for k, v in value.items() if v is not None)
-        return "{ " + inner + " }"
-    raise TypeError(f"cannot write {type(value).__name__} to TOML")
-
-
-def exercise_toml(exercise: Exercise, picture: CustomPicture) -> str:
-    data = exercise.model_dump(mode="json", exclude_none=True)
-    lines = ["# A custom exercise made in BoneCoach's library manager.", "", "[[exercise]]"]
-    lines += [f"{key} = {_value(value)}" for key, value in data.items()]
-    lines += ["", "[picture]", f"kind = {_value(picture.kind)}"]
-    if picture.kind == "poses":
-        lines += [f"start = {_value(picture.start)}", f"end = {_value(picture.end)}"]
-    if picture.kind == "photo":
-        lines.append(f"photo = {_value(picture.photo)}")
-    if picture.kind == "same_as":
-        lines.append(f"same_as = {_value(picture.same_as)}")
-    return "\n".join(lines) + "\n"
-
-
-def load_custom(
-    directory: Path | None = None,
-) -> tuple[list[Exercise], dict[str, CustomPicture], list[LibraryProblem]]:
-    """Every valid custom exercise with its picture; problems for the files that are not."""
-    from bonecoach.program.library import validate_entries
-
-    folder = custom_dir() if directory is None else directory
-    exercises: list[Exercise] = []
-    pictures: dict[str, CustomPicture] = {}
-    problems: list[LibraryProblem] = []
-    for path in sorted(folder.glob("*.toml")):
-        try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-            raw = data["exercise"][0]
-            picture = CustomPicture(**data.get("picture", {"kind": "none"}))
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError, TypeError) as exc:
-            problems.append(LibraryProblem(path.name, None, None, f"cannot be read: {exc}"))
-            continue
-        found, trouble = validate_entries([(path.name, raw)])
-        problems.extend(trouble)
-        for exercise in found:
-            exercises.append(exercise)
-            pictures[exercise.id] = picture
-    return exercises, pictures, problems
-
-
-def load_full_library() -> Library:
-    """The shipped library plus the valid custom exercises (a clashing id keeps the shipped)."""
-    from bonecoach.paths import resource
-
-    shipped = load_library(resource("library"))
-    custom, _pictures, problems = load_custom()
-    for problem in problems:
-        log.warning("custom exercise skipped: %s", problem)
-    extra = [e for e in custom if e.id not in shipped]
-    return Library([*shipped.values(), *extra]) if extra else shipped
+    import_legacy_folder(store)
+    return store.full_library(include_archived=include_archived)
 
 
 def custom_pictures(
-    pictures: Mapping[str, CustomPicture], shipped: Mapping[str, Any]
+    pictures: Mapping[str, CustomPicture],
+    shipped: Mapping[str, Any],
+    photos: Mapping[str, bytes | None] | None = None,
 ) -> tuple[dict[str, Any], dict[str, bytes]]:
-    """(illustrations, photo bytes) of the custom exercises; ``shipped`` are the shipped
-    illustrations that "same_as" pictures borrow."""
-    from dataclasses import replace
+    """(illustrations, photo bytes) of custom exercises; ``shipped`` are the illustrations
+    that "same_as" pictures borrow, ``photos`` the stored photo bytes by exercise id."""
+    from bonecoach.art.custom import custom_illustrations
 
-    from bonecoach.art.poses import parse_illustration
+    stored = photos or {}
+    found = {
+        i: data
+        for i, p in pictures.items()
+        if p.kind == "photo" and (data := stored.get(i)) is not None
+    }
+    return custom_illustrations(pictures, shipped), found
 
-    illustrations: dict[str, Any] = {}
-    photos: dict[str, bytes] = {}
-    for exercise_id, picture in pictures.items():
-        if picture.kind == "poses":
-            raw = {"start": {"base": picture.start}, "end": {"base": picture.end}}
-            illustrations[exercise_id] = parse_illustration(exercise_id, FOLDER, raw)
-        elif picture.kind == "same_as" and picture.same_as in shipped:
-            illustrations[exercise_id] = replace(shipped[picture.same_as], exercise_id=exercise_id)
-        elif picture.kind == "photo" and picture.photo:
-            path = custom_dir() / picture.photo
-            if path.is_file():
-                photos[exercise_id] = path.read_bytes()
-    return illustrations, photos
+
+def record_pictures(
+    records: Mapping[str, CustomExerciseRecord], shipped: Mapping[str, Any]
+) -> tuple[dict[str, Any], dict[str, bytes]]:
+    """(illustrations, photos) of stored custom exercises."""
+    return custom_pictures(
+        {i: r.picture for i, r in records.items()},
+        shipped,
+        {i: r.photo for i, r in records.items()},
+    )
 
 
 def save_custom(
-    exercise: Exercise, picture: CustomPicture, photo_bytes: bytes | None = None
-) -> Path:
-    """Write (or overwrite) one custom exercise; a photo is copied in next to it."""
-    folder = custom_dir()
-    if picture.kind == "photo" and photo_bytes is not None:
-        suffix = ".png" if photo_bytes.startswith(b"\x89PNG") else ".jpg"
-        photo_path = folder / f"{exercise.id}{suffix}"
-        photo_path.write_bytes(photo_bytes)
-        picture = CustomPicture("photo", photo=photo_path.name)
-    for stale in folder.glob(f"{exercise.id}.*"):  # an old photo of another type
-        if stale.suffix in (".png", ".jpg") and stale.name != picture.photo:
-            stale.unlink()
-    path = folder / f"{exercise.id}.toml"
-    partial = path.with_name(path.name + ".part")
-    partial.write_text(exercise_toml(exercise, picture), encoding="utf-8")
-    partial.replace(path)
-    return path
+    store: Store,
+    exercise: Exercise,
+    picture: CustomPicture,
+    photo_bytes: bytes | None = None,
+    expected_version: int | None = None,
+    *,
+    by: str | None = None,
+) -> CustomExerciseRecord:
+    """Add (``expected_version`` None) or change one custom exercise. The store validates
+    it (InvalidExercise names each field) and refuses a stale save (StaleSaveError)."""
+    if picture.kind == "poses":
+        _check_poses(exercise.id, picture)
+    return store.save_custom_exercise(exercise, picture, photo_bytes, expected_version, by=by)
 
 
-def delete_custom(exercise_id: str) -> None:
-    folder = custom_dir()
-    for path in folder.glob(f"{exercise_id}.*"):
-        path.unlink()
+def _check_poses(exercise_id: str, picture: CustomPicture) -> None:
+    """The store knows pose names only as words; the figure renderer knows which exist."""
+    from bonecoach.art.presets import BASES
+    from bonecoach.store.errors import InvalidExercise
+
+    wrong = [
+        (f"picture.{end}", f"unknown pose '{name}' (choose one of {', '.join(BASES)})")
+        for end, name in (("start", picture.start), ("end", picture.end))
+        if name not in BASES
+    ]
+    if wrong:
+        raise InvalidExercise(exercise_id, wrong)
 
 
-def is_custom(exercise_id: str) -> bool:
-    return (custom_dir() / f"{exercise_id}.toml").is_file()
+def archive_custom(store: Store, exercise_id: str, *, by: str | None = None) -> Any:
+    """Take a custom exercise out of the library; it stays stored (and exported)."""
+    return store.archive_custom_exercise(exercise_id, by=by)
 
 
 def ensure_custom_pictures(context: Any) -> None:
@@ -169,8 +122,8 @@ def ensure_custom_pictures(context: Any) -> None:
     screen and the handout, photos for the screen)."""
     if context.extras.get("custom_pictures_loaded"):
         return
-    _exercises, pictures, _problems = load_custom()
-    illustrations, photos = custom_pictures(pictures, context.illustrations)
+    records = custom_records(context.store, include_archived=True)
+    illustrations, photos = record_pictures(records, context.illustrations)
     context.illustrations.update(illustrations)
     context.extras.setdefault("photos", {}).update(photos)
     context.extras["custom_pictures_loaded"] = True
