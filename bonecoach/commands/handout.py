@@ -120,16 +120,18 @@ def _print_stored(args: argparse.Namespace, options: Any, settings: Any, out: Pa
 
     store = Store.open(settings=settings)
     try:
+        library, pictures = stored_library(store)
         found = stored_handout(
             store,
             args.client,
             program_id=args.program,
             options=options,
             settings=settings,
+            library=library,
             phases=_phase(args.phase),  # type: ignore[arg-type]
             clinic_sheet=args.clinic_sheet,
         )
-        render_handout(found.document, out)
+        render_handout(found.document, out, pictures=pictures)
         if args.clinic_sheet:  # the print log is of home handouts
             return found.document
         store.record_handout(
@@ -141,3 +143,20 @@ def _print_stored(args: argparse.Namespace, options: Any, settings: Any, out: Pa
     finally:
         store.close()
     return found.document
+
+
+def stored_library(store: Any) -> tuple[Any, Any]:
+    """(library, picture source) with the clinic's custom exercises from the database;
+    archived ones too, since an older program may still name them."""
+    from bonecoach.art import load_illustrations
+    from bonecoach.art.custom import custom_illustrations
+    from bonecoach.handout.pictures import art_source
+    from bonecoach.store.legacy_custom import import_legacy_folder
+
+    import_legacy_folder(store)  # an old custom_library folder moves into the database
+    illustrations = dict(load_illustrations())
+    customs = store.custom_exercises(include_archived=True)
+    if customs:
+        pictures = {r.id: r.picture for r in customs}
+        illustrations.update(custom_illustrations(pictures, illustrations))
+    return store.full_library(include_archived=True), art_source(illustrations)

@@ -28,7 +28,17 @@ def register(subparsers: Any) -> None:
         action="store_true",
         help="ignore the client's home equipment (safety verdicts only)",
     )
-    screen.add_argument("--library", type=Path, help="library folder (default: the shipped one)")
+    screen.add_argument(
+        "--library",
+        type=Path,
+        help="library folder (default: the shipped library plus the clinic's custom exercises "
+        "from the database)",
+    )
+    screen.add_argument(
+        "--shipped-only",
+        action="store_true",
+        help="screen the shipped library only, without the database's custom exercises",
+    )
     screen.set_defaults(handler=_screen)
 
 
@@ -82,6 +92,14 @@ def _screen(args: argparse.Namespace) -> int:
     except LibraryError as exc:
         print(exc, file=sys.stderr)
         return 1
+    if args.library is None and not args.shipped_only:
+        from bonecoach.store.errors import StoreError
+
+        try:
+            library = _with_custom_exercises(library)
+        except StoreError as exc:
+            print(f"cannot read the clinic's custom exercises: {exc}", file=sys.stderr)
+            return 1
     screener = Screener(profile, check_equipment=not args.no_equipment_filter)
     results = screener.screen_all(library.values())
     if args.json:
@@ -94,6 +112,25 @@ def _screen(args: argparse.Namespace) -> int:
     for line in _results_lines(results):
         print(line)
     return 0
+
+
+def _with_custom_exercises(shipped: Any) -> Any:
+    """The shipped library plus the database's custom exercises. A workstation without a
+    database yet has none: screening must not create one."""
+    from bonecoach.store.database import database_url, sqlite_path
+    from bonecoach.store.settings import load_settings
+
+    settings = load_settings().settings
+    path = sqlite_path(database_url(settings))
+    if path is not None and not path.exists():
+        return shipped
+    from bonecoach.store.service import Store
+
+    store = Store.open(settings=settings, auto_backup=False)
+    try:
+        return store.full_library()
+    finally:
+        store.close(auto_backup=False)
 
 
 def _wrap(text: str, indent: str) -> list[str]:

@@ -295,3 +295,39 @@ def test_legacy_folder_is_imported_once_and_renamed(store: Store) -> None:
     assert (result.moved_to / "broken.toml").is_file()
     assert import_legacy_folder(store) is None
     assert any(a.entity == "custom_library_folder" for a in store.audit_entries())
+
+
+def test_command_line_handout_and_screen_see_custom_exercises(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture
+) -> None:
+    import json
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    from bonecoach.cli import main
+    from bonecoach.paths import resource
+
+    profile = resource("examples", "profile-one-vertebral-fracture.json")
+    assert main(["screen", "--profile", str(profile), "--json"]) == 0  # no database yet
+    assert "towel_squeeze" not in capsys.readouterr().out
+
+    store = Store.open(auto_backup=False)  # the default database, as the commands use
+    try:
+        store.save_custom_exercise(custom(name="Towel squeeze with a pause"), POSED)
+        client_id = _client_using(store, "sit_to_stand", "towel_squeeze")
+    finally:
+        store.close(auto_backup=False)
+
+    assert main(["screen", "--profile", str(profile), "--json"]) == 0
+    rows = {row["id"]: row for row in json.loads(capsys.readouterr().out)}
+    assert rows["towel_squeeze"]["name"] == "Towel squeeze with a pause"
+    assert rows["towel_squeeze"]["verdict"] == rows["sit_to_stand"]["verdict"]
+
+    out = tmp_path / "handout.pdf"
+    code = main(["handout", "--client", str(client_id), "--out", str(out)])
+    assert code == 0, capsys.readouterr().err
+    pages = PdfReader(BytesIO(out.read_bytes())).pages
+    text = " ".join(" ".join(p.extract_text().split()) for p in pages)
+    assert "Towel squeeze with a pause" in text
+    assert "no illustration for exercise 'towel_squeeze'" not in caplog.text  # its poses drawn
