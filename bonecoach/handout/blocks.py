@@ -12,26 +12,31 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import Color
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     Flowable,
-    ImageAndFlowables,
     KeepTogether,
     PageBreak,
     Paragraph,
     Spacer,
 )
 
+from bonecoach.handout.beside import Labelled, PictureBeside, Stack
 from bonecoach.handout.model import ExerciseBlock
 from bonecoach.handout.pictures import PictureCache
 from bonecoach.handout.styles import BAND_GREY, BLACK, Styles
 from bonecoach.handout.wording import SEPARATOR
 
 GUTTER = 6 * mm
-# Standard print picture sizes: beside the text up to this wide and this tall; wider than
-# WIDE (width / height) goes across the page above the text instead.
-SIDE_MAX_WIDTH = 80 * mm
-SIDE_HEIGHT = 42 * mm
-WIDE = 2.4
+# Standard print: the picture beside the text is this tall, so that each person in a two- or
+# three-step picture is drawn 4-5 cm high and reads at arm's length, ...
+SIDE_HEIGHT = 46 * mm
+# ... as long as this much width is left beside it for the dosage band and the first steps.
+TEXT_BESIDE = 62 * mm
+# A picture that would come out flatter than this beside the text (lying down, several
+# steps in a row) goes across the page above the text instead, up to ACROSS_HEIGHT tall.
+MIN_SIDE_HEIGHT = 30 * mm
+ACROSS_HEIGHT = 34 * mm
 # Large print: a picture may shrink to this height to keep an exercise on one page.
 MIN_LARGE_PICTURE = 32 * mm
 
@@ -107,30 +112,56 @@ class Boxed(Flowable):
 
 
 def stop_box(text: str, styles: Styles) -> Boxed:
-    return Boxed([Paragraph(escape(stop_text(text)), styles.stop)], border=2, padding=5)
+    return Boxed([Paragraph(escape(stop_text(text)), styles.stop)], border=2, padding=4.5)
 
 
-def dosage_band(block: ExerciseBlock, styles: Styles) -> Boxed:
-    lines = [Paragraph(escape(keep_parts_whole(block.dosage)), styles.band)]
-    lines += [
-        Paragraph(escape(x), styles.band_detail) for x in (block.load_hint, block.effort) if x
-    ]
-    return Boxed(lines, background=BAND_GREY, padding=6, gap=1)
+def dosage_band(block: ExerciseBlock, styles: Styles, width: float | None = None) -> Boxed:
+    """The dosage in bold, then the load and how hard it should feel.
+
+    Given the band's ``width``, "How hard" goes on the dosage's line when it fits there
+    (a line less per exercise in standard print).
+    """
+    padding = 4.5
+    dosage = f"<b>{escape(keep_parts_whole(block.dosage))}</b>"
+    lines = [escape(x) for x in (block.load_hint, block.effort) if x]
+    if width is not None and block.effort:
+        effort = escape(block.effort)
+        joined = f"{dosage}&nbsp;&nbsp;&nbsp;&nbsp; {effort}"
+        one_line = Paragraph(joined, styles.band_detail)
+        if len(one_line.breakLines([width - 2 * padding]).lines) == 1:
+            dosage = joined
+            lines.remove(effort)
+    first = Paragraph(dosage, styles.band_detail)
+    return Boxed(
+        [first, *(Paragraph(x, styles.band_detail) for x in lines)],
+        background=BAND_GREY,
+        padding=padding,
+        gap=1,
+    )
 
 
 def _text_flowables(
-    block: ExerciseBlock, styles: Styles, therapist: str, *, with_name: bool
+    block: ExerciseBlock,
+    styles: Styles,
+    therapist: str,
+    *,
+    with_band: bool = True,
+    labelled_tips: bool = False,
 ) -> list[Flowable]:
     out: list[Flowable] = []
-    if with_name:
-        out.append(Paragraph(f"{block.number}. {escape(block.name)}", styles.name))
-    out.append(dosage_band(block, styles))
-    out.append(Spacer(1, styles.scale.body * 0.4))
+    if with_band:
+        out.append(dosage_band(block, styles))
+        out.append(Spacer(1, styles.scale.body * 0.4))
     for i, step in enumerate(block.steps, start=1):
         out.append(Paragraph(escape(step), styles.step, bulletText=f"{i}."))
     if block.tips:
-        out.append(Paragraph("Good form", styles.label))
-        out.extend(Paragraph(escape(tip), styles.step, bulletText="•") for tip in block.tips)
+        tips = [Paragraph(escape(tip), styles.step, bulletText="•") for tip in block.tips]
+        label = Paragraph("Good form", styles.label)
+        if labelled_tips:  # the label beside the tips, a line less
+            width = stringWidth("Good form", styles.family.bold, styles.scale.body) + GUTTER
+            out.append(Labelled(label, tips, width))
+        else:
+            out += [label, *tips]
     # Support and note carry their label inline: one line less each, same reading order.
     if block.support:
         label = (
@@ -143,7 +174,7 @@ def _text_flowables(
         out.append(
             Paragraph(f"<b>Note from {escape(therapist)}:</b> {escape(block.note)}", styles.aside)
         )
-    out.append(Spacer(1, styles.scale.body * 0.4))
+    out.append(Spacer(1, styles.scale.body * 0.3))
     out.append(stop_box(block.stop_if, styles))
     return out
 
@@ -157,39 +188,63 @@ def standard_block(
     therapist: str,
     lead: Sequence[Flowable] = (),
 ) -> Flowable:
-    """Picture left (about 6.5 cm), text right and then under it; kept on one page.
+    """Name and dosage band across the top, then the picture on the left with the steps
+    beside it and then under it, as one flow of text; kept on one page.
 
     ``lead`` (headings above the block) stays on the block's page, never alone at the foot
     of the page before.
 
-    Text flows under the picture once it has passed it, so a block takes little more than a
-    third of a page and two fit on most.
+    The band across the page takes two lines where beside the picture it took four, and the
+    picture then sits next to the steps it shows; a block takes about half a page (Letter),
+    so two fit on most pages.
     """
     name = Paragraph(f"{block.number}. {escape(block.name)}", styles.name)
-    top = [*lead, name]
-    text = _text_flowables(block, styles, therapist, with_name=False)
-    end = Spacer(1, styles.scale.body * 0.9)
+    band = dosage_band(block, styles, frame_width)
+    top = [*lead, name, band, Spacer(1, styles.scale.body * 0.4)]
+    text = _text_flowables(block, styles, therapist, with_band=False, labelled_tips=True)
+    end = Spacer(1, styles.scale.body * 0.7)
     aspect = pictures.aspect(block.exercise_id)
     if aspect is None:
         return KeepTogether([*top, *text, end])
-    if aspect > WIDE:  # e.g. lying exercises: a strip across the page reads better
-        width = min(frame_width, SIDE_HEIGHT * 0.85 * aspect)
-        picture = pictures.flowable(block.exercise_id, width)
-        assert picture is not None
-        picture.hAlign = "LEFT"
-        return KeepTogether([*top, picture, Spacer(1, styles.scale.body * 0.5), *text, end])
-    # Beside the text: about 6.5 cm wide, up to 8 cm for a wide one, never taller than 5 cm.
-    width = min(SIDE_MAX_WIDTH, SIDE_HEIGHT * aspect)
+    width = min(SIDE_HEIGHT * aspect, frame_width - GUTTER - TEXT_BESIDE)
+    if width / aspect < MIN_SIDE_HEIGHT:  # e.g. lying exercises: a strip across the page
+        width = min(frame_width, ACROSS_HEIGHT * aspect)
     picture = pictures.flowable(block.exercise_id, width)
-    body = ImageAndFlowables(
+    assert picture is not None
+    picture.hAlign = "LEFT"
+    body = PictureBeside(
         picture,
-        text,
-        imageSide="left",
-        imageLeftPadding=0,
-        imageRightPadding=GUTTER,
-        imageBottomPadding=styles.scale.body * 0.5,
+        _whole_items(text),
+        gutter=GUTTER,
+        gap_under=styles.scale.body * 0.3,
+        overhang=styles.scale.body * 0.7,
     )
     return KeepTogether([*top, body, end])
+
+
+def _whole_items(text: list[Flowable]) -> list[Flowable]:
+    """The text as items that go wholly beside or under the picture: a label stays with
+    the line after it, a spacer becomes room above the next item."""
+    items: list[Flowable] = []
+    space = 0.0
+    pending_label: Paragraph | None = None
+    for flowable in text:
+        if isinstance(flowable, Spacer):
+            space += flowable.height
+            continue
+        if isinstance(flowable, Paragraph) and flowable.style.name == "label":
+            pending_label = flowable
+            continue
+        if pending_label is not None:
+            flowable = Stack([pending_label, flowable])
+            pending_label = None
+        if space:
+            flowable.spaceBefore = space + flowable.getSpaceBefore()
+            space = 0.0
+        items.append(flowable)
+    if pending_label is not None:
+        items.append(pending_label)
+    return items
 
 
 def large_block(
@@ -208,7 +263,7 @@ def large_block(
     page headed "(continued)", with the "Stop if" box kept with the lines before it.
     """
     name = Paragraph(f"{block.number}. {escape(block.name)}", styles.name)
-    text = _text_flowables(block, styles, therapist, with_name=False)
+    text = _text_flowables(block, styles, therapist)
     top: list[Flowable] = [heading, name] if heading is not None else [name]
     gap = styles.scale.body * 0.6
     heights = [_height(f, frame_width, frame_height) for f in [*top, *text]]

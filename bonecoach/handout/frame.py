@@ -26,6 +26,10 @@ PORTRAIT = "portrait"
 LANDSCAPE = "landscape"
 
 
+EDGE = 11 * mm  # header and footer text: never closer to the paper's edge
+RULE_GAP = 3.5 * mm  # between the header or footer rule and the page's content
+
+
 def page_size(paper: str) -> tuple[float, float]:
     return {"letter": LETTER, "a4": A4}[paper]
 
@@ -41,13 +45,30 @@ class FrameText:
     family: Family = ATKINSON
     title: str = ""  # header, right: "Home exercise program for <client>"
 
+    # Header and footer sit in the top and bottom margins, no closer than EDGE to the paper's
+    # edge (home printers clip about 5 mm): the exercises get that much more of each page.
     @property
-    def header_height(self) -> float:
-        return self.scale.small * 1.3 * 2 + 4 * mm
+    def header_baseline(self) -> float:
+        """Distance from the top edge to the header's first baseline."""
+        return EDGE + self.scale.small
 
     @property
-    def footer_height(self) -> float:
-        return self.scale.small * 1.3 + 4 * mm
+    def header_rule(self) -> float:
+        """Distance from the top edge to the rule under the header's two lines."""
+        return self.header_baseline + self.scale.small * 1.3 + 2.5 * mm
+
+    @property
+    def footer_rule(self) -> float:
+        """Distance from the bottom edge to the rule over the footer line."""
+        return EDGE + self.scale.small + 1.5 * mm
+
+    @property
+    def top_space(self) -> float:
+        return max(self.scale.margin, self.header_rule + RULE_GAP)
+
+    @property
+    def bottom_space(self) -> float:
+        return max(self.scale.margin, self.footer_rule + RULE_GAP)
 
 
 def _draw_fitted(
@@ -87,7 +108,7 @@ def _draw_header(canvas: Canvas, doc: BaseDocTemplate, ft: FrameText) -> None:
     m = ft.scale.margin
     size = ft.scale.small
     line = size * 1.3
-    top = height - m
+    top = height - EDGE
     regular, bold = ft.family.regular, ft.family.bold
     canvas.saveState()
     left_x = m
@@ -117,7 +138,7 @@ def _draw_header(canvas: Canvas, doc: BaseDocTemplate, ft: FrameText) -> None:
     _draw_fitted(canvas, title, bold, size, right_w, right, top - size, right=True)
     _draw_fitted(canvas, ft.date_line, regular, size, right_w, right, top - size - line, right=True)
     canvas.setLineWidth(0.8)
-    rule_y = height - m - ft.header_height + 2 * mm
+    rule_y = height - ft.header_rule
     canvas.line(m, rule_y, width - m, rule_y)
     canvas.restoreState()
 
@@ -126,13 +147,13 @@ def _draw_footer(canvas: Canvas, ft: FrameText, page: int, pages: int) -> None:
     width, _height = canvas._pagesize
     m = ft.scale.margin
     size = ft.scale.small
-    y = m
+    y = EDGE + 0.25 * size  # the baseline: descenders stay clear of the edge
     third = (width - 2 * m) / 3
     regular, bold = ft.family.regular, ft.family.bold
     canvas.saveState()
     canvas.setFillColor(BLACK)
     canvas.setLineWidth(0.8)
-    canvas.line(m, y + size * 1.3 + 1 * mm, width - m, y + size * 1.3 + 1 * mm)
+    canvas.line(m, ft.footer_rule, width - m, ft.footer_rule)
     _draw_fitted(canvas, ft.client_name, regular, size, third - 3 * mm, m, y)
     canvas.setFont(bold, size)
     canvas.drawCentredString(width / 2, y, f"Page {page} of {pages}")
@@ -201,9 +222,9 @@ class HandoutDocTemplate(BaseDocTemplate):
         m = ft.scale.margin
         frame = Frame(
             m,
-            m + ft.footer_height,
+            ft.bottom_space,
             w - 2 * m,
-            h - 2 * m - ft.header_height - ft.footer_height,
+            h - ft.top_space - ft.bottom_space,
             id=f"{name}-body",
             leftPadding=0,
             rightPadding=0,

@@ -101,7 +101,7 @@ class Styles:
             "section", s.section, bold=True, spaceBefore=s.body * 0.3, spaceAfter=s.body * 0.5
         )
         self.group = style("group", s.name, bold=True, spaceBefore=s.body * 0.2, spaceAfter=4)
-        self.name = style("name", s.name, bold=True, spaceAfter=s.body * 0.25)
+        self.name = style("name", s.name, bold=True, spaceAfter=s.body * 0.2)
         self.band = style("band", s.body, bold=True)
         self.band_detail = style("band_detail", s.body)
         self.label = style("label", s.body, bold=True, spaceBefore=s.body * 0.3, spaceAfter=0)

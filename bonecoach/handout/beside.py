@@ -1,0 +1,137 @@
+"""A picture with text beside it, then under it: whole items only, never a broken line.
+
+reportlab's ImageAndFlowables splits paragraphs where the picture ends, which left a lone
+"seat." under a picture and a "Good form" label beside it with its tips below. Here each
+item (a step, a tip, the "Stop if" box) goes wholly beside the picture or wholly under it,
+so the steps sit next to the picture they explain and the lines under it run full width.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reportlab.platypus import Flowable
+
+
+def _outer_height(flowable: Flowable, width: float, first: bool) -> float:
+    _w, h = flowable.wrap(width, 10_000)
+    before = 0.0 if first else float(flowable.getSpaceBefore())
+    return float(h) + before + float(flowable.getSpaceAfter())
+
+
+class Stack(Flowable):
+    """Flowables one under the other, moved as one (e.g. "Good form" with its first tip)."""
+
+    def __init__(self, flowables: Sequence[Flowable]) -> None:
+        super().__init__()
+        self.flowables = list(flowables)
+        self._heights: list[float] = []
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width = availWidth
+        self._heights = [
+            _outer_height(f, availWidth, first=i == 0) for i, f in enumerate(self.flowables)
+        ]
+        self.height = sum(self._heights)
+        return self.width, self.height
+
+    def getSpaceBefore(self) -> float:
+        return float(self.flowables[0].getSpaceBefore()) if self.flowables else 0.0
+
+    def draw(self) -> None:
+        y = self.height
+        for i, (flowable, height) in enumerate(zip(self.flowables, self._heights, strict=True)):
+            before = 0.0 if i == 0 else float(flowable.getSpaceBefore())
+            _w, h = flowable.wrapOn(self.canv, self.width, height)
+            flowable.drawOn(self.canv, 0, y - before - h)
+            y -= height
+
+
+class PictureBeside(Flowable):
+    """``picture`` on the left; ``items`` beside it while they fit its height (give or take
+    ``overhang``), the rest under it at full width. Never split: a KeepTogether around it
+    moves it whole to the next page."""
+
+    def __init__(
+        self,
+        picture: Flowable,
+        items: Sequence[Flowable],
+        *,
+        gutter: float,
+        gap_under: float,
+        overhang: float,
+    ) -> None:
+        super().__init__()
+        self.picture = picture
+        self.items = list(items)
+        self.gutter = gutter
+        self.gap_under = gap_under
+        self.overhang = overhang
+        # (item, x, y of its top, width) measured from the block's top, filled by wrap
+        self._placed: list[tuple[Flowable, float, float, float]] = []
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        pic_w, pic_h = self.picture.wrap(availWidth, availHeight)
+        beside_x = pic_w + self.gutter
+        beside_w = availWidth - beside_x
+        placed: list[tuple[Flowable, float, float, float]] = []
+        y = 0.0
+        rest = list(self.items)
+        while rest:
+            h = _outer_height(rest[0], beside_w, first=not placed)
+            if y + h > pic_h + self.overhang:
+                break
+            before = 0.0 if not placed else float(rest[0].getSpaceBefore())
+            placed.append((rest.pop(0), beside_x, y + before, beside_w))
+            y += h
+        y = max(pic_h, y)
+        for i, item in enumerate(rest):
+            first = i == 0
+            if first:
+                y += self.gap_under
+            before = 0.0 if first else float(item.getSpaceBefore())
+            placed.append((item, 0.0, y + before, availWidth))
+            y += _outer_height(item, availWidth, first=first)
+        self._placed = placed
+        self.width = availWidth
+        self.height = y
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        _w, pic_h = self.picture.wrap(self.width, self.height)
+        self.picture.drawOn(canvas, 0, self.height - pic_h)
+        for item, x, top, width in self._placed:
+            _w, h = item.wrapOn(canvas, width, self.height)
+            item.drawOn(canvas, x, self.height - top - h)
+
+
+class Labelled(Stack):
+    """A bold label on the left and its lines beside it ("Good form" and the tips): one
+    line less than a label above them."""
+
+    def __init__(self, label: Flowable, flowables: Sequence[Flowable], label_width: float) -> None:
+        super().__init__(flowables)
+        self.label = label
+        self.label_width = label_width
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        _w, lines = super().wrap(availWidth - self.label_width, availHeight)
+        _w, label = self.label.wrap(self.label_width, availHeight)
+        self.width = availWidth
+        self.height = max(lines, float(label))
+        self._label_height = float(label)
+        return self.width, self.height
+
+    def getSpaceBefore(self) -> float:
+        return float(self.label.getSpaceBefore())
+
+    def draw(self) -> None:
+        self.label.wrapOn(self.canv, self.label_width, self.height)
+        self.label.drawOn(self.canv, 0, self.height - self._label_height)
+        y = self.height
+        for i, (flowable, height) in enumerate(zip(self.flowables, self._heights, strict=True)):
+            before = 0.0 if i == 0 else float(flowable.getSpaceBefore())
+            _w, h = flowable.wrapOn(self.canv, self.width - self.label_width, height)
+            flowable.drawOn(self.canv, self.label_width, y - before - h)
+            y -= height
