@@ -3,6 +3,7 @@ field by field and saved in the database, from where they join the app's library
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -205,3 +206,47 @@ def test_a_stale_save_is_explained_and_archive_keeps_the_record(
     assert "sit_to_stand_custom" not in context.library
     assert context.store.custom_exercise("sit_to_stand_custom").archived
     assert custom.custom_records(context.store) == {}
+
+
+def test_start_moves_an_old_folder_in_and_an_import_brings_new_exercises(
+    context: Any, tmp_path: Any
+) -> None:
+    from bonecoach.paths import data_dir
+    from bonecoach.program.programs import add_item, blank_program
+    from bonecoach.store.exchange import export_client, write_document
+    from bonecoach.store.service import Store
+    from bonecoach.ui.actions.exchange import import_client
+    from bonecoach.ui.actions.programs import screen_all
+    from tests.ui.program_fixtures import osteoporosis_profile
+
+    # an old custom_library folder (made by the previous BoneCoach) with one exercise
+    shipped = context.library["bridge"].model_dump(mode="json", exclude_none=True)
+    folder = data_dir() / "custom_library"
+    folder.mkdir()
+    lines = ["[[exercise]]"]
+    for key, value in {**shipped, "id": "old_bridge", "name": "Old bridge"}.items():
+        if key not in ("easier", "harder"):
+            if isinstance(value, dict):  # TOML's inline table, not JSON's object
+                inner = ", ".join(f"{k} = {json.dumps(v)}" for k, v in value.items())
+                lines.append(f"{key} = {{ {inner} }}")
+            else:
+                lines.append(f"{key} = {json.dumps(value)}")
+    lines += ["[picture]", 'kind = "poses"', 'start = "crook_lying"', 'end = "supine"']
+    (folder / "old_bridge.toml").write_text("\n".join(lines), encoding="utf-8")
+    library = custom.load_full_library(context.store)
+    assert library["old_bridge"].name == "Old bridge" and not folder.exists()
+
+    # another clinic exports a client whose program names its own custom exercise
+    other = Store.open(f"sqlite:///{tmp_path / 'other.sqlite3'}", auto_backup=False)
+    try:
+        theirs = library["old_bridge"].model_copy(update={"id": "their_bridge"})
+        other.save_custom_exercise(theirs, custom.CustomPicture("same_as", same_as="bridge"))
+        client = other.create_client("Bea Moss")
+        result = screen_all(osteoporosis_profile(), {"their_bridge": theirs})["their_bridge"]
+        other.save_program(client.id, add_item(blank_program("Home"), 0, theirs, result))
+        path = write_document(export_client(other, client.id), tmp_path / "bea.json")
+    finally:
+        other.close(auto_backup=False)
+    import_client(context, path, as_new=False)
+    assert context.library["their_bridge"].name == "Old bridge"
+    assert "their_bridge" in context.illustrations

@@ -30,4 +30,9 @@ def import_client(context: AppContext, source: Path, as_new: bool) -> Any:
     from bonecoach.store.exchange import import_client as store_import
 
     document = read_document(source)
-    return store_import(context.store, document, as_new=as_new, by=context.therapist_name)
+    record = store_import(context.store, document, as_new=as_new, by=context.therapist_name)
+    if document.custom_exercises:  # the client's programs name exercises this clinic lacked
+        from bonecoach.ui.actions.library import reload_custom_exercises
+
+        reload_custom_exercises(context)
+    return record

@@ -127,3 +127,15 @@ def ensure_custom_pictures(context: Any) -> None:
     context.illustrations.update(illustrations)
     context.extras.setdefault("photos", {}).update(photos)
     context.extras["custom_pictures_loaded"] = True
+
+
+def reload_custom_exercises(context: Any) -> None:
+    """After custom exercises arrived from elsewhere (a client import): rebuild the app's
+    library and add their pictures. The library is swapped in one assignment, so a screen
+    reading it meanwhile sees the old one or the new one, never half of each."""
+    records = custom_records(context.store)
+    shipped = [e for e in context.library.values() if e.id not in records]
+    context.library = Library([*shipped, *(r.exercise for r in records.values())])
+    illustrations, photos = record_pictures(records, context.illustrations)
+    context.illustrations.update(illustrations)
+    context.extras.setdefault("photos", {}).update(photos)
