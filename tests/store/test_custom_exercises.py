@@ -331,3 +331,21 @@ def test_command_line_handout_and_screen_see_custom_exercises(
     text = " ".join(" ".join(p.extract_text().split()) for p in pages)
     assert "Towel squeeze with a pause" in text
     assert "no illustration for exercise 'towel_squeeze'" not in caplog.text  # its poses drawn
+
+
+def test_clinic_export_holds_every_custom_exercise(store: Store, tmp_path: Path) -> None:
+    import json
+
+    from bonecoach.store.exchange import export_all_to_file
+
+    store.save_custom_exercise(custom(), CustomPicture("photo"), png())
+    store.save_custom_exercise(custom("unused_one"), POSED)
+    store.archive_custom_exercise("unused_one")
+    _client_using(store, "towel_squeeze")
+    data = json.loads(export_all_to_file(store.engine, tmp_path / "clinic.json").read_text())
+    assert sorted(c["exercise"]["id"] for c in data["custom_exercises"]) == [
+        "towel_squeeze",
+        "unused_one",
+    ]
+    [client] = data["clients"]
+    assert [c["exercise"]["id"] for c in client["custom_exercises"]] == ["towel_squeeze"]
