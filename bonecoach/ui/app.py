@@ -1,13 +1,15 @@
 """Start the desktop app: show the window first, then open the database behind it.
 
-Order matters for how fast BoneCoach feels: the main window (menus, empty client list) is
-shown before anything slow is imported; the store, library and illustrations are opened on a
-worker thread; the window gets its tabs when they arrive. A database that must not be used
-gets a clear dialog offering the newest good backup.
+Order matters for how fast BoneCoach feels: the main window (menus, and the client list read
+straight from the SQLite file) is shown before anything slow is imported; the store, library
+and illustrations are opened on a worker thread; the window gets its tabs when they arrive.
+A database that must not be used gets a clear dialog offering the newest good backup.
 
 Developer switches (environment): ``BONECOACH_SHOW_CLIENT=<id>`` and ``BONECOACH_SHOW_TAB=<tab
-title>`` open a client and tab (for screenshots); ``BONECOACH_EXIT_AFTER=shown|ready`` prints
-the seconds since process start at that point and quits (for the start-up benchmark).
+title>`` open a client and tab (for screenshots); ``BONECOACH_EXIT_AFTER=shown|usable|ready`` prints
+the seconds since process start at each stage up to that one, and quits (benchmarks):
+"shown" the first paint, "usable" the client list filled and searchable (read straight from
+the SQLite file when it can be), "ready" the database, library and tabs loaded as well.
 """
 
 from __future__ import annotations
@@ -82,6 +84,8 @@ class Starter:
         tab = os.environ.get("BONECOACH_SHOW_TAB")
         if tab in self.window.tabs:
             self.window.tab_widget.setCurrentWidget(self.window.tabs[tab])
+        if not self.window.early_list_shown and _maybe_exit(self.app, "usable"):
+            return
         if _maybe_exit(self.app, "ready"):
             return
         if opened.first_run and not show_client:
@@ -124,11 +128,30 @@ class Starter:
 
 
 def _maybe_exit(app: Any, stage: str) -> bool:
-    if os.environ.get("BONECOACH_EXIT_AFTER") != stage:
+    """Benchmark marks: with BONECOACH_EXIT_AFTER set, print each stage's seconds since the
+    process started ("shown", "usable", "ready") and quit at the one named."""
+    target = os.environ.get("BONECOACH_EXIT_AFTER")
+    if not target:
         return False
     print(f"{stage} {_since_start():.3f}", flush=True)
+    if stage != target:
+        return False
     app.quit()
     return True
+
+
+def _early_clients() -> list[Any] | None:
+    """The client list read straight from the SQLite file (milliseconds, read-only), so the
+    window appears with it; None when there is no such file to read (the store decides)."""
+    try:
+        from bonecoach.store.early import early_clients
+    except ImportError:
+        return None
+    try:
+        return early_clients()
+    except Exception:  # never let the shortcut stop the app: the full open reports problems
+        log.exception("early client list failed")
+        return None
 
 
 def run_app(argv: list[str] | None = None) -> int:
@@ -148,12 +171,18 @@ def run_app(argv: list[str] | None = None) -> int:
     window = MainWindow()
     errors.parent = window
     window.watch_tasks(tasks)  # the busy indicator works while opening, too
+    early = _early_clients()
+    if early is not None:
+        window.show_early_clients(early)
     window.show()
     starter = Starter(app, window, errors, tasks)
-    if os.environ.get("BONECOACH_EXIT_AFTER") == "shown":
-        # Benchmark mode: stop at the first paint, without opening the database behind it
-        # (quitting would otherwise wait for that worker thread).
-        QTimer.singleShot(0, lambda: _maybe_exit(app, "shown"))
-    else:
-        QTimer.singleShot(0, starter.start)
+
+    def first_turn() -> None:
+        if _maybe_exit(app, "shown"):
+            return
+        if early is not None and _maybe_exit(app, "usable"):
+            return
+        starter.start()
+
+    QTimer.singleShot(0, first_turn)  # after the first paint; the store opens behind it
     return int(app.exec())

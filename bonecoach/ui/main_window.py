@@ -42,6 +42,8 @@ class MainWindow(QMainWindow):
         self.tabs: dict[str, QWidget] = {}
         self._watched: TaskRunner | None = None
         self._stale: set[str] = set()  # tabs to reload when next shown (data changed elsewhere)
+        self.early_list_shown = False
+        self._pending_client: int | None = None  # picked before the store was open
         self.setWindowTitle("BoneCoach")
 
         self.clients = ClientListPanel()
@@ -107,13 +109,26 @@ class MainWindow(QMainWindow):
         self._set_enabled(store=True, client=False)
         self.refresh_clients()
         self.show_message("Choose a client on the left, or add one with New client (Ctrl+N).")
-        if restore:
-            last = window_state.last_client()
-            if last is not None and self.clients.select_client(last):
-                self.open_client(last, ask=False)
-                tab = window_state.last_tab()
-                if tab in self.tabs:
-                    self.tab_widget.setCurrentWidget(self.tabs[tab])
+        self.clients.new_button.setEnabled(True)
+        pending, self._pending_client = self._pending_client, None
+        last = window_state.last_client()
+        chosen = pending if pending is not None else (last if restore else None)
+        if chosen is not None and self.clients.select_client(chosen):
+            self.open_client(chosen, ask=False)
+            tab = window_state.last_tab()
+            if chosen == last and tab in self.tabs:
+                self.tab_widget.setCurrentWidget(self.tabs[tab])
+
+    def show_early_clients(self, rows: list[Any]) -> None:
+        """The client list read before the store opens: browse, search and pick at once."""
+        self.early_list_shown = True
+        self.clients.set_clients(rows)
+        self.clients.setEnabled(True)
+        self.clients.new_button.setEnabled(False)  # needs the store
+        self.menu_actions.find.setEnabled(True)
+        last = window_state.last_client()
+        if last is not None:
+            self.clients.select_client(last)  # opened on attach, as on every start
 
     def watch_tasks(self, tasks: TaskRunner) -> None:
         if tasks is not self._watched:
@@ -139,6 +154,11 @@ class MainWindow(QMainWindow):
 
     # -- switching client -----------------------------------------------------------------
     def _client_chosen(self, client_id: int | None) -> None:
+        if self.context is None:  # picked from the early list: opened once the store is
+            self._pending_client = client_id
+            self.clients.mark_current(client_id)
+            self.show_message("Opening the client records…")
+            return
         if not self.open_client(client_id):
             self.clients.select_client(self.client_id)  # cancelled: put the selection back
 

@@ -125,3 +125,32 @@ def test_first_run_shows_the_welcome_panel(
         assert window.clients.model.rowCount() >= 3  # the demo clients
     finally:
         window.context.store.close(auto_backup=False)  # type: ignore[union-attr]
+
+
+def test_the_client_list_is_shown_before_the_store_opens(
+    qtbot: Any, dialogs: Dialogs, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bonecoach.store.early import early_clients
+    from bonecoach.store.service import Store
+    from bonecoach.store.settings import Settings, save_settings
+
+    save_settings(Settings())
+    with Store.open() as store:
+        store.create_client("Ann Lee", clinic_id="A-1")
+        bert = store.create_client("Bert Olsen").id
+    window, starter = start(qtbot)
+    rows = early_clients()
+    assert rows is not None
+    window.show_early_clients(rows)
+    assert window.context is None and window.clients.model.rowCount() == 2
+    assert window.clients.isEnabled() and not window.clients.new_button.isEnabled()
+    window.clients.search.setText("olsen")  # searchable at once
+    assert window.clients.proxy.rowCount() == 1
+    window.clients.select_client(bert, notify=True)  # picked before the store is open
+    assert "Opening" in window.message.text()
+    starter.start()
+    try:
+        assert window.client_id == bert  # opened as soon as the store was
+        assert window.clients.new_button.isEnabled()
+    finally:
+        window.context.store.close(auto_backup=False)  # type: ignore[union-attr]
