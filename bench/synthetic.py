@@ -68,15 +68,34 @@ def write_settings(home: Path) -> None:
 
 
 def write_custom_library(home: Path, size: int) -> None:
-    """``size`` custom exercises in the app's custom library folder under ``home``."""
-    from bonecoach.ui.actions.library import FOLDER, CustomPicture, exercise_toml
+    """``size`` custom exercises in the database under ``home`` (bulk insert, as the
+    library manager would have saved them one by one)."""
+    from datetime import UTC, datetime
 
-    folder = home / "data" / FOLDER
-    folder.mkdir(parents=True, exist_ok=True)
-    base = {e.id for e in shipped_exercises()}
-    for exercise in synthetic_library(size):
-        original = exercise.id.rsplit("_", 1)[0]
-        picture = CustomPicture(kind="same_as", same_as=original if original in base else "")
-        (folder / f"{exercise.id}.toml").write_text(
-            exercise_toml(exercise, picture), encoding="utf-8"
-        )
+    from sqlalchemy import insert
+
+    from bonecoach.store.models import CustomExerciseRow
+    from bonecoach.store.service import Store
+
+    now = datetime.now(UTC)
+    rows = [
+        {
+            "id": f"custom_{e.id}",
+            "exercise": e.model_copy(update={"id": f"custom_{e.id}"}).model_dump(mode="json"),
+            "picture_kind": "same_as",
+            "same_as": e.id.rsplit("_", 1)[0],
+            "created_at": now,
+            "updated_at": now,
+            "created_by": "bench",
+            "updated_by": "bench",
+        }
+        for e in synthetic_library(size)
+    ]
+    store = Store.open(
+        f"sqlite:///{home / 'data' / 'bonecoach.sqlite3'}", backups=home / "b", auto_backup=False
+    )
+    try:
+        with store.engine.begin() as connection:
+            connection.execute(insert(CustomExerciseRow), rows)
+    finally:
+        store.close(auto_backup=False)
