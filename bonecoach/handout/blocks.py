@@ -30,7 +30,7 @@ from bonecoach.handout.wording import SEPARATOR
 GUTTER = 6 * mm
 # Standard print: the picture beside the text is this tall, so that each person in a two- or
 # three-step picture is drawn 4-5 cm high and reads at arm's length, ...
-SIDE_HEIGHT = 46 * mm
+SIDE_HEIGHT = 44 * mm
 # ... as long as this much width is left beside it for the dosage band and the first steps.
 TEXT_BESIDE = 62 * mm
 # A picture that would come out flatter than this beside the text (lying down, several

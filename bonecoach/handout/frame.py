@@ -26,8 +26,8 @@ PORTRAIT = "portrait"
 LANDSCAPE = "landscape"
 
 
-EDGE = 11 * mm  # header and footer text: never closer to the paper's edge
-RULE_GAP = 3.5 * mm  # between the header or footer rule and the page's content
+EDGE = 10.5 * mm  # header and footer text: never closer to the paper's edge
+RULE_GAP = 3 * mm  # between the header or footer rule and the page's content
 
 
 def page_size(paper: str) -> tuple[float, float]:

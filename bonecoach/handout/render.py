@@ -143,6 +143,11 @@ def _story(
     else:
         story += [*week, gap, *stop]
     story += pages.why_and_whose(doc, styles)
+    # One phase in standard print: "Your exercises" and how to read them close page 1 when
+    # there is room, so page 2 has room for two exercises.
+    intro_first = len(doc.phases) == 1 and not doc.options.large_print
+    if intro_first and doc.phases[0].blocks:
+        story.append(KeepTogether(_exercises_intro(styles)))
 
     for index, phase in enumerate(doc.phases):
         if index > 0 or doc.options.large_print:
@@ -153,15 +158,22 @@ def _story(
             story.append(Paragraph(escape(phase.title), styles.title))
             story += _week(phase, styles, width, heading="Your week")
             story.append(CondPageBreak(height * 0.45))
-        story += _exercises(doc, phase, styles, cache, width, height)
+        story += _exercises(doc, phase, styles, cache, width, height, intro=not intro_first)
 
+    # Standard print: "Looking after your bones" under the last exercise when it fits there
+    # (a sheet of paper less), else on a page of its own; "Moving safely every day" has its
+    # own page. Large print: bones after the safe moves, whose second page has room for them.
+    bones: list[Flowable] = []
+    if doc.options.include_bone_health:
+        bones = [Spacer(1, styles.scale.body), *pages.bone_care_page(styles)]
+    if bones and not doc.options.large_print:
+        story += [CondPageBreak(_stack_height(bones, width, height) + styles.scale.body), *bones]
+        bones = []
     if doc.options.include_safe_moves and doc.safe_moves:
         story.append(PageBreak())
         story += pages.safe_moves_page(doc.safe_moves, styles, cache, width)
-    if doc.options.include_bone_health:
-        story.append(CondPageBreak(height * 0.5))
-        story.append(Spacer(1, styles.scale.body))
-        story += pages.bone_care_page(styles)
+    if bones:
+        story += [CondPageBreak(height * 0.5), *bones]
 
     if doc.options.include_log_sheet:
         # Standard print: two weeks across a landscape page. Large print: one week per
@@ -190,6 +202,8 @@ def _exercises(
     cache: PictureCache,
     width: float,
     height: float,
+    *,
+    intro: bool = True,
 ) -> list[Flowable]:
     therapist = doc.therapist.name
     out: list[Flowable] = []
@@ -203,13 +217,8 @@ def _exercises(
             ),
         ]
     lead: list[Flowable] = []
-    if not doc.options.large_print:
-        lead = [
-            Paragraph("Your exercises", styles.section),
-            Paragraph(
-                "Do them in this order. The shaded band tells you how much to do.", styles.body
-            ),
-        ]
+    if intro and not doc.options.large_print:
+        lead = _exercises_intro(styles)
     first = True
     for group in phase.groups:
         if doc.options.large_print:
@@ -234,3 +243,21 @@ def _exercises(
             )
             lead = []
     return out
+
+
+def _exercises_intro(styles: Styles) -> list[Flowable]:
+    return [
+        Paragraph("Your exercises", styles.section),
+        Paragraph("Do them in this order. The shaded band tells you how much to do.", styles.body),
+    ]
+
+
+def _stack_height(flowables: list[Flowable], width: float, height: float) -> float:
+    """The height of flowables one under the other (KeepTogether measured by its parts)."""
+    total = 0.0
+    for f in flowables:
+        if isinstance(f, KeepTogether):
+            total += _stack_height(list(f._content), width, height)
+        else:
+            total += block_layout._height(f, width, height)
+    return total
