@@ -30,8 +30,9 @@ ATKINSON = Family(
     italic="BoneCoachSans-Italic",
     bold_italic="BoneCoachSans-BoldItalic",
     files=(
-        ("BoneCoachSans", "AtkinsonHyperlegible-Regular.ttf"),
-        ("BoneCoachSans-Bold", "AtkinsonHyperlegible-Bold.ttf"),
+        # with a plain zero (tools/plain_zero_font.py): "10" and "2026", not "1Ø", "2Ø26"
+        ("BoneCoachSans", "AtkinsonHyperlegible-Regular-PlainZero.ttf"),
+        ("BoneCoachSans-Bold", "AtkinsonHyperlegible-Bold-PlainZero.ttf"),
         ("BoneCoachSans-Italic", "AtkinsonHyperlegible-Italic.ttf"),
         ("BoneCoachSans-BoldItalic", "AtkinsonHyperlegible-BoldItalic.ttf"),
     ),
