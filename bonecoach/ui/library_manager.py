@@ -232,7 +232,7 @@ class LibraryManagerDialog(QDialog):
         if picture.kind == "photo" and not picture.photo and photo is None:
             self.problems.setText("photo: choose a photo file, or use a posed illustration")
             return False
-        from bonecoach.store.errors import InvalidExercise, StoreError
+        from bonecoach.store.errors import InvalidExercise, StaleSaveError, StoreError
 
         stored = None if self.is_new else self.customs.get(exercise.id)
         try:
@@ -248,7 +248,14 @@ class LibraryManagerDialog(QDialog):
             self.problems.setText("\n".join(f"{f}: {p}" for f, p in exc.problems))
             self.form.mark_problems(f for f, _p in exc.problems if "." not in f)
             return False
-        except StoreError as exc:  # a stale save (another workstation) is explained there
+        except StaleSaveError as exc:
+            self.context.errors.show("Custom exercise not saved", exc)
+            # Show what the other workstation saved, as the message says to redo one's change.
+            newer = self.context.store.custom_exercise(exercise.id).exercise
+            self._refresh_context(newer)
+            self._fill_list(select=exercise.id)
+            return False
+        except StoreError as exc:
             self.context.errors.show("Custom exercise not saved", exc)
             return False
         self._refresh_context(exercise)
@@ -287,8 +294,13 @@ class LibraryManagerDialog(QDialog):
         self.context.library = Library(exercises)
         self._load_customs()
         illustrations, photos = custom.record_pictures(self.customs, self.context.illustrations)
+        stash = self.context.extras.setdefault("photos", {})
+        if saved is not None:  # a picture changed from photo to poses, or back, shows the new
+            stash.pop(saved.id, None)
+            if saved.id not in illustrations:
+                self.context.illustrations.pop(saved.id, None)
         self.context.illustrations.update(illustrations)
-        self.context.extras.setdefault("photos", {}).update(photos)
+        stash.update(photos)
         for exercise_id in (e for e in (removed, saved and saved.id) if e):
             thumbnail_cache(self.context).forget(exercise_id)
         self.library_changed.emit()

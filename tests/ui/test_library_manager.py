@@ -197,6 +197,11 @@ def test_a_stale_save_is_explained_and_archive_keeps_the_record(
     assert context.store.custom_exercise("sit_to_stand_custom").exercise.name == (
         "Changed elsewhere"
     )
+    # the dialog now shows their version, and a change made on it saves
+    assert dialog.form.fields["name"].text() == "Changed elsewhere"
+    dialog.form.fields["name"].setText("My change, again")
+    assert dialog.save_current(), dialog.problems.text()
+    assert context.library["sit_to_stand_custom"].name == "My change, again"
 
     monkeypatch.setattr(
         QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes)
