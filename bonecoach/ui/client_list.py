@@ -45,7 +45,8 @@ class ClientListPanel(QWidget):
         self.model = ClientListModel(self)
         self.proxy = ClientFilter(self)
         self.proxy.setSourceModel(self.model)
-        self.proxy.sort(0)
+        # Clients arrive in name order; the proxy sorts only when a header is clicked
+        # (sorting 1,000 rows through Python costs more than the whole window's first paint).
         self._current: int | None = None
         self._silent = False
 
@@ -61,13 +62,17 @@ class ClientListPanel(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
         self.table.setShowGrid(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)  # not measured per row
+        header.resizeSection(1, self.fontMetrics().horizontalAdvance("Clinic ID") + 40)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
 
         self.show_archived = QCheckBox("Show archived")
@@ -99,7 +104,9 @@ class ClientListPanel(QWidget):
         self._silent = True
         try:
             self.model.set_rows(rows)
-            self.proxy.sort(self.table.horizontalHeader().sortIndicatorSection())
+            column = self.table.horizontalHeader().sortIndicatorSection()
+            if 0 <= column < 2:  # the user sorted by a column: keep that
+                self.proxy.sort(column, self.table.horizontalHeader().sortIndicatorOrder())
         finally:
             self._silent = False
         self.select_client(keep, notify=False)

@@ -32,6 +32,10 @@ class ClientListModel(QAbstractTableModel):
         self._rows = list(rows)
         self.endResetModel()
 
+    @property
+    def rows(self) -> list[Any]:
+        return self._rows
+
     def record(self, client_id: int) -> Any | None:
         row = self.row_of(client_id)
         return None if row is None else self._rows[row]
@@ -99,12 +103,14 @@ class ClientFilter(QSortFilterProxyModel):
             self.invalidateRowsFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        # Reads the record directly (not through data()): a keystroke refilters every client.
         model = self.sourceModel()
-        index = model.index(source_row, 0, source_parent)
-        if model.data(index, ARCHIVED_ROLE) and not self._show_archived:
+        if not isinstance(model, ClientListModel):
+            return True
+        row = model.rows[source_row]
+        if row.archived and not self._show_archived:
             return False
         if not self._text:
             return True
-        name = str(model.data(index) or "").casefold()
-        clinic_id = str(model.data(model.index(source_row, 1, source_parent)) or "").casefold()
-        return all(word in name or word in clinic_id for word in self._text.split())
+        haystack = f"{row.name}\n{row.clinic_id or ''}".casefold()
+        return all(word in haystack for word in self._text.split())

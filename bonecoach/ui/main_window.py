@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -30,6 +29,8 @@ from bonecoach.ui.tabs import make_tabs
 from bonecoach.ui.window_commands import WindowCommands
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
     from bonecoach.ui.context import AppContext
     from bonecoach.ui.tasks import TaskRunner
 
