@@ -30,7 +30,7 @@ PROP_PARAMS: dict[str, dict[str, Any]] = {
     "mat": {"x": None, "side": "right", "length": 190.0},
     "bed": {"x": None, "side": "right", "height": 50.0, "length": 200.0},
     "pillow": {"x": None, "side": "right", "length": 40.0, "height": 11.0, "y": 0.0},
-    "object": {"x": None, "size": 16.0},
+    "object": {"x": None, "size": 16.0, "y": 0.0},  # y: resting on a stool or seat
     "door": {"x": None, "side": "right"},
     "stairs": {"x": None, "side": "right", "steps": 3.0, "rise": 17.0, "going": 28.0},
     "car": {"x": None, "side": "left"},
@@ -273,8 +273,8 @@ def _draw_more(
         low, high = (x0, x1) if prop["side"] == "right" else (x1, x0)
         canvas.polygon([(low, 0), (high, rise), (high, 0)], PROP_SHADE, PROP_INK, LINE)
     elif k == "object":
-        x, size = prop["x"] + dx, prop["size"]
-        _rect(canvas, x - size * 0.6, 0, x + size * 0.6, size, PROP_SHADE)
+        x, size, y = prop["x"] + dx, prop["size"], prop["y"]
+        _rect(canvas, x - size * 0.6, y, x + size * 0.6, y + size, PROP_SHADE)
     elif k == "door":
         x = prop["x"] + dx
         sign = 1.0 if prop["side"] == "right" else -1.0

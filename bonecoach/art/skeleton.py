@@ -206,8 +206,9 @@ def pose_body(body_angles: dict[str, float], side_angles: dict[str, dict[str, fl
             Node(pelvis, 12.0, 16.5, frames[1]),
             Node(add(waist, apply(frames[2], (0.5, 0.0, 0.0))), 10.5, 13.5, frames[2]),
             Node(add(chest, apply(frames[3], (1.5, 0.0, 0.0))), 12.0, 16.0, frames[3]),
-            # the shoulder line, a little below the neck, so the top of the trunk is no hood
-            Node(add(neck_base, apply(frames[3], (0.0, -5.0, 0.0))), 8.5, 14.0, frames[3]),
+            # the shoulder line, a little below the neck, so the top of the trunk is no hood; set
+            # back so the upper back runs on in line with the chest (a bulge reads as rounding)
+            Node(add(neck_base, apply(frames[3], (-1.0, -5.0, 0.0))), 9.5, 14.0, frames[3]),
         ),
     )
     neck_part = Part("neck", None, (_round(neck_base, 5.0), _round(head_base, 4.5)))
