@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, Spacer
 
 
 def _outer_height(flowable: Flowable, width: float, first: bool) -> float:
@@ -96,6 +96,22 @@ class PictureBeside(Flowable):
         self.width = availWidth
         self.height = y
         return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        """Only for a block longer than a page (KeepTogether has already moved it to a
+        fresh one): the picture with what is beside it, then the rest line by line."""
+        self.wrap(availWidth, availHeight)
+        if self.height <= availHeight:
+            return [self]
+        beside = [item for item, x, _top, _width in self._placed if x > 0]
+        under = [item for item, x, _top, _width in self._placed if x == 0]
+        head = PictureBeside(
+            self.picture, beside, gutter=self.gutter, gap_under=0, overhang=self.overhang
+        )
+        _w, head_height = head.wrap(availWidth, availHeight)
+        if head_height > availHeight or not under:
+            return []
+        return [head, Spacer(1, self.gap_under), *under]
 
     def draw(self) -> None:
         canvas = self.canv

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, Spacer
@@ -100,3 +102,25 @@ def test_text_keeps_10_mm_clear_of_the_paper_edge(
             assert x >= 10 * mm and 0 <= x <= width - 10 * mm
             assert y - 0.25 * size >= 10 * mm  # descenders too
             assert y + 0.8 * size <= height - 10 * mm
+
+
+def test_an_exercise_longer_than_a_page_still_prints(
+    library: Library, program: Program, tmp_path: Path
+) -> None:
+    """A custom exercise with very many steps flows on over the next page, no error."""
+    from dataclasses import replace
+
+    from bonecoach.handout.render import render_handout
+
+    from .conftest import simple_svg
+
+    doc = make_document(library, program)
+    phase = doc.phases[0]
+    group = phase.groups[0]
+    long_block = replace(group.blocks[0], steps=tuple(f"Step number {i} " * 6 for i in range(60)))
+    groups = (replace(group, blocks=(long_block, *group.blocks[1:])), *phase.groups[1:])
+    doc = replace(doc, phases=(replace(phase, groups=groups),))
+    out = tmp_path / "long.pdf"
+    render_handout(doc, out, pictures=simple_svg)
+    text = collapse(" ".join(p.extract_text() for p in PdfReader(out).pages))
+    assert "Step number 59" in text and collapse(group.blocks[1].name) in text
