@@ -101,12 +101,22 @@ def _export(args: argparse.Namespace) -> int:
 def _import(args: argparse.Namespace) -> int:
     from bonecoach.store.document import CLINIC_FORMAT, read_document
     from bonecoach.store.errors import DuplicateClientError
-    from bonecoach.store.exchange import import_client, read_clinic_export
+    from bonecoach.store.exchange import (
+        import_client,
+        import_custom_exercises,
+        read_clinic_custom_exercises,
+        read_clinic_export,
+    )
 
     def action(store: Store) -> int:
         head = args.file.read_text(encoding="utf-8")[:200] if args.file.is_file() else ""
         if f'"{CLINIC_FORMAT}"' in head:
             documents = read_clinic_export(args.file)
+            # the clinic's custom exercises first, also those no client's program names
+            entries = read_clinic_custom_exercises(args.file)
+            added = import_custom_exercises(store, entries, str(args.file))
+            if added:
+                print(f"Added {len(added)} custom exercise(s): {', '.join(added)}")
         else:
             documents = [read_document(args.file)]
         refused = 0

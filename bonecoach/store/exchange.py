@@ -260,6 +260,43 @@ def export_all_to_folder(engine: Engine, folder: Path, reason: str) -> Path:
     return export_all_to_file(engine, folder / f"bonecoach-{stamp}-{reason}.json")
 
 
+def read_clinic_custom_exercises(path: Path) -> list[CustomExerciseEntry]:
+    """Every custom exercise of a whole-clinic export (also those no client's program names
+    yet), each validated like a client file's."""
+    from pydantic import ValidationError
+
+    from bonecoach.store.document import _problems
+    from bonecoach.store.errors import ImportProblem
+
+    data = json.loads(path.read_text(encoding="utf-8"))
+    entries = []
+    for index, raw in enumerate(data.get("custom_exercises", [])):
+        try:
+            entries.append(CustomExerciseEntry.model_validate(raw))
+        except ValidationError as exc:
+            raise ImportProblem(
+                str(path), [f"custom_exercises.{index}.{p}" for p in _problems(exc)]
+            ) from None
+    return entries
+
+
+def import_custom_exercises(
+    store: Store, entries: list[CustomExerciseEntry], source: str, *, by: str | None = None
+) -> list[str]:
+    """Add the custom exercises this database lacks, in one transaction; the ids added.
+    ImportProblem (nothing added) if an id here means a different exercise."""
+    from bonecoach.store.custom_ops import ENTITY
+    from bonecoach.store.importer import add_custom_exercises
+    from bonecoach.store.models import utcnow
+
+    who = store.actor if by is None else by
+    with store._writing() as session:
+        added = add_custom_exercises(session, entries, source, who, utcnow())
+        for exercise_id in added:
+            store._audit(session, who, "import", ENTITY, None, None, exercise_id)
+    return added
+
+
 def read_clinic_export(path: Path) -> list[ClientDocument]:
     """The clients of a whole-clinic export, each validated like a client file."""
     from bonecoach.store.document import parse_document

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -38,7 +39,8 @@ def add_document(
     info = document.client
     now = utcnow()
     with store._writing() as session:
-        added = _add_custom_exercises(session, document, who, now)
+        source = f"{document.client.name}'s file"
+        added = add_custom_exercises(session, document.custom_exercises, source, who, now)
         for exercise_id in added:
             store._audit(session, who, "import", ENTITY, None, None, exercise_id)
         client = ClientRow(
@@ -120,8 +122,12 @@ def add_document(
         return client_record(client)
 
 
-def _add_custom_exercises(
-    session: Session, document: ClientDocument, who: str, now: datetime
+def add_custom_exercises(
+    session: Session,
+    entries: Sequence[CustomExerciseEntry],
+    source: str,
+    who: str,
+    now: datetime,
 ) -> list[str]:
     """Store the file's custom exercises this database lacks; ImportProblem (and nothing
     stored) when an id here means a different exercise. Returns the ids added."""
@@ -129,7 +135,7 @@ def _add_custom_exercises(
     stored = {r.id: r for r in session.scalars(select(CustomExerciseRow))}
     problems: list[str] = []
     new: list[CustomExerciseEntry] = []
-    for index, entry in enumerate(document.custom_exercises):
+    for index, entry in enumerate(entries):
         exercise = entry.exercise
         where = f"custom_exercises.{index}.exercise.id"
         mine = exercise.model_dump(mode="json")
@@ -151,7 +157,7 @@ def _add_custom_exercises(
         else:
             new.append(entry)
     known = set(shipped) | set(stored) | {e.exercise.id for e in new}
-    for index, entry in enumerate(document.custom_exercises):
+    for index, entry in enumerate(entries):
         for link in ("easier", "harder"):
             target = getattr(entry.exercise, link)
             if target is not None and target not in known:
@@ -160,7 +166,7 @@ def _add_custom_exercises(
                     "or in the file"
                 )
     if problems:
-        raise ImportProblem(f"{document.client.name}'s file", problems)
+        raise ImportProblem(source, problems)
     for entry in new:
         photo, picture = entry.photo, entry.picture
         if photo is not None:  # the media type from the bytes, not from what the file says

@@ -349,3 +349,31 @@ def test_clinic_export_holds_every_custom_exercise(store: Store, tmp_path: Path)
     ]
     [client] = data["clients"]
     assert [c["exercise"]["id"] for c in client["custom_exercises"]] == ["towel_squeeze"]
+
+
+def test_importing_a_clinic_export_brings_every_custom_exercise(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from bonecoach.cli import main
+    from bonecoach.store.exchange import export_all_to_file
+
+    source = _other_store(tmp_path)  # the clinic that made the export
+    try:
+        source.save_custom_exercise(custom(), CustomPicture("photo"), png())
+        source.save_custom_exercise(custom("unused_one"), POSED)
+        _client_using(source, "towel_squeeze")
+        path = export_all_to_file(source.engine, tmp_path / "clinic.json")
+    finally:
+        source.close(auto_backup=False)
+
+    # into this test's default database (the one the command opens), empty so far
+    assert main(["import-client", str(path)]) == 0, capsys.readouterr().err
+    assert "Added 2 custom exercise(s): towel_squeeze, unused_one" in capsys.readouterr().out
+    target = Store.open(auto_backup=False)
+    try:
+        by_id = {r.id: r for r in target.custom_exercises()}
+        assert set(by_id) == {"towel_squeeze", "unused_one"}
+        assert by_id["towel_squeeze"].photo == png()
+        assert [c.name for c in target.list_clients()] == ["Ann Lee"]
+    finally:
+        target.close(auto_backup=False)
