@@ -45,7 +45,7 @@ PROP_PARAMS: dict[str, dict[str, Any]] = {
     "poles": {"at": "hands", "dx": 12.0},
     "barbell": {"at": "hands"},
     "club": {"at": "hands"},
-    "ball": {"at": "right_hand"},
+    "ball": {"at": "right_hand", "size": 9.2, "squeeze": 0.0},  # squeeze 0..0.6: flattened
     "bag": {"at": "hands"},
     "rope": {"at": "hands"},
 }
@@ -103,6 +103,8 @@ def parse_prop(raw: object, is_point: Callable[[str], bool]) -> tuple[Prop | Non
         elif isinstance(default, float) or key == "x":
             if not _is_number(value):
                 problems.append(f"prop {kind}: '{key}' must be a number, not {value!r}")
+            elif key == "squeeze" and not 0 <= value <= 0.6:
+                problems.append(f"prop {kind}: squeeze must be from 0 to 0.6, not {value!r}")
             else:
                 value = float(value)
         params[key] = value
@@ -432,8 +434,24 @@ def club(canvas: Canvas, hand: Point, along: Point) -> None:
     canvas.line(end, (end[0] + 9, end[1] - 1), INK, 3.4)
 
 
-def ball(canvas: Canvas, hand: Point, _along: Point) -> None:
-    canvas.circle(hand, 4.6, "#59636b", INK, 1.0)
+def ball(
+    canvas: Canvas, hand: Point, along: Point, size: float = 9.2, squeeze: float = 0.0
+) -> None:
+    """A soft ball in the hand; ``squeeze`` flattens it across the forearm (held tight)."""
+    if squeeze <= 0:
+        canvas.circle(hand, size / 2, "#59636b", INK, 1.0)
+        return
+    length = math.hypot(*along) or 1.0
+    ux, uy = along[0] / length, along[1] / length  # along the forearm
+    a, b = size / 2 * (1 + squeeze * 0.6), size / 2 * (1 - squeeze)  # across, along
+    points = [
+        (
+            hand[0] - uy * a * math.cos(t) + ux * b * math.sin(t),
+            hand[1] + ux * a * math.cos(t) + uy * b * math.sin(t),
+        )
+        for t in (2 * math.pi * i / 24 for i in range(24))
+    ]
+    canvas.polygon(points, "#59636b", INK, 1.0)
 
 
 def bag(canvas: Canvas, hand: Point, _along: Point) -> None:

@@ -64,7 +64,8 @@ def _held_layers(prop: Prop, placed: Placed, view: str, shapes: list[Shape]) -> 
         elif prop.kind == "club":
             layers.append((depth, partial(_offset, club, grip, along)))
         elif prop.kind == "ball":
-            layers.append((depth, partial(_offset, ball, grip, along)))
+            squeezed = partial(ball, size=prop["size"], squeeze=prop["squeeze"])
+            layers.append((depth + 0.01, partial(_offset, squeezed, grip, along)))
         elif prop.kind == "bag":
             layers.append((depth, partial(_offset, bag, hand, along)))
         elif prop.kind == "rope":
