@@ -255,3 +255,36 @@ def test_start_moves_an_old_folder_in_and_an_import_brings_new_exercises(
     import_client(context, path, as_new=False)
     assert context.library["their_bridge"].name == "Old bridge"
     assert "their_bridge" in context.illustrations
+
+
+def test_an_archived_custom_exercise_still_prints_in_an_old_program(
+    dialog: LibraryManagerDialog, context: Any, client_id: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from io import BytesIO
+
+    from pypdf import PdfReader
+    from PySide6.QtWidgets import QMessageBox
+
+    from bonecoach.handout.model import HandoutOptions
+    from bonecoach.program.programs import add_item, blank_program
+    from bonecoach.ui.actions.handouts import build_pdf, open_handout_source
+    from bonecoach.ui.actions.programs import screen_all
+    from tests.ui.program_fixtures import osteoporosis_profile
+
+    dialog.select("bridge")
+    dialog.duplicate()
+    dialog.form.fields["name"].setText("Bridge with a towel")
+    assert dialog.save_current(), dialog.problems.text()
+    exercise = context.library["bridge_custom"]
+    result = screen_all(osteoporosis_profile(), context.library)["bridge_custom"]
+    context.store.save_program(client_id, add_item(blank_program("Old"), 0, exercise, result))
+    monkeypatch.setattr(
+        QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes)
+    )
+    dialog.delete()  # archived: out of the library, still in the database
+    assert "bridge_custom" not in context.library
+
+    source = open_handout_source(context, client_id)
+    data = build_pdf(source, context.library, context.illustrations, HandoutOptions())
+    text = " ".join(page.extract_text() for page in PdfReader(BytesIO(data)).pages)
+    assert "Bridge with a towel" in " ".join(text.split())

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -27,6 +27,9 @@ class HandoutSource:
     version: Any | None  # ProgramVersionRecord: a handout always maps to a saved version
     clinic: Any  # bonecoach.handout.model.Clinic
     therapist: Any  # bonecoach.handout.model.Therapist
+    # Archived custom exercises this version still names: out of the app's library, yet an
+    # old program's handout must print them.
+    archived_exercises: Mapping[str, Exercise] = field(default_factory=dict)
 
 
 def open_handout_source(context: AppContext, client_id: int) -> HandoutSource:
@@ -50,7 +53,14 @@ def open_handout_source(context: AppContext, client_id: int) -> HandoutSource:
         address=getattr(settings, "clinic_address", "") or "",
         logo_path=Path(logo) if logo and Path(logo).is_file() else None,
     )
+    named = set() if version is None else version.program.exercise_ids()
+    archived = {
+        r.id: r.exercise
+        for r in store.custom_exercises(include_archived=True)
+        if r.archived and r.id in named and r.id not in context.library
+    }
     return HandoutSource(
+        archived_exercises=archived,
         client_id=client_id,
         client_name=client.name,
         version=version,
@@ -74,6 +84,8 @@ def build_pdf(
     version = source.version
     if version is None:
         raise ValueError("This client has no saved program yet: save one on the Program tab.")
+    if source.archived_exercises:
+        library = {**source.archived_exercises, **library}
     document = build_handout_document(
         source.client_name,
         version.program,
