@@ -6,7 +6,7 @@ outside the database: not in backups, not on the clinic's server, not in client 
 start every file is saved into the database, then the folder is renamed
 ``custom_library.imported-<date>`` (never deleted), so nothing a clinic made is lost and the
 import does not run again. A file that cannot be imported is named in the result and the log;
-it stays in the renamed folder.
+it stays in the renamed folder, listed with its problem in NOT-IMPORTED.txt there.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 FOLDER = "custom_library"
+NOTE = "NOT-IMPORTED.txt"
 
 
 @dataclass
@@ -68,6 +69,15 @@ def import_legacy_folder(store: Store, folder: Path | None = None) -> LegacyImpo
             # unreadable TOML, no [[exercise]] table, a [picture] table that is not one
             result.problems.append(f"{path.name}: cannot be read: {exc}")
     result.moved_to = _rename(folder)
+    if result.problems:  # said where the files are, for whoever looks in the folder later
+        note = result.moved_to / NOTE
+        note.write_text(
+            "These custom exercise files were not moved into BoneCoach's database:\n\n"
+            + "\n".join(result.problems)
+            + "\n\nFix them in BoneCoach's library manager (or fix the file and put it in a "
+            "new custom_library folder, which the next start imports).\n",
+            encoding="utf-8",
+        )
     store.record_audit(
         "import",
         "custom_library_folder",

@@ -293,6 +293,8 @@ def test_legacy_folder_is_imported_once_and_renamed(store: Store) -> None:
     assert not folder.exists() and result.moved_to is not None
     assert result.moved_to.name.startswith("custom_library.imported-")
     assert (result.moved_to / "broken.toml").is_file()
+    note = (result.moved_to / "NOT-IMPORTED.txt").read_text(encoding="utf-8")
+    assert "broken.toml" in note and "sit_to_stand.toml" in note
     assert import_legacy_folder(store) is None
     assert any(a.entity == "custom_library_folder" for a in store.audit_entries())
 
