@@ -10,7 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
+
+# Narrower than this beside the picture, and everything goes under it.
+MIN_BESIDE = 40 * mm
 
 
 def _outer_height(flowable: Flowable, width: float, first: bool) -> float:
@@ -77,7 +81,7 @@ class PictureBeside(Flowable):
         placed: list[tuple[Flowable, float, float, float]] = []
         y = 0.0
         rest = list(self.items)
-        while rest:
+        while rest and beside_w >= MIN_BESIDE:
             h = _outer_height(rest[0], beside_w, first=not placed)
             if y + h > pic_h + self.overhang:
                 break

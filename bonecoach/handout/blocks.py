@@ -122,18 +122,22 @@ def dosage_band(block: ExerciseBlock, styles: Styles, width: float | None = None
     (a line less per exercise in standard print).
     """
     padding = 4.5
-    dosage = f"<b>{escape(keep_parts_whole(block.dosage))}</b>"
-    lines = [escape(x) for x in (block.load_hint, block.effort) if x]
-    if width is not None and block.effort:
+    lines = [f"<b>{escape(keep_parts_whole(block.dosage))}</b>"]
+    if block.load_hint:
+        lines.append(escape(block.load_hint))
+    if block.effort:
         effort = escape(block.effort)
-        joined = f"{dosage}&nbsp;&nbsp;&nbsp;&nbsp; {effort}"
-        one_line = Paragraph(joined, styles.band_detail)
-        if len(one_line.breakLines([width - 2 * padding]).lines) == 1:
-            dosage = joined
-            lines.remove(effort)
-    first = Paragraph(dosage, styles.band_detail)
+        lines.append(effort)
+        # after the dosage, else after the load hint, on the same line when it fits there
+        for i in range(len(lines) - 1) if width is not None else ():
+            joined = f"{lines[i]}&nbsp;&nbsp;&nbsp;&nbsp; {effort}"
+            paragraph = Paragraph(joined, styles.band_detail)
+            if len(paragraph.breakLines([width - 2 * padding]).lines) == 1:
+                lines[i] = joined
+                lines.pop()
+                break
     return Boxed(
-        [first, *(Paragraph(x, styles.band_detail) for x in lines)],
+        [Paragraph(x, styles.band_detail) for x in lines],
         background=BAND_GREY,
         padding=padding,
         gap=1,

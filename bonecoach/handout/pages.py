@@ -7,6 +7,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib.units import mm
 from reportlab.platypus import (
     Flowable,
+    HRFlowable,
     KeepTogether,
     PageBreak,
     Paragraph,
@@ -18,6 +19,9 @@ from bonecoach.handout.model import HandoutDocument, PhaseSection, SafeMove
 from bonecoach.handout.pictures import PictureCache
 from bonecoach.handout.styles import BAND_GREY, BLACK, LIGHT_GREY, Styles
 from bonecoach.handout.wording import WEEKDAYS
+
+# The words beside a safe move's picture need this much width.
+MOVE_TEXT_WIDTH = 70 * mm
 
 # Red flags of clinical-guidance.md §5 [IOF, general exercise-safety guidance], in plain words.
 RED_FLAGS = (
@@ -154,9 +158,10 @@ def first_page(doc: HandoutDocument, styles: Styles, width: float) -> list[Flowa
     facts: list[tuple[str, str]] = [("For", doc.client_name)]
     facts.append(("Your therapist", doc.therapist.signature))
     clinic = ", ".join(x for x in (doc.clinic.name, doc.clinic.address) if x)
-    if doc.clinic.phone:
-        clinic += f", phone {doc.clinic.phone}"
-    facts.append(("Clinic", clinic))
+    if clinic:
+        facts.append(("Clinic", clinic))
+    if doc.clinic.phone:  # a line of its own: a phone number never wraps in two
+        facts.append(("Phone", doc.clinic.phone))
     if doc.start_date:
         facts.append(("Start on", _date(doc.start_date)))
     if doc.review_date:
@@ -228,38 +233,41 @@ def safe_moves_page(
             styles.body,
         ),
     ]
-    column = styles.scale.small_picture_width
-    # A small picture beside the words; a wide one (lying down) gets a wider picture, and
-    # every row's words start at the same place.
-    widths = {
-        m.exercise_id: min(
-            width * 0.5, max(column, column * 0.75 * (pictures.aspect(m.exercise_id) or 1.0))
-        )
-        for m in moves
-    }
-    pic_w = max(widths.values())
     for move in moves:
-        picture = pictures.flowable(move.exercise_id, widths[move.exercise_id], max_height=column)
-        if picture is not None:
-            picture.hAlign = "LEFT"
         text = [Paragraph(escape(move.name), styles.name), _p(move.text, styles.body_tight)]
-        if picture is None:
-            out.append(KeepTogether([*text, Spacer(1, styles.scale.body)]))
-            continue
-        row = Table([[picture, text]], colWidths=[pic_w + 6 * mm, width - pic_w - 6 * mm])
-        row.setStyle(
-            styles.table_style(
-                [
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                    ("TOPPADDING", (0, 0), (-1, -1), 0),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), styles.scale.body),
-                    ("LINEBELOW", (0, 0), (-1, -1), 0.5, BLACK),
-                ]
-            )
+        row = _move_row(move, text, styles, pictures, width)
+        gap = styles.scale.body
+        rule = HRFlowable(
+            width="100%", thickness=0.5, color=BLACK, spaceBefore=gap * 0.6, spaceAfter=gap * 0.8
         )
-        out.append(KeepTogether([row, Spacer(1, styles.scale.body * 0.6)]))
+        out.append(KeepTogether([row, rule]))
     return out
+
+
+def _move_row(
+    move: SafeMove,
+    text: list[Flowable],
+    styles: Styles,
+    pictures: PictureCache,
+    width: float,
+) -> Flowable:
+    """The picture as tall as an exercise's (a few steps in a row: across the page), the
+    words beside it, or under it when the picture takes the width."""
+    from bonecoach.handout.beside import PictureBeside
+    from bonecoach.handout.blocks import ACROSS_HEIGHT, GUTTER, MIN_SIDE_HEIGHT
+
+    aspect = pictures.aspect(move.exercise_id)
+    if aspect is None:
+        return KeepTogether(text)
+    tall = styles.scale.move_picture_height
+    pic_w = min(tall * aspect, width - GUTTER - MOVE_TEXT_WIDTH)
+    if pic_w / aspect < MIN_SIDE_HEIGHT:
+        pic_w = min(width, ACROSS_HEIGHT * aspect)
+    picture = pictures.flowable(move.exercise_id, pic_w)
+    assert picture is not None
+    return PictureBeside(
+        picture, text, gutter=GUTTER, gap_under=styles.scale.body * 0.4, overhang=1000
+    )
 
 
 def bone_care_page(styles: Styles) -> list[Flowable]:

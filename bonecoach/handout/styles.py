@@ -33,8 +33,8 @@ class Scale:
     section: float  # "Your exercises", "Moving safely every day"
     title: float  # the program name on page 1
     stop_label: float
-    picture_width: float  # points
-    small_picture_width: float
+    picture_width: float  # points; large print's picture over the text
+    move_picture_height: float  # "Moving safely every day"
     tick_box: float  # log sheet box side, points
     margin: float
 
@@ -47,7 +47,7 @@ STANDARD = Scale(
     title=20,
     stop_label=22,
     picture_width=66 * mm,
-    small_picture_width=48 * mm,
+    move_picture_height=40 * mm,
     tick_box=8.5 * mm,
     margin=16 * mm,
 )
@@ -59,7 +59,7 @@ LARGE = Scale(
     title=26,
     stop_label=28,
     picture_width=120 * mm,
-    small_picture_width=62 * mm,
+    move_picture_height=46 * mm,
     tick_box=11 * mm,
     margin=16 * mm,
 )
