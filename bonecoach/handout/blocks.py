@@ -38,7 +38,7 @@ TEXT_BESIDE = 62 * mm
 MIN_SIDE_HEIGHT = 30 * mm
 ACROSS_HEIGHT = 34 * mm
 # Large print: a picture may shrink to this height to keep an exercise on one page.
-MIN_LARGE_PICTURE = 32 * mm
+MIN_LARGE_PICTURE = 50 * mm
 
 
 def stop_text(stop_if: str) -> str:
@@ -151,10 +151,11 @@ def _text_flowables(
     *,
     with_band: bool = True,
     labelled_tips: bool = False,
+    band_width: float | None = None,
 ) -> list[Flowable]:
     out: list[Flowable] = []
     if with_band:
-        out.append(dosage_band(block, styles))
+        out.append(dosage_band(block, styles, band_width))
         out.append(Spacer(1, styles.scale.body * 0.4))
     for i, step in enumerate(block.steps, start=1):
         out.append(Paragraph(escape(step), styles.step, bulletText=f"{i}."))
@@ -263,11 +264,13 @@ def large_block(
     """Name, a big picture on top, text below: one page per exercise.
 
     The picture is about 12 cm wide; when the text needs the room it gets smaller (down to
-    3.2 cm tall). An exercise whose text alone is longer than a page goes on over a second
-    page headed "(continued)", with the "Stop if" box kept with the lines before it.
+    5 cm tall, so that each person in it stays readable). An exercise whose text is too
+    long for that goes on over a second page headed "(continued)", with the "Stop if" box
+    kept with the lines before it.
     """
     name = Paragraph(f"{block.number}. {escape(block.name)}", styles.name)
-    text = _text_flowables(block, styles, therapist)
+    # the same line-saving as standard print: more room for the picture
+    text = _text_flowables(block, styles, therapist, labelled_tips=True, band_width=frame_width)
     top: list[Flowable] = [heading, name] if heading is not None else [name]
     gap = styles.scale.body * 0.6
     heights = [_height(f, frame_width, frame_height) for f in [*top, *text]]
