@@ -1,8 +1,9 @@
 """One exercise block: picture, name, dosage band, steps, good form, support, note, "Stop if".
 
-Standard print puts the picture on the left and the text on the right, and never splits a
-block across pages; large print puts a big picture on top and gives each exercise its own
-page. User and library text is escaped before it becomes a Paragraph.
+Standard print: name and dosage band across the top, then a 4.4 cm tall picture on the left
+with the steps beside it and the rest under it (`beside.PictureBeside`); about half a Letter
+page, never split across pages. Large print puts a big picture on top and gives each
+exercise its own page. User and library text is escaped before it becomes a Paragraph.
 """
 
 from __future__ import annotations
