@@ -253,12 +253,12 @@ def _move_row(
 ) -> Flowable:
     """The picture as tall as an exercise's (a few steps in a row: across the page), the
     words beside it, or under it when the picture takes the width."""
-    from bonecoach.handout.beside import PictureBeside
+    from bonecoach.handout.beside import PictureBeside, Stack
     from bonecoach.handout.blocks import ACROSS_HEIGHT, GUTTER, MIN_SIDE_HEIGHT
 
     aspect = pictures.aspect(move.exercise_id)
-    if aspect is None:
-        return KeepTogether(text)
+    if aspect is None:  # (not a KeepTogether: one inside another forces a page break)
+        return Stack(text)
     tall = styles.scale.move_picture_height
     pic_w = min(tall * aspect, width - GUTTER - MOVE_TEXT_WIDTH)
     if pic_w / aspect < MIN_SIDE_HEIGHT:

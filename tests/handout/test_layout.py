@@ -124,3 +124,9 @@ def test_an_exercise_longer_than_a_page_still_prints(
     render_handout(doc, out, pictures=simple_svg)
     text = collapse(" ".join(p.extract_text() for p in PdfReader(out).pages))
     assert "Step number 59" in text and collapse(group.blocks[1].name) in text
+
+
+def test_without_pictures_the_safe_moves_share_one_page(render_pdf: RenderPdf) -> None:
+    pages = render_pdf(pictures=None).page_texts()
+    start = next(i for i, page in enumerate(pages) if "Moving safely every day" in page)
+    assert "Carrying" in pages[start]  # the last of the four moves, on the same page
