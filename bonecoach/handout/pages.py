@@ -5,6 +5,7 @@ from __future__ import annotations
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     Flowable,
     HRFlowable,
@@ -79,7 +80,8 @@ def _date(d: object) -> str:
 def stop_and_call(doc: HandoutDocument, styles: Styles, width: float) -> Flowable:
     """The red flags, boxed with a heavy border and a black STOP label: no colour needed."""
     s = styles.scale
-    label_w = s.stop_label * 3.4
+    # as wide as the word needs in this font (DejaVu is wider: "STO/P" otherwise) + padding
+    label_w = max(s.stop_label * 3.4, stringWidth("STOP", styles.family.bold, s.stop_label) + 20)
     phone = doc.clinic.phone
     intro = (
         f"Stop exercising and call {phone} or your doctor if you have:"

@@ -130,3 +130,19 @@ def test_without_pictures_the_safe_moves_share_one_page(render_pdf: RenderPdf) -
     pages = render_pdf(pictures=None).page_texts()
     start = next(i for i, page in enumerate(pages) if "Moving safely every day" in page)
     assert "Carrying" in pages[start]  # the last of the four moves, on the same page
+
+
+def test_stop_label_stays_one_word_in_dejavu(
+    library: Library, program: Program, tmp_path: Path
+) -> None:
+    from dataclasses import replace
+
+    from bonecoach.handout.render import render_handout
+
+    from .conftest import simple_svg
+
+    doc = replace(make_document(library, program), client_name="Σοφία Ивановa")
+    out = tmp_path / "dejavu.pdf"
+    render_handout(doc, out, pictures=simple_svg)
+    first = PdfReader(out).pages[0].extract_text()
+    assert "STOP" in first.split()
