@@ -38,8 +38,9 @@ from bonecoach.art.props import Prop, parse_prop
 from bonecoach.art.skeleton import BODY_LIMITS, SIDE_LIMITS, SIDES
 
 PHASES = ("start", "middle", "end")
-EXERCISE_KEYS = {"view", "props", "arrow", *PHASES}
+EXERCISE_KEYS = {"view", "props", "arrow", "zoom", *PHASES}
 ARROW_KEYS = {"part", "bend", "dx", "dy"}
+ZOOM_KEYS = {"around", "margin"}
 
 _SIDE_POINTS = ("hip", "knee", "ankle", "heel", "toe", "foot", "shoulder", "elbow", "wrist", "hand")
 POINTS = {"pelvis", "waist", "chest", "neck", "head"} | {
@@ -80,6 +81,15 @@ class Arrow:
 
 
 @dataclass(frozen=True)
+class Zoom:
+    """A close-up: every panel shows only the box round ``around`` (in all panels) plus
+    ``margin`` cm, for small movements such as a wrist curl."""
+
+    around: str
+    margin: float = 25.0
+
+
+@dataclass(frozen=True)
 class Illustration:
     exercise_id: str
     file: str
@@ -88,6 +98,7 @@ class Illustration:
     arrows: tuple[Arrow, ...]
     poses: tuple[tuple[str, Pose], ...]  # (phase, pose) in order start, middle, end
     problems: tuple[str, ...] = field(default=())
+    zoom: Zoom | None = None
 
 
 def _number(value: object) -> bool:
@@ -210,6 +221,24 @@ def _arrows(raw: object, problems: list[str]) -> tuple[Arrow, ...]:
     return tuple(arrows)
 
 
+def _zoom(raw: object, problems: list[str]) -> Zoom | None:
+    if raw is None:
+        return None
+    if not isinstance(raw, dict):
+        problems.append('zoom must be a table like { around = "right_hand", margin = 25 }')
+        return None
+    problems.extend(f"zoom: unknown key '{k}'" for k in sorted(set(raw) - ZOOM_KEYS))
+    around = raw.get("around")
+    if not (isinstance(around, str) and around in POINTS):
+        problems.append(f"zoom: around {around!r} is not a body point")
+        return None
+    margin = raw.get("margin", 25.0)
+    if not _number(margin) or not 10 <= margin <= 150:
+        problems.append(f"zoom: margin must be a number of cm from 10 to 150, not {margin!r}")
+        return None
+    return Zoom(around, float(margin))
+
+
 def parse_illustration(exercise_id: str, file: str, raw: Mapping[str, Any]) -> Illustration:
     """One exercise's table; problems are kept on the result, never raised."""
     problems: list[str] = [f"unknown key '{k}'" for k in sorted(set(raw) - EXERCISE_KEYS)]
@@ -219,6 +248,7 @@ def parse_illustration(exercise_id: str, file: str, raw: Mapping[str, Any]) -> I
         view = "side"
     props = _props(raw.get("props"), problems, "")
     arrows = _arrows(raw.get("arrow"), problems)
+    zoom = _zoom(raw.get("zoom"), problems)
     poses = []
     for phase in PHASES:
         if phase not in raw:
@@ -228,4 +258,4 @@ def parse_illustration(exercise_id: str, file: str, raw: Mapping[str, Any]) -> I
         pose = parse_pose(raw[phase], phase, problems)
         if pose is not None:
             poses.append((phase, pose))
-    return Illustration(exercise_id, file, view, props, arrows, tuple(poses), tuple(problems))
+    return Illustration(exercise_id, file, view, props, arrows, tuple(poses), tuple(problems), zoom)

@@ -33,12 +33,17 @@ from bonecoach.art.svg import INK, PROP_FILL, PROP_INK, Canvas, Point
 
 GAP = 30.0  # between panels, holding the "then" arrow
 MARGIN = 8.0
+PALM_FILL = "#5d6872"  # the palm side of a hand in a close-up
+PALM_WIDTH = 2.2
+RIM = 2.0  # round a close-up's box: holds the half of the outline that lies outside the cut
 VEST_FILL = "#7b858e"
 
 Layer = tuple[float, Callable[[Canvas, Point], None]]
 
 
-def _held_layers(prop: Prop, placed: Placed, view: str, shapes: list[Shape]) -> list[Layer]:
+def _held_layers(
+    prop: Prop, placed: Placed, view: str, shapes: list[Shape], closeup: bool = False
+) -> list[Layer]:
     body = placed.body
     depth_of = {s.name: s.depth for s in shapes}
     if prop.kind == "vest":
@@ -60,12 +65,17 @@ def _held_layers(prop: Prop, placed: Placed, view: str, shapes: list[Shape]) -> 
         grip = ((hand[0] + wrist[0]) / 2, (hand[1] + wrist[1]) / 2)
         along = (wrist[0] - elbow[0], wrist[1] - elbow[1])
         if prop.kind == "dumbbells":
-            layers.append((depth, partial(_dumbbell, grip, along)))
+            # the bar lies across the hand, so it tips when the wrist bends
+            across = (hand[0] - wrist[0], hand[1] - wrist[1])
+            # in a close-up the bar goes under the hand, so the fingers show over it
+            layers.append((depth - (0.02 if closeup else 0.0), partial(_dumbbell, grip, across)))
         elif prop.kind == "club":
             layers.append((depth, partial(_offset, club, grip, along)))
         elif prop.kind == "ball":
             squeezed = partial(ball, size=prop["size"], squeeze=prop["squeeze"])
-            layers.append((depth + 0.01, partial(_offset, squeezed, grip, along)))
+            # in the palm (a close-up shows the hand: the ball sits in it)
+            at = hand if closeup else grip
+            layers.append((depth + 0.01, partial(_offset, squeezed, at, along)))
         elif prop.kind == "bag":
             layers.append((depth, partial(_offset, bag, hand, along)))
         elif prop.kind == "rope":
@@ -132,12 +142,34 @@ def _band_lines(prop: Prop, placed: Placed, view: str) -> list[tuple[list[Point]
     return [([a, b], False) for a in starts for b in ends]
 
 
-def _panel_layers(placed: Placed, view: str, props: Sequence[Prop]) -> list[Layer]:
+def _palm(placed: Placed, view: str, side: str, canvas: Canvas, offset: Point) -> None:
+    """The palm side of forearm and hand shaded: a dark band from the elbow to the curled
+    fingers, along the top of the forearm when the palm is up, underneath when it is down."""
+    elbow, wrist, fingers = (
+        placed.point(view, f"{side}_{n}") for n in ("elbow", "wrist", "fingers")
+    )
+    palm = placed.point(view, f"{side}_palm")
+    nx, ny = palm[0] - wrist[0], palm[1] - wrist[1]  # 1 cm long when seen side on
+    band = [
+        (elbow[0] + nx * 2.2, elbow[1] + ny * 2.2),
+        (wrist[0] + nx * 1.5, wrist[1] + ny * 1.5),
+        fingers,
+    ]
+    canvas.polyline([_at(p, offset) for p in band], PALM_FILL, PALM_WIDTH)
+
+
+def _panel_layers(
+    placed: Placed, view: str, props: Sequence[Prop], closeup: bool = False
+) -> list[Layer]:
     shapes = body_shapes(view, placed.body)
     layers: list[Layer] = [(s.depth, partial(_shape, s)) for s in shapes]
+    if closeup:  # the near palm shaded: which way the palm faces is the point
+        near = max((s for s in shapes if s.name.endswith("_arm")), key=lambda s: s.depth)
+        side = near.name.removesuffix("_arm")
+        layers.append((near.depth + 0.005, partial(_palm, placed, view, side)))
     for prop in props:
         if prop.kind in HELD:
-            layers.extend(_held_layers(prop, placed, view, shapes))
+            layers.extend(_held_layers(prop, placed, view, shapes, closeup))
     layers.sort(key=lambda layer: round(layer[0], 3))  # stable: equal depths keep body order
     for prop in props:
         if prop.kind == "band":
@@ -238,6 +270,25 @@ def _then_arrow(canvas: Canvas, x: float, y: float) -> None:
     canvas.polygon([(x + px, y + py) for px, py in shape], PROP_FILL, PROP_INK, 1.4)
 
 
+def _zoom_box(
+    ill: Illustration,
+    panels: list[tuple[Placed, list[Prop]]],
+    frame: tuple[float, float, float, float],
+) -> tuple[float, float, float, float]:
+    """The close-up box (left, bottom, right, top): round the zoom point in every panel,
+    never larger than the whole frame."""
+    assert ill.zoom is not None
+    left, bottom, right, top = frame
+    points = [placed.point(ill.view, n) for placed, _ in panels for n in expand(ill.zoom.around)]
+    m = ill.zoom.margin
+    return (
+        max(left, min(x for x, _ in points) - m),
+        max(bottom, min(y for _, y in points) - m),
+        min(right, max(x for x, _ in points) + m),
+        min(top, max(y for _, y in points) + m),
+    )
+
+
 def illustration_svg(ill: Illustration, title: str) -> str:
     if not ill.poses:
         problems = "; ".join(ill.problems) or "no poses"
@@ -248,14 +299,22 @@ def illustration_svg(ill: Illustration, title: str) -> str:
         props = [*ill.props, *pose.props]
         panels.append((place(pose, view, props), props))
     left, right, top = _bounds(panels, view)
-    width = right - left
     bottom = -6.0
+    box = None
+    if ill.zoom is not None:
+        box = _zoom_box(ill, panels, (left, bottom, right, top))
+        # the canvas keeps a rim round the box so the cut outlines stay inside the view box
+        left, bottom, right, top = box[0] - RIM, box[1] - RIM, box[2] + RIM, box[3] + RIM
+    width = right - left
     total = len(panels) * width + (len(panels) - 1) * GAP
     canvas = Canvas(left, bottom, total, top - bottom)
     for i, (placed, props) in enumerate(panels):
         shift = i * (width + GAP)
         offset = (shift, 0.0)
-        canvas.clip_x = (left + shift, right + shift)
+        if box is not None:
+            canvas.clip_box = (box[0] + shift, box[1], box[2] + shift, box[3])
+        else:
+            canvas.clip_x = (left + shift, right + shift)
         for prop in props:
             draw_furniture(canvas, prop, view, shift)
         canvas.clip_x = None
@@ -263,13 +322,13 @@ def illustration_svg(ill: Illustration, title: str) -> str:
             [
                 (left + shift, 0),
                 (right + shift, 0),
-                (right + shift, bottom),
-                (left + shift, bottom),
+                (right + shift, -6.0),
+                (left + shift, -6.0),
             ],
             "#e9eaea",
         )
         canvas.line((left + shift, 0), (right + shift, 0), PROP_INK, 1.4)
-        for _, draw in _panel_layers(placed, view, props):
+        for _, draw in _panel_layers(placed, view, props, box is not None):
             draw(canvas, offset)
         if placed.pose.gaze:
             _gaze(canvas, placed, view, offset)
@@ -280,6 +339,18 @@ def illustration_svg(ill: Illustration, title: str) -> str:
             previous = panels[i - 1][0]
             for arrow in ill.arrows:
                 _movement(canvas, arrow, previous, placed, view, offset)
+        canvas.clip_box = None
+        if box is not None:  # a close-up is framed, so the cut body reads as a detail
+            x0, y0, x1, y1 = box[0] + shift, box[1], box[2] + shift, box[3]
+            for rim in (
+                [(x0 - RIM, y0 - RIM), (x1 + RIM, y0 - RIM), (x1 + RIM, y0), (x0 - RIM, y0)],
+                [(x0 - RIM, y1), (x1 + RIM, y1), (x1 + RIM, y1 + RIM), (x0 - RIM, y1 + RIM)],
+                [(x0 - RIM, y0), (x0, y0), (x0, y1), (x0 - RIM, y1)],
+                [(x1, y0), (x1 + RIM, y0), (x1 + RIM, y1), (x1, y1)],
+            ):
+                canvas.polygon(rim, "#ffffff")
+            canvas.polyline([(x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0)], PROP_INK, 1.2)
+        if i:
             _then_arrow(canvas, left + shift - GAP / 2, (top + bottom) / 2)
     return canvas.document(title)
 

@@ -43,6 +43,9 @@ SIDE_LIMITS: dict[str, tuple[float, float]] = {
     "shoulder_rotate": (-60.0, 90.0),  # external rotation positive (forearm turns outwards)
     "elbow": (0.0, 150.0),  # never bent backwards
     "wrist": (-80.0, 90.0),  # positive turns the hand the way the elbow bends
+    # the forearm turned palm-down: 0 the palm faces the way the elbow bends (palm up with the
+    # forearm on the thigh), 90 the thumb leads, 180 the palm faces the other way (palm down)
+    "pronation": (0.0, 180.0),
 }
 
 # Segment lengths in centimetres (an adult about 168 cm tall).
@@ -59,6 +62,9 @@ SHOULDER_HALF_WIDTH = 16.0
 UPPER_ARM = 29.0
 FOREARM = 25.0
 HAND = 8.0
+FINGERS_BASE: Vec = (0.0, -HAND, 0.0)  # the hand point (knuckles), from the wrist
+FINGERS: Vec = (2.2, -HAND - 1.0, 0.0)  # curled fingers: on the palm side (+x) of the hand
+FINGERS_RADIUS = 2.6
 HEEL: Vec = (-4.0, -4.0, 0.0)  # from the ankle, in the foot's frame
 TOE: Vec = (17.0, -5.2, 0.0)
 HEEL_RADIUS = 3.2
@@ -147,14 +153,26 @@ def _arm(side: str, a: dict[str, float], chest: Mat, base: Vec) -> tuple[dict[st
     elbow = add(shoulder, apply(upper, (0.0, -UPPER_ARM, 0.0)))
     fore = mul(upper, rot_z(a["elbow"]))
     wrist = add(elbow, apply(fore, (0.0, -FOREARM, 0.0)))
-    hand_frame = mul(fore, rot_z(a["wrist"]))
-    hand = add(wrist, apply(hand_frame, (0.0, -HAND, 0.0)))
-    points = {"shoulder": shoulder, "elbow": elbow, "wrist": wrist, "hand": hand}
+    turned = mul(fore, rot_y(sign * a.get("pronation", 0.0)))
+    hand_frame = mul(turned, rot_z(a["wrist"]))
+    hand = add(wrist, apply(hand_frame, FINGERS_BASE))
+    # the fingers curl a little toward the palm, so a close-up shows which way it faces
+    fingers = add(wrist, apply(hand_frame, FINGERS))
+    points = {
+        "shoulder": shoulder,
+        "elbow": elbow,
+        "wrist": wrist,
+        "hand": hand,
+        "fingers": fingers,
+        # 1 cm from the wrist toward the palm: shows which way the forearm is turned
+        "palm": add(wrist, apply(turned, (1.0, 0.0, 0.0))),
+    }
     nodes = (
         _round(shoulder, 5.2),
         _round(elbow, 3.9),
         _round(wrist, 2.9),
         _round(hand, 3.4),
+        _round(fingers, FINGERS_RADIUS),
     )
     return points, Part(f"{side}_arm", side, nodes)
 

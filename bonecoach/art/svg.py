@@ -11,6 +11,8 @@ import math
 from collections.abc import Iterable, Sequence
 from xml.sax.saxutils import escape, quoteattr
 
+from bonecoach.art.clip import capsule_polygon, clip_polygon, clip_polyline, clip_segment
+
 Point = tuple[float, float]
 Capsule = tuple[Point, float, Point, float]  # two circles (centre, radius) and their hull
 
@@ -50,6 +52,8 @@ class Canvas:
         self.left, self.bottom, self.width, self.height = left, bottom, width, height
         self.elements: list[str] = []
         self.clip_x: tuple[float, float] | None = None  # keeps long props inside their panel
+        # a close-up panel: every shape is cut to this box (left, bottom, right, top)
+        self.clip_box: tuple[float, float, float, float] | None = None
 
     def _xy(self, p: Point) -> str:
         if self.clip_x is not None:
@@ -59,12 +63,19 @@ class Canvas:
     def polygon(
         self, points: Sequence[Point], fill: str, stroke: str | None = None, width: float = 0.0
     ) -> None:
+        if self.clip_box is not None:
+            points = clip_polygon(points, self.clip_box)
+            if not points:
+                return
         d = "M" + " L".join(self._xy(p) for p in points) + " Z"
         self.elements.append(f'<path d="{d}" {_paint(fill, stroke, width)}/>')
 
     def capsule_data(self, a: Point, ra: float, b: Point, rb: float) -> str:
         """Path data for the hull of two circles: two arcs and two lines, always turning
         the same way, so several of them in one path fill as their union (nonzero rule)."""
+        if self.clip_box is not None:  # cut polygons, all turning the same way too
+            cut = clip_polygon(capsule_polygon(a, ra, b, rb), self.clip_box)
+            return "M" + " L".join(self._xy(p) for p in cut) + " Z" if cut else ""
         dx, dy = b[0] - a[0], b[1] - a[1]
         dist = math.hypot(dx, dy)
         if dist <= abs(ra - rb) + 1e-6:  # one circle holds the other: a circle
@@ -88,24 +99,40 @@ class Canvas:
         )
 
     def path(self, d: str, fill: str, stroke: str | None = None, width: float = 0.0) -> None:
+        if not d.strip():
+            return
         self.elements.append(f'<path d="{d}" {_paint(fill, stroke, width)}/>')
 
     def polyline(
         self, points: Sequence[Point], stroke: str, width: float, dash: str | None = None
     ) -> None:
-        d = "M" + " L".join(self._xy(p) for p in points)
+        runs = [list(points)] if self.clip_box is None else clip_polyline(points, self.clip_box)
+        if not runs:
+            return
+        d = " ".join("M" + " L".join(self._xy(p) for p in run) for run in runs)
         extra = f' stroke-dasharray="{dash}"' if dash else ""
         self.elements.append(f'<path d="{d}" {_paint("none", stroke, width)}{extra}/>')
 
     def circle(
         self, center: Point, radius: float, fill: str, stroke: str | None = None, width: float = 0.0
     ) -> None:
+        if self.clip_box is not None:
+            x0, y0, x1, y1 = self.clip_box
+            (px, py), r = center, radius
+            if not (x0 <= px - r and px + r <= x1 and y0 <= py - r and py + r <= y1):
+                self.polygon(circle_points(center, radius), fill, stroke, width)
+                return
         cx, cy = self._xy(center).split(",")
         self.elements.append(
             f'<circle cx="{cx}" cy="{cy}" r="{num(radius)}" {_paint(fill, stroke, width)}/>'
         )
 
     def line(self, a: Point, b: Point, stroke: str, width: float) -> None:
+        if self.clip_box is not None:
+            cut = clip_segment(a, b, self.clip_box)
+            if cut is None:
+                return
+            a, b = cut
         x1, y1 = self._xy(a).split(",")
         x2, y2 = self._xy(b).split(",")
         self.elements.append(
