@@ -40,7 +40,7 @@ from bonecoach.art.skeleton import BODY_LIMITS, SIDE_LIMITS, SIDES
 PHASES = ("start", "middle", "end")
 EXERCISE_KEYS = {"view", "props", "arrow", "zoom", *PHASES}
 ARROW_KEYS = {"part", "bend", "dx", "dy"}
-ZOOM_KEYS = {"around", "margin"}
+ZOOM_KEYS = {"around", "margin", "below"}
 
 _SIDE_POINTS = ("hip", "knee", "ankle", "heel", "toe", "foot", "shoulder", "elbow", "wrist", "hand")
 POINTS = {"pelvis", "waist", "chest", "neck", "head"} | {
@@ -83,10 +83,12 @@ class Arrow:
 @dataclass(frozen=True)
 class Zoom:
     """A close-up: every panel shows only the box round ``around`` (in all panels) plus
-    ``margin`` cm, for small movements such as a wrist curl."""
+    ``margin`` cm (``below`` cm underneath), for small movements such as a wrist curl, or to
+    cut the legs of a bed from a lying exercise."""
 
     around: str
     margin: float = 25.0
+    below: float = 25.0
 
 
 @dataclass(frozen=True)
@@ -233,10 +235,12 @@ def _zoom(raw: object, problems: list[str]) -> Zoom | None:
         problems.append(f"zoom: around {around!r} is not a body point")
         return None
     margin = raw.get("margin", 25.0)
-    if not _number(margin) or not 10 <= margin <= 150:
-        problems.append(f"zoom: margin must be a number of cm from 10 to 150, not {margin!r}")
-        return None
-    return Zoom(around, float(margin))
+    below = raw.get("below", margin)
+    for key, value in (("margin", margin), ("below", below)):
+        if not _number(value) or not 10 <= value <= 150:
+            problems.append(f"zoom: {key} must be a number of cm from 10 to 150, not {value!r}")
+            return None
+    return Zoom(around, float(margin), float(below))
 
 
 def parse_illustration(exercise_id: str, file: str, raw: Mapping[str, Any]) -> Illustration:

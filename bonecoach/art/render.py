@@ -283,7 +283,7 @@ def _zoom_box(
     m = ill.zoom.margin
     return (
         max(left, min(x for x, _ in points) - m),
-        max(bottom, min(y for _, y in points) - m),
+        max(bottom, min(y for _, y in points) - ill.zoom.below),
         min(right, max(x for x, _ in points) + m),
         min(top, max(y for _, y in points) + m),
     )
@@ -305,6 +305,8 @@ def illustration_svg(ill: Illustration, title: str) -> str:
         box = _zoom_box(ill, panels, (left, bottom, right, top))
         # the canvas keeps a rim round the box so the cut outlines stay inside the view box
         left, bottom, right, top = box[0] - RIM, box[1] - RIM, box[2] + RIM, box[3] + RIM
+    # a close-up of the hands shades the palm and puts a held ball or dumbbell in the fist
+    hands_closeup = ill.zoom is not None and ill.zoom.around.endswith(("hand", "hands", "wrist"))
     width = right - left
     total = len(panels) * width + (len(panels) - 1) * GAP
     canvas = Canvas(left, bottom, total, top - bottom)
@@ -328,7 +330,7 @@ def illustration_svg(ill: Illustration, title: str) -> str:
             "#e9eaea",
         )
         canvas.line((left + shift, 0), (right + shift, 0), PROP_INK, 1.4)
-        for _, draw in _panel_layers(placed, view, props, box is not None):
+        for _, draw in _panel_layers(placed, view, props, hands_closeup):
             draw(canvas, offset)
         if placed.pose.gaze:
             _gaze(canvas, placed, view, offset)

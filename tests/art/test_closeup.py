@@ -139,3 +139,24 @@ def test_the_small_hand_movements_of_the_library_are_close_ups(exercise_id: str)
 
     ill = load_illustrations()[exercise_id]
     assert ill.zoom is not None and ill.zoom.around == "right_hand"
+
+
+def test_below_cuts_the_legs_of_a_bed_from_a_lying_exercise(write_poses) -> None:  # type: ignore[no-untyped-def]
+    text = """
+    [lying]
+    {zoom}
+    props = [{{ kind = "bed", x = 105, side = "left", length = 210 }}]
+    [lying.start]
+    base = "crook_lying"
+    [lying.end]
+    base = "crook_lying"
+    """
+    whole = exercise_svg("lying", write_poses(text.format(zoom="")))
+    cut_svg = exercise_svg(
+        "lying",
+        write_poses(text.format(zoom='zoom = { around = "pelvis", margin = 130, below = 30 }')),
+    )
+    (w0, h0), (w1, h1) = _view_box(whole), _view_box(cut_svg)
+    assert w1 == pytest.approx(w0, abs=10)  # the whole body is still there, end to end
+    assert h1 < h0 - 20  # but not the bed's legs: wider for its height, so drawn bigger
+    assert 'stroke="#5d6872"' not in cut_svg  # no palm shading unless the hands are the subject
