@@ -7,10 +7,10 @@ window shows without paying for it; a panel hidden in a tab renders when its tab
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -89,8 +89,12 @@ class ChartPanel(QWidget):
         self.view.show()
 
 
+def _at(day: date, hour: int) -> QDateTime:
+    return QDateTime(QDate(day.year, day.month, day.day), QTime(hour, 0))
+
+
 def _stamp(day: date) -> float:
-    return float(QDateTime(datetime.combine(day, time(12))).toMSecsSinceEpoch())
+    return float(_at(day, 12).toMSecsSinceEpoch())
 
 
 def _build(spec: ChartSpec) -> Any:
@@ -151,9 +155,7 @@ def _build(spec: ChartSpec) -> Any:
     if first == last:
         first = date.fromordinal(first.toordinal() - 3)
         last = date.fromordinal(last.toordinal() + 3)
-    date_axis.setRange(
-        QDateTime(datetime.combine(first, time(0))), QDateTime(datetime.combine(last, time(23)))
-    )
+    date_axis.setRange(_at(first, 0), _at(last, 23))
     _fit(left, [v for s in spec.series if not s.right_axis for _, v in s.points], spec.left_range)
     if right is not None:
         _fit(right, [v for s in spec.series if s.right_axis for _, v in s.points], None)

@@ -155,7 +155,7 @@ class ProfileTab(QWidget):
         self._based_on = newest.id if newest else None
         latest = rows[-1] if rows else None  # latest by recorded date: what the form shows
         self.form.set_profile(latest.profile if latest else None)
-        self.recorded_on.setDate(QDate(date.today()))
+        self.recorded_on.setDate(QDate.currentDate())
         self.note.clear()
         self.setEnabled(client_id is not None)
         self._baseline = self._snapshot()

@@ -101,7 +101,8 @@ class SessionForm(QWidget):
         self._program = program
         self._names = names
         self.day.blockSignals(True)
-        self.day.setDate(QDate(day or date.today()))
+        day = day or date.today()
+        self.day.setDate(QDate(day.year, day.month, day.day))
         self.day.blockSignals(False)
         self.setting.setCurrentIndex(0)
         self.notes.clear()
