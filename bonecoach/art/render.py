@@ -34,7 +34,7 @@ from bonecoach.art.svg import INK, PROP_FILL, PROP_INK, Canvas, Point
 GAP = 30.0  # between panels, holding the "then" arrow
 MARGIN = 8.0
 PALM_FILL = "#5d6872"  # the palm side of a hand in a close-up
-PALM_WIDTH = 2.2
+PALM_WIDTH = 2.6
 RIM = 2.0  # round a close-up's box: holds the half of the outline that lies outside the cut
 VEST_FILL = "#7b858e"
 
@@ -151,8 +151,8 @@ def _palm(placed: Placed, view: str, side: str, canvas: Canvas, offset: Point) -
     palm = placed.point(view, f"{side}_palm")
     nx, ny = palm[0] - wrist[0], palm[1] - wrist[1]  # 1 cm long when seen side on
     band = [
-        (elbow[0] + nx * 2.2, elbow[1] + ny * 2.2),
-        (wrist[0] + nx * 1.5, wrist[1] + ny * 1.5),
+        (elbow[0] + nx * 2.6, elbow[1] + ny * 2.6),
+        (wrist[0] + nx * 1.8, wrist[1] + ny * 1.8),
         fingers,
     ]
     canvas.polyline([_at(p, offset) for p in band], PALM_FILL, PALM_WIDTH)
@@ -214,6 +214,8 @@ def _bounds(panels: list[tuple[Placed, list[Prop]]], view: str) -> tuple[float, 
                 top = max(top, prop["seat"] + 46)
             if prop.kind == "car":
                 top = max(top, 145)
+            if prop.kind == "bike":  # the flywheel in front of the rider
+                right = max(right, prop["x"] + 86)
             if prop.kind == "wall":
                 x = prop["x"]
                 left, right = min(left, x - 16), max(right, x + 16)
@@ -301,8 +303,12 @@ def illustration_svg(ill: Illustration, title: str) -> str:
     left, right, top = _bounds(panels, view)
     bottom = -6.0
     box = None
+    magnified = 1.0
     if ill.zoom is not None:
         box = _zoom_box(ill, panels, (left, bottom, right, top))
+        # the document asks to be shown bigger by as much as the box is smaller than the
+        # whole scene (its width and height attributes; the view box stays in cm)
+        magnified = min(3.0, max(1.0, (top - bottom) / (box[3] - box[1] + 2 * RIM)))
         # the canvas keeps a rim round the box so the cut outlines stay inside the view box
         left, bottom, right, top = box[0] - RIM, box[1] - RIM, box[2] + RIM, box[3] + RIM
     # a close-up of the hands shades the palm and puts a held ball or dumbbell in the fist
@@ -354,7 +360,7 @@ def illustration_svg(ill: Illustration, title: str) -> str:
             canvas.polyline([(x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0)], PROP_INK, 1.2)
         if i:
             _then_arrow(canvas, left + shift - GAP / 2, (top + bottom) / 2)
-    return canvas.document(title)
+    return canvas.document(title, scale=2.0 * magnified)
 
 
 def _movement(

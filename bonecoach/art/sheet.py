@@ -2,7 +2,8 @@
 
 Drawn with Qt (QSvgRenderer onto a QImage for PNG, onto a QPdfWriter for PDF), imported
 lazily. Every drawing uses the same centimetres-to-pixels scale unless it is too big for its
-cell, so the figures can be compared for size at a glance.
+cell, so the figures can be compared for size at a glance; a close-up is shown as much bigger
+as it asks to be (its width attribute over its view box).
 """
 
 from __future__ import annotations
@@ -21,6 +22,16 @@ PX_PER_CM = 1.25  # the common scale; wide drawings shrink below it to fit
 PDF_COLUMNS, PDF_ROWS = 3, 7
 
 _VIEWBOX = re.compile(r'viewBox="0 0 ([0-9.]+) ([0-9.]+)"')
+_WIDTH = re.compile(r'<svg [^>]*width="([0-9.]+)"')
+SVG_UNITS_PER_CM = 2.0  # what the renderer writes as width for 1 cm at its normal size
+
+
+def _magnified(svg: str, w_cm: float) -> float:
+    """How much bigger than the common scale the drawing asks to be shown (a close-up)."""
+    match = _WIDTH.search(svg)
+    if not match or w_cm <= 0:
+        return 1.0
+    return max(1.0, float(match.group(1)) / (SVG_UNITS_PER_CM * w_cm))
 
 
 def _paint_cell(painter: Any, svg: str, label: str, x: float, y: float, scale: float) -> None:
@@ -31,7 +42,7 @@ def _paint_cell(painter: Any, svg: str, label: str, x: float, y: float, scale: f
     match = _VIEWBOX.search(svg)
     w_cm, h_cm = (float(match.group(1)), float(match.group(2))) if match else (100.0, 100.0)
     area_w, area_h = (CELL_W - 2 * PAD) * scale, (CELL_H - 2 * PAD) * scale
-    px = min(PX_PER_CM * scale, area_w / w_cm, area_h / h_cm)
+    px = min(PX_PER_CM * scale * _magnified(svg, w_cm), area_w / w_cm, area_h / h_cm)
     draw_w, draw_h = w_cm * px, h_cm * px
     left = x + PAD * scale + (area_w - draw_w) / 2
     top = y + PAD * scale + (area_h - draw_h)  # floors line up along the row

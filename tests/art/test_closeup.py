@@ -160,3 +160,14 @@ def test_below_cuts_the_legs_of_a_bed_from_a_lying_exercise(write_poses) -> None
     assert w1 == pytest.approx(w0, abs=10)  # the whole body is still there, end to end
     assert h1 < h0 - 20  # but not the bed's legs: wider for its height, so drawn bigger
     assert 'stroke="#5d6872"' not in cut_svg  # no palm shading unless the hands are the subject
+
+
+def test_a_close_up_asks_to_be_shown_bigger_than_the_common_scale(write_poses) -> None:  # type: ignore[no-untyped-def]
+    from bonecoach.art.sheet import _magnified
+
+    whole = exercise_svg("curl", write_poses(WRIST_CURL.format(zoom="", turn="")))
+    near = exercise_svg(
+        "curl", write_poses(WRIST_CURL.format(zoom='zoom = { around = "right_hand" }', turn=""))
+    )
+    assert _magnified(whole, _view_box(whole)[0]) == pytest.approx(1.0, abs=0.01)
+    assert 1.5 < _magnified(near, _view_box(near)[0]) <= 3.0
