@@ -234,13 +234,14 @@ def _zoom(raw: object, problems: list[str]) -> Zoom | None:
     if not (isinstance(around, str) and around in POINTS):
         problems.append(f"zoom: around {around!r} is not a body point")
         return None
-    margin = raw.get("margin", 25.0)
-    below = raw.get("below", margin)
-    for key, value in (("margin", margin), ("below", below)):
-        if not _number(value) or not 10 <= value <= 150:
+    sizes: dict[str, float] = {}
+    for key in ("margin", "below"):
+        value = raw.get(key, sizes.get("margin", 25.0))
+        if not (_number(value) and 10 <= float(value) <= 150):
             problems.append(f"zoom: {key} must be a number of cm from 10 to 150, not {value!r}")
             return None
-    return Zoom(around, float(margin), float(below))
+        sizes[key] = float(value)
+    return Zoom(around, sizes["margin"], sizes["below"])
 
 
 def parse_illustration(exercise_id: str, file: str, raw: Mapping[str, Any]) -> Illustration:
