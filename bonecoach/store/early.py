@@ -10,18 +10,24 @@ BoneCoach's simply gives no early list; the full open then decides what to tell 
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
-import tomllib
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 DEFAULT_FILE = "bonecoach.sqlite3"
 URL_ENV = "BONECOACH_DATABASE_URL"
 SETTINGS_FILE = "settings.toml"
 
 
-@dataclass(frozen=True)
-class EarlyClient:
+# The one setting this needs, read without a TOML parser (start-up time): a non-empty
+# `database_url = "..."` line means another database. A file the full open cannot read is
+# reported by it; at worst this shows the default file's list for a moment.
+_DATABASE_URL_LINE = re.compile(r"""^\s*database_url\s*=\s*(?P<value>\S.*?)\s*(?:#.*)?$""", re.M)
+_EMPTY_STRINGS = ('""', "''", '""""""', "''''''")
+
+
+class EarlyClient(NamedTuple):
     """What the client list shows: enough to find and pick a client."""
 
     id: int
@@ -40,10 +46,11 @@ def default_database_file() -> Path | None:
     settings = config_dir() / SETTINGS_FILE
     if settings.exists():
         try:
-            chosen = tomllib.loads(settings.read_text(encoding="utf-8")).get("database_url", "")
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+            text = settings.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
             return None  # the full open reports the broken settings
-        if chosen:
+        found = _DATABASE_URL_LINE.search(text)
+        if found and found.group("value") not in _EMPTY_STRINGS:
             return None
     return data_dir() / DEFAULT_FILE
 

@@ -55,3 +55,18 @@ def test_another_database_configured_means_no_early_list(
     assert default_database_file() is None
     settings.write_text('clinic_name = "Riverside"\n')
     assert default_database_file() == bonecoach_home / "data" / "bonecoach.sqlite3"
+
+
+def test_settings_lines_are_read_like_toml(bonecoach_home: Path) -> None:
+    settings = bonecoach_home / "config" / "settings.toml"
+    settings.parent.mkdir(parents=True, exist_ok=True)
+    default = bonecoach_home / "data" / "bonecoach.sqlite3"
+    for text, expected in [
+        ('database_url = ""\n', default),
+        ("database_url = ''  # the SQLite file\n", default),
+        ('# database_url = "postgresql://x/y"\nclinic_name = "A"\n', default),
+        ('clinic_name = "A"\n  database_url = "postgresql://x/y"\n', None),
+        ("database_url = 'sqlite:////elsewhere.sqlite3'\n", None),
+    ]:
+        settings.write_text(text, encoding="utf-8")
+        assert default_database_file() == expected, text
