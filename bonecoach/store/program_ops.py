@@ -103,6 +103,53 @@ def insert_version(
     return version
 
 
+def check_latest(session: Session, program_id: int, based_on: int | None) -> int:
+    """The newest version number of ``program_id``; StaleSaveError (naming who and when) if
+    it is not ``based_on``, the version the therapist loaded."""
+    newest = _newest_version(session, program_id)
+    current = 0 if newest is None else newest.number
+    if newest is not None and based_on != current:
+        raise StaleSaveError(
+            f"program '{newest.name}'", based_on, current, newest.saved_by, newest.saved_at
+        )
+    return current
+
+
+def write_version(
+    session: Session,
+    client_id: int,
+    program: Program,
+    program_id: int | None,
+    based_on: int | None,
+    who: str,
+) -> ProgramVersionRow:
+    """Inside the caller's transaction: the stale check, the new version and its audit entry."""
+    if program_id is None:
+        row = ProgramRow(
+            client_id=client_id, name=program.name, created_at=utcnow(), archived=False
+        )
+        session.add(row)
+        session.flush()
+        program_id, number = row.id, 1
+    else:
+        owner = session.get(ProgramRow, program_id)
+        if owner is None or owner.client_id != client_id:
+            raise NotFoundError(f"program of client {client_id}", program_id)
+        number = check_latest(session, program_id, based_on) + 1
+        owner.name = program.name
+    version = insert_version(session, program_id, number, program, who)
+    StoreBase._audit(
+        session,
+        who,
+        "save",
+        "program_version",
+        version.id,
+        client_id,
+        f"program {program_id} version {number}: {program.name}",
+    )
+    return version
+
+
 class ProgramOps(StoreBase):
     def save_program(
         self,
@@ -123,55 +170,26 @@ class ProgramOps(StoreBase):
         try:
             with self._writing() as session:
                 self._client_exists(session, client_id)
-                if program_id is None:
-                    row = ProgramRow(
-                        client_id=client_id, name=program.name, created_at=utcnow(), archived=False
-                    )
-                    session.add(row)
-                    session.flush()
-                    program_id, number = row.id, 1
-                else:
-                    owner = session.get(ProgramRow, program_id)
-                    if owner is None or owner.client_id != client_id:
-                        raise NotFoundError(f"program of client {client_id}", program_id)
-                    newest = _newest_version(session, program_id)
-                    current = 0 if newest is None else newest.number
-                    if newest is not None and based_on != current:
-                        raise StaleSaveError(
-                            f"program '{newest.name}'",
-                            based_on,
-                            current,
-                            newest.saved_by,
-                            newest.saved_at,
-                        )
-                    owner.name = program.name
-                    number = current + 1
-                version = insert_version(session, program_id, number, program, who)
-                self._audit(
-                    session,
-                    who,
-                    "save",
-                    "program_version",
-                    version.id,
-                    client_id,
-                    f"program {program_id} version {number}: {program.name}",
-                )
+                version = write_version(session, client_id, program, program_id, based_on, who)
                 return load_version(session, version)
         except IntegrityError:
-            # Two workstations passed the check at once; the unique (program, number) kept
-            # the first. Report it like any stale save.
             if program_id is None:
                 raise
-            with self._reading() as session:
-                newest = _newest_version(session, program_id)
-                assert newest is not None
-                raise StaleSaveError(
-                    f"program '{newest.name}'",
-                    based_on,
-                    newest.number,
-                    newest.saved_by,
-                    newest.saved_at,
-                ) from None
+            raise self._lost_race(program_id, based_on) from None
+
+    def _lost_race(self, program_id: int, based_on: int | None) -> StaleSaveError:
+        """Two workstations passed the stale check at once; the unique (program, number)
+        kept the first. Reported like any stale save."""
+        with self._reading() as session:
+            newest = _newest_version(session, program_id)
+            assert newest is not None
+            return StaleSaveError(
+                f"program '{newest.name}'",
+                based_on,
+                newest.number,
+                newest.saved_by,
+                newest.saved_at,
+            )
 
     def program_version(self, version_id: int) -> ProgramVersionRecord:
         with self._reading() as session:

@@ -1,5 +1,5 @@
-"""Session logs (one row per exercise entry, one per set), suggestions, and the client's
-history and progress read in one go."""
+"""Session logs (one row per exercise entry, one per set), and the client's history and
+progress read in one go (suggestions: suggestion_ops)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from bonecoach.program.progression import Suggestion
 from bonecoach.program.sessions import SessionLog
 from bonecoach.store.base import client_record
 from bonecoach.store.errors import NotFoundError
@@ -19,8 +18,6 @@ from bonecoach.store.mapping import (
     ENTRY_COLUMNS,
     session_from_rows,
     session_rows,
-    suggestion_columns,
-    suggestion_from_json,
 )
 from bonecoach.store.models import (
     ProgramVersionRow,
@@ -30,13 +27,8 @@ from bonecoach.store.models import (
     SuggestionRow,
     utcnow,
 )
-from bonecoach.store.program_ops import ProgramOps
-from bonecoach.store.records import (
-    ClientHistory,
-    ProgressPoint,
-    SessionRecord,
-    SuggestionRecord,
-)
+from bonecoach.store.records import ClientHistory, ProgressPoint, SessionRecord
+from bonecoach.store.suggestion_ops import SuggestionOps, suggestion_record
 
 _ENTRY_FIELDS = (*ENTRY_COLUMNS, "position", "extra")
 
@@ -151,22 +143,7 @@ def progress_points(sessions: Sequence[SessionRecord]) -> list[ProgressPoint]:
     return points
 
 
-def suggestion_record(row: SuggestionRow) -> SuggestionRecord:
-    return SuggestionRecord(
-        id=row.id,
-        client_id=row.client_id,
-        program_version_id=row.program_version_id,
-        created_at=row.created_at,
-        suggestion=suggestion_from_json(row.suggestion),
-        outcome=row.outcome,
-        outcome_reason=row.outcome_reason,
-        decided_at=row.decided_at,
-        decided_by=row.decided_by,
-        result_version_id=row.result_version_id,
-    )
-
-
-class SessionOps(ProgramOps):
+class SessionOps(SuggestionOps):
     def _check_version(self, session: Session, client_id: int, version_id: int | None) -> None:
         if version_id is None:
             return
@@ -234,83 +211,3 @@ class SessionOps(ProgramOps):
 
     def progress(self, client_id: int) -> list[ProgressPoint]:
         return progress_points(self.sessions(client_id))
-
-    # Suggestions --------------------------------------------------------------------------
-
-    def save_suggestions(
-        self,
-        client_id: int,
-        suggestions: Sequence[Suggestion],
-        *,
-        program_version_id: int | None = None,
-    ) -> list[SuggestionRecord]:
-        """Keep the suggestions shown to the therapist, pending their decision."""
-        with self._writing() as session:
-            self._client_exists(session, client_id)
-            self._check_version(session, client_id, program_version_id)
-            rows = [
-                SuggestionRow(
-                    client_id=client_id,
-                    program_version_id=program_version_id,
-                    created_at=utcnow(),
-                    outcome="pending",
-                    outcome_reason="",
-                    decided_by="",
-                    **suggestion_columns(s),
-                )
-                for s in suggestions
-            ]
-            session.add_all(rows)
-            session.flush()
-            return [suggestion_record(r) for r in rows]
-
-    def record_suggestion_outcome(
-        self,
-        suggestion_id: int,
-        *,
-        accepted: bool,
-        reason: str = "",
-        result_version_id: int | None = None,
-        by: str | None = None,
-    ) -> SuggestionRecord:
-        """Accept or dismiss; dismissing needs a reason (kept, and shown in the audit)."""
-        if not accepted and not reason.strip():
-            raise ValueError("reason: say why the suggestion is dismissed")
-        who = self._who(by)
-        with self._writing() as session:
-            row = session.get(SuggestionRow, suggestion_id)
-            if row is None:
-                raise NotFoundError("suggestion", suggestion_id)
-            if row.outcome != "pending":
-                raise ValueError(
-                    f"suggestion {suggestion_id} was already {row.outcome} by "
-                    f"{row.decided_by or 'someone'}"
-                )
-            self._check_version(session, row.client_id, result_version_id)
-            row.outcome = "accepted" if accepted else "dismissed"
-            row.outcome_reason = reason.strip()
-            row.decided_at = utcnow()
-            row.decided_by = who
-            row.result_version_id = result_version_id
-            self._audit(
-                session,
-                who,
-                "accept" if accepted else "dismiss",
-                "suggestion",
-                row.id,
-                row.client_id,
-                f"{row.kind} {row.rule}: {row.outcome_reason}",
-            )
-            session.flush()
-            return suggestion_record(row)
-
-    def suggestions(self, client_id: int, *, pending_only: bool = False) -> list[SuggestionRecord]:
-        query = (
-            select(SuggestionRow)
-            .where(SuggestionRow.client_id == client_id)
-            .order_by(SuggestionRow.created_at, SuggestionRow.id)
-        )
-        if pending_only:
-            query = query.where(SuggestionRow.outcome == "pending")
-        with self._reading() as session:
-            return [suggestion_record(r) for r in session.scalars(query)]

@@ -75,27 +75,17 @@ def accept_suggestion(
     context: AppContext, client_id: int, version: Any, suggestion: Suggestion
 ) -> Any | None:
     """Apply the suggestion as a new program version (if it changes the program) and record
-    the decision; returns the new ProgramVersionRecord or None. StaleSaveError if someone
-    saved the program since it was loaded; StaleSuggestion if the item changed since."""
+    the decision, saved together in one transaction; returns the new ProgramVersionRecord or
+    None. StaleSaveError if someone saved the program since it was loaded (nothing saved);
+    StaleSuggestion if the item changed since."""
     from bonecoach.program.progression import apply_suggestion
 
-    new_version = None
-    if suggestion.changes_program:
-        changed = apply_suggestion(version.program, suggestion)
-        new_version = context.store.save_program(
-            client_id,
-            changed,
-            program_id=version.program_id,
-            based_on=version.number,
-            by=context.therapist_name,
-        )
-    (stored,) = context.store.save_suggestions(
-        client_id, [suggestion], program_version_id=version.id
-    )
-    context.store.record_suggestion_outcome(
-        stored.id,
-        accepted=True,
-        result_version_id=None if new_version is None else new_version.id,
+    changed = apply_suggestion(version.program, suggestion) if suggestion.changes_program else None
+    new_version, _ = context.store.accept_suggestion(
+        client_id,
+        suggestion,
+        changed,
+        based_on_version_id=version.id,
         by=context.therapist_name,
     )
     return new_version
@@ -106,9 +96,10 @@ def dismiss_suggestion(
 ) -> Any:
     if not reason.strip():
         raise ValueError("reason: say why the suggestion is dismissed")
-    (stored,) = context.store.save_suggestions(
-        client_id, [suggestion], program_version_id=None if version is None else version.id
-    )
-    return context.store.record_suggestion_outcome(
-        stored.id, accepted=False, reason=reason, by=context.therapist_name
+    return context.store.dismiss_suggestion(
+        client_id,
+        suggestion,
+        reason=reason,
+        program_version_id=None if version is None else version.id,
+        by=context.therapist_name,
     )
