@@ -12,10 +12,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QMimeData, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from bonecoach.program.exercise import Exercise
+from bonecoach.ui.table_model import RowTableModel
 
 if TYPE_CHECKING:
     from bonecoach.program.screening import ScreeningResult
@@ -99,39 +100,22 @@ def tooltip_for(row: LibraryRow) -> str:
     return "\n".join(lines)
 
 
-class LibraryModel(QAbstractTableModel):
+class LibraryModel(RowTableModel):
     """Rows of the library for the current client; ``set_rows`` replaces them all."""
+
+    headers = HEADERS
+    rows: list[LibraryRow]
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self.rows: list[LibraryRow] = []
         self._thumbnails: ThumbnailCache | None = None
         self.thumbnail_size = 40
 
     def set_thumbnails(self, cache: ThumbnailCache | None) -> None:
         self._thumbnails = cache
 
-    def set_rows(self, rows: Sequence[LibraryRow]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> LibraryRow:
-        return self.rows[row]
-
     def row_of(self, exercise_id: str) -> int | None:
         return next((i for i, r in enumerate(self.rows) if r.exercise.id == exercise_id), None)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
-        return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = super().flags(index)

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from bonecoach.ui.charts import ChartSpec, Series
+from bonecoach.ui.table_model import RowTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 HEADERS = ("Recorded", "T-score", "Falls", "TUG (s)")
@@ -17,37 +18,18 @@ def _number(value: float | None) -> str:
     return "—" if value is None else f"{value:g}"
 
 
-class ProfileHistoryModel(QAbstractTableModel):
+class ProfileHistoryModel(RowTableModel):
     """Newest first, over ProfileVersionRecord-like rows."""
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[Any] = []
+    headers = HEADERS
 
     def set_rows(self, rows: Sequence[Any]) -> None:
-        self.beginResetModel()
-        self._rows = sorted(rows, key=lambda r: (r.recorded_on, r.saved_at), reverse=True)
-        self.endResetModel()
-
-    @property
-    def rows(self) -> list[Any]:
-        return list(self._rows)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
-        return None
+        super().set_rows(sorted(rows, key=lambda r: (r.recorded_on, r.saved_at), reverse=True))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        row = self._rows[index.row()]
+        row = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return (
                 row.recorded_on.isoformat(),

@@ -12,7 +12,6 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QMimeData,
     QModelIndex,
     QObject,
@@ -25,6 +24,7 @@ from PySide6.QtGui import QBrush
 from bonecoach.handout.wording import dosage_text
 from bonecoach.program.programs import Program, ProgramItem
 from bonecoach.ui.library_model import BADGES, GREYED, MIME_TYPE, UNSCREENED
+from bonecoach.ui.table_model import RowTableModel
 
 if TYPE_CHECKING:
     from bonecoach.program.exercise import Exercise
@@ -89,8 +89,11 @@ class ProgramDocument(QObject):
             self.dirty_changed.emit(self._was_dirty)
 
 
-class PhaseItemsModel(QAbstractTableModel):
+class PhaseItemsModel(RowTableModel):
     """The items of phase ``phase_index`` of the document's program, in the order done."""
+
+    headers = HEADERS
+    rows: list[ProgramItem]
 
     def __init__(self, document: ProgramDocument, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -98,7 +101,6 @@ class PhaseItemsModel(QAbstractTableModel):
         self.phase_index = 0
         self.library: Mapping[str, Exercise] = {}
         self.screening: Mapping[str, ScreeningResult] = {}
-        self.items: list[ProgramItem] = []
         # Set by the editor: add dropped exercise ids at a row, and move a row to a row.
         self.on_drop_exercises: Callable[[list[str], int], None] | None = None
         self.on_move: Callable[[int, int], None] | None = None
@@ -117,10 +119,10 @@ class PhaseItemsModel(QAbstractTableModel):
     def refresh(self) -> None:
         self.set_rows(self._phase_items())
 
-    def set_rows(self, rows: Sequence[ProgramItem]) -> None:
-        self.beginResetModel()
-        self.items = list(rows)
-        self.endResetModel()
+    @property
+    def items(self) -> list[ProgramItem]:
+        """The phase's items as shown (the rows, in the therapist's word)."""
+        return self.rows
 
     def _phase_items(self) -> list[ProgramItem]:
         program = self.document.program
@@ -137,21 +139,11 @@ class PhaseItemsModel(QAbstractTableModel):
         return str(result.verdict.value) if result is not None else UNSCREENED
 
     # -- table ----------------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.items)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        item = self.items[index.row()]
+        item = self.rows[index.row()]
         column = index.column()
         R = Qt.ItemDataRole
         if role == R.DisplayRole:

@@ -6,10 +6,11 @@ from collections.abc import Callable
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from bonecoach.program.sessions import RED_FLAGS
+from bonecoach.ui.table_model import RowTableModel
 from bonecoach.ui.widgets import readonly_table
 
 Index = QModelIndex | QPersistentModelIndex
@@ -40,21 +41,12 @@ def entry_cells(entry: Any, name: str) -> tuple[str, ...]:
     )
 
 
-class EntriesModel(QAbstractTableModel):
+class EntriesModel(RowTableModel):
+    headers = HEADERS
+
     def __init__(self, log: Any, name_of: Callable[[str], str], parent: Any = None) -> None:
         super().__init__(parent)
         self.rows = [entry_cells(e, name_of(e.exercise_id)) for e in log.entries]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if index.isValid() and role == Qt.ItemDataRole.DisplayRole:

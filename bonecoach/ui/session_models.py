@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from bonecoach.handout.wording import dosage_text
 from bonecoach.program.sessions import RED_FLAGS
+from bonecoach.ui.table_model import RowTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 RED = QColor("#b3261e")
@@ -25,31 +26,7 @@ KIND_WORDS = {
 }
 
 
-class _Table(QAbstractTableModel):
-    headers: tuple[str, ...] = ()
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.rows: list[Any] = []
-
-    def set_rows(self, rows: Sequence[Any]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
-
-
-class SessionsModel(_Table):
+class SessionsModel(RowTableModel):
     """Logged sessions, newest first (SessionRecord rows)."""
 
     headers = ("Date", "Where", "Done", "Max pain", "Red flags", "Notes")
@@ -90,7 +67,7 @@ KIND_ORDER = ("red_flag", "stop_exercise", "regress", "progress_load", "step_up"
 GREY = QColor("#6b6b6b")
 
 
-class SuggestionsModel(_Table):
+class SuggestionsModel(RowTableModel):
     """Pending suggestions (domain Suggestion rows), one readable card per row."""
 
     headers = ("Suggestion",)
