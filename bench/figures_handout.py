@@ -13,21 +13,9 @@ from io import BytesIO
 from pathlib import Path
 
 from bench.harness import Figure, median, ms, print_table, time_runs
+from tests.handout.home_program import HOME_IDS
 
-TWELVE = (
-    "sit_to_stand",
-    "calf_raise",
-    "seated_band_row",
-    "wall_push_up",
-    "dumbbell_biceps_curl",
-    "heel_drops",
-    "semi_tandem_stand",
-    "tandem_walk",
-    "supine_towel_press",
-    "chin_tuck",
-    "brisk_walking",
-    "bridge",
-)
+TWELVE = HOME_IDS  # the handout tests' sample home program
 
 
 def plain_reportlab_pdf(out: Path, pages: int, picture_png: bytes) -> None:

@@ -23,22 +23,9 @@ from bonecoach.program.exercise import Exercise
 from bonecoach.program.library import Library, load_library
 from bonecoach.program.programs import Phase, Program, ProgramItem
 
+from .home_program import HOME_IDS, SUPERVISED_IDS
+
 MARKUP_NAME = 'Zoë "Smith" <b>& Sons</b>'
-HOME_IDS = (
-    "sit_to_stand",
-    "calf_raise",
-    "seated_band_row",
-    "wall_push_up",
-    "dumbbell_biceps_curl",
-    "heel_drops",
-    "semi_tandem_stand",
-    "tandem_walk",
-    "supine_towel_press",
-    "chin_tuck",
-    "brisk_walking",
-    "bridge",
-)
-SUPERVISED_IDS = ("deadlift_heavy", "step_drop_landing")
 
 
 def simple_svg(exercise_id: str) -> str:
