@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from bonecoach.program.programs import Program
 from bonecoach.store.base import StoreBase
 from bonecoach.store.errors import NotFoundError, StaleSaveError
-from bonecoach.store.mapping import program_from_rows, program_rows
+from bonecoach.store.mapping import DOSAGE_COLUMNS, program_from_rows, program_rows
 from bonecoach.store.models import (
     HandoutPrintRow,
     ProgramItemRow,
@@ -29,15 +29,7 @@ _ITEM_FIELDS = (
     "notes",
     "override_reason",
     "extra",
-    "sets",
-    "reps",
-    "hold_seconds",
-    "minutes",
-    "load_kg",
-    "band_colour",
-    "effort",
-    "rest_seconds",
-    "days_per_week",
+    *DOSAGE_COLUMNS,
 )
 
 
