@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import base64
 import json
-import os
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from bonecoach.store.atomic import write_private_text
 from bonecoach.store.document import (
     CLINIC_FORMAT,
     FORMAT,
@@ -162,14 +162,7 @@ def custom_entry(record: CustomExerciseRecord) -> CustomExerciseEntry:
 def write_document(document: ClientDocument, out: Path) -> Path:
     """Write atomically and owner-only (it is health data)."""
     out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".partial")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(document_json(document))
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(tmp, out)
-    return out
+    return write_private_text(out, document_json(document))
 
 
 def import_client(
@@ -242,14 +235,7 @@ def _clinic_export(engine: Engine) -> str:
 
 def export_all_to_file(engine: Engine, out: Path) -> Path:
     out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".partial")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(_clinic_export(engine))
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(tmp, out)
-    return out
+    return write_private_text(out, _clinic_export(engine))
 
 
 def export_all_to_folder(engine: Engine, folder: Path, reason: str) -> Path:

@@ -8,7 +8,6 @@ app still starts and clinic IT can recover what was typed.
 from __future__ import annotations
 
 import json
-import os
 import tomllib
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -17,6 +16,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from bonecoach.store.atomic import write_private_text
 from bonecoach.store.early import SETTINGS_FILE
 
 
@@ -91,14 +91,7 @@ def save_settings(settings: Settings, path: Path | None = None) -> Path:
         if info.description:
             lines.append(f"# {info.description}")
         lines.append(f"{name} = {_toml_value(getattr(settings, name))}")
-    tmp = path.with_name(path.name + ".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as out:
-        out.write("\n".join(lines) + "\n")
-        out.flush()
-        os.fsync(out.fileno())
-    os.replace(tmp, path)
-    return path
+    return write_private_text(path, "\n".join(lines) + "\n")
 
 
 def backup_folder(settings: Settings) -> Path:
