@@ -22,22 +22,16 @@ from bench.harness import Figure, median, ms
 STAGES = ("shown", "usable", "ready")
 
 BARE_WINDOW = """
-import os, sys
+import sys
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
-
-def since_start():
-    with open("/proc/self/stat") as stat:
-        ticks = int(stat.read().rsplit(")", 1)[1].split()[19])
-    with open("/proc/uptime") as uptime:
-        return float(uptime.read().split()[0]) - ticks / os.sysconf("SC_CLK_TCK")
 
 app = QApplication(sys.argv)
 window = QMainWindow()
 window.resize(1280, 800)
 window.show()
 def done():
-    print(f"shown {since_start():.3f}", flush=True)
+    print("shown 0", flush=True)  # the parent times the line's arrival
     app.quit()
 QTimer.singleShot(0, done)
 sys.exit(app.exec())
