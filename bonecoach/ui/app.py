@@ -26,9 +26,9 @@ log = logging.getLogger("bonecoach.ui")
 def _since_start() -> float:
     """Seconds since this process started (Linux), else since Python started importing us."""
     try:
-        with open("/proc/self/stat", encoding="ascii") as stat:
+        with open("/proc/self/stat", encoding="utf-8") as stat:
             ticks = int(stat.read().rsplit(")", 1)[1].split()[19])
-        with open("/proc/uptime", encoding="ascii") as uptime:
+        with open("/proc/uptime", encoding="utf-8") as uptime:
             now = float(uptime.read().split()[0])
         return now - ticks / os.sysconf("SC_CLK_TCK")
     except (OSError, ValueError, IndexError):

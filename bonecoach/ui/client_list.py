@@ -10,12 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import (
-    QItemSelectionModel,
-    QModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -62,8 +57,6 @@ class ClientListPanel(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        self.table.setSortingEnabled(True)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.table.verticalHeader().hide()
@@ -105,7 +98,8 @@ class ClientListPanel(QWidget):
         try:
             self.model.set_rows(rows)
             column = self.table.horizontalHeader().sortIndicatorSection()
-            if 0 <= column < 2:  # the user sorted by a column: keep that
+            # the user sorted by a column: keep that
+            if self.table.isSortingEnabled() and 0 <= column < 2:
                 self.proxy.sort(column, self.table.horizontalHeader().sortIndicatorOrder())
         finally:
             self._silent = False
@@ -140,7 +134,20 @@ class ClientListPanel(QWidget):
             self.mark_current(client_id)
         return proxy_index.isValid()
 
+    def enable_sorting(self) -> None:
+        """Sort by a column when its header is clicked; until then the list keeps the name
+        order it arrived in. Called once the window is up: it is the first use of the ``Qt``
+        enums (see client_models), which would otherwise delay the first paint."""
+        from PySide6.QtCore import Qt
+
+        if self.table.isSortingEnabled():
+            return
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
+
     def focus_search(self) -> None:
+        from PySide6.QtCore import Qt
+
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -25,7 +24,6 @@ from bonecoach.ui import window_state
 from bonecoach.ui.actions import clients as client_actions
 from bonecoach.ui.client_list import ClientListPanel
 from bonecoach.ui.menus import build_menus
-from bonecoach.ui.tabs import make_tabs
 from bonecoach.ui.window_commands import WindowCommands
 
 if TYPE_CHECKING:
@@ -52,13 +50,15 @@ class MainWindow(QMainWindow):
         self.tab_widget.setDocumentMode(True)
         self.tab_widget.setAccessibleName("Client tabs")
         self.message = QLabel()
-        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # Qt.AlignCenter as an int through the property system: no ``Qt`` enums before the
+        # first paint (see client_models).
+        self.message.setProperty("alignment", 0x0084)
         self.message.setWordWrap(True)
         self.message.setMargin(24)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.message)
         self.stack.addWidget(self.tab_widget)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter = QSplitter()  # horizontal
         self.splitter.addWidget(self.clients)
         self.splitter.addWidget(self.stack)
         self.splitter.setChildrenCollapsible(False)
@@ -92,6 +92,8 @@ class MainWindow(QMainWindow):
     # -- start-up -------------------------------------------------------------------------
     def attach(self, context: AppContext, restore: bool = True) -> None:
         """Build the tabs on the opened store and show the client list."""
+        from bonecoach.ui.tabs import make_tabs
+
         self.context = context
         context.errors.parent = self
         self.watch_tasks(context.tasks)
@@ -109,6 +111,7 @@ class MainWindow(QMainWindow):
         self.show_where()
         self._set_enabled(store=True, client=False)
         self.refresh_clients()
+        self.clients.enable_sorting()
         self.show_message("Choose a client on the left, or add one with New client (Ctrl+N).")
         self.clients.new_button.setEnabled(True)
         pending, self._pending_client = self._pending_client, None

@@ -253,3 +253,23 @@ def test_restore_a_backup_from_the_file_menu(
     assert window.clients.model.rowCount() == 2
     title, text = dialogs.infos[-1]
     assert title == "Backup restored" and "before-restore" in text
+
+
+def test_clicking_a_column_header_sorts_the_client_list(window: MainWindow, qtbot: Any) -> None:
+    from PySide6.QtCore import QPoint, Qt
+
+    add_client(window.context, "Aaron Zeller", "Z-9")
+    window.refresh_clients()
+    table = window.clients.table
+    names = lambda: [table.model().index(r, 0).data() for r in range(3)]  # noqa: E731
+    assert names() == ["Aaron Zeller", "Ann Lee", "Bert Olsen"]  # the order they arrived in
+    window.show()
+    qtbot.waitExposed(window)
+    header = table.horizontalHeader()
+    clinic_column = QPoint(header.sectionViewportPosition(1) + 5, header.height() // 2)
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=clinic_column)
+    assert header.sortIndicatorSection() == 1
+    ascending = names()
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=clinic_column)
+    assert ascending == ["Ann Lee", "Bert Olsen", "Aaron Zeller"]  # A-1, B-2, Z-9
+    assert names() == list(reversed(ascending))
