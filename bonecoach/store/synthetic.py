@@ -2,7 +2,7 @@
 
 Rows go in with bulk INSERTs and explicit ids (no ORM unit of work), so a million sets take
 seconds. Every row is what the store itself would write, so `Store.client_history` reads them
-back as valid domain objects. Used by the benchmarks and tools/measure_store.py.
+back as valid domain objects. Used by the benchmarks (bench/).
 """
 
 from __future__ import annotations
