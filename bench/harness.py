@@ -44,9 +44,15 @@ def ms(seconds: float) -> str:
     return f"{seconds * 1000:.1f} ms"
 
 
+def _result(figure: Figure) -> str:
+    if figure.target == "reported":  # shown beside a target, not a target of its own
+        return "-"
+    return "pass" if figure.passed else "FAIL"
+
+
 def print_table(figures: list[Figure]) -> None:
     headers = ("figure", "measured", "target", "result")
-    rows = [(f.name, f.measured, f.target, "pass" if f.passed else "FAIL") for f in figures]
+    rows = [(f.name, f.measured, f.target, _result(f)) for f in figures]
     widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(headers)]
     line = " | ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True))
     print(line)
