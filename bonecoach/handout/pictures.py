@@ -1,15 +1,18 @@
-"""Exercise illustrations for the PDF: SVG from `bonecoach.art`, converted once per build.
+"""Exercise pictures for the PDF: SVG from `bonecoach.art`, or a custom exercise's photo,
+converted once per build.
 
 Converting SVG is the slow part of a handout, so each exercise's picture is converted once
 per build and then drawn at whatever width a block needs. The art's own plain SVG goes
 through the fast converter (`svgfast`); anything else (custom pictures) through svglib, with
-any text inside switched to our embedded font, so no standard font reaches the PDF.
+any text inside switched to our embedded font, so no standard font reaches the PDF. A custom
+exercise with a photo prints the photo (`photos`) in the same box an illustration would get;
+photos are decoded only for the exercises that have one.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from io import BytesIO
 from typing import Any
 
@@ -18,12 +21,13 @@ from reportlab.graphics.shapes import Drawing, Group, String
 from reportlab.platypus import Flowable
 
 from bonecoach.handout.fonts import BOLD, REGULAR, register_fonts
+from bonecoach.handout.photos import PhotoPicture, photo_picture
 from bonecoach.handout.svgfast import PlainPicture, plain_svg_picture
 
 log = logging.getLogger(__name__)
 
 SvgSource = Callable[[str], str]
-Picture = Drawing | PlainPicture
+Picture = Drawing | PlainPicture | PhotoPicture
 
 
 def art_source(illustrations: Any = None) -> SvgSource:
@@ -53,12 +57,23 @@ def _use_our_font(node: Any) -> None:
 
 
 class PictureCache:
-    """Converted drawings by exercise id, for one build (or one app session)."""
+    """Converted pictures by exercise id, for one build (or one app session).
 
-    def __init__(self, source: SvgSource | None) -> None:
+    ``photos`` are custom exercises' photo bytes (PNG or JPEG) by exercise id: such an
+    exercise prints its photo instead of asking ``source`` for an illustration.
+    """
+
+    def __init__(self, source: SvgSource | None, photos: Mapping[str, bytes] | None = None) -> None:
         register_fonts()
         self._source = source
+        self._photos: dict[str, bytes] = dict(photos or {})
         self._drawings: dict[str, Picture | None] = {}
+
+    def add_photos(self, photos: Mapping[str, bytes]) -> None:
+        """Photos to print from now on (a picture already converted for one is forgotten)."""
+        for exercise_id, data in photos.items():
+            self._photos[exercise_id] = data
+            self._drawings.pop(exercise_id, None)
 
     def drawing(self, exercise_id: str) -> Picture | None:
         if exercise_id not in self._drawings:
@@ -66,6 +81,8 @@ class PictureCache:
         return self._drawings[exercise_id]
 
     def _convert(self, exercise_id: str) -> Picture | None:
+        if exercise_id in self._photos:
+            return self._photo(exercise_id)
         if self._source is None:
             return None
         try:
@@ -86,6 +103,13 @@ class PictureCache:
         # renderPDF starts every drawing with its initial font: Helvetica unless told.
         drawing.initialFontName = REGULAR
         return drawing
+
+    def _photo(self, exercise_id: str) -> PhotoPicture | None:
+        try:
+            return photo_picture(self._photos[exercise_id])
+        except Exception as exc:  # a damaged photo must not stop the client's handout
+            log.warning("no photo for exercise %r: %s", exercise_id, exc)
+            return None
 
     def aspect(self, exercise_id: str) -> float | None:
         """Width over height of the exercise's picture; None when it has none."""
@@ -129,7 +153,7 @@ class ScaledDrawing(Flowable):
         canvas = self.canv
         canvas.saveState()
         canvas.scale(self.factor, self.factor)
-        if isinstance(self.drawing, PlainPicture):
+        if isinstance(self.drawing, PlainPicture | PhotoPicture):
             self.drawing.draw_on(canvas)
         else:
             clip = canvas.beginPath()

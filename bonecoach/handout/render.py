@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 from io import BytesIO
 from pathlib import Path
@@ -41,22 +42,27 @@ def render_handout(
     options: HandoutOptions | None = None,
     *,
     pictures: PictureCache | SvgSource | object | None = _DEFAULT,
+    photos: Mapping[str, bytes] | None = None,
 ) -> None:
     """Write the handout PDF to a path or a binary stream.
 
     ``options`` overrides the document's own (paper, print size, log sheet). ``pictures``
     is a PictureCache to share between builds, a function from exercise id to SVG text, or
-    None for no pictures; by default the real illustrations of `bonecoach.art`.
+    None for no pictures; by default the real illustrations of `bonecoach.art`. ``photos``
+    are custom exercises' photos (PNG or JPEG bytes) by exercise id, printed in place of an
+    illustration.
     """
     if options is not None:
         doc = replace(doc, options=options)
     opts = doc.options
     if isinstance(pictures, PictureCache):
         cache = pictures
+        if photos:
+            cache.add_photos(photos)
     elif pictures is _DEFAULT:
-        cache = PictureCache(art_source())
+        cache = PictureCache(art_source(), photos)
     else:
-        cache = PictureCache(pictures)  # type: ignore[arg-type]
+        cache = PictureCache(pictures, photos)  # type: ignore[arg-type]
     styles = Styles(scale_for(opts.large_print), family_for(_texts(doc)))
     ft = FrameText(
         clinic_name=doc.clinic.name,
