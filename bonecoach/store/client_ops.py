@@ -1,4 +1,4 @@
-"""Clients, therapists, profile versions and the audit trail."""
+"""Clients, profile versions and the audit trail (therapists: therapist_ops.py)."""
 
 from __future__ import annotations
 
@@ -10,20 +10,18 @@ from sqlalchemy.orm import Session
 
 from bonecoach.program.profile import ClientProfile
 from bonecoach.store.base import StoreBase, client_record
-from bonecoach.store.errors import DuplicateClientError, NotFoundError, StaleSaveError
+from bonecoach.store.errors import DuplicateClientError, StaleSaveError
 from bonecoach.store.mapping import profile_columns, profile_from_json
 from bonecoach.store.models import (
     AuditRow,
     ClientRow,
     ProfileVersionRow,
-    TherapistRow,
     utcnow,
 )
 from bonecoach.store.records import (
     AuditRecord,
     ClientRecord,
     ProfileVersionRecord,
-    TherapistRecord,
 )
 
 _UNSET = object()
@@ -63,59 +61,6 @@ def profile_record(row: ProfileVersionRow) -> ProfileVersionRecord:
 
 
 class ClientOps(StoreBase):
-    # Therapists ---------------------------------------------------------------------------
-
-    def add_therapist(
-        self, name: str, credentials: str = "", contact: str = "", *, by: str | None = None
-    ) -> TherapistRecord:
-        with self._writing() as session:
-            row = TherapistRow(
-                name=_clean_name(name),
-                credentials=credentials.strip(),
-                contact=contact.strip(),
-                active=True,
-                created_at=utcnow(),
-            )
-            session.add(row)
-            session.flush()
-            self._audit(session, self._who(by), "add", "therapist", row.id, None, row.name)
-            return TherapistRecord(row.id, row.name, row.credentials, row.contact, row.active)
-
-    def update_therapist(
-        self,
-        therapist_id: int,
-        *,
-        name: str | None = None,
-        credentials: str | None = None,
-        contact: str | None = None,
-        active: bool | None = None,
-        by: str | None = None,
-    ) -> TherapistRecord:
-        with self._writing() as session:
-            row = session.get(TherapistRow, therapist_id)
-            if row is None:
-                raise NotFoundError("therapist", therapist_id)
-            if name is not None:
-                row.name = _clean_name(name)
-            if credentials is not None:
-                row.credentials = credentials.strip()
-            if contact is not None:
-                row.contact = contact.strip()
-            if active is not None:
-                row.active = active
-            self._audit(session, self._who(by), "update", "therapist", row.id, None, row.name)
-            return TherapistRecord(row.id, row.name, row.credentials, row.contact, row.active)
-
-    def therapists(self, *, include_inactive: bool = False) -> list[TherapistRecord]:
-        query = select(TherapistRow).order_by(TherapistRow.name, TherapistRow.id)
-        if not include_inactive:
-            query = query.where(TherapistRow.active.is_(True))
-        with self._reading() as session:
-            return [
-                TherapistRecord(r.id, r.name, r.credentials, r.contact, r.active)
-                for r in session.scalars(query)
-            ]
-
     # Clients ------------------------------------------------------------------------------
 
     def find_existing_client(

@@ -24,9 +24,10 @@ from bonecoach.store.custom_ops import CustomExerciseOps
 from bonecoach.store.database import OpenedDatabase, open_database
 from bonecoach.store.session_ops import SessionOps
 from bonecoach.store.settings import Settings
+from bonecoach.store.therapist_ops import TherapistOps
 
 
-class Store(ClientOps, SessionOps, CustomExerciseOps):
+class Store(ClientOps, TherapistOps, SessionOps, CustomExerciseOps):
     def __init__(
         self,
         engine: Engine,
