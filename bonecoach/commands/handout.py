@@ -146,17 +146,20 @@ def _print_stored(args: argparse.Namespace, options: Any, settings: Any, out: Pa
 
 
 def stored_library(store: Any) -> tuple[Any, Any]:
-    """(library, picture source) with the clinic's custom exercises from the database;
-    archived ones too, since an older program may still name them."""
+    """(library, PictureCache) with the clinic's custom exercises from the database, their
+    illustrations and photos; archived ones too, since an older program may still name them."""
     from bonecoach.art import load_illustrations
     from bonecoach.art.custom import custom_illustrations
-    from bonecoach.handout.pictures import art_source
+    from bonecoach.handout.pictures import PictureCache, art_source
     from bonecoach.store.legacy_custom import import_legacy_folder
 
     import_legacy_folder(store)  # an old custom_library folder moves into the database
     illustrations = dict(load_illustrations())
+    photos: dict[str, bytes] = {}
     customs = store.custom_exercises(include_archived=True)
     if customs:
         pictures = {r.id: r.picture for r in customs}
         illustrations.update(custom_illustrations(pictures, illustrations))
-    return store.full_library(include_archived=True), art_source(illustrations)
+        photos = {r.id: r.photo for r in customs if r.picture.kind == "photo" and r.photo}
+    library = store.full_library(include_archived=True)
+    return library, PictureCache(art_source(illustrations), photos)

@@ -232,6 +232,8 @@ class HandoutTab(QWidget):
             self.context.illustrations,
             key[1],
             key[2],
+            # a copy: the Library manager may change the app's photos during the build
+            dict(self.context.extras.get("photos", {})),
             on_done=lambda data: self._built(generation, key, data),
             on_error=lambda exc: self._failed(generation, exc),
             label="Building handout…",

@@ -30,6 +30,8 @@ class HandoutSource:
     # Archived custom exercises this version still names: out of the app's library, yet an
     # old program's handout must print them.
     archived_exercises: Mapping[str, Exercise] = field(default_factory=dict)
+    # ... and the photos of those that have one.
+    archived_photos: Mapping[str, bytes] = field(default_factory=dict)
 
 
 def open_handout_source(context: AppContext, client_id: int) -> HandoutSource:
@@ -54,13 +56,14 @@ def open_handout_source(context: AppContext, client_id: int) -> HandoutSource:
         logo_path=Path(logo) if logo and Path(logo).is_file() else None,
     )
     named = set() if version is None else version.program.exercise_ids()
-    archived = {
-        r.id: r.exercise
+    records = [
+        r
         for r in store.custom_exercises(include_archived=True)
         if r.archived and r.id in named and r.id not in context.library
-    }
+    ]
     return HandoutSource(
-        archived_exercises=archived,
+        archived_exercises={r.id: r.exercise for r in records},
+        archived_photos={r.id: r.photo for r in records if r.picture.kind == "photo" and r.photo},
         client_id=client_id,
         client_name=client.name,
         version=version,
@@ -75,8 +78,13 @@ def build_pdf(
     illustrations: Mapping[str, Any],
     options: HandoutOptions,
     phases: str | int = "current",
+    photos: Mapping[str, bytes] | None = None,
 ) -> bytes:
-    """The handout PDF of the source's saved program version (NoHomeHandout, ValueError)."""
+    """The handout PDF of the source's saved program version (NoHomeHandout, ValueError).
+
+    ``illustrations`` and ``photos`` (custom exercises' photo bytes by id) are the app's;
+    the archived exercises the version names bring their own photos.
+    """
     from bonecoach.handout.build import build_handout_document
     from bonecoach.handout.pictures import art_source
     from bonecoach.handout.render import render_handout_bytes
@@ -97,7 +105,8 @@ def build_pdf(
         version_number=version.number,
         version_date=version.saved_at.date() if version.saved_at else dt.date.today(),
     )
-    return render_handout_bytes(document, pictures=art_source(dict(illustrations)))
+    printed = {**source.archived_photos, **(photos or {})}
+    return render_handout_bytes(document, pictures=art_source(dict(illustrations)), photos=printed)
 
 
 def write_pdf(data: bytes, path: Path) -> Path:

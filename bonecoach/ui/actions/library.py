@@ -119,7 +119,7 @@ def archive_custom(store: Store, exercise_id: str, *, by: str | None = None) -> 
 
 def ensure_custom_pictures(context: Any) -> None:
     """Put the custom exercises' pictures into the app context once (illustrations for the
-    screen and the handout, photos for the screen)."""
+    screen and the handout, photos for the screen and the handout)."""
     if context.extras.get("custom_pictures_loaded"):
         return
     records = custom_records(context.store, include_archived=True)
