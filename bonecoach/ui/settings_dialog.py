@@ -209,7 +209,25 @@ class SettingsDialog(QDialog):
         }
 
     def accept(self) -> None:
+        """Therapists first, in one transaction, then the settings file: a default therapist
+        saved in the settings always names a stored therapist. On any refusal the dialog
+        stays open with everything still as typed."""
         if self.database.text().strip() != self._tested_url and not self.test_database():
+            return
+        unfinished = self.therapists.unfinished()
+        if unfinished:
+            self.pages.setCurrentWidget(self.therapists)
+            self.context.errors.show(
+                "Settings not saved",
+                f"Therapists: {unfinished}. Press “{self.therapists.add.text().replace('&', '')}” "
+                "or clear the details, then Save again.",
+            )
+            return
+        try:
+            self.therapists.apply()
+        except Exception as exc:
+            self.pages.setCurrentWidget(self.therapists)
+            self.context.errors.show("Therapists not saved (nothing was changed)", exc)
             return
         try:
             actions.save_settings(self.context, self.values())

@@ -92,8 +92,9 @@ def add_therapist(context: AppContext, name: str, credentials: str, contact: str
     return context.store.add_therapist(name, credentials, contact)
 
 
-def set_therapist_active(context: AppContext, therapist_id: int, active: bool) -> Any:
-    return context.store.update_therapist(therapist_id, active=active)
+def save_therapists(context: AppContext, changes: list[Any]) -> list[Any]:
+    """Store the Settings dialog's therapist changes (TherapistChange) in one transaction."""
+    return list(context.store.save_therapists(changes, by=context.therapist_name or None))
 
 
 def therapists(context: AppContext) -> list[Any]:
