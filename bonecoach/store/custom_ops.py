@@ -235,22 +235,40 @@ class CustomExerciseOps(StoreBase):
             raise self._taken(None, str(validate_exercise(exercise).id)) from None
 
     def archive_custom_exercise(
-        self, exercise_id: str, archived: bool = True, *, by: str | None = None
+        self,
+        exercise_id: str,
+        archived: bool = True,
+        *,
+        expected_version: int | None = None,
+        by: str | None = None,
     ) -> CustomExerciseRecord:
         """Take a custom exercise out of the library (or bring it back). It stays stored:
-        programs, session logs and exports that name it still find it."""
-        who = self._who(by)
+        programs, session logs and exports that name it still find it.
+
+        ``expected_version``: the version the therapist was shown; if someone saved a newer
+        one since, StaleSaveError and nothing changes. Already in that state: nothing written.
+        """
+        who, now = self._who(by), utcnow()
         with self._writing() as session:
             row = session.get(CustomExerciseRow, exercise_id)
             if row is None:
                 raise NotFoundError("custom exercise", exercise_id)
-            row.archived = archived
-            row.version += 1
-            row.updated_at, row.updated_by = utcnow(), who
+            version = row.version if expected_version is None else expected_version
+            if version == row.version and row.archived == archived:
+                return record_of(row)
+            self._update(session, exercise_id, version, who, now, {"archived": archived})
             action = "archive" if archived else "unarchive"
             self._audit(session, who, action, ENTITY, None, None, exercise_id)
-            session.flush()
+            session.refresh(row)
             return record_of(row)
+
+    def restore_custom_exercise(
+        self, exercise_id: str, *, expected_version: int | None = None, by: str | None = None
+    ) -> CustomExerciseRecord:
+        """Bring an archived custom exercise back into the library (see archive)."""
+        return self.archive_custom_exercise(
+            exercise_id, False, expected_version=expected_version, by=by
+        )
 
     @staticmethod
     def _update(
