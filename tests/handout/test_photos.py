@@ -183,13 +183,19 @@ def test_a_phone_photo_is_turned_upright_and_cut_to_print_size() -> None:
     assert turned.height == MAX_SIDE  # was the width: now upright
     assert turned.width == pytest.approx(MAX_SIDE * 2 / 3, abs=1)
     big_png = photo_picture(photo(2400, 600, "PNG"))
-    assert (big_png.width, big_png.height) == (MAX_SIDE, 450)
+    assert (big_png.width, big_png.height) == (MAX_SIDE, MAX_SIDE // 4)
 
 
 @pytest.mark.parametrize(
     "data",
-    [damaged_png(), b"GIF89a" + b"\x00" * 40, b"", photo(30, 20, "BMP")],
-    ids=["cut-off PNG", "GIF", "empty", "BMP"],
+    [
+        damaged_png(),
+        photo(300, 200, "JPEG")[:-400],
+        b"GIF89a" + b"\x00" * 40,
+        b"",
+        photo(30, 20, "BMP"),
+    ],
+    ids=["cut-off PNG", "cut-off JPEG", "GIF", "empty", "BMP"],
 )
 def test_what_is_not_a_whole_png_or_jpeg_is_refused(data: bytes) -> None:
     with pytest.raises(DamagedPhoto):
