@@ -5,6 +5,8 @@ Built-in exercises are read-only; "Duplicate" makes an editable custom copy. Cus
 are saved in the database (see actions/library.py), so backups, the clinic's server and client
 exports carry them, and join the app's library at once, so the Program tab screens them like
 any other. Saving checks nobody changed the exercise meanwhile (another workstation).
+An archived custom exercise leaves the library; "Show archived" lists it again (greyed) so
+it can be restored.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -37,6 +40,11 @@ from bonecoach.ui.thumbnails import thumbnail_cache
 
 if TYPE_CHECKING:
     from bonecoach.ui.context import AppContext
+
+ARCHIVED_STATE = (
+    "<b>Archived custom exercise</b>: not in the library, so it cannot be added to programs. "
+    "Restore it to use it again."
+)
 
 
 def _plain_problem(error: Any) -> tuple[str | None, str]:
@@ -65,6 +73,7 @@ class LibraryManagerDialog(QDialog):
         self.current: Exercise | None = None
         self.is_new = False
         self.customs: dict[str, Any] = {}  # id -> CustomExerciseRecord (version, picture)
+        self.archived: dict[str, Any] = {}  # the same, for archived custom exercises
         self.pictures: dict[str, custom.CustomPicture] = {}
         self._load_customs()
 
@@ -74,18 +83,28 @@ class LibraryManagerDialog(QDialog):
         self.list = QListWidget()
         self.list.setAccessibleName("Exercises")
         self.list.currentItemChanged.connect(self._chosen)
-        self.new_button = QPushButton("New custom exercise")
-        self.duplicate_button = QPushButton("Duplicate")
-        self.delete_button = QPushButton("Archive")
+        self.show_archived = QCheckBox("Show arc&hived custom exercises")
+        self.show_archived.toggled.connect(lambda _on: self._fill_list(select=self._current_id()))
+        self.new_button = QPushButton("&New custom exercise")
+        self.duplicate_button = QPushButton("D&uplicate")
+        self.delete_button = QPushButton("&Archive")
+        self.restore_button = QPushButton("&Restore")
+        self.restore_button.setToolTip("Put the archived custom exercise back in the library")
         self.new_button.clicked.connect(self.new_exercise)
         self.duplicate_button.clicked.connect(self.duplicate)
         self.delete_button.clicked.connect(self.delete)
+        self.restore_button.clicked.connect(self.restore)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.addWidget(self.search)
         left_layout.addWidget(self.list, 1)
-        for button in (self.new_button, self.duplicate_button, self.delete_button):
+        left_layout.addWidget(self.show_archived)
+        archive_row = QHBoxLayout()
+        archive_row.addWidget(self.delete_button)
+        archive_row.addWidget(self.restore_button)
+        for button in (self.new_button, self.duplicate_button):
             left_layout.addWidget(button)
+        left_layout.addLayout(archive_row)
 
         self.state = QLabel()
         self.state.setWordWrap(True)
@@ -129,8 +148,13 @@ class LibraryManagerDialog(QDialog):
         self._fill_list()
 
     def _load_customs(self) -> None:
-        self.customs = custom.custom_records(self.context.store)
-        self.pictures = {i: r.picture for i, r in self.customs.items()}
+        records = custom.custom_records(self.context.store, include_archived=True)
+        self.customs = {i: r for i, r in records.items() if not r.archived}
+        # One whose id a newer BoneCoach now ships stays hidden: the shipped one wins.
+        self.archived = {
+            i: r for i, r in records.items() if r.archived and i not in self.context.library
+        }
+        self.pictures = {i: r.picture for i, r in records.items()}
 
     # -- the list -------------------------------------------------------------------------
     def _fill_list(self, select: str | None = None) -> None:
@@ -143,6 +167,15 @@ class LibraryManagerDialog(QDialog):
             self.list.addItem(item)
             if exercise.id == select:
                 self.list.setCurrentItem(item)
+        if self.show_archived.isChecked():
+            for record in sorted(self.archived.values(), key=lambda r: r.exercise.name):
+                item = QListWidgetItem(f"{record.exercise.name}  (archived)")
+                item.setData(Qt.ItemDataRole.UserRole, record.id)
+                item.setForeground(Qt.GlobalColor.gray)
+                item.setToolTip("Archived: not in the library. Select it and press Restore.")
+                self.list.addItem(item)
+                if record.id == select:
+                    self.list.setCurrentItem(item)
         self.list.blockSignals(False)
         self._filter(self.search.text())
         self._chosen(self.list.currentItem(), None)
@@ -158,12 +191,20 @@ class LibraryManagerDialog(QDialog):
             if self.list.item(i).data(Qt.ItemDataRole.UserRole) == exercise_id:
                 self.list.setCurrentRow(i)
 
+    def _current_id(self) -> str | None:
+        return None if self.is_new or self.current is None else self.current.id
+
+    def _is_archived(self) -> bool:
+        return not self.is_new and self.current is not None and self.current.id in self.archived
+
     def _editable(self) -> bool:
         return self.is_new or (self.current is not None and self.current.id in self.customs)
 
     def _chosen(self, item: QListWidgetItem | None, _previous: Any) -> None:
         exercise_id = None if item is None else item.data(Qt.ItemDataRole.UserRole)
         self.current = None if exercise_id is None else self.context.library.get(exercise_id)
+        if self.current is None and exercise_id in self.archived:
+            self.current = self.archived[exercise_id].exercise
         self.is_new = False
         self._show(self.current)
 
@@ -175,10 +216,14 @@ class LibraryManagerDialog(QDialog):
         self.form.set_editable(editable)
         self.form.fields["id"].setEnabled(self.is_new)  # a saved id is what programs refer to
         self.save_button.setEnabled(editable)
+        archived = self._is_archived()
         self.delete_button.setEnabled(editable and not self.is_new)
-        self.duplicate_button.setEnabled(exercise is not None and not self.is_new)
+        self.restore_button.setEnabled(archived)
+        self.duplicate_button.setEnabled(exercise is not None and not self.is_new and not archived)
         picture = self.pictures.get(exercise.id) if exercise is not None else None
-        if exercise is not None and not editable:
+        if archived:
+            self.state.setText(ARCHIVED_STATE)
+        elif exercise is not None and not editable:
             self.state.setText("<b>Built-in exercise</b>: read-only. Duplicate it to make a "
                                "custom copy you can change.")  # fmt: skip
         elif picture is not None and not self.is_new:
@@ -278,13 +323,53 @@ class LibraryManagerDialog(QDialog):
 
         try:
             custom.archive_custom(
-                self.context.store, current.id, by=self.context.therapist_name or None
+                self.context.store,
+                current.id,
+                expected_version=self.customs[current.id].version,
+                by=self.context.therapist_name or None,
             )
         except StoreError as exc:
             self.context.errors.show("Custom exercise not archived", exc)
+            self._reload_after_refusal(current.id)
             return
         self._refresh_context(None, removed=current.id)
-        self._fill_list()
+        self._fill_list(select=current.id)  # still selected if archived ones are shown
+
+    def restore(self) -> None:
+        """Put the selected archived custom exercise back in the library."""
+        current = self.current
+        if current is None or not self._is_archived():
+            return
+        from bonecoach.store.errors import StoreError
+
+        try:
+            restored = custom.restore_custom(
+                self.context.store,
+                current.id,
+                expected_version=self.archived[current.id].version,
+                by=self.context.therapist_name or None,
+            )
+        except StoreError as exc:  # changed on another workstation meanwhile
+            self.context.errors.show("Custom exercise not restored", exc)
+            self._reload_after_refusal(current.id)
+            return
+        self._refresh_context(restored.exercise)
+        self._fill_list(select=current.id)
+        self.list.setFocus()  # the Restore button just went grey: keep the keyboard in place
+
+    def _reload_after_refusal(self, exercise_id: str) -> None:
+        """Show what is stored now (another workstation may have archived or restored it)."""
+        from bonecoach.store.errors import StoreError
+
+        try:
+            stored = self.context.store.custom_exercise(exercise_id)
+        except StoreError:
+            stored = None
+        if stored is not None and not stored.archived:
+            self._refresh_context(stored.exercise)
+        else:
+            self._refresh_context(None, removed=exercise_id)
+        self._fill_list(select=exercise_id)
 
     def _refresh_context(self, saved: Exercise | None, removed: str | None = None) -> None:
         """Put the change into the app's library, pictures and thumbnail cache."""

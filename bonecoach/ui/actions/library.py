@@ -28,6 +28,7 @@ __all__ = [
     "custom_records",
     "ensure_custom_pictures",
     "load_full_library",
+    "restore_custom",
     "save_custom",
 ]
 
@@ -112,9 +113,19 @@ def _check_poses(exercise_id: str, picture: CustomPicture) -> None:
         raise InvalidExercise(exercise_id, wrong)
 
 
-def archive_custom(store: Store, exercise_id: str, *, by: str | None = None) -> Any:
-    """Take a custom exercise out of the library; it stays stored (and exported)."""
-    return store.archive_custom_exercise(exercise_id, by=by)
+def archive_custom(
+    store: Store, exercise_id: str, *, expected_version: int | None = None, by: str | None = None
+) -> Any:
+    """Take a custom exercise out of the library; it stays stored (and exported).
+    ``expected_version``: the version shown (StaleSaveError if someone changed it since)."""
+    return store.archive_custom_exercise(exercise_id, expected_version=expected_version, by=by)
+
+
+def restore_custom(
+    store: Store, exercise_id: str, *, expected_version: int | None = None, by: str | None = None
+) -> CustomExerciseRecord:
+    """Put an archived custom exercise back in the library (same check as archiving)."""
+    return store.restore_custom_exercise(exercise_id, expected_version=expected_version, by=by)
 
 
 def ensure_custom_pictures(context: Any) -> None:
