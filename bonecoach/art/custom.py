@@ -1,6 +1,6 @@
 """Illustrations of custom exercises: a posed picture drawn from two base poses, or the
-illustration of the exercise a duplicate was made from. (Photos are not drawn: the screen
-shows their bytes as they are.)"""
+illustration of the exercise a duplicate was made from. (Photos are not drawn here: the screen
+shows their bytes as they are, and the handout prints them through `bonecoach.handout.photos`.)"""
 
 from __future__ import annotations
 
