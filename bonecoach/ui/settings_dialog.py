@@ -223,6 +223,7 @@ class SettingsDialog(QDialog):
                 "or clear the details, then Save again.",
             )
             return
+        therapists_changed = self.therapists.has_changes()
         try:
             self.therapists.apply()
         except Exception as exc:
@@ -232,6 +233,7 @@ class SettingsDialog(QDialog):
         try:
             actions.save_settings(self.context, self.values())
         except Exception as exc:
-            self.context.errors.show("Settings not saved", exc)
+            saved = " (the therapist changes were saved)" if therapists_changed else ""
+            self.context.errors.show(f"Settings not saved{saved}", exc)
             return
         super().accept()

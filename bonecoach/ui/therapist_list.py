@@ -140,7 +140,6 @@ class TherapistList(QWidget):
         self.list.clear()
         for row in self.edits.rows:
             item = QListWidgetItem(row.label())
-            item.setData(Qt.ItemDataRole.UserRole, id(row))
             if not row.active:
                 item.setForeground(Qt.GlobalColor.gray)
             if row.is_new or row.change() is not None:
@@ -163,11 +162,8 @@ class TherapistList(QWidget):
         self._selection_changed()
 
     def _selected(self) -> EditedTherapist | None:
-        item = self.list.currentItem()
-        if item is None:
-            return None
-        key = item.data(Qt.ItemDataRole.UserRole)
-        return next((r for r in self.edits.rows if id(r) == key), None)
+        row = self.list.currentRow()  # the list shows edits.rows in order
+        return self.edits.rows[row] if 0 <= row < len(self.edits.rows) else None
 
     def _selection_changed(self) -> None:
         row = self._selected()
@@ -204,7 +200,7 @@ class TherapistList(QWidget):
 
     # -- buttons ----------------------------------------------------------------------------
     def start_new(self) -> None:
-        self.list.setCurrentItem(None)
+        self.list.setCurrentRow(-1)
         self._selection_changed()
         self.name.setFocus()
 

@@ -150,6 +150,9 @@ def test_names_are_checked_as_typed(qtbot: Any, shell_context: Any) -> None:
     page.name.clear()
     assert page.name_feedback.problem == "Name: a therapist needs a name"
     assert not page.add.isEnabled()
+    page.new_button.click()  # back to adding: empty details, nothing selected, no complaint
+    assert page.list.currentItem() is None and page.details.title() == "Add a therapist"
+    assert page.name.text() == "" and page.name_feedback.problem is None
 
 
 def test_typed_but_not_added_blocks_save(qtbot: Any, shell_context: Any, dialogs: Dialogs) -> None:
