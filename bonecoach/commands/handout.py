@@ -152,14 +152,13 @@ def stored_library(store: Any) -> tuple[Any, Any]:
     from bonecoach.art.custom import custom_illustrations
     from bonecoach.handout.pictures import PictureCache, art_source
     from bonecoach.store.legacy_custom import import_legacy_folder
+    from bonecoach.store.records import record_photos
 
     import_legacy_folder(store)  # an old custom_library folder moves into the database
     illustrations = dict(load_illustrations())
-    photos: dict[str, bytes] = {}
     customs = store.custom_exercises(include_archived=True)
     if customs:
         pictures = {r.id: r.picture for r in customs}
         illustrations.update(custom_illustrations(pictures, illustrations))
-        photos = {r.id: r.photo for r in customs if r.picture.kind == "photo" and r.photo}
     library = store.full_library(include_archived=True)
-    return library, PictureCache(art_source(illustrations), photos)
+    return library, PictureCache(art_source(illustrations), record_photos(customs))

@@ -3,6 +3,7 @@ objects, never ORM rows (which would tie screens to open database sessions)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -170,3 +171,9 @@ class CustomExerciseRecord:
     @property
     def id(self) -> str:
         return self.exercise.id
+
+
+def record_photos(records: Iterable[CustomExerciseRecord]) -> dict[str, bytes]:
+    """Photo bytes by exercise id, for the records whose picture is a photo (what the screen
+    shows and the handout prints)."""
+    return {r.id: r.photo for r in records if r.picture.kind == "photo" and r.photo}

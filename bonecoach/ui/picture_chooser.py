@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bonecoach.ui.actions.library import CustomPicture, custom_pictures
+from bonecoach.art.custom import custom_illustrations
+from bonecoach.ui.actions.library import CustomPicture
 from bonecoach.ui.exercise_details import PictureView
 from bonecoach.ui.thumbnails import thumbnail_cache
 
@@ -107,7 +108,7 @@ class PictureChooser(QGroupBox):
     def _draw(self) -> None:
         """Draw the choice under PREVIEW_ID, so nothing real changes until saved."""
         context = self.context
-        illustrations, _photos = custom_pictures({PREVIEW_ID: self.choice()}, context.illustrations)
+        illustrations = custom_illustrations({PREVIEW_ID: self.choice()}, context.illustrations)
         context.illustrations.pop(PREVIEW_ID, None)
         context.illustrations.update(illustrations)
         stash = context.extras.setdefault("photos", {})

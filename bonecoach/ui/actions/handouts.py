@@ -36,6 +36,7 @@ class HandoutSource:
 
 def open_handout_source(context: AppContext, client_id: int) -> HandoutSource:
     from bonecoach.handout.model import Clinic, Therapist
+    from bonecoach.store.records import record_photos
 
     store, settings = context.store, context.settings
     client = store.get_client(client_id)
@@ -63,7 +64,7 @@ def open_handout_source(context: AppContext, client_id: int) -> HandoutSource:
     ]
     return HandoutSource(
         archived_exercises={r.id: r.exercise for r in records},
-        archived_photos={r.id: r.photo for r in records if r.picture.kind == "photo" and r.photo},
+        archived_photos=record_photos(records),
         client_id=client_id,
         client_name=client.name,
         version=version,

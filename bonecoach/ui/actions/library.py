@@ -24,7 +24,6 @@ if TYPE_CHECKING:
 __all__ = [
     "CustomPicture",
     "archive_custom",
-    "custom_pictures",
     "custom_records",
     "ensure_custom_pictures",
     "load_full_library",
@@ -54,33 +53,16 @@ def load_full_library(store: Store, *, include_archived: bool = False) -> Librar
     return store.full_library(include_archived=include_archived)
 
 
-def custom_pictures(
-    pictures: Mapping[str, CustomPicture],
-    shipped: Mapping[str, Any],
-    photos: Mapping[str, bytes | None] | None = None,
-) -> tuple[dict[str, Any], dict[str, bytes]]:
-    """(illustrations, photo bytes) of custom exercises; ``shipped`` are the illustrations
-    that "same_as" pictures borrow, ``photos`` the stored photo bytes by exercise id."""
-    from bonecoach.art.custom import custom_illustrations
-
-    stored = photos or {}
-    found = {
-        i: data
-        for i, p in pictures.items()
-        if p.kind == "photo" and (data := stored.get(i)) is not None
-    }
-    return custom_illustrations(pictures, shipped), found
-
-
 def record_pictures(
     records: Mapping[str, CustomExerciseRecord], shipped: Mapping[str, Any]
 ) -> tuple[dict[str, Any], dict[str, bytes]]:
-    """(illustrations, photos) of stored custom exercises."""
-    return custom_pictures(
-        {i: r.picture for i, r in records.items()},
-        shipped,
-        {i: r.photo for i, r in records.items()},
-    )
+    """(illustrations, photos) of stored custom exercises; ``shipped`` are the illustrations
+    that "same_as" pictures borrow."""
+    from bonecoach.art.custom import custom_illustrations
+    from bonecoach.store.records import record_photos
+
+    pictures = {i: r.picture for i, r in records.items()}
+    return custom_illustrations(pictures, shipped), record_photos(records.values())
 
 
 def save_custom(
