@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Mapping
+from datetime import datetime
 from typing import Any
 
 from pydantic import ValidationError
@@ -91,6 +92,23 @@ def picture_columns(picture: CustomPicture, photo: bytes | None) -> dict[str, An
         "photo": photo if picture.kind == "photo" else None,
         "photo_type": picture.photo if picture.kind == "photo" else "",
     }
+
+
+def new_custom_row(
+    exercise: Exercise, picture: CustomPicture, photo: bytes | None, who: str, now: datetime
+) -> CustomExerciseRow:
+    """A custom exercise's first stored version, added by ``who`` at ``now``."""
+    return CustomExerciseRow(
+        id=exercise.id,
+        exercise=exercise.model_dump(mode="json"),
+        created_at=now,
+        created_by=who,
+        updated_at=now,
+        updated_by=who,
+        version=1,
+        archived=False,
+        **picture_columns(picture, photo),
+    )
 
 
 def check_custom(
@@ -201,27 +219,17 @@ class CustomExerciseOps(StoreBase):
                 if row is not None and row.photo is not None:
                     stored = (row.photo, row.photo_type)
                 checked, chosen, data = check_custom(session, exercise, picture, photo, stored)
-                columns = {
-                    "exercise": checked.model_dump(mode="json"),
-                    **picture_columns(chosen, data),
-                }
                 if expected_version is None:
                     if row is not None:
                         raise self._taken(row)
-                    row = CustomExerciseRow(
-                        id=checked.id,
-                        created_at=now,
-                        created_by=who,
-                        updated_at=now,
-                        updated_by=who,
-                        version=1,
-                        archived=False,
-                        **columns,
-                    )
-                    session.add(row)
+                    session.add(new_custom_row(checked, chosen, data, who, now))
                     session.flush()
                     action = "create"
                 else:
+                    columns = {
+                        "exercise": checked.model_dump(mode="json"),
+                        **picture_columns(chosen, data),
+                    }
                     self._update(session, checked.id, expected_version, who, now, columns)
                     action = "update"
                 self._audit(

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from bonecoach.program.picture import check_photo
 from bonecoach.store.base import client_record
-from bonecoach.store.custom_ops import ENTITY, picture_columns, shipped_library
+from bonecoach.store.custom_ops import ENTITY, new_custom_row, shipped_library
 from bonecoach.store.document import ClientDocument, CustomExerciseEntry, VersionRef
 from bonecoach.store.errors import ImportProblem
 from bonecoach.store.mapping import profile_columns, suggestion_columns
@@ -171,17 +171,5 @@ def add_custom_exercises(
         photo, picture = entry.photo, entry.picture
         if photo is not None:  # the media type from the bytes, not from what the file says
             picture = picture.model_copy(update={"photo": check_photo(photo)})
-        session.add(
-            CustomExerciseRow(
-                id=entry.exercise.id,
-                exercise=entry.exercise.model_dump(mode="json"),
-                created_at=now,
-                created_by=who,
-                updated_at=now,
-                updated_by=who,
-                version=1,
-                archived=False,
-                **picture_columns(picture, photo),
-            )
-        )
+        session.add(new_custom_row(entry.exercise, picture, photo, who, now))
     return [e.exercise.id for e in new]
