@@ -13,6 +13,17 @@ from bonecoach.store.models import AuditRow, ClientRow, utcnow
 from bonecoach.store.records import ClientRecord
 
 
+def person_name(name: str, whose: str, limit: int = 200) -> str:
+    """A client's or therapist's name as stored (inner spaces collapsed), or ValueError
+    naming the field; ``whose`` says who needs it ("client", "therapist")."""
+    cleaned = " ".join(name.split())
+    if not cleaned:
+        raise ValueError(f"name: a {whose} needs a name")
+    if len(cleaned) > limit:
+        raise ValueError(f"name: at most {limit} characters")
+    return cleaned
+
+
 def client_record(row: ClientRow) -> ClientRecord:
     return ClientRecord(
         id=row.id,

@@ -9,7 +9,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from bonecoach.program.profile import ClientProfile
-from bonecoach.store.base import StoreBase, client_record
+from bonecoach.store.base import StoreBase, client_record, person_name
 from bonecoach.store.errors import DuplicateClientError, StaleSaveError
 from bonecoach.store.mapping import profile_columns, profile_from_json
 from bonecoach.store.models import (
@@ -28,12 +28,7 @@ _UNSET = object()
 
 
 def _clean_name(name: str) -> str:
-    name = " ".join(name.split())
-    if not name:
-        raise ValueError("name: a client needs a name")
-    if len(name) > 200:
-        raise ValueError("name: at most 200 characters")
-    return name
+    return person_name(name, "client")
 
 
 def _clean_clinic_id(clinic_id: str | None) -> str | None:

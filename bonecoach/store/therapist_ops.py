@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bonecoach.store.base import StoreBase
+from bonecoach.store.base import StoreBase, person_name
 from bonecoach.store.errors import NotFoundError
 from bonecoach.store.models import TherapistRow, utcnow
 from bonecoach.store.records import TherapistRecord
@@ -36,12 +36,7 @@ class TherapistChange:
 
 def therapist_name(name: str) -> str:
     """The name as stored (inner spaces collapsed), or ValueError naming the field."""
-    cleaned = " ".join(name.split())
-    if not cleaned:
-        raise ValueError("name: a therapist needs a name")
-    if len(cleaned) > LIMITS["name"]:
-        raise ValueError(f"name: at most {LIMITS['name']} characters")
-    return cleaned
+    return person_name(name, "therapist", LIMITS["name"])
 
 
 def _text(field: str, value: str) -> str:
