@@ -2,38 +2,19 @@
 
 from __future__ import annotations
 
-import struct
-import zlib
 from pathlib import Path
 
 import pytest
 
 from bonecoach.art import PhotoError, load_photo
-
-
-def _png(width: int, height: int) -> bytes:
-    """A real, decodable greyscale PNG built byte by byte."""
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return (
-            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-        )
-
-    rows = b"".join(b"\x00" + bytes((x * 7) % 256 for x in range(width)) for _ in range(height))
-    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", header)
-        + chunk(b"IDAT", zlib.compress(rows))
-        + chunk(b"IEND", b"")
-    )
+from tests.sample_images import png
 
 
 def test_a_small_real_png_is_accepted(tmp_path: Path, qapp) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtGui import QImage
 
     path = tmp_path / "photo.png"
-    path.write_bytes(_png(40, 30))
+    path.write_bytes(png(40, 30))
     data = load_photo(path)
     assert data == path.read_bytes()
     image = QImage.fromData(data)
@@ -64,21 +45,21 @@ def test_anything_but_png_or_jpeg_is_refused(tmp_path: Path, content: bytes) -> 
 
 def test_a_file_over_the_byte_limit_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "big.png"
-    path.write_bytes(_png(200, 200))
+    path.write_bytes(png(200, 200))
     with pytest.raises(PhotoError, match="the limit is"):
         load_photo(path, max_bytes=100)
 
 
 def test_an_image_over_the_pixel_limit_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "huge.png"
-    path.write_bytes(_png(300, 200))
+    path.write_bytes(png(300, 200))
     with pytest.raises(PhotoError, match="300 x 200 pixels"):
         load_photo(path, max_pixels=50_000)
 
 
 def test_a_truncated_png_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "cut.png"
-    path.write_bytes(_png(10, 10)[:14])
+    path.write_bytes(png(10, 10)[:14])
     with pytest.raises(PhotoError, match="damaged"):
         load_photo(path)
 

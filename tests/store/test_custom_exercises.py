@@ -4,8 +4,6 @@ out of the shipped ids, carried by client export/import, and migrated from the o
 from __future__ import annotations
 
 import datetime as dt
-import struct
-import zlib
 from pathlib import Path
 from typing import Any
 
@@ -20,21 +18,7 @@ from bonecoach.store.document import read_document
 from bonecoach.store.errors import ImportProblem, InvalidExercise, StaleSaveError
 from bonecoach.store.exchange import export_client, import_client, write_document
 from bonecoach.store.service import Store
-
-
-def png(width: int = 8, height: int = 6) -> bytes:
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        crc = struct.pack(">I", zlib.crc32(kind + data))
-        return struct.pack(">I", len(data)) + kind + data + crc
-
-    rows = b"".join(b"\x00" + bytes(width) for _ in range(height))
-    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", header)
-        + chunk(b"IDAT", zlib.compress(rows))
-        + chunk(b"IEND", b"")
-    )
+from tests.sample_images import png
 
 
 def custom(exercise_id: str = "towel_squeeze", **changes: Any) -> Exercise:
