@@ -70,18 +70,25 @@ def test_accept_uses_the_already_stored_pending_suggestion(store: Store) -> None
     assert len(store.suggestions(client.id)) == 1
 
 
-def test_failure_after_program_write_leaves_nothing(
-    store: Store, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    ("failing_step", "fault"),
+    [
+        ("decide", "power cut while recording the outcome"),  # after the version is written
+        ("stored_suggestion", "disk full"),  # before it
+    ],
+)
+def test_a_failure_part_way_leaves_nothing(
+    store: Store, monkeypatch: pytest.MonkeyPatch, failing_step: str, fault: str
 ) -> None:
     client = store.create_client("Ann Lee")
     v1 = store.save_program(client.id, factories.program())
     before = _snapshot(store, client.id, v1.program_id)
 
     def crash(*args: object, **kwargs: object) -> None:
-        raise RuntimeError("power cut while recording the outcome")
+        raise RuntimeError(fault)
 
-    monkeypatch.setattr(suggestion_ops, "decide", crash)
-    with pytest.raises(RuntimeError, match="power cut"):
+    monkeypatch.setattr(suggestion_ops, failing_step, crash)
+    with pytest.raises(RuntimeError, match=fault):
         store.accept_suggestion(
             client.id, factories.suggestion(), factories.program(reps=12), based_on_version_id=v1.id
         )
@@ -95,24 +102,6 @@ def test_failure_after_program_write_leaves_nothing(
         client.id, factories.suggestion(), factories.program(reps=12), based_on_version_id=v1.id
     )
     assert made is not None and made.number == 2 and decided.result_version_id == made.id
-
-
-def test_failure_storing_the_suggestion_leaves_no_version(
-    store: Store, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    client = store.create_client("Ann Lee")
-    v1 = store.save_program(client.id, factories.program())
-    before = _snapshot(store, client.id, v1.program_id)
-
-    def crash(*args: object, **kwargs: object) -> None:
-        raise RuntimeError("disk full")
-
-    monkeypatch.setattr(suggestion_ops, "stored_suggestion", crash)
-    with pytest.raises(RuntimeError, match="disk full"):
-        store.accept_suggestion(
-            client.id, factories.suggestion(), factories.program(reps=12), based_on_version_id=v1.id
-        )
-    assert _snapshot(store, client.id, v1.program_id) == before
 
 
 def test_stale_accept_is_refused_and_changes_nothing(
