@@ -69,12 +69,6 @@ class PictureCache:
         self._photos: dict[str, bytes] = dict(photos or {})
         self._drawings: dict[str, Picture | None] = {}
 
-    def add_photos(self, photos: Mapping[str, bytes]) -> None:
-        """Photos to print from now on (a picture already converted for one is forgotten)."""
-        for exercise_id, data in photos.items():
-            self._photos[exercise_id] = data
-            self._drawings.pop(exercise_id, None)
-
     def drawing(self, exercise_id: str) -> Picture | None:
         if exercise_id not in self._drawings:
             self._drawings[exercise_id] = self._convert(exercise_id)

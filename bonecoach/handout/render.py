@@ -50,15 +50,15 @@ def render_handout(
     is a PictureCache to share between builds, a function from exercise id to SVG text, or
     None for no pictures; by default the real illustrations of `bonecoach.art`. ``photos``
     are custom exercises' photos (PNG or JPEG bytes) by exercise id, printed in place of an
-    illustration.
+    illustration (a PictureCache carries its own).
     """
     if options is not None:
         doc = replace(doc, options=options)
     opts = doc.options
     if isinstance(pictures, PictureCache):
+        if photos:  # a cache converts once: its photos are given when it is made
+            raise TypeError("give the photos to PictureCache(source, photos), not here")
         cache = pictures
-        if photos:
-            cache.add_photos(photos)
     elif pictures is _DEFAULT:
         cache = PictureCache(art_source(), photos)
     else:
