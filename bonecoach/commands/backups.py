@@ -1,8 +1,9 @@
 """`bonecoach backup` and `bonecoach restore`: the database's backups.
 
 SQLite: an online backup to the backup folder (or --out FILE); restore checks the file first
-and keeps the current database as a backup. PostgreSQL: backup writes a JSON export of every
-client; restore is the server's job (pg_restore), or `import-client` of the export.
+and keeps the current database as a backup. PostgreSQL: a backup is a whole-clinic JSON export;
+restore checks the whole export, keeps the current data as an export, and replaces every
+client in one transaction.
 """
 
 from __future__ import annotations
@@ -21,7 +22,9 @@ def register(subparsers: Any) -> None:
     restore = subparsers.add_parser(
         "restore", help="replace the database with a backup (the current one is kept)"
     )
-    restore.add_argument("file", type=Path, help="a BoneCoach backup (.sqlite3)")
+    restore.add_argument(
+        "file", type=Path, help="a BoneCoach backup (.sqlite3, or .json for a PostgreSQL database)"
+    )
     restore.set_defaults(handler=_restore)
 
 
@@ -49,12 +52,7 @@ def _restore(args: argparse.Namespace) -> int:
     settings = load_settings().settings
     path = sqlite_path(database_url(settings))
     if path is None:
-        print(
-            "The database is on a PostgreSQL server: restore it with the server's tools "
-            "(pg_restore), or add clients from a JSON export with `bonecoach import-client`.",
-            file=sys.stderr,
-        )
-        return 1
+        return _restore_server(args.file, backup_folder(settings))
     try:
         kept = restore(args.file, path, backup_folder(settings))
     except StoreError as exc:
@@ -63,4 +61,24 @@ def _restore(args: argparse.Namespace) -> int:
     print(f"Restored {args.file} into {path}.")
     if kept is not None:
         print(f"The database as it was is kept at {kept}")
+    return 0
+
+
+def _restore_server(backup: Path, folder: Path) -> int:
+    from bonecoach.store.errors import StoreError
+    from bonecoach.store.server_backup import restore_clinic_export
+    from bonecoach.store.service import Store
+
+    if not backup.is_file():
+        print(f"{backup} does not exist", file=sys.stderr)
+        return 1
+    try:
+        with Store.open(auto_backup=False) as store:
+            kept, count = restore_clinic_export(store, backup, folder)
+            store.changed = False  # the before-restore export is this change's backup
+    except StoreError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(f"Restored {count} client(s) from {backup} into {store.url}.")
+    print(f"The data as it was is kept at {kept}")
     return 0

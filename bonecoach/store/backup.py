@@ -6,9 +6,9 @@ named ``bonecoach-YYYYMMDD-HHMMSS-<reason>.sqlite3`` (UTC). Only automatic backu
 (7 daily, 4 weekly, 12 monthly kept); manual, before-migration and before-restore ones stay
 until someone deletes them.
 
-For PostgreSQL, a backup is a JSON export of every client (see `exchange.export_all`): it needs
-no server tools, and `import-client` reads each client back. Clinic IT should still run
-pg_dump on the server; BoneCoach does not manage the server.
+For PostgreSQL, a backup is a whole-clinic JSON export (``.json``, see `server_backup`), named
+and rotated the same way. Clinic IT should still run pg_dump on the server; BoneCoach does not
+manage the server.
 """
 
 from __future__ import annotations
@@ -33,8 +33,11 @@ from bonecoach.store.sqlite_file import (
 
 REASONS = ("auto", "manual", "before-migration", "before-restore")
 _NAME = re.compile(
-    r"^bonecoach-(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?-(?P<reason>[a-z-]+)\.sqlite3$"
+    r"^bonecoach-(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?-(?P<reason>[a-z-]+)"
+    r"(?P<suffix>\.[a-z0-9]+)$"
 )
+SQLITE = ".sqlite3"  # a SQLite database file
+SERVER = ".json"  # a whole-clinic export of a server database
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
 
 
@@ -45,27 +48,28 @@ class BackupFile:
     reason: str
 
 
-def list_backups(folder: Path) -> list[BackupFile]:
-    """BoneCoach backups in ``folder``, newest first."""
+def list_backups(folder: Path, suffix: str = SQLITE) -> list[BackupFile]:
+    """BoneCoach backups of one kind (file suffix) in ``folder``, newest first."""
     if not folder.is_dir():
         return []
     found = []
     for path in folder.iterdir():
         match = _NAME.match(path.name)
-        if match and match["reason"] in REASONS:
+        if match and match["reason"] in REASONS and match["suffix"] == suffix:
             taken = datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S").replace(tzinfo=UTC)
             found.append((taken, int(match["n"] or 0), BackupFile(path, taken, match["reason"])))
     found.sort(key=lambda t: (t[0], t[1]), reverse=True)
     return [b for _, _, b in found]
 
 
-def _new_name(folder: Path, reason: str, now: datetime) -> Path:
+def new_backup_name(folder: Path, reason: str, now: datetime, suffix: str = SQLITE) -> Path:
+    """A free name in ``folder``: two backups in one second get -2, -3, ... not one file."""
     stamp = now.astimezone(UTC).strftime("%Y%m%d-%H%M%S")
-    path = folder / f"bonecoach-{stamp}-{reason}.sqlite3"
+    path = folder / f"bonecoach-{stamp}-{reason}{suffix}"
     n = 1
     while path.exists():
         n += 1
-        path = folder / f"bonecoach-{stamp}-{n}-{reason}.sqlite3"
+        path = folder / f"bonecoach-{stamp}-{n}-{reason}{suffix}"
     return path
 
 
@@ -97,7 +101,7 @@ def take_backup(
     if reason not in REASONS:
         raise ValueError(f"unknown backup reason {reason!r}")
     private_folder(folder)
-    destination = _new_name(folder, reason, now or datetime.now(UTC))
+    destination = new_backup_name(folder, reason, now or datetime.now(UTC))
     copy_database(db_path, destination)
     return destination
 
@@ -111,8 +115,10 @@ def backup_to(db_path: Path, out: Path) -> Path:
     return out
 
 
-def automatic_backup_due(folder: Path, today: date) -> bool:
-    return not any(b.reason == "auto" and b.taken_at.date() == today for b in list_backups(folder))
+def automatic_backup_due(folder: Path, today: date, suffix: str = SQLITE) -> bool:
+    return not any(
+        b.reason == "auto" and b.taken_at.date() == today for b in list_backups(folder, suffix)
+    )
 
 
 def backups_to_keep(backups: Iterable[BackupFile]) -> set[Path]:
@@ -136,9 +142,9 @@ def backups_to_keep(backups: Iterable[BackupFile]) -> set[Path]:
     return keep
 
 
-def rotate(folder: Path) -> list[Path]:
+def rotate(folder: Path, suffix: str = SQLITE) -> list[Path]:
     """Delete automatic backups outside the rotation; returns what was deleted."""
-    automatic = [b for b in list_backups(folder) if b.reason == "auto"]
+    automatic = [b for b in list_backups(folder, suffix) if b.reason == "auto"]
     keep = backups_to_keep(automatic)
     removed = []
     for backup in automatic:

@@ -88,9 +88,11 @@ class OpenedDatabase:
 
 
 def _problem(message: str, path: Path | None, folder: Path) -> DatabaseProblem:
+    """The problem, and for a SQLite file the newest good backup to offer in its place (a
+    server that cannot be reached or holds something else is the server's to fix)."""
     from bonecoach.store.backup import newest_good_backup
 
-    return DatabaseProblem(message, path, newest_good_backup(folder))
+    return DatabaseProblem(message, path, None if path is None else newest_good_backup(folder))
 
 
 def _open_sqlite(url: str, path: Path, folder: Path, auto_backup: bool) -> OpenedDatabase:
@@ -122,7 +124,7 @@ def _open_sqlite(url: str, path: Path, folder: Path, auto_backup: bool) -> Opene
     return OpenedDatabase(engine, url, path, folder, migrated_from, created, start_backup, problem)
 
 
-def _open_server(url: str, folder: Path) -> OpenedDatabase:
+def _open_server(url: str, folder: Path, auto_backup: bool) -> OpenedDatabase:
     from sqlalchemy import inspect
     from sqlalchemy.exc import DBAPIError
 
@@ -162,7 +164,16 @@ def _open_server(url: str, folder: Path) -> OpenedDatabase:
             export_all_to_folder(engine, folder, "before-migration")
             migrated_from = revision
         upgrade_to_head(engine)
-    return OpenedDatabase(engine, url, None, folder, migrated_from, revision is None, None)
+    created = revision is None
+    start_backup, problem = None, None
+    if auto_backup and not created:
+        from bonecoach.store.server_backup import automatic_server_backup
+
+        try:  # as for SQLite: an offline backup folder must not stop the day's work
+            start_backup = automatic_server_backup(engine, folder)
+        except (BackupError, OSError) as exc:
+            problem = str(exc)
+    return OpenedDatabase(engine, url, None, folder, migrated_from, created, start_backup, problem)
 
 
 def open_database(
@@ -185,4 +196,4 @@ def open_database(
 
         upgrade_to_head(engine)
         return OpenedDatabase(engine, url, None, folder, None, True, None)
-    return _open_server(url, folder)
+    return _open_server(url, folder, auto_backup)

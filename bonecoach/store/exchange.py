@@ -227,6 +227,8 @@ def _clinic_export(engine: Engine) -> str:
             "clients": documents,
             # every custom exercise, including those no client's program names yet
             "custom_exercises": [custom_entry(r).model_dump(mode="json") for r in customs],
+            # kept beside the entries (not in them) so client files keep their format
+            "archived_custom_exercises": sorted(r.id for r in customs if r.archived),
         },
         indent=1,
         ensure_ascii=False,
@@ -238,12 +240,16 @@ def export_all_to_file(engine: Engine, out: Path) -> Path:
     return write_private_text(out, _clinic_export(engine))
 
 
-def export_all_to_folder(engine: Engine, folder: Path, reason: str) -> Path:
+def export_all_to_folder(
+    engine: Engine, folder: Path, reason: str, now: datetime | None = None
+) -> Path:
+    """A server database's backup: the clinic export, named like the SQLite backups."""
+    from bonecoach.store.backup import SERVER, new_backup_name
     from bonecoach.store.sqlite_file import private_folder
 
     private_folder(folder)
-    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
-    return export_all_to_file(engine, folder / f"bonecoach-{stamp}-{reason}.json")
+    name = new_backup_name(folder, reason, now or datetime.now(UTC), SERVER)
+    return export_all_to_file(engine, name)
 
 
 def read_clinic_custom_exercises(path: Path) -> list[CustomExerciseEntry]:
@@ -264,6 +270,24 @@ def read_clinic_custom_exercises(path: Path) -> list[CustomExerciseEntry]:
                 str(path), [f"custom_exercises.{index}.{p}" for p in _problems(exc)]
             ) from None
     return entries
+
+
+def read_archived_custom_ids(path: Path) -> list[str]:
+    """The custom exercises a whole-clinic export marks archived (each must be in the file)."""
+    from bonecoach.store.errors import ImportProblem
+
+    data = json.loads(path.read_text(encoding="utf-8"))
+    ids = data.get("archived_custom_exercises", [])
+    known = {raw.get("exercise", {}).get("id") for raw in data.get("custom_exercises", [])}
+    if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
+        raise ImportProblem(str(path), ["archived_custom_exercises: not a list of exercise ids"])
+    unknown = [i for i in ids if i not in known]
+    if unknown:
+        raise ImportProblem(
+            str(path),
+            [f"archived_custom_exercises: {', '.join(unknown)} not among the custom exercises"],
+        )
+    return ids
 
 
 def import_custom_exercises(

@@ -97,13 +97,19 @@ class Store(ClientOps, TherapistOps, SessionOps, CustomExerciseOps):
 
         made = None
         path, folder = self.sqlite_path, self.backup_folder
-        self.engine.dispose()
-        if auto_backup and self.changed and path is not None and folder is not None:
+        if auto_backup and self.changed and folder is not None:
             try:
-                made = automatic_backup(path, folder, force=True)
+                if path is not None:
+                    self.engine.dispose()  # every connection closed: the file is at rest
+                    made = automatic_backup(path, folder, force=True)
+                else:
+                    from bonecoach.store.server_backup import automatic_server_backup
+
+                    made = automatic_server_backup(self.engine, folder, force=True)
                 self.backup_problem = None
             except (BackupError, OSError) as exc:
                 self.backup_problem = str(exc)
+        self.engine.dispose()
         return made
 
     def __enter__(self) -> Store:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from bonecoach.program.dosage import BandColour, Dosage
 from bonecoach.program.profile import ClientProfile
@@ -16,6 +17,9 @@ from bonecoach.program.sessions import (
     SessionSetting,
 )
 from bonecoach.program.vocabulary import Equipment, Precaution, SourceKey
+
+if TYPE_CHECKING:
+    from bonecoach.store.service import Store
 
 
 def profile(**changes: object) -> ClientProfile:
@@ -167,3 +171,27 @@ def suggestion(key: str = "progress:goblet_squat") -> Suggestion:
         current_dosage=current,
         new_dosage=current.with_changes(load_kg=5.0, reps=8),
     )
+
+
+def full_client(store: Store) -> int:
+    """A client with every kind of record: profiles, program versions, handouts, sessions,
+    suggestions (one decided). Returns its id."""
+    client = store.create_client(
+        'Zoë "Smith" <b>& Sons</b>', date_of_birth=dt.date(1948, 2, 29), clinic_id="Z-1"
+    )
+    store.save_profile(client.id, profile(), recorded_on=dt.date(2024, 11, 2))
+    store.save_profile(client.id, profile(falls_past_year=3), note="after a fall")
+    first = store.save_program(client.id, program())
+    second = store.save_program(
+        client.id, program(reps=12), program_id=first.program_id, based_on=1
+    )
+    other = store.save_program(client.id, program("Posture daily"))
+    store.record_handout(first.id, paper="letter", large_print=False, file_name="a.pdf")
+    store.record_handout(second.id, paper="a4", large_print=True)
+    store.save_session(client.id, session_log(), program_version_id=first.id)
+    store.save_session(client.id, session_log(dt.date(2025, 3, 8)))
+    store.save_session(client.id, session_log(dt.date(2025, 3, 10)), program_version_id=other.id)
+    [decided] = store.save_suggestions(client.id, [suggestion()], program_version_id=first.id)
+    store.record_suggestion_outcome(decided.id, accepted=True, result_version_id=second.id)
+    store.save_suggestions(client.id, [suggestion("other")])
+    return client.id

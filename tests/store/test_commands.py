@@ -111,11 +111,3 @@ def test_a_clinic_export_imports_every_client(
     assert main(["import-client", str(clinic)]) == 0
     assert capsys.readouterr().out.count("Imported") == 5
     assert len(_clients(capsys)) == 5
-
-
-def test_restore_on_postgresql_points_to_the_server_tools(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    monkeypatch.setenv("BONECOACH_DATABASE_URL", "postgresql://ann@db.clinic.lan/bonecoach")
-    assert main(["restore", str(tmp_path / "x.sqlite3")]) == 1
-    assert "pg_restore" in capsys.readouterr().err

@@ -77,7 +77,13 @@ def test_postgres_backup_is_a_json_export(postgres_schema_url: str, tmp_path: Pa
     assert oct(path.stat().st_mode & 0o777) == "0o600"
 
 
-def test_unreachable_server_is_a_clear_problem(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_unreachable_server_is_a_clear_problem(
+    monkeypatch: pytest.MonkeyPatch, bonecoach_home: Path
+) -> None:
+    # A SQLite backup from before the clinic moved to the server must not be offered for it.
+    with Store.open() as local:
+        local.create_client("Ann Lee")
+        local.backup_now()
     # a port on loopback where nothing listens
     monkeypatch.setenv(
         "BONECOACH_DATABASE_URL",
@@ -86,3 +92,4 @@ def test_unreachable_server_is_a_clear_problem(monkeypatch: pytest.MonkeyPatch) 
     with pytest.raises(DatabaseProblem, match="Cannot open the database at") as caught:
         Store.open()
     assert "secret" not in str(caught.value)
+    assert caught.value.newest_backup is None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from pathlib import Path
 
@@ -23,34 +22,8 @@ from bonecoach.store.service import Store
 from tests.store import factories
 
 
-def _full_client(store: Store) -> int:
-    client = store.create_client(
-        'Zoë "Smith" <b>& Sons</b>', date_of_birth=dt.date(1948, 2, 29), clinic_id="Z-1"
-    )
-    store.save_profile(client.id, factories.profile(), recorded_on=dt.date(2024, 11, 2))
-    store.save_profile(client.id, factories.profile(falls_past_year=3), note="after a fall")
-    first = store.save_program(client.id, factories.program())
-    second = store.save_program(
-        client.id, factories.program(reps=12), program_id=first.program_id, based_on=1
-    )
-    other = store.save_program(client.id, factories.program("Posture daily"))
-    store.record_handout(first.id, paper="letter", large_print=False, file_name="a.pdf")
-    store.record_handout(second.id, paper="a4", large_print=True)
-    store.save_session(client.id, factories.session_log(), program_version_id=first.id)
-    store.save_session(client.id, factories.session_log(dt.date(2025, 3, 8)))
-    store.save_session(
-        client.id, factories.session_log(dt.date(2025, 3, 10)), program_version_id=other.id
-    )
-    [suggestion] = store.save_suggestions(
-        client.id, [factories.suggestion()], program_version_id=first.id
-    )
-    store.record_suggestion_outcome(suggestion.id, accepted=True, result_version_id=second.id)
-    store.save_suggestions(client.id, [factories.suggestion("other")])
-    return client.id
-
-
 def test_export_import_round_trip_is_equal(store: Store, tmp_path: Path) -> None:
-    client_id = _full_client(store)
+    client_id = factories.full_client(store)
     document = export_client(store, client_id)
     path = write_document(document, tmp_path / "zoe.json")
     assert oct(path.stat().st_mode & 0o777) == "0o600"
@@ -67,7 +40,7 @@ def test_export_import_round_trip_is_equal(store: Store, tmp_path: Path) -> None
 
 
 def test_existing_client_is_refused_unless_as_new(store: Store) -> None:
-    client_id = _full_client(store)
+    client_id = factories.full_client(store)
     document = export_client(store, client_id)
     with pytest.raises(DuplicateClientError, match="already stored") as caught:
         import_client(store, document)
@@ -115,7 +88,7 @@ def _write(tmp_path: Path, data: object) -> Path:
 def test_bad_file_is_rejected_whole_naming_the_field(
     store: Store, tmp_path: Path, change: object, expected: str
 ) -> None:
-    client_id = _full_client(store)
+    client_id = factories.full_client(store)
     data = export_client(store, client_id).model_dump(mode="json")
     data["client"]["clinic_id"] = "NEW-1"
     data["client"]["name"] = "Someone New"
@@ -135,7 +108,7 @@ def test_not_json_is_rejected(tmp_path: Path) -> None:
 
 
 def test_a_failing_import_changes_nothing(store: Store) -> None:
-    client_id = _full_client(store)
+    client_id = factories.full_client(store)
     document = export_client(store, client_id)
     store.create_client("Taken", clinic_id="T-1")
     before = store.audit_entries()
@@ -152,7 +125,7 @@ def test_a_failing_import_changes_nothing(store: Store) -> None:
 
 
 def test_clinic_export_lists_every_client(store: Store, tmp_path: Path) -> None:
-    _full_client(store)
+    factories.full_client(store)
     store.create_client("Bob Roe")
     path = export_all_to_file(store.engine, tmp_path / "clinic.json")
     documents = read_clinic_export(path)

@@ -1,0 +1,188 @@
+"""Backups as whole-clinic exports (how a PostgreSQL database is backed up) and restoring one.
+
+The restore runs on both backends (the `store` fixture); the automatic daily export is a
+server database's, so those tests run on PostgreSQL only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bonecoach.cli import main
+from bonecoach.store.backup import SERVER, list_backups, rotate
+from bonecoach.store.document import parse_document
+from bonecoach.store.errors import ImportProblem
+from bonecoach.store.exchange import export_all_to_file
+from bonecoach.store.server_backup import automatic_server_backup, restore_clinic_export
+from bonecoach.store.service import Store
+from tests.store import factories
+from tests.store.conftest import POSTGRES_URL
+from tests.store.test_custom_exercises import POSED, custom
+
+needs_postgres_mark = pytest.mark.postgres
+needs_postgres_skip = pytest.mark.skipif(
+    not POSTGRES_URL, reason="BONECOACH_TEST_POSTGRES_URL not set"
+)
+
+
+def _clinic(store: Store, path: Path) -> dict[str, Any]:
+    """The clinic's content, without when it was exported (client files made comparable)."""
+    data = json.loads(export_all_to_file(store.engine, path).read_text(encoding="utf-8"))
+    data.pop("exported_at")
+    clients = [parse_document(c, "export").comparable() for c in data.pop("clients")]
+    data["clients"] = sorted(clients, key=lambda c: (c["client"]["name"], json.dumps(c)))
+    return data
+
+
+def _fill(store: Store) -> None:
+    factories.full_client(store)
+    store.create_client("Bob Roe", date_of_birth=dt.date(1950, 6, 1), clinic_id="B-7")
+    store.save_custom_exercise(custom(), POSED)
+    store.save_custom_exercise(custom("old_squeeze"), POSED)
+    store.archive_custom_exercise("old_squeeze")
+
+
+def test_restore_round_trip_replaces_everything_and_keeps_the_trail(
+    store: Store, tmp_path: Path
+) -> None:
+    _fill(store)
+    folder = tmp_path / "backups"
+    backup = automatic_server_backup(store.engine, folder, force=True)
+    assert backup is not None and oct(backup.stat().st_mode & 0o777) == "0o600"
+    original = _clinic(store, tmp_path / "original.json")
+    assert original["archived_custom_exercises"] == ["old_squeeze"]
+    audit_before = len(store.audit_entries())
+
+    # the day goes on: a new client, a changed one, a new custom exercise
+    store.create_client("Cara New")
+    bob = next(c for c in store.list_clients() if c.name == "Bob Roe")
+    store.save_profile(bob.id, factories.profile(falls_past_year=2))
+    store.save_custom_exercise(custom("later_one"), POSED)
+    changed = _clinic(store, tmp_path / "changed.json")
+
+    kept, count = restore_clinic_export(store, backup, folder)
+
+    assert count == 2
+    assert _clinic(store, tmp_path / "restored.json") == original
+    # the data as it was before the restore is kept, whole
+    kept_data = json.loads(kept.read_text(encoding="utf-8"))
+    assert len(kept_data["clients"]) == len(changed["clients"]) == 3
+    assert sorted(b.reason for b in list_backups(folder, SERVER)) == ["auto", "before-restore"]
+    # the audit trail is not rolled back: it gains the restore
+    entries = store.audit_entries()
+    assert len(entries) > audit_before
+    assert any(e.action == "restore" and backup.name in e.detail for e in entries)
+
+
+def test_a_bad_export_is_refused_whole_and_nothing_changes(store: Store, tmp_path: Path) -> None:
+    _fill(store)
+    good = export_all_to_file(store.engine, tmp_path / "good.json")
+    data = json.loads(good.read_text(encoding="utf-8"))
+    data["clients"][-1]["profiles"][0]["profile"]["age"] = 140
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    before = _clinic(store, tmp_path / "before.json")
+    folder = tmp_path / "backups"
+
+    with pytest.raises(ImportProblem, match=r"profiles\.0\.profile\.age"):
+        restore_clinic_export(store, bad, folder)
+
+    assert _clinic(store, tmp_path / "after.json") == before
+    assert list_backups(folder, SERVER) == []  # refused before anything was written
+
+
+def test_a_restore_failing_part_way_rolls_back(store: Store, tmp_path: Path) -> None:
+    """The file parses, but its custom exercise reuses a built-in id with other content: found
+    only while writing, after the old clients were deleted, so the transaction must undo it."""
+    _fill(store)
+    good = export_all_to_file(store.engine, tmp_path / "good.json")
+    data = json.loads(good.read_text(encoding="utf-8"))
+    data["custom_exercises"][0]["exercise"]["id"] = "sit_to_stand"
+    data["archived_custom_exercises"] = []
+    clash = tmp_path / "clash.json"
+    clash.write_text(json.dumps(data), encoding="utf-8")
+    before = _clinic(store, tmp_path / "before.json")
+
+    with pytest.raises(ImportProblem, match="built-in exercise"):
+        restore_clinic_export(store, clash, tmp_path / "backups")
+
+    assert _clinic(store, tmp_path / "after.json") == before
+
+
+def test_archived_ids_must_name_a_custom_exercise_in_the_file(store: Store, tmp_path: Path) -> None:
+    _fill(store)
+    data = json.loads(export_all_to_file(store.engine, tmp_path / "x.json").read_text("utf-8"))
+    data["archived_custom_exercises"] = ["no_such_exercise"]
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ImportProblem, match="archived_custom_exercises: no_such_exercise"):
+        restore_clinic_export(store, bad, tmp_path / "backups")
+
+
+def test_server_exports_rotate_apart_from_sqlite_backups(tmp_path: Path) -> None:
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    day = dt.datetime(2026, 1, 1, 18, tzinfo=dt.UTC)
+    for n in range(40):
+        stamp = (day + dt.timedelta(days=n)).strftime("%Y%m%d-%H%M%S")
+        (folder / f"bonecoach-{stamp}-auto.json").write_text("{}")
+    (folder / "bonecoach-20260101-180000-auto.sqlite3").write_text("")
+    removed = rotate(folder, SERVER)
+    assert removed and all(p.suffix == ".json" for p in removed)
+    left = list_backups(folder, SERVER)
+    assert len(left) == len({b.taken_at.date() for b in left})  # one per kept day, week or month
+    assert 7 <= len(left) < 40
+    assert [b.path.name for b in list_backups(folder)] == ["bonecoach-20260101-180000-auto.sqlite3"]
+
+
+@needs_postgres_mark
+@needs_postgres_skip
+def test_server_database_is_backed_up_daily_on_start_and_on_close(
+    postgres_schema_url: str, tmp_path: Path
+) -> None:
+    url = postgres_schema_url
+    folder = tmp_path / "backups"
+    first = Store.open(url, backups=folder)  # a new database: nothing to back up yet
+    assert first.opened is not None and first.opened.start_backup is None
+    factories.full_client(first)
+    made = first.close()  # changes were saved: an export on close
+    assert made is not None and made.suffix == ".json"
+
+    second = Store.open(url, backups=folder)  # same day: the close's export counts
+    assert second.opened is not None and second.opened.start_backup is None
+    assert second.close() is None  # nothing changed: no export on close
+    exported = json.loads(made.read_text(encoding="utf-8"))
+    assert [c["client"]["name"] for c in exported["clients"]] == ['Zoë "Smith" <b>& Sons</b>']
+
+
+@needs_postgres_mark
+@needs_postgres_skip
+def test_restore_command_on_postgresql(
+    postgres_schema_url: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv("BONECOACH_DATABASE_URL", postgres_schema_url)
+    assert main(["load-demo"]) == 0
+    saved = tmp_path / "clinic.json"
+    assert main(["backup", "--out", str(saved)]) == 0
+    assert main(["export-client", "1", "--out", str(tmp_path / "one.json")]) == 0
+    assert main(["import-client", "--as-new", str(tmp_path / "one.json")]) == 0
+    capsys.readouterr()
+
+    assert main(["restore", str(saved)]) == 0
+    out = capsys.readouterr().out
+    assert "Restored 5 client(s)" in out and "kept at" in out
+    assert main(["clients", "--json"]) == 0
+    assert len(json.loads(capsys.readouterr().out)) == 5
+
+    junk = tmp_path / "junk.sqlite3"
+    junk.write_bytes(b"SQLite format 3\x00" + bytes(100))
+    assert main(["restore", str(junk)]) == 1
+    assert "cannot be read" in capsys.readouterr().err
