@@ -41,7 +41,14 @@ _IMPORTED = time.perf_counter()
 def _setup_logging() -> None:
     from bonecoach.paths import data_dir
 
-    handler = logging.FileHandler(data_dir() / "bonecoach.log", encoding="utf-8", delay=True)
+    path = data_dir() / "bonecoach.log"
+    # Owner-only, like the database: a log line may name a client or one of their files.
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600))
+        path.chmod(0o600)  # also a log made 0644 by an older version
+    except OSError:
+        pass  # no log is no reason not to start
+    handler = logging.FileHandler(path, encoding="utf-8", delay=True)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger("bonecoach")
     root.addHandler(handler)

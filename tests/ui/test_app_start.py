@@ -3,6 +3,7 @@ good backup; a first run shows the welcome panel."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -154,3 +155,25 @@ def test_the_client_list_is_shown_before_the_store_opens(
         assert window.clients.new_button.isEnabled()
     finally:
         window.context.store.close(auto_backup=False)  # type: ignore[union-attr]
+
+
+def test_the_log_file_is_owner_only(bonecoach_home: Path) -> None:
+    import logging
+
+    from bonecoach.ui.app import _setup_logging
+
+    log = bonecoach_home / "data" / "bonecoach.log"
+    log.parent.mkdir(parents=True, exist_ok=True)
+    log.write_text("an older version's line\n")
+    log.chmod(0o644)
+    root = logging.getLogger("bonecoach")
+    before = list(root.handlers)
+    try:
+        _setup_logging()
+        logging.getLogger("bonecoach.test").info("opened client 12")
+    finally:
+        for handler in root.handlers[len(before) :]:
+            handler.close()
+            root.removeHandler(handler)
+    assert oct(log.stat().st_mode & 0o777) == "0o600"
+    assert log.read_text().splitlines()[-1].endswith("opened client 12")
