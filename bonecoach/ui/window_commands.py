@@ -113,15 +113,20 @@ class WindowCommands:
         from PySide6.QtWidgets import QFileDialog, QMessageBox
 
         folder = str(getattr(context.store, "backup_folder", "") or "")
-        name, _ = QFileDialog.getOpenFileName(
-            w, "Restore a backup", folder, "BoneCoach backups (*.sqlite3)"
-        )
+        server = context.store.sqlite_path is None
+        kinds = "BoneCoach clinic exports (*.json)" if server else "BoneCoach backups (*.sqlite3)"
+        name, _ = QFileDialog.getOpenFileName(w, "Restore a backup", folder, kinds)
         if not name:
             return
+        everyone = (
+            "\n\nThe records are on the clinic's server: every workstation will see the backup's."
+            if server
+            else ""
+        )
         answer = QMessageBox.question(
             w,
             "Restore a backup",
-            f"Replace every client record with the backup\n{name}?\n\n"
+            f"Replace every client record with the backup\n{name}?{everyone}\n\n"
             "The records as they are now are backed up first, so this can be undone.",
         )
         if answer != QMessageBox.StandardButton.Yes:
@@ -131,8 +136,12 @@ class WindowCommands:
         except Exception as exc:
             context.errors.show("Backup not restored", exc)
             return
+        from bonecoach.ui.actions.library import reload_custom_exercises
+
+        reload_custom_exercises(context)  # the backup's custom exercises, too
         w.open_client(None, ask=False)
         w.refresh_clients()
+        self._library_changed()
         context.errors.info("Backup restored", f"Restored {name}.\nThe records before it: {kept}")
 
     def open_settings(self) -> None:
@@ -171,7 +180,11 @@ class WindowCommands:
             self.window.context.errors.info("Library manager", "Not available in this build.")
             return
         module.LibraryManagerDialog(self.window.context, self.window).exec()
-        for tab in self.window.tabs.values():  # custom exercises may have changed
+        self._library_changed()
+
+    def _library_changed(self) -> None:
+        """Custom exercises may have changed: every tab that screens or prints re-reads them."""
+        for tab in self.window.tabs.values():
             if hasattr(tab, "library_changed"):
                 tab.library_changed()
 
@@ -181,10 +194,13 @@ class WindowCommands:
         show_about(self.window, self.window.context)
 
     def on_close(self) -> None:
-        """The store's on-close backup; brief, so it runs here rather than in a worker."""
+        """The store's on-close backup, here rather than in a worker: the window is closing."""
         if self.window.context is None:
             return
         self.window.context.tasks.wait()
+        if self.window.context.store.changed:  # the backup may take a few seconds: say so
+            self.window.statusBar().showMessage("Backing up before closing…")
+            self.window.statusBar().repaint()
         try:
             backup_actions.close_store(self.window.context)
         except Exception as exc:  # closing must not be blocked by a failed backup

@@ -30,6 +30,7 @@ def restore_backup(backup: Path, database: Path, folder: Path) -> Path | None:
 def restore_into_open_store(context: AppContext, backup: Path) -> Path | None:
     """Close the database, restore ``backup`` into it (the current one is kept as a backup
     first) and open it again as ``context.store``; returns where the old database was kept.
+    A server database stays open: the clinic export replaces every client in one transaction.
 
     The backup is checked before anything is closed, so a bad file changes nothing; if the
     restore itself fails, the database is reopened as it is and the error raised.
@@ -39,10 +40,13 @@ def restore_into_open_store(context: AppContext, backup: Path) -> Path | None:
     from bonecoach.store.service import Store
 
     path, folder = context.store.sqlite_path, context.store.backup_folder
-    if path is None or folder is None:
-        raise BackupError(
-            "The database is on a PostgreSQL server: restore it with the server's tools."
-        )
+    if folder is None:
+        raise BackupError("No backup folder is set (Settings).")
+    if path is None:  # a server database: its backups are clinic exports
+        from bonecoach.store.server_backup import restore_clinic_export
+
+        kept, _count = restore_clinic_export(context.store, backup, folder)
+        return kept
     check_backup(backup)
     actor = context.store.actor
     context.store.close(auto_backup=False)

@@ -1,0 +1,97 @@
+"""File > Restore a backup: the SQLite file restore from the window, the server (clinic export)
+restore through the same action, and the on-close backup saying it is running."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+
+from bonecoach.ui.actions.backup import restore_into_open_store
+from bonecoach.ui.main_window import MainWindow
+from tests.store.conftest import POSTGRES_URL, postgres_schema_url  # noqa: F401  (fixture)
+from tests.ui.shell_fixtures import *  # noqa: F403  (dialogs, shell_context)
+from tests.ui.shell_fixtures import Dialogs, add_client
+
+
+@pytest.fixture
+def window(qtbot: Any, shell_context: Any) -> MainWindow:
+    add_client(shell_context, "Ann Lee", "A-1")
+    win = MainWindow(shell_context)
+    qtbot.addWidget(win)
+    return win
+
+
+def _names(window: MainWindow) -> list[str]:
+    return sorted(c.name for c in window.context.store.list_clients())  # type: ignore[union-attr]
+
+
+def test_restore_from_the_menu_brings_the_records_back(
+    window: MainWindow, dialogs: Dialogs
+) -> None:
+    store = window.context.store  # type: ignore[union-attr]
+    backup = store.backup_now()
+    add_client(window.context, "Bert Olsen", "B-2")
+    window.refresh_clients()
+    assert _names(window) == ["Ann Lee", "Bert Olsen"]
+
+    dialogs.open_path = str(backup)
+    window.menu_actions.restore.trigger()
+
+    title, question = dialogs.asked[-1]
+    assert title == "Restore a backup" and "can be undone" in question
+    assert "clinic's server" not in question  # a SQLite file is this workstation's alone
+    assert _names(window) == ["Ann Lee"]
+    assert window.clients.model.rowCount() == 1  # the list shows what was restored
+    info_title, info = dialogs.infos[-1]
+    assert info_title == "Backup restored" and "before-restore" in info
+
+
+def test_a_refused_restore_changes_nothing(window: MainWindow, dialogs: Dialogs) -> None:
+    store = window.context.store  # type: ignore[union-attr]
+    backup = store.backup_now()
+    add_client(window.context, "Bert Olsen", "B-2")
+    dialogs.open_path = str(backup)
+    dialogs.question_answer = dialogs.question_answer.No
+    window.menu_actions.restore.trigger()
+    assert _names(window) == ["Ann Lee", "Bert Olsen"] and not dialogs.infos
+
+
+def test_closing_says_the_backup_is_running(
+    window: MainWindow, dialogs: Dialogs, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bonecoach.ui.actions import backup as backup_actions
+
+    seen: list[str] = []
+    real = backup_actions.close_store
+
+    def close_store(context: Any) -> Any:
+        seen.append(window.statusBar().currentMessage())
+        return real(context)
+
+    monkeypatch.setattr(backup_actions, "close_store", close_store)
+    assert window.close()
+    assert seen == ["Backing up before closing…"] and not dialogs.warnings
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(not POSTGRES_URL, reason="BONECOACH_TEST_POSTGRES_URL not set")
+def test_restore_action_on_a_server_database(
+    postgres_schema_url: str,  # noqa: F811  (the fixture imported above)
+    tmp_path: Any,
+) -> None:
+    from bonecoach.store.service import Store
+
+    store = Store.open(postgres_schema_url, backups=tmp_path / "backups", actor="Pat Physio")
+    try:
+        store.create_client("Ann Lee", clinic_id="A-1")
+        backup = store.backup_now()
+        store.create_client("Bert Olsen", clinic_id="B-2")
+        context = SimpleNamespace(store=store)
+        kept = restore_into_open_store(context, backup)  # type: ignore[arg-type]
+        assert context.store is store  # a server database stays open
+        assert [c.name for c in store.list_clients()] == ["Ann Lee"]
+        assert kept is not None and kept.name.endswith("-before-restore.json")
+    finally:
+        store.close(auto_backup=False)
