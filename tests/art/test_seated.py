@@ -1,4 +1,4 @@
-"""A seated figure sits on its seat, in every shipped drawing and in either view.
+"""A seated figure sits on its seat and nothing passes through a wall, in every shipped drawing.
 
 The figure settles on whatever is under it in the drawing's own view. In a front view the
 feet are over the seat too, so a chair under them holds them up and the figure ends up
@@ -58,3 +58,21 @@ def test_a_chair_in_front_view_must_stand_beside_or_it_holds_the_feet_up(view: s
             assert on_seat, (view, chair.params, p["pelvis"][1], heels)
         else:  # the known 2D limit: feet over the seat in this view stand on it
             assert not on_seat
+
+
+def test_no_body_point_goes_through_a_wall() -> None:
+    """A wall is drawn, not rested on, so nothing else stops a pose pushing through it (the
+    wall push-up's end pose had its hands and face inside the wall)."""
+    through = []
+    for eid, ill in sorted(load_illustrations().items()):
+        if ill.view != "side":
+            continue
+        for phase, pose in ill.poses:
+            props = [*ill.props, *pose.props]
+            for wall in (p for p in props if p.kind == "wall"):
+                sign = 1.0 if wall["side"] == "right" else -1.0
+                points = place(pose, ill.view, props).body.points
+                inside = [n for n, pt in points.items() if sign * (pt[0] - wall["x"]) > 0]
+                if inside:
+                    through.append(f"{eid} {phase}: {', '.join(sorted(inside))}")
+    assert through == []
