@@ -214,14 +214,15 @@ def _exercises(
     therapist = doc.therapist.name
     out: list[Flowable] = []
     if not phase.blocks:  # e.g. every exercise of this phase is done in the clinic
-        return [
-            Paragraph("Your exercises", styles.section),
-            Paragraph(
-                "There are no home exercises in this part of your program. Your therapist "
-                "will do your exercises with you in the clinic.",
-                styles.body,
-            ),
-        ]
+        # a clinic sheet is empty the other way round: every exercise is a home one
+        empty = (
+            "There are no clinic-only exercises in this part of your program. Your "
+            "exercises are on your home program."
+            if doc.clinic_sheet
+            else "There are no home exercises in this part of your program. Your therapist "
+            "will do your exercises with you in the clinic."
+        )
+        return [Paragraph("Your exercises", styles.section), Paragraph(empty, styles.body)]
     lead: list[Flowable] = []
     if intro and not doc.options.large_print:
         lead = _exercises_intro(styles)
