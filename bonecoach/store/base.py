@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -43,14 +44,33 @@ class StoreBase:
         self._sessions = sessions
         self.actor = actor  # the therapist saving, when a call does not say
         self.changed = False  # anything written since opening (the on-close backup needs it)
+        self._snapshots = threading.local()  # per thread: a Store is shared with workers
 
     def _who(self, by: str | None) -> str:
         return self.actor if by is None else by
 
     @contextmanager
     def _reading(self) -> Iterator[Session]:
+        shared = getattr(self._snapshots, "session", None)
+        if shared is not None:  # inside snapshot(): one transaction for every read
+            yield shared
+            return
         with self._sessions() as session, session.begin():
             yield session
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Every read in this block (on this thread) sees the database at one moment: a
+        whole-clinic export stays consistent while other workstations save, and a server
+        answers it in one transaction instead of one per read."""
+        with self._sessions() as session, session.begin():
+            if session.get_bind().dialect.name == "postgresql":
+                session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+            self._snapshots.session = session
+            try:
+                yield
+            finally:
+                self._snapshots.session = None
 
     @contextmanager
     def _writing(self) -> Iterator[Session]:

@@ -210,15 +210,13 @@ def _clinic_export(engine: Engine) -> str:
     store = Store(engine)
     # The export taken before migrating a server database runs on the old schema, which may
     # predate the custom exercises table.
-    customs = (
-        store.custom_exercises(include_archived=True)
-        if inspect(engine).has_table("custom_exercises")
-        else []
-    )
-    documents = [
-        export_client(store, c.id, audit=False, customs=customs).model_dump(mode="json")
-        for c in store.list_clients(include_archived=True)
-    ]
+    has_customs = inspect(engine).has_table("custom_exercises")
+    with store.snapshot():  # one consistent moment, even while others save
+        customs = store.custom_exercises(include_archived=True) if has_customs else []
+        documents = [
+            export_client(store, c.id, audit=False, customs=customs).model_dump(mode="json")
+            for c in store.list_clients(include_archived=True)
+        ]
     return json.dumps(
         {
             "format": CLINIC_FORMAT,

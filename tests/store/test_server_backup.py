@@ -186,3 +186,17 @@ def test_restore_command_on_postgresql(
     junk.write_bytes(b"SQLite format 3\x00" + bytes(100))
     assert main(["restore", str(junk)]) == 1
     assert "cannot be read" in capsys.readouterr().err
+
+
+def test_a_snapshot_reads_one_moment_while_others_save(store: Store, store_url: str | None) -> None:
+    """What keeps a clinic export consistent while another workstation saves."""
+    store.create_client("Ann Lee")
+    other = Store.open(store_url, auto_backup=False, actor="Sam Other")
+    try:
+        with store.snapshot():
+            before = [c.name for c in store.list_clients()]
+            other.create_client("Bert Olsen")
+            assert [c.name for c in store.list_clients()] == before == ["Ann Lee"]
+        assert sorted(c.name for c in store.list_clients()) == ["Ann Lee", "Bert Olsen"]
+    finally:
+        other.close(auto_backup=False)
