@@ -12,13 +12,17 @@ The audit log and the therapist list are kept (the trail of what happened, resto
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, update
+from sqlalchemy.exc import SQLAlchemyError
 
 from bonecoach.store.backup import SERVER, automatic_backup_due, rotate
+from bonecoach.store.document import ClientDocument, CustomExerciseEntry
+from bonecoach.store.errors import BackupError, ImportProblem
 from bonecoach.store.exchange import (
     export_all_to_folder,
     read_archived_custom_ids,
@@ -53,7 +57,45 @@ def restore_clinic_export(store: Store, backup: Path, folder: Path) -> tuple[Pat
     documents = read_clinic_export(backup)
     customs = read_clinic_custom_exercises(backup)
     archived = read_archived_custom_ids(backup)
+    _check_unique(backup, documents, customs)
     kept = export_all_to_folder(store.engine, folder, "before-restore")
+    try:
+        _replace_everything(store, backup, documents, customs, archived, kept)
+    except SQLAlchemyError as exc:
+        raise BackupError(
+            f"Restoring {backup} failed, so nothing was changed: {exc.__class__.__name__}: "
+            f"{str(exc).splitlines()[0]}. The data as it was is also kept in {kept}"
+        ) from exc
+    return kept, len(documents)
+
+
+def _check_unique(
+    backup: Path, documents: list[ClientDocument], customs: list[CustomExerciseEntry]
+) -> None:
+    """What the database would refuse half-way, refused before anything is written."""
+    problems = []
+    clinic_ids = Counter(d.client.clinic_id for d in documents if d.client.clinic_id)
+    problems += [
+        f"clients: clinic id {cid!r} is used by {n} clients"
+        for cid, n in clinic_ids.items()
+        if n > 1
+    ]
+    exercise_ids = Counter(e.exercise.id for e in customs)
+    problems += [
+        f"custom_exercises: {eid!r} is listed {n} times" for eid, n in exercise_ids.items() if n > 1
+    ]
+    if problems:
+        raise ImportProblem(str(backup), problems)
+
+
+def _replace_everything(
+    store: Store,
+    backup: Path,
+    documents: list[ClientDocument],
+    customs: list[CustomExerciseEntry],
+    archived: list[str],
+    kept: Path,
+) -> None:
     who, now = store.actor, utcnow()
     with store._writing() as session:
         # Profiles, programs, sessions and suggestions go with their client (ON DELETE CASCADE).
@@ -80,4 +122,3 @@ def restore_clinic_export(store: Store, backup: Path, folder: Path) -> tuple[Pat
             f"restored {len(documents)} client(s) from {backup.name}; the data as it was "
             f"is kept in {kept.name}",
         )
-    return kept, len(documents)

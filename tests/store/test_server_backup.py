@@ -16,7 +16,7 @@ import pytest
 from bonecoach.cli import main
 from bonecoach.store.backup import SERVER, list_backups, rotate
 from bonecoach.store.document import parse_document
-from bonecoach.store.errors import ImportProblem
+from bonecoach.store.errors import BackupError, ImportProblem
 from bonecoach.store.exchange import export_all_to_file
 from bonecoach.store.server_backup import automatic_server_backup, restore_clinic_export
 from bonecoach.store.service import Store
@@ -200,3 +200,43 @@ def test_a_snapshot_reads_one_moment_while_others_save(store: Store, store_url: 
         assert sorted(c.name for c in store.list_clients()) == ["Ann Lee", "Bert Olsen"]
     finally:
         other.close(auto_backup=False)
+
+
+def test_duplicate_clinic_ids_in_the_file_are_refused_before_writing(
+    store: Store, tmp_path: Path
+) -> None:
+    _fill(store)
+    data = json.loads(export_all_to_file(store.engine, tmp_path / "x.json").read_text("utf-8"))
+    data["clients"][1]["client"]["clinic_id"] = data["clients"][0]["client"]["clinic_id"]
+    bad = tmp_path / "twice.json"
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    before = _clinic(store, tmp_path / "before.json")
+    with pytest.raises(ImportProblem, match=r"clinic id '[BZ]-[17]' is used by 2 clients"):
+        restore_clinic_export(store, bad, tmp_path / "backups")
+    assert _clinic(store, tmp_path / "after.json") == before
+
+
+def test_a_database_error_half_way_is_explained_and_undone(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sqlalchemy.exc import OperationalError
+
+    from bonecoach.store import server_backup
+
+    _fill(store)
+    backup = export_all_to_file(store.engine, tmp_path / "good.json")
+    before = _clinic(store, tmp_path / "before.json")
+    calls = []
+
+    def connection_lost(*args: Any, **kwargs: Any) -> None:
+        calls.append(args)
+        if len(calls) == 2:  # the first client is written, then the server goes away
+            raise OperationalError("INSERT", {}, Exception("server closed the connection"))
+        real(*args, **kwargs)
+
+    real = server_backup.insert_document
+    monkeypatch.setattr(server_backup, "insert_document", connection_lost)
+    with pytest.raises(BackupError, match="nothing was changed") as caught:
+        restore_clinic_export(store, backup, tmp_path / "backups")
+    assert "before-restore" in str(caught.value)
+    assert _clinic(store, tmp_path / "after.json") == before
