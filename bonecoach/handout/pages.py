@@ -306,25 +306,42 @@ def log_sheets(
                 styles.body,
             ),
         ]
-        notes = [
+        notes: list[Flowable] = [
             _p("Notes for your therapist:", styles.body_bold),
             _lines(styles, width, 1, s.body * 1.6),
         ]
-        # Rows a little lower (never under 7 mm) when that keeps the notes on the page.
         fixed = sum(_height(f, width, height) for f in [*page, *notes]) + 3 * mm
-        row = s.tick_box
-        table = _log_table(phase, chunk, styles, width)
-        for _ in range(4):
-            over = _height(table, width, height) + fixed - height
-            lower = max(7 * mm, row - over / len(blocks))
-            if over <= 0 or lower >= row:
-                break
-            row = lower
-            table = _log_table(phase, chunk, styles, width, row_height=row)
+        table = _fitted_log_table(phase, chunk, styles, width, height - fixed)
+        gap = s.body * 0.8  # sets the notes apart from the table's last row, where room allows
+        if _height(table, width, height) + fixed + gap <= height:
+            notes.insert(0, Spacer(1, gap))
         out += [*page, table, KeepTogether(notes)]
         if first + per_page < len(weeks):
             out.append(PageBreak())
     return out
+
+
+def _fitted_log_table(
+    phase: PhaseSection, weeks: list[int], styles: Styles, width: float, room: float
+) -> Table:
+    """The log table with rows as tall as a tick box, or a little lower (never under 7 mm)
+    when that keeps the notes on the page. Rows a long name made taller cannot give way, so
+    the row height is found by halving, not by dividing the overflow among all rows."""
+    table = _log_table(phase, weeks, styles, width)
+    if _height(table, width, room) <= room:
+        return table
+    low, high = 7 * mm, styles.scale.tick_box
+    best = _log_table(phase, weeks, styles, width, row_height=low)
+    if _height(best, width, room) > room:
+        return best  # even 7 mm rows do not leave room: the notes go over the page
+    for _ in range(6):
+        middle = (low + high) / 2
+        candidate = _log_table(phase, weeks, styles, width, row_height=middle)
+        if _height(candidate, width, room) <= room:
+            low, best = middle, candidate
+        else:
+            high = middle
+    return best
 
 
 def _height(flowable: Flowable, width: float, height: float) -> float:

@@ -113,10 +113,10 @@ class Styles:
         self.table = style("table", s.small)
         self.table_bold = style("table_bold", s.small, bold=True)
         self.cell_center = style("cell_center", s.small, bold=True, alignment=1)
-        # "Your week" and the log sheet's exercise names: a step under body size
-        self.cell = style("cell", s.body - 1)
-        self.cell_bold = style("cell_bold", s.body - 1, bold=True)
-        self.cell_mark = style("cell_mark", s.body - 1, bold=True, alignment=1)
+        # "Your week" and the log sheet's exercise names: body size, the client reads them
+        self.cell = style("cell", s.body)
+        self.cell_bold = style("cell_bold", s.body, bold=True)
+        self.cell_mark = style("cell_mark", s.body, bold=True, alignment=1)
 
     def table_style(self, commands: list[tuple[object, ...]]) -> TableStyle:
         """A TableStyle whose cells use our font (reportlab's cell default is Helvetica)."""

@@ -281,6 +281,31 @@ def test_type_sizes_follow_the_layout_guide(
     assert all(headings[0] <= s <= headings[1] for s in big), big
 
 
+@pytest.mark.parametrize(("large", "body"), [(False, 12), (True, 16)])
+def test_what_the_client_reads_in_the_tables_is_body_size(
+    render_pdf: RenderPdf, library: Library, large: bool, body: float
+) -> None:
+    """ "Your week" rows and the log sheet's exercise names are read, not labels: body size."""
+    pdf = render_pdf(HandoutOptions(large_print=large))
+    names = {library[i].name for i in ("sit_to_stand", "calf_raise", "bridge")}
+    seen: dict[str, list[float]] = {"week": [], "log": []}
+    where = "week"
+
+    def visit(text: str, cm: list, tm: list, font: object, size: float) -> None:
+        shown = text.strip()
+        at = round(size * abs(tm[0]) * abs(cm[0]), 1)
+        if where == "week" and shown.startswith(("Strength", "Balance", "Yes")):
+            seen["week"].append(at)
+        if where == "log" and any(shown.endswith(name) for name in names):
+            seen["log"].append(at)
+
+    for page in pdf.reader.pages:
+        where = "log" if "Your exercise log" in page.extract_text() else "week"
+        page.extract_text(visitor_text=visit)
+    assert seen["week"] and seen["log"], seen
+    assert min(seen["week"]) >= body and min(seen["log"]) >= body, seen
+
+
 def test_a_phase_with_only_clinic_exercises_still_prints(library: Library, tmp_path: Path) -> None:
     from bonecoach.handout.render import render_handout
 
