@@ -10,6 +10,7 @@ measured in the same run on the same machine.
 from __future__ import annotations
 
 import argparse
+import gc
 import shutil
 import sys
 import tempfile
@@ -22,6 +23,9 @@ from bench.harness import Figure, print_table
 
 def _guard(name: str, make: Callable[[], Figure | list[Figure]]) -> list[Figure]:
     """Run one figure; a crash is a failed row with its error, not a lost table."""
+    # Start each figure from a collected heap, as its own process would: the garbage of the
+    # one before (a 1,000,000-set fill) must not be collected inside this one's timings.
+    gc.collect()
     started = time.perf_counter()
     try:
         made = make()
