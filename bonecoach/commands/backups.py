@@ -53,6 +53,14 @@ def _restore(args: argparse.Namespace) -> int:
     path = sqlite_path(database_url(settings))
     if path is None:
         return _restore_server(args.file, backup_folder(settings))
+    if args.file.suffix == ".json":
+        print(
+            f"{args.file} is a clinic export, the backup of a PostgreSQL database. This "
+            "database is a SQLite file: restore a .sqlite3 backup, or add the export's clients "
+            f"with `bonecoach import-client {args.file}`.",
+            file=sys.stderr,
+        )
+        return 1
     try:
         kept = restore(args.file, path, backup_folder(settings))
     except StoreError as exc:

@@ -75,6 +75,11 @@ def test_backup_and_restore_commands(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert main(["restore", str(junk)]) == 1
     assert "not a SQLite database" in capsys.readouterr().err
     assert len(_clients(capsys)) == 5
+    clinic = tmp_path / "clinic.json"
+    clinic.write_text("{}")
+    assert main(["restore", str(clinic)]) == 1
+    assert "bonecoach import-client" in capsys.readouterr().err
+    assert len(_clients(capsys)) == 5
 
 
 def _export_first(tmp_path: Path) -> Path:
