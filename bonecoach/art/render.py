@@ -33,6 +33,7 @@ from bonecoach.art.svg import INK, PROP_FILL, PROP_INK, Canvas, Point
 
 GAP = 30.0  # between panels, holding the "then" arrow
 MARGIN = 8.0
+MIN_ARROW = 26.0  # the shortest movement arrow drawn in a whole-body picture (cm)
 PALM_FILL = "#5d6872"  # the palm side of a hand in a close-up
 PALM_WIDTH = 2.6
 RIM = 2.0  # round a close-up's box: holds the half of the outline that lies outside the cut
@@ -313,6 +314,8 @@ def illustration_svg(ill: Illustration, title: str) -> str:
         left, bottom, right, top = box[0] - RIM, box[1] - RIM, box[2] + RIM, box[3] + RIM
     # a close-up of the hands shades the palm and puts a held ball or dumbbell in the fist
     hands_closeup = ill.zoom is not None and ill.zoom.around.endswith(("hand", "hands", "wrist"))
+    # a close-up already shows a small movement big: its arrows keep their own length
+    shortest = MIN_ARROW if box is None else 0.0
     width = right - left
     total = len(panels) * width + (len(panels) - 1) * GAP
     canvas = Canvas(left, bottom, total, top - bottom)
@@ -346,7 +349,7 @@ def illustration_svg(ill: Illustration, title: str) -> str:
         if i:
             previous = panels[i - 1][0]
             for arrow in ill.arrows:
-                _movement(canvas, arrow, previous, placed, view, offset)
+                _movement(canvas, arrow, previous, placed, view, offset, shortest)
         canvas.clip_box = None
         if box is not None:  # a close-up is framed, so the cut body reads as a detail
             x0, y0, x1, y1 = box[0] + shift, box[1], box[2] + shift, box[3]
@@ -364,11 +367,29 @@ def illustration_svg(ill: Illustration, title: str) -> str:
 
 
 def _movement(
-    canvas: Canvas, arrow: Arrow, before: Placed, after: Placed, view: str, offset: Point
+    canvas: Canvas,
+    arrow: Arrow,
+    before: Placed,
+    after: Placed,
+    view: str,
+    offset: Point,
+    shortest: float,
 ) -> None:
     a = before.point(view, arrow.part)
     b = after.point(view, arrow.part)
     if math.hypot(b[0] - a[0], b[1] - a[1]) < 4.0:
         return  # the part hardly moves: an arrow would be a blot
     shift = (offset[0] + arrow.dx, offset[1] + arrow.dy)
-    _arrow(canvas, _at(a, shift), _at(b, shift), arrow.bend)
+    a, b = _at_least(_at(a, shift), _at(b, shift), shortest)
+    _arrow(canvas, a, b, arrow.bend)
+
+
+def _at_least(a: Point, b: Point, length: float) -> tuple[Point, Point]:
+    """The arrow a -> b stretched about its middle to ``length`` when shorter: a small move
+    (a head tipping 5 cm) still needs an arrow long enough to read at 5 cm wide."""
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    dist = math.hypot(dx, dy)
+    if dist >= length:
+        return a, b
+    grow = (length - dist) / 2 / dist
+    return (a[0] - dx * grow, a[1] - dy * grow), (b[0] + dx * grow, b[1] + dy * grow)
