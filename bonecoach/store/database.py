@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -85,6 +86,7 @@ class OpenedDatabase:
     created: bool
     start_backup: Path | None
     backup_problem: str | None = None  # the automatic backup failed (the database is fine)
+    backup_due: bool = False  # a server's start-of-day export, left for the caller to run
 
 
 def _problem(message: str, path: Path | None, folder: Path) -> DatabaseProblem:
@@ -124,7 +126,7 @@ def _open_sqlite(url: str, path: Path, folder: Path, auto_backup: bool) -> Opene
     return OpenedDatabase(engine, url, path, folder, migrated_from, created, start_backup, problem)
 
 
-def _open_server(url: str, folder: Path, auto_backup: bool) -> OpenedDatabase:
+def _open_server(url: str, folder: Path, auto_backup: bool, backup_later: bool) -> OpenedDatabase:
     from sqlalchemy import inspect
     from sqlalchemy.exc import DBAPIError
 
@@ -165,15 +167,21 @@ def _open_server(url: str, folder: Path, auto_backup: bool) -> OpenedDatabase:
             migrated_from = revision
         upgrade_to_head(engine)
     created = revision is None
-    start_backup, problem = None, None
+    start_backup, problem, due = None, None, False
     if auto_backup and not created:
+        from bonecoach.store.backup import SERVER, automatic_backup_due
         from bonecoach.store.server_backup import automatic_server_backup
 
-        try:  # as for SQLite: an offline backup folder must not stop the day's work
-            start_backup = automatic_server_backup(engine, folder)
-        except (BackupError, OSError) as exc:
-            problem = str(exc)
-    return OpenedDatabase(engine, url, None, folder, migrated_from, created, start_backup, problem)
+        if backup_later:  # a whole clinic takes seconds: the app exports it in the background
+            due = automatic_backup_due(folder, datetime.now(UTC).date(), SERVER)
+        else:
+            try:  # as for SQLite: an offline backup folder must not stop the day's work
+                start_backup = automatic_server_backup(engine, folder)
+            except (BackupError, OSError) as exc:
+                problem = str(exc)
+    return OpenedDatabase(
+        engine, url, None, folder, migrated_from, created, start_backup, problem, due
+    )
 
 
 def open_database(
@@ -182,8 +190,12 @@ def open_database(
     settings: Settings | None = None,
     backups: Path | None = None,
     auto_backup: bool = True,
+    server_backup_later: bool = False,
 ) -> OpenedDatabase:
-    """Check, back up if needed, migrate and open; DatabaseProblem if it must not be used."""
+    """Check, back up if needed, migrate and open; DatabaseProblem if it must not be used.
+
+    ``server_backup_later``: a server database's start-of-day export is not taken here but
+    marked ``backup_due`` (the app runs it in the background once the window works)."""
     settings = settings or load_settings().settings
     url = url or database_url(settings)
     folder = backups or backup_folder(settings)
@@ -196,4 +208,4 @@ def open_database(
 
         upgrade_to_head(engine)
         return OpenedDatabase(engine, url, None, folder, None, True, None)
-    return _open_server(url, folder, auto_backup)
+    return _open_server(url, folder, auto_backup, server_backup_later)

@@ -40,6 +40,7 @@ class Store(ClientOps, TherapistOps, SessionOps, CustomExerciseOps):
         self.opened = opened
         # Why the last automatic backup failed, for the app to show (None: it worked).
         self.backup_problem = None if opened is None else opened.backup_problem
+        self._backup_due = opened is not None and opened.backup_due
 
     @classmethod
     def open(
@@ -49,11 +50,34 @@ class Store(ClientOps, TherapistOps, SessionOps, CustomExerciseOps):
         settings: Settings | None = None,
         backups: Path | None = None,
         auto_backup: bool = True,
+        server_backup_later: bool = False,
         actor: str = "",
     ) -> Store:
         """Open the configured database (see database.open_database)."""
-        opened = open_database(url, settings=settings, backups=backups, auto_backup=auto_backup)
+        opened = open_database(
+            url,
+            settings=settings,
+            backups=backups,
+            auto_backup=auto_backup,
+            server_backup_later=server_backup_later,
+        )
         return cls(opened.engine, opened=opened, actor=actor)
+
+    @property
+    def backup_due(self) -> bool:
+        """A server database's start-of-day export was left for later and not yet taken."""
+        return self._backup_due
+
+    def take_due_backup(self) -> Path | None:
+        """Take the start-of-day export the opening left for later (the app runs this on a
+        worker, so the therapist can work meanwhile); None when none was due."""
+        from bonecoach.store.server_backup import automatic_server_backup
+
+        if self.opened is None or not self._backup_due:
+            return None
+        made = automatic_server_backup(self.engine, self.opened.backup_folder)
+        self._backup_due = False
+        return made
 
     @property
     def url(self) -> str:

@@ -85,6 +85,8 @@ class Starter:
         self.window.attach(context, restore=not show_client)
         if opened.settings_problem:
             self.errors.show("Settings reset to defaults", opened.settings_problem)
+        if opened.store.backup_due:
+            self.back_up_in_background(opened.store)
         if show_client:
             self.window.clients.select_client(int(show_client))
             self.window.open_client(int(show_client), ask=False)
@@ -100,6 +102,21 @@ class Starter:
 
             WelcomeDialog(context, self.window).run()
             self.window.show_where()
+
+    def back_up_in_background(self, store: Any) -> None:
+        """A server database's start-of-day export: seconds for a whole clinic, so it runs on
+        a worker while the therapist works (closing waits for it)."""
+
+        def done(path: Any) -> None:
+            if path is not None:
+                self.window.statusBar().showMessage(f"Daily backup saved: {path}", 10000)
+
+        def failed(exc: BaseException) -> None:
+            self.errors.show("The daily backup failed (the records are safe on the server)", exc)
+
+        self.tasks.run(
+            store.take_due_backup, on_done=done, on_error=failed, label="Backing up the records…"
+        )
 
     def failed(self, exc: BaseException) -> None:
         from PySide6.QtWidgets import QMessageBox

@@ -52,7 +52,12 @@ def open_everything(url: str | None = None) -> Opened:
 
     first_settings = not settings_path().exists()
     loaded = load_settings()
-    store = Store.open(url, settings=loaded.settings, actor=loaded.settings.default_therapist)
+    store = Store.open(
+        url,
+        settings=loaded.settings,
+        actor=loaded.settings.default_therapist,
+        server_backup_later=True,  # Starter.opened runs it in the background
+    )
     library = load_library(store)
     illustrations = load_illustrations()
     first_run = first_settings and not store.list_clients(include_archived=True)

@@ -240,3 +240,25 @@ def test_a_database_error_half_way_is_explained_and_undone(
         restore_clinic_export(store, backup, tmp_path / "backups")
     assert "before-restore" in str(caught.value)
     assert _clinic(store, tmp_path / "after.json") == before
+
+
+@needs_postgres_mark
+@needs_postgres_skip
+def test_the_start_of_day_export_can_be_left_for_the_app(
+    postgres_schema_url: str, tmp_path: Path
+) -> None:
+    folder = tmp_path / "backups"
+    first = Store.open(postgres_schema_url, backups=folder, auto_backup=False)
+    first.create_client("Ann Lee")
+    first.close(auto_backup=False)
+    later = Store.open(postgres_schema_url, backups=folder, server_backup_later=True)
+    try:
+        assert later.backup_due and list_backups(folder, SERVER) == []  # nothing taken yet
+        made = later.take_due_backup()
+        assert made is not None and [b.path for b in list_backups(folder, SERVER)] == [made]
+        assert not later.backup_due and later.take_due_backup() is None
+    finally:
+        later.close(auto_backup=False)
+    again = Store.open(postgres_schema_url, backups=folder, server_backup_later=True)
+    assert not again.backup_due  # today's is taken
+    again.close(auto_backup=False)

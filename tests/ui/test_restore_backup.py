@@ -95,3 +95,41 @@ def test_restore_action_on_a_server_database(
         assert kept is not None and kept.name.endswith("-before-restore.json")
     finally:
         store.close(auto_backup=False)
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(not POSTGRES_URL, reason="BONECOACH_TEST_POSTGRES_URL not set")
+def test_the_app_takes_a_server_databases_daily_export_after_opening(
+    postgres_schema_url: str,  # noqa: F811  (the fixture imported above)
+    qtbot: Any,
+    dialogs: Dialogs,
+    bonecoach_home: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from bonecoach.store.backup import SERVER, list_backups
+    from bonecoach.store.service import Store
+    from bonecoach.store.settings import Settings, save_settings
+    from bonecoach.ui.app import Starter
+    from bonecoach.ui.errors import ErrorReporter
+    from bonecoach.ui.tasks import TaskRunner
+
+    save_settings(Settings(clinic_name="Riverside"))
+    store = Store.open(postgres_schema_url, auto_backup=False)
+    store.create_client("Ann Lee")
+    store.close(auto_backup=False)  # no backup today yet
+    monkeypatch.setenv("BONECOACH_DATABASE_URL", postgres_schema_url)
+    errors = ErrorReporter()
+    window = MainWindow()
+    qtbot.addWidget(window)
+    labels: list[str] = []
+    tasks = TaskRunner(errors, synchronous=True)
+    tasks.busy_changed.connect(lambda busy, label: labels.append(label) if busy else None)
+    Starter(None, window, errors, tasks).start()
+    try:
+        assert window.context is not None and window.clients.model.rowCount() == 1
+        [made] = list_backups(bonecoach_home / "data" / "backups", SERVER)
+        assert made.reason == "auto"
+        assert labels == ["Opening…", "Backing up the records…"]  # opening first, then this
+        assert window.statusBar().currentMessage().startswith("Daily backup saved")
+    finally:
+        window.context.store.close(auto_backup=False)  # type: ignore[union-attr]
