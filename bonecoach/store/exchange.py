@@ -33,7 +33,11 @@ from bonecoach.store.document import (
 from bonecoach.store.errors import DuplicateClientError
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from sqlalchemy import Engine
+
+    Progress = Callable[[int, int], None]  # (clients done, clients in all)
 
     from bonecoach.store.records import ClientRecord, CustomExerciseRecord
     from bonecoach.store.service import Store
@@ -202,7 +206,7 @@ def import_client(
 # Whole-clinic exports (the PostgreSQL backup) -----------------------------------------------
 
 
-def _clinic_export(engine: Engine) -> str:
+def _clinic_export(engine: Engine, progress: Progress | None = None) -> str:
     from sqlalchemy import inspect
 
     from bonecoach.store.service import Store
@@ -213,10 +217,13 @@ def _clinic_export(engine: Engine) -> str:
     has_customs = inspect(engine).has_table("custom_exercises")
     with store.snapshot():  # one consistent moment, even while others save
         customs = store.custom_exercises(include_archived=True) if has_customs else []
-        documents = [
-            export_client(store, c.id, audit=False, customs=customs).model_dump(mode="json")
-            for c in store.list_clients(include_archived=True)
-        ]
+        clients = store.list_clients(include_archived=True)
+        documents = []
+        for done, client in enumerate(clients):
+            if progress is not None:
+                progress(done, len(clients))
+            export = export_client(store, client.id, audit=False, customs=customs)
+            documents.append(export.model_dump(mode="json"))
     return json.dumps(
         {
             "format": CLINIC_FORMAT,
@@ -233,13 +240,18 @@ def _clinic_export(engine: Engine) -> str:
     )
 
 
-def export_all_to_file(engine: Engine, out: Path) -> Path:
+def export_all_to_file(engine: Engine, out: Path, progress: Progress | None = None) -> Path:
+    """Every client and custom exercise; ``progress(done, total)`` is called per client."""
     out.parent.mkdir(parents=True, exist_ok=True)
-    return write_private_text(out, _clinic_export(engine))
+    return write_private_text(out, _clinic_export(engine, progress))
 
 
 def export_all_to_folder(
-    engine: Engine, folder: Path, reason: str, now: datetime | None = None
+    engine: Engine,
+    folder: Path,
+    reason: str,
+    now: datetime | None = None,
+    progress: Progress | None = None,
 ) -> Path:
     """A server database's backup: the clinic export, named like the SQLite backups."""
     from bonecoach.store.backup import SERVER, new_backup_name
@@ -247,7 +259,7 @@ def export_all_to_folder(
 
     private_folder(folder)
     name = new_backup_name(folder, reason, now or datetime.now(UTC), SERVER)
-    return export_all_to_file(engine, name)
+    return export_all_to_file(engine, name, progress)
 
 
 def read_clinic_custom_exercises(path: Path) -> list[CustomExerciseEntry]:

@@ -35,17 +35,23 @@ from bonecoach.store.models import ClientRow, CustomExerciseRow, utcnow
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
+    from bonecoach.store.exchange import Progress
     from bonecoach.store.service import Store
 
 
 def automatic_server_backup(
-    engine: Engine, folder: Path, *, force: bool = False, now: datetime | None = None
+    engine: Engine,
+    folder: Path,
+    *,
+    force: bool = False,
+    now: datetime | None = None,
+    progress: Progress | None = None,
 ) -> Path | None:
     """The daily export (on start, and on close after changes), then rotation."""
     now = now or datetime.now(UTC)
     if not force and not automatic_backup_due(folder, now.date(), SERVER):
         return None
-    path = export_all_to_folder(engine, folder, "auto", now)
+    path = export_all_to_folder(engine, folder, "auto", now, progress)
     rotate(folder, SERVER)
     return path
 

@@ -15,6 +15,7 @@ is one transaction with its audit entry.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import sessionmaker
@@ -25,6 +26,9 @@ from bonecoach.store.database import OpenedDatabase, open_database
 from bonecoach.store.session_ops import SessionOps
 from bonecoach.store.settings import Settings
 from bonecoach.store.therapist_ops import TherapistOps
+
+if TYPE_CHECKING:
+    from bonecoach.store.exchange import Progress
 
 
 class Store(ClientOps, TherapistOps, SessionOps, CustomExerciseOps):
@@ -111,10 +115,11 @@ class Store(ClientOps, TherapistOps, SessionOps, CustomExerciseOps):
             raise BackupError("no backup folder configured")
         return export_all_to_folder(self.engine, folder, "manual")
 
-    def close(self, *, auto_backup: bool = True) -> Path | None:
+    def close(self, *, auto_backup: bool = True, progress: Progress | None = None) -> Path | None:
         """Close; the automatic backup on close is taken if anything was saved.
 
         A failing backup does not raise (the data is saved); ``backup_problem`` says why.
+        ``progress(done, total)``: per client, while a server database is exported.
         """
         from bonecoach.store.backup import automatic_backup
         from bonecoach.store.errors import BackupError
@@ -129,7 +134,9 @@ class Store(ClientOps, TherapistOps, SessionOps, CustomExerciseOps):
                 else:
                     from bonecoach.store.server_backup import automatic_server_backup
 
-                    made = automatic_server_backup(self.engine, folder, force=True)
+                    made = automatic_server_backup(
+                        self.engine, folder, force=True, progress=progress
+                    )
                 self.backup_problem = None
             except (BackupError, OSError) as exc:
                 self.backup_problem = str(exc)

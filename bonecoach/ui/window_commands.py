@@ -198,13 +198,37 @@ class WindowCommands:
         if self.window.context is None:
             return
         self.window.context.tasks.wait()
-        if self.window.context.store.changed:  # the backup may take a few seconds: say so
+        store = self.window.context.store
+        progress = None
+        if store.changed:  # the backup may take a few seconds: say so
             self.window.statusBar().showMessage("Backing up before closing…")
             self.window.statusBar().repaint()
+            if store.sqlite_path is None:  # a whole clinic's export: seconds, so show how far
+                progress = self._close_progress()
         try:
-            backup_actions.close_store(self.window.context)
+            backup_actions.close_store(self.window.context, progress)
         except Exception as exc:  # closing must not be blocked by a failed backup
             log.exception("on-close backup failed")
             from PySide6.QtWidgets import QMessageBox
 
             QMessageBox.warning(self.window, "Backup on close failed", str(exc))
+
+    def _close_progress(self) -> Any:
+        """A progress bar for the server export on close; it runs on this thread, so each
+        step repaints (user input stays out: the window is closing)."""
+        from PySide6.QtCore import QEventLoop
+        from PySide6.QtWidgets import QApplication, QProgressDialog
+
+        dialog = QProgressDialog(
+            "Backing up the clinic's records before closing…", "", 0, 0, self.window
+        )
+        dialog.setWindowTitle("BoneCoach")
+        dialog.setCancelButton(None)  # a half-written backup helps nobody
+        dialog.setMinimumDuration(0)
+
+        def progress(done: int, total: int) -> None:
+            dialog.setMaximum(total)
+            dialog.setValue(done)
+            QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+
+        return progress

@@ -66,9 +66,10 @@ def test_closing_says_the_backup_is_running(
     seen: list[str] = []
     real = backup_actions.close_store
 
-    def close_store(context: Any) -> Any:
+    def close_store(context: Any, progress: Any = None) -> Any:
         seen.append(window.statusBar().currentMessage())
-        return real(context)
+        assert progress is None  # a SQLite file's backup is quick: no progress bar
+        return real(context, progress)
 
     monkeypatch.setattr(backup_actions, "close_store", close_store)
     assert window.close()
@@ -133,3 +134,37 @@ def test_the_app_takes_a_server_databases_daily_export_after_opening(
         assert window.statusBar().currentMessage().startswith("Daily backup saved")
     finally:
         window.context.store.close(auto_backup=False)  # type: ignore[union-attr]
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(not POSTGRES_URL, reason="BONECOACH_TEST_POSTGRES_URL not set")
+def test_closing_on_a_server_shows_the_exports_progress(
+    postgres_schema_url: str,  # noqa: F811  (the fixture imported above)
+    window: MainWindow,
+    dialogs: Dialogs,
+    tmp_path: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtWidgets import QProgressDialog
+
+    from bonecoach.store.backup import SERVER, list_backups
+    from bonecoach.store.service import Store
+
+    window.context.store.close(auto_backup=False)  # type: ignore[union-attr]
+    folder = tmp_path / "server-backups"
+    server = Store.open(postgres_schema_url, backups=folder, auto_backup=False)
+    for name in ("Ann Lee", "Bert Olsen", "Cara Diaz"):
+        server.create_client(name)
+    window.context.store = server  # type: ignore[union-attr]
+    steps: list[tuple[int, int]] = []
+    real = QProgressDialog.setValue
+
+    def record(dialog: QProgressDialog, value: int) -> None:
+        steps.append((value, dialog.maximum()))
+        real(dialog, value)
+
+    monkeypatch.setattr(QProgressDialog, "setValue", record)
+    assert window.close()
+    assert steps == [(0, 3), (1, 3), (2, 3)] and not dialogs.warnings
+    [made] = list_backups(folder, SERVER)
+    assert made.reason == "auto"

@@ -6,6 +6,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from bonecoach.ui.context import AppContext
 
 
@@ -14,9 +16,12 @@ def backup_now(context: AppContext) -> Path:
     return Path(context.store.backup_now())
 
 
-def close_store(context: AppContext) -> Path | None:
-    """Close the database, taking the on-close backup if anything was saved."""
-    made = context.store.close()
+def close_store(
+    context: AppContext, progress: Callable[[int, int], None] | None = None
+) -> Path | None:
+    """Close the database, taking the on-close backup if anything was saved
+    (``progress(done, total)`` per client while a server database is exported)."""
+    made = context.store.close(progress=progress)
     return None if made is None else Path(made)
 
 
