@@ -1,4 +1,4 @@
-"""The pages around the exercises: first page, "Stop and call", safe moves, bones, log sheet."""
+"""The pages around the exercises: first page, "Stop and call", safe moves, bones."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from reportlab.platypus import (
     Flowable,
     HRFlowable,
     KeepTogether,
-    PageBreak,
     Paragraph,
     Spacer,
     Table,
@@ -277,131 +276,3 @@ def bone_care_page(styles: Styles) -> list[Flowable]:
     for title, text in BONE_CARE:
         out.append(KeepTogether([_p(title, styles.label), _p(text, styles.body)]))
     return out
-
-
-def log_sheets(
-    doc: HandoutDocument, phase: PhaseSection, styles: Styles, width: float, height: float
-) -> list[Flowable]:
-    """Tick boxes per exercise and day, then how hard and pain (0-10) for each week.
-
-    Standard print fits two weeks on a landscape page, large print one week, so that the
-    boxes stay big enough to tick with a pen.
-    """
-    blocks = phase.blocks
-    if not blocks:
-        return []
-    s = styles.scale
-    per_page = 1 if s is not None and s.body >= 16 else 2
-    weeks = list(phase.weeks)
-    out: list[Flowable] = []
-    for first in range(0, len(weeks), per_page):
-        chunk = weeks[first : first + per_page]
-        span = f"week {chunk[0]}" if len(chunk) == 1 else f"weeks {chunk[0]} to {chunk[-1]}"
-        page: list[Flowable] = [
-            _p(f"Your exercise log, {span}", styles.group),
-            _p(
-                "Tick a box each day you do the exercise. At the end of the week write how hard "
-                "it felt and any pain (0 = none, 10 = the most). "
-                "Bring this sheet to your next visit.",
-                styles.body,
-            ),
-        ]
-        notes: list[Flowable] = [
-            _p("Notes for your therapist:", styles.body_bold),
-            _lines(styles, width, 1, s.body * 1.6),
-        ]
-        fixed = sum(_height(f, width, height) for f in [*page, *notes]) + 3 * mm
-        table = _fitted_log_table(phase, chunk, styles, width, height - fixed)
-        gap = s.body * 0.8  # sets the notes apart from the table's last row, where room allows
-        if _height(table, width, height) + fixed + gap <= height:
-            notes.insert(0, Spacer(1, gap))
-        out += [*page, table, KeepTogether(notes)]
-        if first + per_page < len(weeks):
-            out.append(PageBreak())
-    return out
-
-
-def _fitted_log_table(
-    phase: PhaseSection, weeks: list[int], styles: Styles, width: float, room: float
-) -> Table:
-    """The log table with rows as tall as a tick box, or a little lower (never under 7 mm)
-    when that keeps the notes on the page. Rows a long name made taller cannot give way, so
-    the row height is found by halving, not by dividing the overflow among all rows."""
-    table = _log_table(phase, weeks, styles, width)
-    if _height(table, width, room) <= room:
-        return table
-    low, high = 7 * mm, styles.scale.tick_box
-    best = _log_table(phase, weeks, styles, width, row_height=low)
-    if _height(best, width, room) > room:
-        return best  # even 7 mm rows do not leave room: the notes go over the page
-    for _ in range(6):
-        middle = (low + high) / 2
-        candidate = _log_table(phase, weeks, styles, width, row_height=middle)
-        if _height(candidate, width, room) <= room:
-            low, best = middle, candidate
-        else:
-            high = middle
-    return best
-
-
-def _height(flowable: Flowable, width: float, height: float) -> float:
-    _w, h = flowable.wrap(width, height)
-    return float(h + flowable.getSpaceBefore() + flowable.getSpaceAfter())
-
-
-def _log_table(
-    phase: PhaseSection,
-    weeks: list[int],
-    styles: Styles,
-    width: float,
-    row_height: float | None = None,
-) -> Table:
-    s = styles.scale
-    box = s.tick_box
-    row_height = row_height or box
-    score_w = box * (1.6 if s.body >= 16 else 2)
-    per_week = 7 * box + 2 * score_w
-    name_w = max(width - per_week * len(weeks), 45 * mm)
-    head1: list[object] = [Paragraph("Exercise", styles.table_bold)]
-    head2: list[object] = [""]
-    spans: list[tuple[str, tuple[int, int], tuple[int, int]]] = []
-    col = 1
-    for week in weeks:
-        head1 += [Paragraph(f"Week {week}", styles.cell_center)] + [""] * 8
-        spans.append(("SPAN", (col, 0), (col + 8, 0)))
-        head2 += [Paragraph(d, styles.cell_center) for d in WEEKDAYS]
-        head2 += [
-            Paragraph("How hard 0-10", styles.cell_center),
-            Paragraph("Pain 0-10", styles.cell_center),
-        ]
-        col += 9
-    rows: list[list[object]] = [head1, head2]
-    heights: list[float | None] = [None, None]
-    for block in phase.blocks:
-        label = Paragraph(f"{block.number}. {escape(block.name)}", styles.cell)
-        _w, h = label.wrap(name_w - 12, 1000)
-        heights.append(max(row_height, h + 5))  # a long name makes its row taller
-        rows.append([label, *[""] * (9 * len(weeks))])
-    widths = [name_w] + ([box] * 7 + [score_w, score_w]) * len(weeks)
-    table = Table(rows, colWidths=widths, rowHeights=heights, repeatRows=2)
-    style: list[tuple[object, ...]] = [
-        ("GRID", (0, 0), (-1, -1), 0.8, BLACK),
-        ("BACKGROUND", (0, 0), (-1, 1), LIGHT_GREY),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("LEFTPADDING", (1, 0), (-1, -1), 1),
-        ("RIGHTPADDING", (1, 0), (-1, -1), 1),
-        *spans,
-    ]
-    col = 1
-    for _ in weeks:  # a heavy line between weeks helps the eye find the right column
-        style.append(("LINEBEFORE", (col, 0), (col, -1), 2.5, BLACK))
-        style.append(("BACKGROUND", (col + 7, 2), (col + 8, -1), LIGHT_GREY))
-        col += 9
-    table.setStyle(styles.table_style(style))
-    return table
-
-
-def _lines(styles: Styles, width: float, count: int, gap: float) -> Flowable:
-    table = Table([[""]] * count, colWidths=[width], rowHeights=[gap] * count)
-    table.setStyle(styles.table_style([("LINEBELOW", (0, 0), (-1, -1), 0.8, BLACK)]))
-    return table

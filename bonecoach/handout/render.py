@@ -20,7 +20,7 @@ from reportlab.platypus import (
 )
 
 from bonecoach.handout import blocks as block_layout
-from bonecoach.handout import pages
+from bonecoach.handout import log_sheet, pages
 from bonecoach.handout.fonts import family_for
 from bonecoach.handout.frame import (
     LANDSCAPE,
@@ -190,7 +190,7 @@ def _story(
             if not phase.blocks:
                 continue
             story += [NextPageTemplate(orientation), PageBreak()]
-            story += pages.log_sheets(doc, phase, styles, lw, lh)
+            story += log_sheet.log_sheets(doc, phase, styles, lw, lh)
     return story
 
 
