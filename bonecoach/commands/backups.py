@@ -80,6 +80,14 @@ def _restore_server(backup: Path, folder: Path) -> int:
     if not backup.is_file():
         print(f"{backup} does not exist", file=sys.stderr)
         return 1
+    if backup.suffix == ".sqlite3":
+        print(
+            f"{backup} is a SQLite backup. This database is on a PostgreSQL server: restore a "
+            ".json clinic export (`bonecoach backup` makes them), or ask clinic IT for the "
+            "server's own backup.",
+            file=sys.stderr,
+        )
+        return 1
     try:
         with Store.open(auto_backup=False) as store:
             kept, count = restore_clinic_export(store, backup, folder)

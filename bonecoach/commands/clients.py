@@ -99,21 +99,18 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
+    from bonecoach.store.clinic_file import read_clinic_file
     from bonecoach.store.document import CLINIC_FORMAT, read_document
     from bonecoach.store.errors import DuplicateClientError
-    from bonecoach.store.exchange import (
-        import_client,
-        import_custom_exercises,
-        read_clinic_custom_exercises,
-        read_clinic_export,
-    )
+    from bonecoach.store.exchange import import_client, import_custom_exercises
 
     def action(store: Store) -> int:
         head = args.file.read_text(encoding="utf-8")[:200] if args.file.is_file() else ""
         if f'"{CLINIC_FORMAT}"' in head:
-            documents = read_clinic_export(args.file)
+            clinic = read_clinic_file(args.file)
+            documents = clinic.clients
             # the clinic's custom exercises first, also those no client's program names
-            entries = read_clinic_custom_exercises(args.file)
+            entries = clinic.custom_exercises
             added = import_custom_exercises(store, entries, str(args.file))
             if added:
                 print(f"Added {len(added)} custom exercise(s): {', '.join(added)}")

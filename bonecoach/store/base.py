@@ -63,6 +63,9 @@ class StoreBase:
         """Every read in this block (on this thread) sees the database at one moment: a
         whole-clinic export stays consistent while other workstations save, and a server
         answers it in one transaction instead of one per read."""
+        if getattr(self._snapshots, "session", None) is not None:
+            yield  # already inside one: the outer snapshot goes on
+            return
         with self._sessions() as session, session.begin():
             if session.get_bind().dialect.name == "postgresql":
                 session.connection(execution_options={"isolation_level": "REPEATABLE READ"})

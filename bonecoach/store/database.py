@@ -177,7 +177,7 @@ def _open_server(url: str, folder: Path, auto_backup: bool, backup_later: bool) 
         else:
             try:  # as for SQLite: an offline backup folder must not stop the day's work
                 start_backup = automatic_server_backup(engine, folder)
-            except (BackupError, OSError) as exc:
+            except (BackupError, OSError, DBAPIError) as exc:
                 problem = str(exc)
     return OpenedDatabase(
         engine, url, None, folder, migrated_from, created, start_backup, problem, due

@@ -241,9 +241,12 @@ def _clinic_export(engine: Engine, progress: Progress | None = None) -> str:
 
 
 def export_all_to_file(engine: Engine, out: Path, progress: Progress | None = None) -> Path:
-    """Every client and custom exercise; ``progress(done, total)`` is called per client."""
+    """Every client and custom exercise into a new file (FileExistsError if ``out`` exists);
+    ``progress(done, total)`` is called per client."""
+    if out.exists():  # before the export's seconds of work, not after
+        raise FileExistsError(f"{out} already exists; choose a new file name")
     out.parent.mkdir(parents=True, exist_ok=True)
-    return write_private_text(out, _clinic_export(engine, progress))
+    return write_private_text(out, _clinic_export(engine, progress), replace=False)
 
 
 def export_all_to_folder(
@@ -253,51 +256,22 @@ def export_all_to_folder(
     now: datetime | None = None,
     progress: Progress | None = None,
 ) -> Path:
-    """A server database's backup: the clinic export, named like the SQLite backups."""
+    """A server database's backup: the clinic export, named like the SQLite backups (another
+    workstation writing to the same folder in the same second gets the next free name)."""
     from bonecoach.store.backup import SERVER, new_backup_name
     from bonecoach.store.sqlite_file import private_folder
 
     private_folder(folder)
-    name = new_backup_name(folder, reason, now or datetime.now(UTC), SERVER)
-    return export_all_to_file(engine, name, progress)
-
-
-def read_clinic_custom_exercises(path: Path) -> list[CustomExerciseEntry]:
-    """Every custom exercise of a whole-clinic export (also those no client's program names
-    yet), each validated like a client file's."""
-    from pydantic import ValidationError
-
-    from bonecoach.store.document import _problems
-    from bonecoach.store.errors import ImportProblem
-
-    data = json.loads(path.read_text(encoding="utf-8"))
-    entries = []
-    for index, raw in enumerate(data.get("custom_exercises", [])):
+    text = _clinic_export(engine, progress)
+    when = now or datetime.now(UTC)
+    for _attempt in range(20):
         try:
-            entries.append(CustomExerciseEntry.model_validate(raw))
-        except ValidationError as exc:
-            raise ImportProblem(
-                str(path), [f"custom_exercises.{index}.{p}" for p in _problems(exc)]
-            ) from None
-    return entries
-
-
-def read_archived_custom_ids(path: Path) -> list[str]:
-    """The custom exercises a whole-clinic export marks archived (each must be in the file)."""
-    from bonecoach.store.errors import ImportProblem
-
-    data = json.loads(path.read_text(encoding="utf-8"))
-    ids = data.get("archived_custom_exercises", [])
-    known = {raw.get("exercise", {}).get("id") for raw in data.get("custom_exercises", [])}
-    if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
-        raise ImportProblem(str(path), ["archived_custom_exercises: not a list of exercise ids"])
-    unknown = [i for i in ids if i not in known]
-    if unknown:
-        raise ImportProblem(
-            str(path),
-            [f"archived_custom_exercises: {', '.join(unknown)} not among the custom exercises"],
-        )
-    return ids
+            return write_private_text(
+                new_backup_name(folder, reason, when, SERVER), text, replace=False
+            )
+        except FileExistsError:
+            continue  # taken since the name was chosen: the next one
+    raise FileExistsError(f"no free backup name in {folder}")
 
 
 def import_custom_exercises(
@@ -315,20 +289,6 @@ def import_custom_exercises(
         for exercise_id in added:
             store._audit(session, who, "import", ENTITY, None, None, exercise_id)
     return added
-
-
-def read_clinic_export(path: Path) -> list[ClientDocument]:
-    """The clients of a whole-clinic export, each validated like a client file."""
-    from bonecoach.store.document import parse_document
-    from bonecoach.store.errors import ImportProblem
-
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ImportProblem(str(path), [f"(file): cannot be read: {exc}"]) from None
-    if not isinstance(data, dict) or data.get("format") != CLINIC_FORMAT:
-        raise ImportProblem(str(path), ["format: not a BoneCoach clinic export"])
-    return [parse_document(c, f"{path} client {i}") for i, c in enumerate(data.get("clients", []))]
 
 
 # Demo clients -------------------------------------------------------------------------------

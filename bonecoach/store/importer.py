@@ -48,13 +48,16 @@ def insert_document(
     clinic_id: str | None,
     who: str,
     now: datetime,
+    with_custom_exercises: bool = True,
 ) -> ClientRecord:
-    """The client and all its history, inside the caller's transaction."""
+    """The client and all its history, inside the caller's transaction (with the custom
+    exercises its file carries, unless the caller has added them already)."""
     info = document.client
-    source = f"{document.client.name}'s file"
-    added = add_custom_exercises(session, document.custom_exercises, source, who, now)
-    for exercise_id in added:
-        store._audit(session, who, "import", ENTITY, None, None, exercise_id)
+    if with_custom_exercises:
+        source = f"{document.client.name}'s file"
+        added = add_custom_exercises(session, document.custom_exercises, source, who, now)
+        for exercise_id in added:
+            store._audit(session, who, "import", ENTITY, None, None, exercise_id)
     client = ClientRow(
         name=" ".join(info.name.split()),
         date_of_birth=info.date_of_birth,

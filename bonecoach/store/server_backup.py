@@ -7,30 +7,28 @@ on start and on close after changes, named and rotated like the SQLite backups.
 
 Restoring checks the whole file first, keeps the current data as a ``before-restore`` export,
 then replaces every client and custom exercise in one transaction: all of the file or nothing.
-The audit log and the therapist list are kept (the trail of what happened, restore included).
+A save from another workstation between that export and the replacing is refused rather than
+lost (the restore stops; run it again). The audit log and the therapist list are kept (the
+trail of what happened, restore included). Restored clients get new ids, so older audit entries
+name them by their old ids; clients' and custom exercises' created and updated stamps become
+the restore's, while profiles, programs and sessions keep their own saved-at and saved-by.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import delete, update
+from sqlalchemy import delete, func, select, text, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from bonecoach.store.backup import SERVER, automatic_backup_due, rotate
-from bonecoach.store.document import ClientDocument, CustomExerciseEntry
-from bonecoach.store.errors import BackupError, ImportProblem
-from bonecoach.store.exchange import (
-    export_all_to_folder,
-    read_archived_custom_ids,
-    read_clinic_custom_exercises,
-    read_clinic_export,
-)
+from bonecoach.store.clinic_file import ClinicFile, read_clinic_file
+from bonecoach.store.errors import BackupError
+from bonecoach.store.exchange import export_all_to_folder
 from bonecoach.store.importer import add_custom_exercises, insert_document
-from bonecoach.store.models import ClientRow, CustomExerciseRow, utcnow
+from bonecoach.store.models import AuditRow, ClientRow, CustomExerciseRow, utcnow
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -56,62 +54,78 @@ def automatic_server_backup(
     return path
 
 
-def restore_clinic_export(store: Store, backup: Path, folder: Path) -> tuple[Path, int]:
+def restore_clinic_export(
+    store: Store, backup: Path, folder: Path, progress: Progress | None = None
+) -> tuple[Path, int]:
     """Replace every client and custom exercise with the export's; ImportProblem (and nothing
-    changed) if any part of the file is wrong. Returns (where the data as it was is kept, how
-    many clients were restored)."""
-    documents = read_clinic_export(backup)
-    customs = read_clinic_custom_exercises(backup)
-    archived = read_archived_custom_ids(backup)
-    _check_unique(backup, documents, customs)
-    kept = export_all_to_folder(store.engine, folder, "before-restore")
+    changed) if any part of the file is wrong, BackupError if the current data cannot be kept
+    first or the replacing fails. Returns (where the data as it was is kept, how many clients
+    were restored). ``progress(done, total)``: per client, keeping and then restoring."""
+    clinic = read_clinic_file(backup)
     try:
-        _replace_everything(store, backup, documents, customs, archived, kept)
+        mark = _newest_audit_id(store)  # every save writes one: a later one means a save
+        kept = export_all_to_folder(store.engine, folder, "before-restore", progress=progress)
+    except (OSError, SQLAlchemyError) as exc:
+        raise BackupError(
+            f"The records as they are could not be kept before restoring ({_first_line(exc)}); "
+            "nothing was changed."
+        ) from exc
+    try:
+        _replace_everything(store, backup, clinic, kept, mark, progress)
     except SQLAlchemyError as exc:
         raise BackupError(
-            f"Restoring {backup} failed, so nothing was changed: {exc.__class__.__name__}: "
-            f"{str(exc).splitlines()[0]}. The data as it was is also kept in {kept}"
+            f"Restoring {backup} failed, so nothing was changed: {_first_line(exc)}. "
+            f"The data as it was is also kept in {kept}"
         ) from exc
-    return kept, len(documents)
+    return kept, len(clinic.clients)
 
 
-def _check_unique(
-    backup: Path, documents: list[ClientDocument], customs: list[CustomExerciseEntry]
-) -> None:
-    """What the database would refuse half-way, refused before anything is written."""
-    problems = []
-    clinic_ids = Counter(d.client.clinic_id for d in documents if d.client.clinic_id)
-    problems += [
-        f"clients: clinic id {cid!r} is used by {n} clients"
-        for cid, n in clinic_ids.items()
-        if n > 1
-    ]
-    exercise_ids = Counter(e.exercise.id for e in customs)
-    problems += [
-        f"custom_exercises: {eid!r} is listed {n} times" for eid, n in exercise_ids.items() if n > 1
-    ]
-    if problems:
-        raise ImportProblem(str(backup), problems)
+def _first_line(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {(str(exc).splitlines() or [''])[0]}"
+
+
+def _newest_audit_id(store: Store) -> int | None:
+    with store._reading() as session:
+        return session.scalar(select(func.max(AuditRow.id)))
 
 
 def _replace_everything(
     store: Store,
     backup: Path,
-    documents: list[ClientDocument],
-    customs: list[CustomExerciseEntry],
-    archived: list[str],
+    clinic: ClinicFile,
     kept: Path,
+    mark: int | None,
+    progress: Progress | None,
 ) -> None:
     who, now = store.actor, utcnow()
     with store._writing() as session:
+        if session.get_bind().dialect.name == "postgresql":
+            # Every save adds an audit entry in its own transaction: holding this lock makes
+            # other workstations' saves wait for the restore (SQLite's BEGIN IMMEDIATE does so).
+            session.execute(text("LOCK TABLE audit_log IN SHARE ROW EXCLUSIVE MODE"))
+        if session.scalar(select(func.max(AuditRow.id))) != mark:
+            raise BackupError(
+                "Someone saved while the restore was getting ready, and that save is not in "
+                f"{kept.name}. Nothing was changed; restore again to keep it safe."
+            )
         # Profiles, programs, sessions and suggestions go with their client (ON DELETE CASCADE).
         session.execute(delete(ClientRow))
         session.execute(delete(CustomExerciseRow))
-        add_custom_exercises(session, customs, str(backup), who, now)
-        for document in documents:
+        add_custom_exercises(session, clinic.every_custom_exercise(), str(backup), who, now)
+        total = len(clinic.clients)
+        for done, document in enumerate(clinic.clients):
+            if progress is not None:
+                progress(done, total)
             insert_document(
-                session, store, document, clinic_id=document.client.clinic_id, who=who, now=now
+                session,
+                store,
+                document,
+                clinic_id=document.client.clinic_id,
+                who=who,
+                now=now,
+                with_custom_exercises=False,  # all of them were added above, once
             )
+        archived = clinic.archived_custom_exercises
         if archived:
             session.execute(
                 update(CustomExerciseRow)
@@ -125,6 +139,6 @@ def _replace_everything(
             "database",
             None,
             None,
-            f"restored {len(documents)} client(s) from {backup.name}; the data as it was "
+            f"restored {total} client(s) from {backup.name}; the data as it was "
             f"is kept in {kept.name}",
         )

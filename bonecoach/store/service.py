@@ -109,11 +109,16 @@ class Store(ClientOps, TherapistOps, SessionOps, CustomExerciseOps):
             if folder is None:
                 raise BackupError("no backup folder configured")
             return take_backup(path, folder, "manual")
-        if out is not None:
-            return export_all_to_file(self.engine, out)
-        if folder is None:
-            raise BackupError("no backup folder configured")
-        return export_all_to_folder(self.engine, folder, "manual")
+        from sqlalchemy.exc import SQLAlchemyError
+
+        try:
+            if out is not None:
+                return export_all_to_file(self.engine, out)
+            if folder is None:
+                raise BackupError("no backup folder configured")
+            return export_all_to_folder(self.engine, folder, "manual")
+        except (OSError, SQLAlchemyError) as exc:
+            raise BackupError(f"The backup could not be written: {exc}") from exc
 
     def close(self, *, auto_backup: bool = True, progress: Progress | None = None) -> Path | None:
         """Close; the automatic backup on close is taken if anything was saved.
@@ -121,13 +126,15 @@ class Store(ClientOps, TherapistOps, SessionOps, CustomExerciseOps):
         A failing backup does not raise (the data is saved); ``backup_problem`` says why.
         ``progress(done, total)``: per client, while a server database is exported.
         """
+        from sqlalchemy.exc import SQLAlchemyError
+
         from bonecoach.store.backup import automatic_backup
         from bonecoach.store.errors import BackupError
 
         made = None
         path, folder = self.sqlite_path, self.backup_folder
-        if auto_backup and self.changed and folder is not None:
-            try:
+        try:
+            if auto_backup and self.changed and folder is not None:
                 if path is not None:
                     self.engine.dispose()  # every connection closed: the file is at rest
                     made = automatic_backup(path, folder, force=True)
@@ -138,9 +145,10 @@ class Store(ClientOps, TherapistOps, SessionOps, CustomExerciseOps):
                         self.engine, folder, force=True, progress=progress
                     )
                 self.backup_problem = None
-            except (BackupError, OSError) as exc:
-                self.backup_problem = str(exc)
-        self.engine.dispose()
+        except (BackupError, OSError, SQLAlchemyError) as exc:  # e.g. the server went away
+            self.backup_problem = str(exc)
+        finally:
+            self.engine.dispose()
         return made
 
     def __enter__(self) -> Store:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from bonecoach.store.clinic_file import read_clinic_file
 from bonecoach.store.document import read_document
 from bonecoach.store.errors import DuplicateClientError, ImportProblem
 from bonecoach.store.exchange import (
@@ -15,7 +16,6 @@ from bonecoach.store.exchange import (
     import_client,
     load_demo,
     load_demo_documents,
-    read_clinic_export,
     write_document,
 )
 from bonecoach.store.service import Store
@@ -128,7 +128,7 @@ def test_clinic_export_lists_every_client(store: Store, tmp_path: Path) -> None:
     factories.full_client(store)
     store.create_client("Bob Roe")
     path = export_all_to_file(store.engine, tmp_path / "clinic.json")
-    documents = read_clinic_export(path)
+    documents = read_clinic_file(path).clients
     assert sorted(d.client.name for d in documents) == sorted(c.name for c in store.list_clients())
 
 

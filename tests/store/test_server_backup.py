@@ -185,7 +185,21 @@ def test_restore_command_on_postgresql(
     junk = tmp_path / "junk.sqlite3"
     junk.write_bytes(b"SQLite format 3\x00" + bytes(100))
     assert main(["restore", str(junk)]) == 1
-    assert "cannot be read" in capsys.readouterr().err
+    assert "is a SQLite backup" in capsys.readouterr().err
+    junk_json = tmp_path / "junk.json"
+    junk_json.write_bytes(b"SQLite format 3\x00" + bytes(100))
+    assert main(["restore", str(junk_json)]) == 1
+    assert "cannot be read as a clinic export" in capsys.readouterr().err
+    # a backup folder that cannot be written is an error message, not a traceback
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    from bonecoach.store.settings import Settings, save_settings
+
+    save_settings(Settings(backup_folder=str(blocker / "backups")))
+    assert main(["restore", str(saved)]) == 1
+    assert "nothing was changed" in capsys.readouterr().err
+    assert main(["clients", "--json"]) == 0
+    assert len(json.loads(capsys.readouterr().out)) == 5
 
 
 def test_a_snapshot_reads_one_moment_while_others_save(store: Store, store_url: str | None) -> None:
@@ -262,3 +276,111 @@ def test_the_start_of_day_export_can_be_left_for_the_app(
     again = Store.open(postgres_schema_url, backups=folder, server_backup_later=True)
     assert not again.backup_due  # today's is taken
     again.close(auto_backup=False)
+
+
+@pytest.mark.parametrize(
+    ("change", "problem"),
+    [
+        ({"clients": 5}, "clients: not a list"),
+        ({"clients": None}, "clients: not a list"),
+        ({"custom_exercises": 5}, "custom_exercises: not a list"),
+        ({"archived_custom_exercises": "old"}, "archived_custom_exercises: not a list"),
+    ],
+)
+def test_a_malformed_export_is_refused_naming_the_field(
+    store: Store, tmp_path: Path, change: dict[str, Any], problem: str
+) -> None:
+    _fill(store)
+    data = json.loads(export_all_to_file(store.engine, tmp_path / "x.json").read_text("utf-8"))
+    data.update(change)
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    before = _clinic(store, tmp_path / "before.json")
+    with pytest.raises(ImportProblem, match=problem):
+        restore_clinic_export(store, bad, tmp_path / "backups")
+    assert _clinic(store, tmp_path / "after.json") == before
+
+
+def test_an_export_without_its_client_list_does_not_empty_the_clinic(
+    store: Store, tmp_path: Path
+) -> None:
+    _fill(store)
+    data = json.loads(export_all_to_file(store.engine, tmp_path / "x.json").read_text("utf-8"))
+    del data["clients"]
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ImportProblem, match="clients: missing"):
+        restore_clinic_export(store, bad, tmp_path / "backups")
+    assert len(store.list_clients()) == 2
+
+
+def test_a_save_while_the_restore_gets_ready_is_not_lost(
+    store: Store, store_url: str | None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another workstation saves after the before-restore export was taken: the restore stops
+    instead of deleting a save that no file holds."""
+    from bonecoach.store import server_backup
+
+    _fill(store)
+    backup = export_all_to_file(store.engine, tmp_path / "clinic.json")
+    real_export = server_backup.export_all_to_folder
+
+    def export_then_someone_saves(*args: Any, **kwargs: Any) -> Path:
+        kept = real_export(*args, **kwargs)
+        other = Store.open(store_url, auto_backup=False, actor="Sam Other")
+        try:
+            other.create_client("Saved meanwhile")
+        finally:
+            other.close(auto_backup=False)
+        return kept
+
+    monkeypatch.setattr(server_backup, "export_all_to_folder", export_then_someone_saves)
+    with pytest.raises(BackupError, match="Someone saved while the restore was getting ready"):
+        restore_clinic_export(store, backup, tmp_path / "backups")
+    assert "Saved meanwhile" in [c.name for c in store.list_clients()]
+
+
+def test_two_exports_in_one_second_get_two_files(store: Store, tmp_path: Path) -> None:
+    from bonecoach.store.exchange import export_all_to_folder
+
+    store.create_client("Ann Lee")
+    folder = tmp_path / "backups"
+    when = dt.datetime(2026, 11, 24, 9, 0, tzinfo=dt.UTC)
+    first = export_all_to_folder(store.engine, folder, "auto", when)
+    second = export_all_to_folder(store.engine, folder, "auto", when)
+    assert first != second and first.exists() and second.exists()
+    assert sorted(p.name for p in folder.iterdir()) == sorted([first.name, second.name])
+    with pytest.raises(FileExistsError, match="choose a new file name"):
+        export_all_to_file(store.engine, first)
+
+
+def test_a_nested_snapshot_keeps_the_outer_one(store: Store, store_url: str | None) -> None:
+    store.create_client("Ann Lee")
+    other = Store.open(store_url, auto_backup=False)
+    try:
+        with store.snapshot():
+            with store.snapshot():
+                store.list_clients()
+            other.create_client("Bert Olsen")
+            assert [c.name for c in store.list_clients()] == ["Ann Lee"]
+    finally:
+        other.close(auto_backup=False)
+
+
+@needs_postgres_mark
+@needs_postgres_skip
+def test_a_server_lost_at_close_is_reported_not_raised(
+    postgres_schema_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sqlalchemy.exc import OperationalError
+
+    from bonecoach.store import server_backup
+
+    def server_gone(*args: Any, **kwargs: Any) -> None:
+        raise OperationalError("SELECT", {}, Exception("server closed the connection"))
+
+    store = Store.open(postgres_schema_url, backups=tmp_path / "backups", auto_backup=False)
+    store.create_client("Ann Lee")  # a change: the close backs up
+    monkeypatch.setattr(server_backup, "automatic_server_backup", server_gone)
+    assert store.close() is None
+    assert store.backup_problem is not None and "server closed" in store.backup_problem
