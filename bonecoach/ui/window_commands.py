@@ -118,11 +118,17 @@ class WindowCommands:
         name, _ = QFileDialog.getOpenFileName(w, "Restore a backup", folder, kinds)
         if not name:
             return
-        everyone = (
-            "\n\nThe records are on the clinic's server: every workstation will see the backup's."
-            if server
-            else ""
-        )
+        everyone = ""
+        if server:  # checked whole before asking, so the question can say what it holds
+            try:
+                held = backup_actions.clients_in_export(Path(name))
+            except Exception as exc:
+                context.errors.show("Backup not restored", exc)
+                return
+            everyone = (
+                f"\n\nIt holds {held} client(s). The records are on the clinic's server: "
+                "every workstation will see the backup's."
+            )
         answer = QMessageBox.question(
             w,
             "Restore a backup",
@@ -132,7 +138,13 @@ class WindowCommands:
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            kept = backup_actions.restore_into_open_store(context, Path(name))
+            if server:  # keeping the current records, then replacing them: show how far
+                from bonecoach.ui.progress import step_progress
+
+                with step_progress(w, "Restoring the clinic's records…") as progress:
+                    kept = backup_actions.restore_into_open_store(context, Path(name), progress)
+            else:
+                kept = backup_actions.restore_into_open_store(context, Path(name))
         except Exception as exc:
             context.errors.show("Backup not restored", exc)
             return
@@ -195,40 +207,32 @@ class WindowCommands:
 
     def on_close(self) -> None:
         """The store's on-close backup, here rather than in a worker: the window is closing."""
-        if self.window.context is None:
+        context = self.window.context
+        if context is None:
             return
-        self.window.context.tasks.wait()
-        store = self.window.context.store
-        progress = None
-        if store.changed:  # the backup may take a few seconds: say so
-            self.window.statusBar().showMessage("Backing up before closing…")
-            self.window.statusBar().repaint()
-            if store.sqlite_path is None:  # a whole clinic's export: seconds, so show how far
-                progress = self._close_progress()
+        if context.tasks.busy:  # e.g. the start-of-day export of a server database
+            self._say("Finishing the backup before closing…")
+            context.tasks.wait(300_000)
+        store = context.store
         try:
-            backup_actions.close_store(self.window.context, progress)
+            if not store.changed:
+                backup_actions.close_store(context)
+            elif store.sqlite_path is not None:
+                self._say("Backing up before closing…")
+                backup_actions.close_store(context)
+            else:  # a whole clinic's export: seconds, so show how far it is
+                from bonecoach.ui.progress import step_progress
+
+                self._say("Backing up before closing…")
+                text = "Backing up the clinic's records before closing…"
+                with step_progress(self.window, text) as progress:
+                    backup_actions.close_store(context, progress)
         except Exception as exc:  # closing must not be blocked by a failed backup
             log.exception("on-close backup failed")
             from PySide6.QtWidgets import QMessageBox
 
             QMessageBox.warning(self.window, "Backup on close failed", str(exc))
 
-    def _close_progress(self) -> Any:
-        """A progress bar for the server export on close; it runs on this thread, so each
-        step repaints (user input stays out: the window is closing)."""
-        from PySide6.QtCore import QEventLoop
-        from PySide6.QtWidgets import QApplication, QProgressDialog
-
-        dialog = QProgressDialog(
-            "Backing up the clinic's records before closing…", "", 0, 0, self.window
-        )
-        dialog.setWindowTitle("BoneCoach")
-        dialog.setCancelButton(None)  # a half-written backup helps nobody
-        dialog.setMinimumDuration(0)
-
-        def progress(done: int, total: int) -> None:
-            dialog.setMaximum(total)
-            dialog.setValue(done)
-            QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
-
-        return progress
+    def _say(self, text: str) -> None:
+        self.window.statusBar().showMessage(text)
+        self.window.statusBar().repaint()

@@ -7,6 +7,7 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from bonecoach.ui.actions.backup import restore_into_open_store
 from bonecoach.ui.main_window import MainWindow
@@ -168,3 +169,48 @@ def test_closing_on_a_server_shows_the_exports_progress(
     assert steps == [(0, 3), (1, 3), (2, 3)] and not dialogs.warnings
     [made] = list_backups(folder, SERVER)
     assert made.reason == "auto"
+    assert not any(  # the bar is gone once the export is
+        isinstance(w, QProgressDialog) and w.isVisible() for w in QApplication.topLevelWidgets()
+    )
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(not POSTGRES_URL, reason="BONECOACH_TEST_POSTGRES_URL not set")
+def test_restore_from_the_menu_on_a_server_database(
+    postgres_schema_url: str,  # noqa: F811  (the fixture imported above)
+    window: MainWindow,
+    dialogs: Dialogs,
+    tmp_path: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtWidgets import QProgressDialog
+
+    from bonecoach.store.service import Store
+    from tests.store.test_custom_exercises import POSED, custom
+
+    window.context.store.close(auto_backup=False)  # type: ignore[union-attr]
+    server = Store.open(postgres_schema_url, backups=tmp_path / "backups", auto_backup=False)
+    server.create_client("Ann Lee", clinic_id="A-1")
+    server.save_custom_exercise(custom(), POSED)
+    backup = server.backup_now()
+    server.create_client("Bert Olsen", clinic_id="B-2")
+    server.archive_custom_exercise("towel_squeeze")
+    window.context.store = server  # type: ignore[union-attr]
+    window.refresh_clients()
+    steps: list[int] = []
+    real = QProgressDialog.setValue
+    monkeypatch.setattr(QProgressDialog, "setValue", lambda d, v: (steps.append(v), real(d, v))[1])
+
+    dialogs.open_path = str(backup)
+    window.menu_actions.restore.trigger()
+
+    title, question = dialogs.asked[-1]
+    assert title == "Restore a backup"
+    assert "It holds 1 client(s)" in question and "every workstation" in question
+    assert [c.name for c in server.list_clients()] == ["Ann Lee"]
+    assert window.clients.model.rowCount() == 1
+    assert "towel_squeeze" in window.context.library  # type: ignore[union-attr]
+    assert steps  # the progress bar moved (keeping the current records, then restoring)
+    info_title, info = dialogs.infos[-1]
+    assert info_title == "Backup restored" and "before-restore" in info
+    server.close(auto_backup=False)

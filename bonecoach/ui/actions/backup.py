@@ -32,7 +32,16 @@ def restore_backup(backup: Path, database: Path, folder: Path) -> Path | None:
     return restore(backup, database, folder)
 
 
-def restore_into_open_store(context: AppContext, backup: Path) -> Path | None:
+def clients_in_export(backup: Path) -> int:
+    """How many clients a clinic export holds, the whole file checked (ImportProblem if not)."""
+    from bonecoach.store.clinic_file import read_clinic_file
+
+    return len(read_clinic_file(backup).clients)
+
+
+def restore_into_open_store(
+    context: AppContext, backup: Path, progress: Callable[[int, int], None] | None = None
+) -> Path | None:
     """Close the database, restore ``backup`` into it (the current one is kept as a backup
     first) and open it again as ``context.store``; returns where the old database was kept.
     A server database stays open: the clinic export replaces every client in one transaction.
@@ -50,7 +59,7 @@ def restore_into_open_store(context: AppContext, backup: Path) -> Path | None:
     if path is None:  # a server database: its backups are clinic exports
         from bonecoach.store.server_backup import restore_clinic_export
 
-        kept, _count = restore_clinic_export(context.store, backup, folder)
+        kept, _count = restore_clinic_export(context.store, backup, folder, progress)
         return kept
     check_backup(backup)
     actor = context.store.actor

@@ -1,0 +1,31 @@
+"""A progress bar for slow work that must run on the UI thread (a server export at close, a
+restore that replaces the open database): each step repaints, user input stays out."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+from PySide6.QtCore import QEventLoop
+from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
+
+Progress = Callable[[int, int], None]  # (done, total)
+
+
+@contextmanager
+def step_progress(parent: QWidget, text: str) -> Iterator[Progress]:
+    dialog = QProgressDialog(text, "", 0, 0, parent)
+    dialog.setWindowTitle("BoneCoach")
+    dialog.setCancelButton(None)  # half a backup or half a restore helps nobody
+    dialog.setMinimumDuration(0)
+
+    def progress(done: int, total: int) -> None:
+        dialog.setMaximum(total)
+        dialog.setValue(done)
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+
+    try:
+        yield progress
+    finally:
+        dialog.close()
+        dialog.deleteLater()
