@@ -36,8 +36,8 @@ _NAME = re.compile(
     r"^bonecoach-(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?-(?P<reason>[a-z-]+)"
     r"(?P<suffix>\.[a-z0-9]+)$"
 )
-SQLITE = ".sqlite3"  # a SQLite database file
-SERVER = ".json"  # a whole-clinic export of a server database
+SQLITE_SUFFIX = ".sqlite3"  # a SQLite database file (the backup of a SQLite database)
+EXPORT_SUFFIX = ".json"  # a whole-clinic export (the backup of a server database)
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
 
 
@@ -48,7 +48,7 @@ class BackupFile:
     reason: str
 
 
-def list_backups(folder: Path, suffix: str = SQLITE) -> list[BackupFile]:
+def list_backups(folder: Path, suffix: str = SQLITE_SUFFIX) -> list[BackupFile]:
     """BoneCoach backups of one kind (file suffix) in ``folder``, newest first."""
     if not folder.is_dir():
         return []
@@ -62,7 +62,7 @@ def list_backups(folder: Path, suffix: str = SQLITE) -> list[BackupFile]:
     return [b for _, _, b in found]
 
 
-def new_backup_name(folder: Path, reason: str, now: datetime, suffix: str = SQLITE) -> Path:
+def new_backup_name(folder: Path, reason: str, now: datetime, suffix: str = SQLITE_SUFFIX) -> Path:
     """A free name in ``folder``: two backups in one second get -2, -3, ... not one file."""
     stamp = now.astimezone(UTC).strftime("%Y%m%d-%H%M%S")
     path = folder / f"bonecoach-{stamp}-{reason}{suffix}"
@@ -115,7 +115,7 @@ def backup_to(db_path: Path, out: Path) -> Path:
     return out
 
 
-def automatic_backup_due(folder: Path, today: date, suffix: str = SQLITE) -> bool:
+def automatic_backup_due(folder: Path, today: date, suffix: str = SQLITE_SUFFIX) -> bool:
     return not any(
         b.reason == "auto" and b.taken_at.date() == today for b in list_backups(folder, suffix)
     )
@@ -142,7 +142,7 @@ def backups_to_keep(backups: Iterable[BackupFile]) -> set[Path]:
     return keep
 
 
-def rotate(folder: Path, suffix: str = SQLITE) -> list[Path]:
+def rotate(folder: Path, suffix: str = SQLITE_SUFFIX) -> list[Path]:
     """Delete automatic backups outside the rotation; returns what was deleted."""
     automatic = [b for b in list_backups(folder, suffix) if b.reason == "auto"]
     keep = backups_to_keep(automatic)

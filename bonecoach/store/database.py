@@ -169,11 +169,11 @@ def _open_server(url: str, folder: Path, auto_backup: bool, backup_later: bool) 
     created = revision is None
     start_backup, problem, due = None, None, False
     if auto_backup and not created:
-        from bonecoach.store.backup import SERVER, automatic_backup_due
+        from bonecoach.store.backup import EXPORT_SUFFIX, automatic_backup_due
         from bonecoach.store.server_backup import automatic_server_backup
 
         if backup_later:  # a whole clinic takes seconds: the app exports it in the background
-            due = automatic_backup_due(folder, datetime.now(UTC).date(), SERVER)
+            due = automatic_backup_due(folder, datetime.now(UTC).date(), EXPORT_SUFFIX)
         else:
             try:  # as for SQLite: an offline backup folder must not stop the day's work
                 start_backup = automatic_server_backup(engine, folder)

@@ -258,7 +258,7 @@ def export_all_to_folder(
 ) -> Path:
     """A server database's backup: the clinic export, named like the SQLite backups (another
     workstation writing to the same folder in the same second gets the next free name)."""
-    from bonecoach.store.backup import SERVER, new_backup_name
+    from bonecoach.store.backup import EXPORT_SUFFIX, new_backup_name
     from bonecoach.store.sqlite_file import private_folder
 
     private_folder(folder)
@@ -267,7 +267,7 @@ def export_all_to_folder(
     for _attempt in range(20):
         try:
             return write_private_text(
-                new_backup_name(folder, reason, when, SERVER), text, replace=False
+                new_backup_name(folder, reason, when, EXPORT_SUFFIX), text, replace=False
             )
         except FileExistsError:
             continue  # taken since the name was chosen: the next one

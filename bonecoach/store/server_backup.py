@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import delete, func, select, text, update
 from sqlalchemy.exc import SQLAlchemyError
 
-from bonecoach.store.backup import SERVER, automatic_backup_due, rotate
+from bonecoach.store.backup import EXPORT_SUFFIX, automatic_backup_due, rotate
 from bonecoach.store.clinic_file import ClinicFile, read_clinic_file
 from bonecoach.store.errors import BackupError
 from bonecoach.store.exchange import export_all_to_folder
@@ -47,10 +47,10 @@ def automatic_server_backup(
 ) -> Path | None:
     """The daily export (on start, and on close after changes), then rotation."""
     now = now or datetime.now(UTC)
-    if not force and not automatic_backup_due(folder, now.date(), SERVER):
+    if not force and not automatic_backup_due(folder, now.date(), EXPORT_SUFFIX):
         return None
     path = export_all_to_folder(engine, folder, "auto", now, progress)
-    rotate(folder, SERVER)
+    rotate(folder, EXPORT_SUFFIX)
     return path
 
 

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from bonecoach.cli import main
-from bonecoach.store.backup import SERVER, list_backups, rotate
+from bonecoach.store.backup import EXPORT_SUFFIX, list_backups, rotate
 from bonecoach.store.document import parse_document
 from bonecoach.store.errors import BackupError, ImportProblem
 from bonecoach.store.exchange import export_all_to_file
@@ -72,7 +72,10 @@ def test_restore_round_trip_replaces_everything_and_keeps_the_trail(
     # the data as it was before the restore is kept, whole
     kept_data = json.loads(kept.read_text(encoding="utf-8"))
     assert len(kept_data["clients"]) == len(changed["clients"]) == 3
-    assert sorted(b.reason for b in list_backups(folder, SERVER)) == ["auto", "before-restore"]
+    assert sorted(b.reason for b in list_backups(folder, EXPORT_SUFFIX)) == [
+        "auto",
+        "before-restore",
+    ]
     # the audit trail is not rolled back: it gains the restore
     entries = store.audit_entries()
     assert len(entries) > audit_before
@@ -93,7 +96,7 @@ def test_a_bad_export_is_refused_whole_and_nothing_changes(store: Store, tmp_pat
         restore_clinic_export(store, bad, folder)
 
     assert _clinic(store, tmp_path / "after.json") == before
-    assert list_backups(folder, SERVER) == []  # refused before anything was written
+    assert list_backups(folder, EXPORT_SUFFIX) == []  # refused before anything was written
 
 
 def test_a_restore_failing_part_way_rolls_back(store: Store, tmp_path: Path) -> None:
@@ -132,9 +135,9 @@ def test_server_exports_rotate_apart_from_sqlite_backups(tmp_path: Path) -> None
         stamp = (day + dt.timedelta(days=n)).strftime("%Y%m%d-%H%M%S")
         (folder / f"bonecoach-{stamp}-auto.json").write_text("{}")
     (folder / "bonecoach-20260101-180000-auto.sqlite3").write_text("")
-    removed = rotate(folder, SERVER)
+    removed = rotate(folder, EXPORT_SUFFIX)
     assert removed and all(p.suffix == ".json" for p in removed)
-    left = list_backups(folder, SERVER)
+    left = list_backups(folder, EXPORT_SUFFIX)
     assert len(left) == len({b.taken_at.date() for b in left})  # one per kept day, week or month
     assert 7 <= len(left) < 40
     assert [b.path.name for b in list_backups(folder)] == ["bonecoach-20260101-180000-auto.sqlite3"]
@@ -267,9 +270,9 @@ def test_the_start_of_day_export_can_be_left_for_the_app(
     first.close(auto_backup=False)
     later = Store.open(postgres_schema_url, backups=folder, server_backup_later=True)
     try:
-        assert later.backup_due and list_backups(folder, SERVER) == []  # nothing taken yet
+        assert later.backup_due and list_backups(folder, EXPORT_SUFFIX) == []  # nothing taken yet
         made = later.take_due_backup()
-        assert made is not None and [b.path for b in list_backups(folder, SERVER)] == [made]
+        assert made is not None and [b.path for b in list_backups(folder, EXPORT_SUFFIX)] == [made]
         assert not later.backup_due and later.take_due_backup() is None
     finally:
         later.close(auto_backup=False)

@@ -108,7 +108,7 @@ def test_the_app_takes_a_server_databases_daily_export_after_opening(
     bonecoach_home: Any,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from bonecoach.store.backup import SERVER, list_backups
+    from bonecoach.store.backup import EXPORT_SUFFIX, list_backups
     from bonecoach.store.service import Store
     from bonecoach.store.settings import Settings, save_settings
     from bonecoach.ui.app import Starter
@@ -129,7 +129,7 @@ def test_the_app_takes_a_server_databases_daily_export_after_opening(
     Starter(None, window, errors, tasks).start()
     try:
         assert window.context is not None and window.clients.model.rowCount() == 1
-        [made] = list_backups(bonecoach_home / "data" / "backups", SERVER)
+        [made] = list_backups(bonecoach_home / "data" / "backups", EXPORT_SUFFIX)
         assert made.reason == "auto"
         assert labels == ["Opening…", "Backing up the records…"]  # opening first, then this
         assert window.statusBar().currentMessage().startswith("Daily backup saved")
@@ -148,7 +148,7 @@ def test_closing_on_a_server_shows_the_exports_progress(
 ) -> None:
     from PySide6.QtWidgets import QProgressDialog
 
-    from bonecoach.store.backup import SERVER, list_backups
+    from bonecoach.store.backup import EXPORT_SUFFIX, list_backups
     from bonecoach.store.service import Store
 
     window.context.store.close(auto_backup=False)  # type: ignore[union-attr]
@@ -167,7 +167,7 @@ def test_closing_on_a_server_shows_the_exports_progress(
     monkeypatch.setattr(QProgressDialog, "setValue", record)
     assert window.close()
     assert steps == [(0, 3), (1, 3), (2, 3)] and not dialogs.warnings
-    [made] = list_backups(folder, SERVER)
+    [made] = list_backups(folder, EXPORT_SUFFIX)
     assert made.reason == "auto"
     assert not any(  # the bar is gone once the export is
         isinstance(w, QProgressDialog) and w.isVisible() for w in QApplication.topLevelWidgets()
