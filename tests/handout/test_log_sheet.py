@@ -1,0 +1,68 @@
+"""The log sheet, read back: the notes for the therapist stay with the table they belong to."""
+
+from __future__ import annotations
+
+from io import BytesIO
+
+from pypdf import PdfReader
+
+from bonecoach.handout.model import HandoutOptions
+from bonecoach.handout.render import render_handout
+from bonecoach.program.library import Library
+
+from .conftest import collapse, make_document, make_program, simple_svg
+
+# Names too long for one line of the large-print log table's name column...
+LONG_NAMES = (
+    "prone_arm_leg_lift",
+    "supine_towel_press",
+    "thoracic_extension_towel",
+    "seated_knee_extension_band",
+    "hamstring_strap_stretch",
+    "hip_flexor_stretch_supported",
+)
+# ...and short ones, whose rows can be made lower. At tick-box height the eleven rows leave
+# no room for the notes on a Letter page; lower rows do.
+SHORT_NAMES = (
+    "sit_to_stand",
+    "calf_raise",
+    "seated_band_row",
+    "wall_push_up",
+    "dumbbell_biceps_curl",
+)
+NOTES = "Notes for your therapist"
+
+
+def test_large_print_notes_share_the_page_of_the_last_exercise_row(library: Library) -> None:
+    program = make_program(library, LONG_NAMES + SHORT_NAMES)
+    doc = make_document(library, program, HandoutOptions(paper="letter", large_print=True))
+    buffer = BytesIO()
+    render_handout(doc, buffer, pictures=simple_svg)
+    pages = [p.extract_text() for p in PdfReader(BytesIO(buffer.getvalue())).pages]
+    start = next(i for i, text in enumerate(pages) if "Your exercise log" in text)
+    log = pages[start:]
+    (phase,) = doc.phases
+    labels = {b.exercise_id: f"{b.number}. {b.name}" for b in phase.blocks}
+
+    # The case this test is about: the long names wrap, the short ones do not.
+    lines = {line.strip() for text in log for line in text.splitlines()}
+    for exercise_id, label in labels.items():
+        assert label in collapse(log[0]), label
+        assert (label in lines) == (exercise_id not in LONG_NAMES), label
+
+    last = labels[phase.blocks[-1].exercise_id]
+    weeks = list(phase.weeks)
+    firsts = [
+        next(i for i, text in enumerate(log) if f"Your exercise log, week {week}" in text)
+        for week in weeks
+    ]
+    for week, first, end in zip(weeks, firsts, [*firsts[1:], len(log)], strict=True):
+        sheet = [collapse(text) for text in log[first:end]]
+        notes = [i for i, text in enumerate(sheet) if NOTES in text]
+        last_row = [i for i, text in enumerate(sheet) if last in text]
+        assert len(notes) == 1 and notes == last_row, (week, notes, last_row)
+
+    for number, text in enumerate(pages, start=1):
+        if NOTES in text:  # never a page with nothing but the notes
+            assert any(label in collapse(text) for label in labels.values()), number
+    assert sum(NOTES in text for text in pages) == len(weeks)
