@@ -8,12 +8,13 @@ landscape page; large print one week on a portrait page, so the bigger boxes and
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table
 
-from bonecoach.handout.model import HandoutDocument, PhaseSection
+from bonecoach.handout.model import ExerciseBlock, HandoutDocument, PhaseSection
 from bonecoach.handout.styles import BLACK, LIGHT_GREY, Styles
 from bonecoach.handout.wording import WEEKDAYS
 
@@ -57,8 +58,17 @@ def log_sheets(
         table = _fitted_log_table(phase, chunk, styles, width, height - fixed)
         gap = s.body * 0.8  # sets the notes apart from the table's last row, where room allows
         if _height(table, width, height) + fixed + gap <= height:
-            notes.insert(0, Spacer(1, gap))
-        out += [*page, table, KeepTogether(notes)]
+            out += [*page, table, KeepTogether([Spacer(1, gap), *notes])]
+        elif _height(table, width, height) + fixed <= height:
+            out += [*page, table, KeepTogether(notes)]
+        elif len(blocks) > 2:
+            # Too long for one page even with lower rows: the last two exercises (under the
+            # table's heading again) go over with the notes, never the notes alone.
+            first_rows = _log_table(phase, chunk, styles, width, blocks=blocks[:-2])
+            last_rows = _log_table(phase, chunk, styles, width, blocks=blocks[-2:])
+            out += [*page, first_rows, KeepTogether([last_rows, Spacer(1, gap), *notes])]
+        else:
+            out += [*page, KeepTogether([table, *notes])]
         if first + per_page < len(weeks):
             out.append(PageBreak())
     return out
@@ -98,7 +108,10 @@ def _log_table(
     styles: Styles,
     width: float,
     row_height: float | None = None,
+    blocks: Sequence[ExerciseBlock] | None = None,
 ) -> Table:
+    """The table with its two heading rows and a row for each of ``blocks`` (default: all
+    the phase's exercises)."""
     s = styles.scale
     box = s.tick_box
     row_height = row_height or box
@@ -120,7 +133,7 @@ def _log_table(
         col += 9
     rows: list[list[object]] = [head1, head2]
     heights: list[float | None] = [None, None]
-    for block in phase.blocks:
+    for block in phase.blocks if blocks is None else blocks:
         label = Paragraph(f"{block.number}. {escape(block.name)}", styles.cell)
         _w, h = label.wrap(name_w - 12, 1000)
         heights.append(max(row_height, h + 5))  # a long name makes its row taller
