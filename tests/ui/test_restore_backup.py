@@ -3,12 +3,14 @@ restore through the same action, and the on-close backup saying it is running.""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from types import SimpleNamespace
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QProgressDialog
 
+from bonecoach.store.service import Store
 from bonecoach.ui.actions.backup import restore_into_open_store
 from bonecoach.ui.main_window import MainWindow
 from tests.store.conftest import POSTGRES_URL, postgres_schema_url  # noqa: F401  (fixture)
@@ -22,6 +24,34 @@ def window(qtbot: Any, shell_context: Any) -> MainWindow:
     win = MainWindow(shell_context)
     qtbot.addWidget(win)
     return win
+
+
+@pytest.fixture
+def on_server(
+    postgres_schema_url: str,  # noqa: F811  (the fixture imported above)
+    window: MainWindow,
+    tmp_path: Any,
+) -> Iterator[Store]:
+    """The window's store swapped for one on a fresh PostgreSQL schema."""
+    window.context.store.close(auto_backup=False)  # type: ignore[union-attr]
+    server = Store.open(postgres_schema_url, backups=tmp_path / "server-backups", auto_backup=False)
+    window.context.store = server  # type: ignore[union-attr]
+    yield server
+    server.close(auto_backup=False)
+
+
+@pytest.fixture
+def progress_steps(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, int]]:
+    """Every (value, maximum) a progress bar is set to."""
+    steps: list[tuple[int, int]] = []
+    real = QProgressDialog.setValue
+
+    def record(dialog: QProgressDialog, value: int) -> None:
+        steps.append((value, dialog.maximum()))
+        real(dialog, value)
+
+    monkeypatch.setattr(QProgressDialog, "setValue", record)
+    return steps
 
 
 def _names(window: MainWindow) -> list[str]:
@@ -140,34 +170,18 @@ def test_the_app_takes_a_server_databases_daily_export_after_opening(
 @pytest.mark.postgres
 @pytest.mark.skipif(not POSTGRES_URL, reason="BONECOACH_TEST_POSTGRES_URL not set")
 def test_closing_on_a_server_shows_the_exports_progress(
-    postgres_schema_url: str,  # noqa: F811  (the fixture imported above)
+    on_server: Store,
     window: MainWindow,
     dialogs: Dialogs,
-    tmp_path: Any,
-    monkeypatch: pytest.MonkeyPatch,
+    progress_steps: list[tuple[int, int]],
 ) -> None:
-    from PySide6.QtWidgets import QProgressDialog
-
     from bonecoach.store.backup import EXPORT_SUFFIX, list_backups
-    from bonecoach.store.service import Store
 
-    window.context.store.close(auto_backup=False)  # type: ignore[union-attr]
-    folder = tmp_path / "server-backups"
-    server = Store.open(postgres_schema_url, backups=folder, auto_backup=False)
     for name in ("Ann Lee", "Bert Olsen", "Cara Diaz"):
-        server.create_client(name)
-    window.context.store = server  # type: ignore[union-attr]
-    steps: list[tuple[int, int]] = []
-    real = QProgressDialog.setValue
-
-    def record(dialog: QProgressDialog, value: int) -> None:
-        steps.append((value, dialog.maximum()))
-        real(dialog, value)
-
-    monkeypatch.setattr(QProgressDialog, "setValue", record)
+        on_server.create_client(name)
     assert window.close()
-    assert steps == [(0, 3), (1, 3), (2, 3)] and not dialogs.warnings
-    [made] = list_backups(folder, EXPORT_SUFFIX)
+    assert progress_steps == [(0, 3), (1, 3), (2, 3)] and not dialogs.warnings
+    [made] = list_backups(on_server.backup_folder, EXPORT_SUFFIX)  # type: ignore[arg-type]
     assert made.reason == "auto"
     assert not any(  # the bar is gone once the export is
         isinstance(w, QProgressDialog) and w.isVisible() for w in QApplication.topLevelWidgets()
@@ -177,29 +191,19 @@ def test_closing_on_a_server_shows_the_exports_progress(
 @pytest.mark.postgres
 @pytest.mark.skipif(not POSTGRES_URL, reason="BONECOACH_TEST_POSTGRES_URL not set")
 def test_restore_from_the_menu_on_a_server_database(
-    postgres_schema_url: str,  # noqa: F811  (the fixture imported above)
+    on_server: Store,
     window: MainWindow,
     dialogs: Dialogs,
-    tmp_path: Any,
-    monkeypatch: pytest.MonkeyPatch,
+    progress_steps: list[tuple[int, int]],
 ) -> None:
-    from PySide6.QtWidgets import QProgressDialog
-
-    from bonecoach.store.service import Store
     from tests.store.test_custom_exercises import POSED, custom
 
-    window.context.store.close(auto_backup=False)  # type: ignore[union-attr]
-    server = Store.open(postgres_schema_url, backups=tmp_path / "backups", auto_backup=False)
-    server.create_client("Ann Lee", clinic_id="A-1")
-    server.save_custom_exercise(custom(), POSED)
-    backup = server.backup_now()
-    server.create_client("Bert Olsen", clinic_id="B-2")
-    server.archive_custom_exercise("towel_squeeze")
-    window.context.store = server  # type: ignore[union-attr]
+    on_server.create_client("Ann Lee", clinic_id="A-1")
+    on_server.save_custom_exercise(custom(), POSED)
+    backup = on_server.backup_now()
+    on_server.create_client("Bert Olsen", clinic_id="B-2")
+    on_server.archive_custom_exercise("towel_squeeze")
     window.refresh_clients()
-    steps: list[int] = []
-    real = QProgressDialog.setValue
-    monkeypatch.setattr(QProgressDialog, "setValue", lambda d, v: (steps.append(v), real(d, v))[1])
 
     dialogs.open_path = str(backup)
     window.menu_actions.restore.trigger()
@@ -207,10 +211,9 @@ def test_restore_from_the_menu_on_a_server_database(
     title, question = dialogs.asked[-1]
     assert title == "Restore a backup"
     assert "It holds 1 client(s)" in question and "every workstation" in question
-    assert [c.name for c in server.list_clients()] == ["Ann Lee"]
+    assert [c.name for c in on_server.list_clients()] == ["Ann Lee"]
     assert window.clients.model.rowCount() == 1
     assert "towel_squeeze" in window.context.library  # type: ignore[union-attr]
-    assert steps  # the progress bar moved (keeping the current records, then restoring)
+    assert progress_steps  # the bar moved (keeping the current records, then restoring)
     info_title, info = dialogs.infos[-1]
     assert info_title == "Backup restored" and "before-restore" in info
-    server.close(auto_backup=False)
