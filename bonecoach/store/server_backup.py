@@ -28,10 +28,11 @@ from bonecoach.store.clinic_file import ClinicFile, read_clinic_file
 from bonecoach.store.errors import BackupError
 from bonecoach.store.exchange import export_all_to_folder
 from bonecoach.store.importer import add_custom_exercises, insert_document
-from bonecoach.store.models import AuditRow, ClientRow, CustomExerciseRow, utcnow
+from bonecoach.store.models import AuditRow, ClientRow, CustomExerciseRow, SuggestionRow, utcnow
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
+    from sqlalchemy.orm import Session
 
     from bonecoach.store.exchange import Progress
     from bonecoach.store.service import Store
@@ -63,7 +64,7 @@ def restore_clinic_export(
     were restored). ``progress(done, total)``: per client, keeping and then restoring."""
     clinic = read_clinic_file(backup)
     try:
-        mark = _newest_audit_id(store)  # every save writes one: a later one means a save
+        mark = _newest_saves(store)  # a later one means someone saved
         kept = export_all_to_folder(store.engine, folder, "before-restore", progress=progress)
     except (OSError, SQLAlchemyError) as exc:
         raise BackupError(
@@ -84,9 +85,18 @@ def _first_line(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {(str(exc).splitlines() or [''])[0]}"
 
 
-def _newest_audit_id(store: Store) -> int | None:
+def _newest_saves(store: Store) -> tuple[int | None, int | None]:
     with store._reading() as session:
-        return session.scalar(select(func.max(AuditRow.id)))
+        return _last_saves(session)
+
+
+def _last_saves(session: Session) -> tuple[int | None, int | None]:
+    """What changes with every save: each writes an audit entry, except keeping the
+    suggestions shown to the therapist, which adds suggestion rows."""
+    return (
+        session.scalar(select(func.max(AuditRow.id))),
+        session.scalar(select(func.max(SuggestionRow.id))),
+    )
 
 
 def _replace_everything(
@@ -94,16 +104,17 @@ def _replace_everything(
     backup: Path,
     clinic: ClinicFile,
     kept: Path,
-    mark: int | None,
+    mark: tuple[int | None, int | None],
     progress: Progress | None,
 ) -> None:
     who, now = store.actor, utcnow()
     with store._writing() as session:
         if session.get_bind().dialect.name == "postgresql":
-            # Every save adds an audit entry in its own transaction: holding this lock makes
-            # other workstations' saves wait for the restore (SQLite's BEGIN IMMEDIATE does so).
-            session.execute(text("LOCK TABLE audit_log IN SHARE ROW EXCLUSIVE MODE"))
-        if session.scalar(select(func.max(AuditRow.id))) != mark:
+            # Every save adds an audit entry or a suggestion in its own transaction: holding
+            # this lock makes other workstations' saves wait for the restore (SQLite's BEGIN
+            # IMMEDIATE does the same).
+            session.execute(text("LOCK TABLE audit_log, suggestions IN SHARE ROW EXCLUSIVE MODE"))
+        if _last_saves(session) != mark:
             raise BackupError(
                 "Someone saved while the restore was getting ready, and that save is not in "
                 f"{kept.name}. Nothing was changed; restore again to keep it safe."

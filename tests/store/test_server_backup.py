@@ -317,22 +317,32 @@ def test_an_export_without_its_client_list_does_not_empty_the_clinic(
     assert len(store.list_clients()) == 2
 
 
+@pytest.mark.parametrize("save", ["client", "suggestion"])
 def test_a_save_while_the_restore_gets_ready_is_not_lost(
-    store: Store, store_url: str | None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    store: Store,
+    store_url: str | None,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    save: str,
 ) -> None:
     """Another workstation saves after the before-restore export was taken: the restore stops
-    instead of deleting a save that no file holds."""
+    instead of deleting a save that no file holds (a new client is audited; the suggestions
+    kept for the therapist are not, so they are watched too)."""
     from bonecoach.store import server_backup
 
     _fill(store)
     backup = export_all_to_file(store.engine, tmp_path / "clinic.json")
+    client_id = store.list_clients()[0].id
     real_export = server_backup.export_all_to_folder
 
     def export_then_someone_saves(*args: Any, **kwargs: Any) -> Path:
         kept = real_export(*args, **kwargs)
         other = Store.open(store_url, auto_backup=False, actor="Sam Other")
         try:
-            other.create_client("Saved meanwhile")
+            if save == "client":
+                other.create_client("Saved meanwhile")
+            else:
+                other.save_suggestions(client_id, [factories.suggestion("meanwhile")])
         finally:
             other.close(auto_backup=False)
         return kept
@@ -340,7 +350,10 @@ def test_a_save_while_the_restore_gets_ready_is_not_lost(
     monkeypatch.setattr(server_backup, "export_all_to_folder", export_then_someone_saves)
     with pytest.raises(BackupError, match="Someone saved while the restore was getting ready"):
         restore_clinic_export(store, backup, tmp_path / "backups")
-    assert "Saved meanwhile" in [c.name for c in store.list_clients()]
+    if save == "client":
+        assert "Saved meanwhile" in [c.name for c in store.list_clients()]
+    else:
+        assert any(s.suggestion.key == "meanwhile" for s in store.suggestions(client_id))
 
 
 def test_two_exports_in_one_second_get_two_files(store: Store, tmp_path: Path) -> None:
