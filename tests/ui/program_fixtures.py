@@ -76,3 +76,16 @@ def client_id(context: Any) -> int:
     record = context.store.create_client("Ann Lee", date_of_birth=date(1951, 3, 2))
     context.store.save_profile(record.id, osteoporosis_profile(), recorded_on=date(2026, 11, 1))
     return int(record.id)
+
+
+def shown_handout_tab(qtbot: Any, context: Any) -> tuple[Any, list[int]]:
+    """A shown Handout tab (building starts when it is shown) and the page counts of every
+    PDF it builds, newest last."""
+    from bonecoach.ui.handout_tab import HandoutTab
+
+    tab = HandoutTab(context)
+    qtbot.addWidget(tab)
+    tab.show()
+    pages: list[int] = []
+    tab.pdf_ready.connect(pages.append)
+    return tab, pages

@@ -11,8 +11,8 @@ from pypdf import PdfReader
 from PySide6.QtCore import QBuffer, QIODevice, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 
-from bonecoach.ui.handout_tab import HandoutTab
 from tests.ui.program_fixtures import *  # noqa: F403  (the context and client_id fixtures)
+from tests.ui.program_fixtures import shown_handout_tab
 
 CUSTOM_ID = "sit_to_stand_towel"
 CUSTOM_NAME = "Sit to stand on a towel roll"
@@ -68,11 +68,7 @@ def test_the_handout_tab_prints_the_photo(
     qtbot: Any, context: Any, client_id: int, kind: str
 ) -> None:
     _save_photo_exercise(context, client_id, qt_photo(360, 270, kind))
-    tab = HandoutTab(context)
-    qtbot.addWidget(tab)
-    tab.show()
-    pages: list[int] = []
-    tab.pdf_ready.connect(pages.append)
+    tab, pages = shown_handout_tab(qtbot, context)
     tab.set_client(client_id)
     assert pages and pages[-1] >= 2, context.errors.shown
     [page] = _pages_with_images(tab.preview.data)

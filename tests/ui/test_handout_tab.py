@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from bonecoach.ui.handout_tab import HandoutTab
 from tests.ui.program_fixtures import *  # noqa: F403  (the context and client_id fixtures)
+from tests.ui.program_fixtures import shown_handout_tab
 
 
 @pytest.fixture
@@ -27,11 +28,7 @@ def test_handout_tab_builds_previews_and_saves_a_pdf(
     qtbot: Any, context: Any, client_id: int, saved_program: Any, tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:  # fmt: skip
-    tab = HandoutTab(context)
-    qtbot.addWidget(tab)
-    tab.show()  # building starts when the tab is shown
-    pages: list[int] = []
-    tab.pdf_ready.connect(pages.append)
+    tab, pages = shown_handout_tab(qtbot, context)
     tab.set_client(client_id)
     assert pages and pages[-1] >= 2, context.errors.shown
     assert tab.preview.page_count() == pages[-1]
@@ -52,11 +49,7 @@ def test_handout_tab_builds_previews_and_saves_a_pdf(
 def test_options_rebuild_and_large_print_has_more_pages(
     qtbot: Any, context: Any, client_id: int, saved_program: Any
 ) -> None:
-    tab = HandoutTab(context)
-    qtbot.addWidget(tab)
-    tab.show()
-    pages: list[int] = []
-    tab.pdf_ready.connect(pages.append)
+    tab, pages = shown_handout_tab(qtbot, context)
     tab.set_client(client_id)
     standard = pages[-1]
     tab.large_print.setChecked(True)

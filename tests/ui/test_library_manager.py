@@ -11,6 +11,7 @@ import pytest
 from bonecoach.ui.actions import library as custom
 from bonecoach.ui.library_manager import LibraryManagerDialog
 from tests.ui.program_fixtures import *  # noqa: F403  (the context fixture)
+from tests.ui.program_fixtures import shown_handout_tab
 
 
 @pytest.fixture
@@ -148,7 +149,6 @@ def test_custom_posed_exercise_is_drawn_and_printed(
 ) -> None:
     from bonecoach.art import exercise_svg
     from bonecoach.program.programs import add_item, blank_program
-    from bonecoach.ui.handout_tab import HandoutTab
 
     dialog.select("bridge")
     dialog.duplicate()
@@ -167,11 +167,7 @@ def test_custom_posed_exercise_is_drawn_and_printed(
     result = screen_all(osteoporosis_profile(), context.library)["bridge_custom"]
     program = add_item(blank_program("With a custom bridge"), 0, exercise, result)
     context.store.save_program(client_id, program)
-    tab = HandoutTab(context)
-    qtbot.addWidget(tab)
-    pages: list[int] = []
-    tab.pdf_ready.connect(pages.append)
-    tab.show()
+    tab, pages = shown_handout_tab(qtbot, context)
     tab.set_client(client_id)
     assert pages and pages[-1] >= 1, context.errors.shown
 
