@@ -33,10 +33,12 @@ def _psycopg_url(url: str) -> str:
 
 @pytest.fixture
 def postgres_schema_url() -> Iterator[str]:
-    """A URL whose connections use a new, empty schema (dropped afterwards)."""
+    """A URL whose connections use a new, empty schema (dropped afterwards); the test is
+    skipped when no PostgreSQL server is given."""
     import psycopg
 
-    assert POSTGRES_URL
+    if not POSTGRES_URL:
+        pytest.skip("BONECOACH_TEST_POSTGRES_URL not set")
     schema = f"test_{uuid.uuid4().hex[:12]}"
     with psycopg.connect(_psycopg_url(POSTGRES_URL), autocommit=True) as admin:
         admin.execute(f"CREATE SCHEMA {schema}")

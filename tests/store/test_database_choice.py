@@ -13,7 +13,6 @@ from bonecoach.store.database import database_url, default_sqlite_path, sqlite_p
 from bonecoach.store.errors import DatabaseProblem
 from bonecoach.store.service import Store
 from bonecoach.store.settings import Settings, save_settings
-from tests.store.conftest import POSTGRES_URL
 
 
 def test_default_is_the_sqlite_file_in_the_data_folder(bonecoach_home: Path) -> None:
@@ -41,7 +40,6 @@ def test_plain_postgresql_urls_get_psycopg_3(monkeypatch: pytest.MonkeyPatch) ->
 
 
 @pytest.mark.postgres
-@pytest.mark.skipif(not POSTGRES_URL, reason="BONECOACH_TEST_POSTGRES_URL not set")
 def test_foreign_postgres_database_is_refused(postgres_schema_url: str) -> None:
     engine = create_engine(postgres_schema_url)
     with engine.begin() as connection:
@@ -64,7 +62,6 @@ def test_foreign_postgres_database_is_refused(postgres_schema_url: str) -> None:
 
 
 @pytest.mark.postgres
-@pytest.mark.skipif(not POSTGRES_URL, reason="BONECOACH_TEST_POSTGRES_URL not set")
 def test_postgres_backup_is_a_json_export(postgres_schema_url: str, tmp_path: Path) -> None:
     store = Store.open(postgres_schema_url, backups=tmp_path / "backups")
     store.create_client("Ann Lee", clinic_id="A1")

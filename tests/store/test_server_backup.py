@@ -21,13 +21,7 @@ from bonecoach.store.exchange import export_all_to_file
 from bonecoach.store.server_backup import automatic_server_backup, restore_clinic_export
 from bonecoach.store.service import Store
 from tests.store import factories
-from tests.store.conftest import POSTGRES_URL
 from tests.store.test_custom_exercises import POSED, custom
-
-needs_postgres_mark = pytest.mark.postgres
-needs_postgres_skip = pytest.mark.skipif(
-    not POSTGRES_URL, reason="BONECOACH_TEST_POSTGRES_URL not set"
-)
 
 
 def _clinic(store: Store, path: Path) -> dict[str, Any]:
@@ -143,8 +137,7 @@ def test_server_exports_rotate_apart_from_sqlite_backups(tmp_path: Path) -> None
     assert [b.path.name for b in list_backups(folder)] == ["bonecoach-20260101-180000-auto.sqlite3"]
 
 
-@needs_postgres_mark
-@needs_postgres_skip
+@pytest.mark.postgres
 def test_server_database_is_backed_up_daily_on_start_and_on_close(
     postgres_schema_url: str, tmp_path: Path
 ) -> None:
@@ -163,8 +156,7 @@ def test_server_database_is_backed_up_daily_on_start_and_on_close(
     assert [c["client"]["name"] for c in exported["clients"]] == ['Zoë "Smith" <b>& Sons</b>']
 
 
-@needs_postgres_mark
-@needs_postgres_skip
+@pytest.mark.postgres
 def test_restore_command_on_postgresql(
     postgres_schema_url: str,
     tmp_path: Path,
@@ -259,8 +251,7 @@ def test_a_database_error_half_way_is_explained_and_undone(
     assert _clinic(store, tmp_path / "after.json") == before
 
 
-@needs_postgres_mark
-@needs_postgres_skip
+@pytest.mark.postgres
 def test_the_start_of_day_export_can_be_left_for_the_app(
     postgres_schema_url: str, tmp_path: Path
 ) -> None:
@@ -383,8 +374,7 @@ def test_a_nested_snapshot_keeps_the_outer_one(store: Store, store_url: str | No
         other.close(auto_backup=False)
 
 
-@needs_postgres_mark
-@needs_postgres_skip
+@pytest.mark.postgres
 def test_a_server_lost_at_close_is_reported_not_raised(
     postgres_schema_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QProgressDialog
 from bonecoach.store.service import Store
 from bonecoach.ui.actions.backup import restore_into_open_store
 from bonecoach.ui.main_window import MainWindow
-from tests.store.conftest import POSTGRES_URL, postgres_schema_url  # noqa: F401  (fixture)
+from tests.store.conftest import postgres_schema_url  # noqa: F401  (fixture)
 from tests.ui.shell_fixtures import *  # noqa: F403  (dialogs, shell_context)
 from tests.ui.shell_fixtures import Dialogs, add_client
 
@@ -108,7 +108,6 @@ def test_closing_says_the_backup_is_running(
 
 
 @pytest.mark.postgres
-@pytest.mark.skipif(not POSTGRES_URL, reason="BONECOACH_TEST_POSTGRES_URL not set")
 def test_restore_action_on_a_server_database(
     postgres_schema_url: str,  # noqa: F811  (the fixture imported above)
     tmp_path: Any,
@@ -130,7 +129,6 @@ def test_restore_action_on_a_server_database(
 
 
 @pytest.mark.postgres
-@pytest.mark.skipif(not POSTGRES_URL, reason="BONECOACH_TEST_POSTGRES_URL not set")
 def test_the_app_takes_a_server_databases_daily_export_after_opening(
     postgres_schema_url: str,  # noqa: F811  (the fixture imported above)
     qtbot: Any,
@@ -168,7 +166,6 @@ def test_the_app_takes_a_server_databases_daily_export_after_opening(
 
 
 @pytest.mark.postgres
-@pytest.mark.skipif(not POSTGRES_URL, reason="BONECOACH_TEST_POSTGRES_URL not set")
 def test_closing_on_a_server_shows_the_exports_progress(
     on_server: Store,
     window: MainWindow,
@@ -189,7 +186,6 @@ def test_closing_on_a_server_shows_the_exports_progress(
 
 
 @pytest.mark.postgres
-@pytest.mark.skipif(not POSTGRES_URL, reason="BONECOACH_TEST_POSTGRES_URL not set")
 def test_restore_from_the_menu_on_a_server_database(
     on_server: Store,
     window: MainWindow,
