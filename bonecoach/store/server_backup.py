@@ -64,7 +64,8 @@ def restore_clinic_export(
     were restored). ``progress(done, total)``: per client, keeping and then restoring."""
     clinic = read_clinic_file(backup)
     try:
-        mark = _newest_saves(store)  # a later one means someone saved
+        with store._reading() as session:
+            mark = _last_saves(session)  # a later one means someone saved
         kept = export_all_to_folder(store.engine, folder, "before-restore", progress=progress)
     except (OSError, SQLAlchemyError) as exc:
         raise BackupError(
@@ -83,11 +84,6 @@ def restore_clinic_export(
 
 def _first_line(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {(str(exc).splitlines() or [''])[0]}"
-
-
-def _newest_saves(store: Store) -> tuple[int | None, int | None]:
-    with store._reading() as session:
-        return _last_saves(session)
 
 
 def _last_saves(session: Session) -> tuple[int | None, int | None]:
