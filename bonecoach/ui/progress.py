@@ -3,13 +3,15 @@ restore that replaces the open database): each step repaints, user input stays o
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
-Progress = Callable[[int, int], None]  # (done, total)
+if TYPE_CHECKING:
+    from bonecoach.store.exchange import Progress
 
 
 @contextmanager

@@ -6,8 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
+    from bonecoach.store.exchange import Progress
     from bonecoach.ui.context import AppContext
 
 
@@ -16,9 +15,7 @@ def backup_now(context: AppContext) -> Path:
     return Path(context.store.backup_now())
 
 
-def close_store(
-    context: AppContext, progress: Callable[[int, int], None] | None = None
-) -> Path | None:
+def close_store(context: AppContext, progress: Progress | None = None) -> Path | None:
     """Close the database, taking the on-close backup if anything was saved
     (``progress(done, total)`` per client while a server database is exported)."""
     made = context.store.close(progress=progress)
@@ -40,7 +37,7 @@ def clients_in_export(backup: Path) -> int:
 
 
 def restore_into_open_store(
-    context: AppContext, backup: Path, progress: Callable[[int, int], None] | None = None
+    context: AppContext, backup: Path, progress: Progress | None = None
 ) -> Path | None:
     """Close the database, restore ``backup`` into it (the current one is kept as a backup
     first) and open it again as ``context.store``; returns where the old database was kept.
