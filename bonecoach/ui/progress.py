@@ -4,7 +4,7 @@ restore that replaces the open database): each step repaints, user input stays o
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEventLoop
@@ -31,3 +31,8 @@ def step_progress(parent: QWidget, text: str) -> Iterator[Progress]:
     finally:
         dialog.close()
         dialog.deleteLater()
+
+
+def progress_if(slow: bool, parent: QWidget, text: str) -> AbstractContextManager[Progress | None]:
+    """A progress bar when the work is ``slow``, else nothing (``None`` as the callback)."""
+    return step_progress(parent, text) if slow else nullcontext(None)

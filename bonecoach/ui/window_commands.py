@@ -137,14 +137,11 @@ class WindowCommands:
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            if server:  # keeping the current records, then replacing them: show how far
-                from bonecoach.ui.progress import step_progress
+        from bonecoach.ui.progress import progress_if
 
-                with step_progress(w, "Restoring the clinic's records…") as progress:
-                    kept = backup_actions.restore_into_open_store(context, Path(name), progress)
-            else:
-                kept = backup_actions.restore_into_open_store(context, Path(name))
+        try:  # a server's: keeping the current records, then replacing them, so show how far
+            with progress_if(server, w, "Restoring the clinic's records…") as progress:
+                kept = backup_actions.restore_into_open_store(context, Path(name), progress)
         except Exception as exc:
             context.errors.show("Backup not restored", exc)
             return
@@ -213,20 +210,16 @@ class WindowCommands:
         if context.tasks.busy:  # e.g. the start-of-day export of a server database
             self._say("Finishing the backup before closing…")
             context.tasks.wait(300_000)
-        store = context.store
-        try:
-            if not store.changed:
-                backup_actions.close_store(context)
-            elif store.sqlite_path is not None:
-                self._say("Backing up before closing…")
-                backup_actions.close_store(context)
-            else:  # a whole clinic's export: seconds, so show how far it is
-                from bonecoach.ui.progress import step_progress
+        from bonecoach.ui.progress import progress_if
 
-                self._say("Backing up before closing…")
-                text = "Backing up the clinic's records before closing…"
-                with step_progress(self.window, text) as progress:
-                    backup_actions.close_store(context, progress)
+        store = context.store
+        if store.changed:
+            self._say("Backing up before closing…")
+        slow = store.changed and store.sqlite_path is None  # a whole clinic's export: seconds
+        text = "Backing up the clinic's records before closing…"
+        try:
+            with progress_if(slow, self.window, text) as progress:
+                backup_actions.close_store(context, progress)
         except Exception as exc:  # closing must not be blocked by a failed backup
             log.exception("on-close backup failed")
             from PySide6.QtWidgets import QMessageBox
