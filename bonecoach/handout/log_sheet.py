@@ -15,12 +15,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table
 
 from bonecoach.handout.model import ExerciseBlock, HandoutDocument, PhaseSection
-from bonecoach.handout.styles import BLACK, LIGHT_GREY, Styles
+from bonecoach.handout.styles import BLACK, LIGHT_GREY, Styles, literal
 from bonecoach.handout.wording import WEEKDAYS
-
-
-def _p(text: str, style: object) -> Paragraph:
-    return Paragraph(escape(text), style)  # type: ignore[arg-type]
 
 
 def log_sheets(
@@ -42,8 +38,8 @@ def log_sheets(
         chunk = weeks[first : first + per_page]
         span = f"week {chunk[0]}" if len(chunk) == 1 else f"weeks {chunk[0]} to {chunk[-1]}"
         page: list[Flowable] = [
-            _p(f"Your exercise log, {span}", styles.group),
-            _p(
+            literal(f"Your exercise log, {span}", styles.group),
+            literal(
                 "Tick a box each day you do the exercise. At the end of the week write how hard "
                 "it felt and any pain (0 = none, 10 = the most). "
                 "Bring this sheet to your next visit.",
@@ -51,7 +47,7 @@ def log_sheets(
             ),
         ]
         notes: list[Flowable] = [
-            _p("Notes for your therapist:", styles.body_bold),
+            literal("Notes for your therapist:", styles.body_bold),
             _lines(styles, width, 1, s.body * 1.6),
         ]
         fixed = sum(_height(f, width, height) for f in [*page, *notes]) + 3 * mm

@@ -17,7 +17,7 @@ from reportlab.platypus import (
 
 from bonecoach.handout.model import HandoutDocument, PhaseSection, SafeMove
 from bonecoach.handout.pictures import PictureCache
-from bonecoach.handout.styles import BAND_GREY, BLACK, LIGHT_GREY, Styles
+from bonecoach.handout.styles import BAND_GREY, BLACK, LIGHT_GREY, Styles, literal
 from bonecoach.handout.wording import WEEKDAYS
 
 # The words beside a safe move's picture need this much width.
@@ -64,10 +64,6 @@ BONE_CARE = (
         "is good for you, but it does not replace your strength and balance exercises.",
     ),
 )
-
-
-def _p(text: str, style: object) -> Paragraph:
-    return Paragraph(escape(text), style)  # type: ignore[arg-type]
 
 
 def _date(d: object) -> str:
@@ -155,7 +151,7 @@ def week_table(phase: PhaseSection, styles: Styles, width: float) -> Flowable | 
 
 def first_page(doc: HandoutDocument, styles: Styles, width: float) -> list[Flowable]:
     """Title and the facts: who it is for, who made it, when to start and review."""
-    out: list[Flowable] = [_p(doc.program_name, styles.title)]
+    out: list[Flowable] = [literal(doc.program_name, styles.title)]
     facts: list[tuple[str, str]] = [("For", doc.client_name)]
     facts.append(("Your therapist", doc.therapist.signature))
     clinic = ", ".join(x for x in (doc.clinic.name, doc.clinic.address) if x)
@@ -197,7 +193,7 @@ def clinic_only_notice(styles: Styles) -> Flowable:
     return Boxed(
         [
             Paragraph("For supervised sessions in the clinic only", styles.section),
-            _p(
+            literal(
                 "These exercises are done only with your therapist. Do not do them at home. "
                 "Your home exercises are on your home program.",
                 styles.body_bold,
@@ -211,8 +207,8 @@ def clinic_only_notice(styles: Styles) -> Flowable:
 def why_and_whose(doc: HandoutDocument, styles: Styles) -> list[Flowable]:
     """Why these exercises, and that they were prescribed for this person only."""
     return [
-        _p(WHY, styles.body),
-        _p(
+        literal(WHY, styles.body),
+        literal(
             f"This program was made for you by {doc.therapist.name}. Please do not share it: "
             "exercises that are safe for you may not be safe for someone else.",
             styles.body,
@@ -227,15 +223,15 @@ def safe_moves_page(
     if not moves:
         return []
     out: list[Flowable] = [
-        _p("Moving safely every day", styles.section),
-        _p(
+        literal("Moving safely every day", styles.section),
+        literal(
             "Protect your back all day long, not only when you exercise. Avoid bending "
             "forward with a rounded back and twisting, especially when you lift or carry.",
             styles.body,
         ),
     ]
     for move in moves:
-        text = [Paragraph(escape(move.name), styles.name), _p(move.text, styles.body_tight)]
+        text = [Paragraph(escape(move.name), styles.name), literal(move.text, styles.body_tight)]
         row = _move_row(move, text, styles, pictures, width)
         gap = styles.scale.body
         rule = HRFlowable(
@@ -272,7 +268,7 @@ def _move_row(
 
 
 def bone_care_page(styles: Styles) -> list[Flowable]:
-    out: list[Flowable] = [_p("Looking after your bones", styles.section)]
+    out: list[Flowable] = [literal("Looking after your bones", styles.section)]
     for title, text in BONE_CARE:
-        out.append(KeepTogether([_p(title, styles.label), _p(text, styles.body)]))
+        out.append(KeepTogether([literal(title, styles.label), literal(text, styles.body)]))
     return out

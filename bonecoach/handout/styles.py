@@ -8,12 +8,13 @@ pull in Helvetica, which is not embedded. Sizes follow docs/handout-layout.md: b
 from __future__ import annotations
 
 from dataclasses import dataclass
+from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import TableStyle
+from reportlab.platypus import Paragraph, TableStyle
 
 from bonecoach.handout.fonts import ATKINSON, Family, register_fonts
 
@@ -63,6 +64,11 @@ LARGE = Scale(
     tick_box=11 * mm,
     margin=16 * mm,
 )
+
+
+def literal(text: str, style: ParagraphStyle) -> Paragraph:
+    """``text`` printed as written: escaped, so a name like ``<b>& Sons`` is never markup."""
+    return Paragraph(escape(text), style)
 
 
 def scale_for(large_print: bool) -> Scale:
