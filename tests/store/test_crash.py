@@ -9,6 +9,7 @@ sets: a save is all or nothing).
 
 from __future__ import annotations
 
+import gc
 import io
 import os
 import random
@@ -39,12 +40,17 @@ def _writer(url: str, client_id: int, out: int) -> None:
 
 
 def _spawn(url: str, client_id: int) -> tuple[int, io.TextIOWrapper]:
-    # fork: a real separate process, without paying Python's start-up for each of the kills
+    # fork: a real separate process, without paying Python's start-up for each of the kills.
+    # What the child inherits is frozen, so its garbage collector never finalizes the test
+    # run's leftovers (Qt wrappers among them: finalized in the child they crashed it).
     read_end, write_end = os.pipe()
+    gc.collect()
+    gc.freeze()
     pid = os.fork()
     if pid == 0:
         os.close(read_end)
         _writer(url, client_id, write_end)
+    gc.unfreeze()
     os.close(write_end)
     return pid, io.TextIOWrapper(io.FileIO(read_end, "r"))
 
