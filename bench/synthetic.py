@@ -40,7 +40,7 @@ def osteoporosis_profile() -> ClientProfile:
             "frax_major_percent": 24.0,
             "frax_hip_percent": 4.1,
             "vertebral_fractures": 1,
-            "weeks_since_vertebral_fracture": 30,
+            "vertebral_fracture_date": "2025-12-01",
             "other_fragility_fractures": 0,
             "falls_past_year": 1,
             "tug_seconds": 13.5,

@@ -92,7 +92,7 @@ SPECS = [
                 "Before the fracture",
                 {
                     "vertebral_fractures": 0,
-                    "weeks_since_vertebral_fracture": None,
+                    "vertebral_fracture_date": None,
                     "t_score_lowest": -2.6,
                     "back_pain": "none",
                     "tug_seconds": 10.4,
@@ -102,7 +102,7 @@ SPECS = [
                 dt.date(2026, 4, 2),
                 "Seen after the T12 fracture",
                 {
-                    "weeks_since_vertebral_fracture": 6,
+                    "vertebral_fracture_date": "2026-02-19",
                     "back_pain": "mild",
                 },
             ),
@@ -125,6 +125,7 @@ SPECS = [
                 "Two vertebral fractures on X-ray",
                 {
                     "vertebral_fractures": 2,
+                    "vertebral_fracture_date": "2025-02-10",
                     "tug_seconds": 13.2,
                 },
             ),
@@ -187,7 +188,7 @@ NEWEST_PROFILE: dict[str, dict[str, object]] = {
         "frax_major_percent": 28.0,
         "frax_hip_percent": 6.5,
         "vertebral_fractures": 1,
-        "weeks_since_vertebral_fracture": 28,
+        "vertebral_fracture_date": "2026-02-19",
         "tug_seconds": 10.9,
         "chair_stands_30s": 11,
         "tandem_stance_10s": True,
@@ -202,7 +203,7 @@ NEWEST_PROFILE: dict[str, dict[str, object]] = {
         "frax_major_percent": 38.0,
         "frax_hip_percent": 12.0,
         "vertebral_fractures": 3,
-        "weeks_since_vertebral_fracture": 30,
+        "vertebral_fracture_date": "2026-02-10",
         "other_fragility_fractures": 1,
         "falls_past_year": 0,
         "tug_seconds": 13.8,

@@ -5,15 +5,19 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 
 def register(subparsers: Any) -> None:
     rules = subparsers.add_parser(
-        "rules", help="print the safety rule table (id, condition, effect, source)"
+        "rules", help="print the safety rule table (trigger, effect and source of each rule)"
     )
     rules.add_argument("--json", action="store_true", help="print JSON")
+    rules.add_argument(
+        "--reasons", action="store_true", help="also print the sentence each rule shows"
+    )
     rules.set_defaults(handler=_rules)
 
     screen = subparsers.add_parser(
@@ -43,7 +47,7 @@ def register(subparsers: Any) -> None:
 
 
 def _rules(args: argparse.Namespace) -> int:
-    from bonecoach.program.rules import RULES
+    from bonecoach.program.rules import RULES, Effect
 
     if args.json:
         rows = [
@@ -53,16 +57,32 @@ def _rules(args: argparse.Namespace) -> int:
                 "effect": r.effect.value,
                 "source": r.source,
                 "reason": r.reason,
+                "modification": r.modification if isinstance(r.modification, str) else None,
+                "overridable": r.overridable,
             }
             for r in RULES
         ]
         json.dump(rows, sys.stdout, indent=2, ensure_ascii=False)
         print()
         return 0
-    for r in RULES:
-        print(f"{r.id}  [{r.effect.value}]  ({r.source})")
-        print(f"    when:   {r.condition}")
-        print(f"    reason: {r.reason}")
+    headings = {
+        Effect.EXCLUDE: "EXCLUDED (a therapist may override with a written reason, unless noted)",
+        Effect.CAUTION: "CAUTION (allowed with the modification printed on the handout)",
+        Effect.UNAVAILABLE: "UNAVAILABLE AT HOME (a soft filter, not a safety verdict)",
+    }
+    print(f"BoneCoach safety rules: {len(RULES)}, each with its trigger, effect and source.")
+    print("The strictest effect of the rules that catch an exercise wins; every reason is shown.")
+    for effect, heading in headings.items():
+        print()
+        print(heading)
+        for r in (r for r in RULES if r.effect is effect):
+            flag = "" if r.overridable else "  [never prescribed: no override]"
+            print(f"  {r.id}  ({r.source}){flag}")
+            for line in _wrap(r.condition, "      "):
+                print(line)
+            if args.reasons:
+                for line in _wrap(f"says: {r.reason}", "      "):
+                    print(line)
     return 0
 
 
@@ -77,10 +97,16 @@ def _screen(args: argparse.Namespace) -> int:
         print(f"cannot read the profile {args.profile}: {exc}", file=sys.stderr)
         return 2
     try:
-        profile = parse_profile_json(text)
+        profile = parse_profile_json(text, recorded_on=date.today())
     except ProfileError as exc:
         print(f"{args.profile}: {exc}", file=sys.stderr)
         return 2
+    if '"weeks_since_vertebral_fracture"' in text:
+        print(
+            f"{args.profile}: an older profile giving weeks since the vertebral fracture; "
+            f"read as that many weeks before today ({profile.vertebral_fracture_date}).",
+            file=sys.stderr,
+        )
     if args.library is not None:
         directory = Path(args.library)
     else:
@@ -145,18 +171,29 @@ def _assessment_lines(a: Any) -> list[str]:
     def findings(items: Any) -> list[str]:
         return [line for f in items for line in _wrap(f"- {f.text} [{f.source}]", "    ")]
 
-    lines = ["CLIENT ASSESSMENT"]
-    lines.append(f"  Bone status: {a.bone_status.value.replace('_', ' ')}")
+    from bonecoach.program.assessment import CASE_NAMES
+
+    risk = {True: "yes", False: "no", None: "not known"}[a.high_fracture_risk]
+    lines = [f"CLIENT ASSESSMENT (on {a.on.isoformat()})"]
+    if a.referrals:
+        lines.append("  Refer:")
+        lines += findings(a.referrals)
+    lines.append(f"  Bone status: {a.bone_status_label}")
     lines += findings(a.bone_status_reasons)
-    lines.append(f"  Guideline case: {a.guideline_case.value.replace('_', ' ')}")
+    lines.append(f"  High fracture risk: {risk}")
+    if a.high_fracture_risk is not True:
+        lines += findings(a.fracture_risk_reasons)
+    lines.append(f"  Guideline case: {CASE_NAMES[a.guideline_case]}")
     lines += findings(a.case_reasons)
-    lines.append(f"  High fracture risk: {'yes' if a.high_fracture_risk else 'no'}")
     flags = a.fall_risk_flags
     lines.append(f"  Fall-risk flags: {len(flags) if flags else 'none'}")
     lines += [line for f in flags for line in _wrap(f"- {f.text} [{f.source}]", "    ")]
     recent = a.recent_spinal_event
     lines.append(f"  Recent vertebral fracture or new back pain: {'yes' if recent else 'no'}")
     lines += findings(a.recent_spinal_event_reasons)
+    if a.recent_other_fracture_reasons:
+        lines.append("  Recent other fracture:")
+        lines += findings(a.recent_other_fracture_reasons)
     if a.recommendations:
         lines.append("  Recommendations:")
         lines += findings(a.recommendations)

@@ -6,6 +6,7 @@ The field names are the keys of the library files and of `bonecoach library list
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from typing import Annotated, Self
 
 from pydantic import (
@@ -20,6 +21,7 @@ from pydantic import (
 
 from bonecoach.program.vocabulary import (
     Category,
+    Demand,
     Equipment,
     FallRisk,
     Impact,
@@ -86,6 +88,9 @@ class Exercise(BaseModel):
     load: Load
     supervised_only: bool
     position: Position
+    demands: tuple[Demand, ...] = ()
+    # Kept in the library only to show a client what to avoid and why: never prescribed.
+    education_only: bool = False
     avoid_with: tuple[Precaution, ...] = ()
 
     regions: tuple[Region, ...] = Field(min_length=1)
@@ -126,7 +131,7 @@ class Exercise(BaseModel):
             raise ValueError(f"support_variant is required when fall_risk is {fall_risk.value}")
         return value
 
-    @field_validator("regions", "equipment", "avoid_with", "sources")
+    @field_validator("regions", "equipment", "avoid_with", "sources", "demands")
     @classmethod
     def _no_repeats(cls, values: tuple[str, ...], info: ValidationInfo) -> tuple[str, ...]:
         if len(set(values)) != len(values):
@@ -136,3 +141,30 @@ class Exercise(BaseModel):
     @property
     def needs_support(self) -> bool:
         return self.fall_risk is not FallRisk.LOW
+
+    @cached_property
+    def all_demands(self) -> frozenset[Demand]:
+        """The written demands plus those that follow from other attributes: a floor
+        transfer kneels, bends the hip deeply and takes weight on the hands; kneeling
+        exercises kneel; dumbbells are gripped; a held resistance or posture effort of 10 s
+        or more is a sustained hold."""
+        return _derived_demands(self)
+
+
+_HOLD_CATEGORIES = frozenset({Category.RESISTANCE, Category.POSTURE})
+
+
+def _derived_demands(e: Exercise) -> frozenset[Demand]:
+    found = set(e.demands)
+    if e.position is Position.FLOOR_TRANSFER:
+        found.add(Demand.FLOOR_TRANSFER)
+    if Demand.FLOOR_TRANSFER in found:
+        found |= {Demand.KNEELING, Demand.DEEP_HIP_FLEXION, Demand.WEIGHT_ON_HANDS}
+    if e.position is Position.KNEELING:
+        found.add(Demand.KNEELING)
+    if Equipment.DUMBBELLS in e.equipment:
+        found.add(Demand.GRIPS_WEIGHT)
+    hold = e.default_dosage.hold_seconds
+    if hold is not None and hold >= 10 and e.category in _HOLD_CATEGORIES:
+        found.add(Demand.SUSTAINED_HOLD)
+    return frozenset(found)

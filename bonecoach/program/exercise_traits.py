@@ -1,23 +1,25 @@
 """Exercise traits the safety rules test, named once (clinical-guidance.md §2 attributes).
 
-- "lifting to or from the floor": a standing resistance or safe-movement exercise whose name
-  or summary says it picks something up, or lifts from or to the floor (the library has no
-  attribute for it; a dedicated tag would be better).
-- "drop landing": high impact that is supervised-only or whose id names a drop.
-- "gentle lying or seated work": lying or seated, no impact, no spinal flexion or rotation,
-  body weight or light load, low fall risk, not supervised-only; "back-extensor holds":
-  posture work with no impact, flexion or rotation, body weight or light load, not kneeling
+Traits read the library's attributes and written demands (`Exercise.all_demands`), never an
+exercise's id or wording, so a custom exercise tagged the same way is screened the same way.
+
+- "gentle lying or seated work": lying or seated, no impact, no spinal flexion, rotation or
+  strenuous extension, body weight or light load, low fall risk, low level (1-2) and low
+  effort (5/10 or less), not supervised-only; "back-extensor holds": posture work with no
+  impact, flexion, rotation or strenuous extension, body weight or light load, not kneeling
   or on the floor.
+- "allowed in the first 12 weeks after a vertebral fracture" (or with new unexplained back
+  pain): gentle lying or seated work, back-extensor holds, walking, spine-sparing movement
+  training and static balance at a counter, each at body weight, low level and low effort,
+  with no impact above walking and no floor transfer (clinical-guidance.md §3).
 """
 
 from __future__ import annotations
 
-import re
-from functools import lru_cache
-
 from bonecoach.program.exercise import Exercise
 from bonecoach.program.vocabulary import (
     Category,
+    Demand,
     FallRisk,
     Impact,
     Load,
@@ -34,6 +36,7 @@ ROT_FORCEFUL = SpinalRotation.FORCEFUL
 ROT_NONE = SpinalRotation.NONE
 IMPACT_HIGH = Impact.HIGH
 IMPACT_MODERATE = Impact.MODERATE
+IMPACT_LOW = Impact.LOW
 IMPACT_NONE = Impact.NONE
 LOAD_HEAVY = Load.HEAVY
 LOAD_MODERATE = Load.MODERATE
@@ -48,6 +51,7 @@ LYING = Position.LYING
 KNEELING = Position.KNEELING
 FLOOR_TRANSFER = Position.FLOOR_TRANSFER
 AEROBIC = Category.AEROBIC
+BALANCE = Category.BALANCE
 IMPACT_WORK = Category.IMPACT
 POSTURE = Category.POSTURE
 RESISTANCE = Category.RESISTANCE
@@ -56,59 +60,116 @@ SAFE_MOVEMENT = Category.SAFE_MOVEMENT
 
 ABOVE_WALKING = frozenset({IMPACT_MODERATE, IMPACT_HIGH})
 EASY_LOADS = frozenset({LOAD_BODYWEIGHT, LOAD_LIGHT})
-LIFTING_CATEGORIES = frozenset({RESISTANCE, SAFE_MOVEMENT})
-
-
-_FLOOR_LIFT = re.compile(r"\bpick(s|ing)?\b.*\bup\b|\b(from|to) the floor\b")
-
-
-@lru_cache(maxsize=4096)
-def _says_floor_lift(text: str) -> bool:
-    return bool(_FLOOR_LIFT.search(text.lower()))
+GENTLE_MAX_LEVEL = 2
+GENTLE_MAX_EFFORT = 5
 
 
 def lifts_from_floor(e: Exercise) -> bool:
-    if e.position is not STANDING or e.category not in LIFTING_CATEGORIES:
-        return False
-    return _says_floor_lift(e.name) or _says_floor_lift(e.summary)
+    return Demand.LIFTS_FROM_FLOOR in e.all_demands
 
 
 def is_drop_landing(e: Exercise) -> bool:
-    return e.impact is IMPACT_HIGH and (e.supervised_only or "drop" in e.id)
+    return Demand.DROP_LANDING in e.all_demands
+
+
+def needs_floor_transfer(e: Exercise) -> bool:
+    return Demand.FLOOR_TRANSFER in e.all_demands
+
+
+def is_walking(e: Exercise) -> bool:
+    return Demand.WALKING in e.all_demands
+
+
+def _low_level_and_effort(e: Exercise) -> bool:
+    return e.level <= GENTLE_MAX_LEVEL and e.default_dosage.effort <= GENTLE_MAX_EFFORT
+
+
+def _spares_the_spine(e: Exercise) -> bool:
+    return (
+        e.spinal_flexion is FLEX_NONE
+        and e.spinal_rotation is ROT_NONE
+        and Demand.SPINAL_EXTENSION not in e.all_demands
+        and not e.supervised_only
+    )
 
 
 def is_gentle_lying_or_seated(e: Exercise) -> bool:
     return (
         e.position in (LYING, SEATED)
         and e.impact is IMPACT_NONE
-        and e.spinal_flexion is FLEX_NONE
-        and e.spinal_rotation is ROT_NONE
+        and _spares_the_spine(e)
         and e.load in EASY_LOADS
         and e.fall_risk is FALL_LOW
-        and not e.supervised_only
+        and _low_level_and_effort(e)
     )
-
-
-# what the two tests above read
-GENTLE_TRAITS = (
-    "position",
-    "impact",
-    "spinal_flexion",
-    "spinal_rotation",
-    "load",
-    "fall_risk",
-    "supervised_only",
-    "category",
-)
 
 
 def is_back_extensor_hold(e: Exercise) -> bool:
     return (
         e.category is POSTURE
         and e.impact is IMPACT_NONE
-        and e.spinal_flexion is FLEX_NONE
-        and e.spinal_rotation is ROT_NONE
+        and _spares_the_spine(e)
         and e.load in EASY_LOADS
         and e.position not in (KNEELING, FLOOR_TRANSFER)
-        and not e.supervised_only
+        and not needs_floor_transfer(e)
     )
+
+
+def is_spine_sparing_training(e: Exercise) -> bool:
+    """Practice of a safe way to move (hip hinge, step to turn, sit and stand tall)."""
+    return (
+        e.category is SAFE_MOVEMENT
+        and e.impact is IMPACT_NONE
+        and e.load is LOAD_BODYWEIGHT
+        and _spares_the_spine(e)
+        and not needs_floor_transfer(e)
+        and not lifts_from_floor(e)
+    )
+
+
+def is_static_balance(e: Exercise) -> bool:
+    return (
+        Demand.STATIC_BALANCE in e.all_demands
+        and e.impact is IMPACT_NONE
+        and e.load is LOAD_BODYWEIGHT
+        and _spares_the_spine(e)
+    )
+
+
+def is_gentle_walking(e: Exercise) -> bool:
+    return (
+        is_walking(e)
+        and e.impact in (IMPACT_NONE, IMPACT_LOW)
+        and e.load is LOAD_BODYWEIGHT
+        and _spares_the_spine(e)
+    )
+
+
+def allowed_after_recent_fracture(e: Exercise) -> bool:
+    """In the first 12 weeks after a vertebral fracture (clinical-guidance.md §3)."""
+    if not _low_level_and_effort(e):
+        return False
+    return (
+        is_gentle_lying_or_seated(e)
+        or is_back_extensor_hold(e)
+        or is_gentle_walking(e)
+        or is_spine_sparing_training(e)
+        or is_static_balance(e)
+    )
+
+
+def recent_fracture_modification(e: Exercise) -> str | None:
+    """How an exercise allowed in the first weeks after a fracture is done, or None when
+    it is gentle lying, seated or back-extensor work that needs no change."""
+    if is_gentle_walking(e):
+        return "Short, gentle walks on even ground, as pain allows; stop if the back pain grows."
+    if is_static_balance(e):
+        return (
+            "Both hands resting on the counter the whole time; stop if it hurts or you feel "
+            "unsteady."
+        )
+    if is_spine_sparing_training(e):
+        return "Practise slowly, a few times, as pain allows."
+    if Demand.PRONE in e.all_demands:
+        return "Only if lying face down is comfortable; stop if the back hurts."
+    return None

@@ -18,6 +18,7 @@ docstring); scripts/measure_screening.py times it.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from datetime import date
 from enum import StrEnum
 from operator import attrgetter
 from typing import NamedTuple
@@ -50,6 +51,11 @@ class ScreeningResult(NamedTuple):
     unavailable: tuple[Reason, ...]
 
     @property
+    def prescribable(self) -> bool:
+        """False when no written override can put it in a program (education only)."""
+        return all(r.rule not in NEVER_PRESCRIBED for r in self.reasons)
+
+    @property
     def usable_at_home(self) -> bool:
         """Not excluded, not clinic-only, and the client has the equipment."""
         return (
@@ -62,6 +68,7 @@ class ScreeningResult(NamedTuple):
 # bound once: an enum member looked up on its class costs ~70 ns in Python 3.11
 _ALLOWED, _CAUTION, _EXCLUDED = Verdict.ALLOWED, Verdict.CAUTION, Verdict.EXCLUDED
 CLINIC_ONLY_RULE = "supervised_only"  # its exercises never go on a home handout
+NEVER_PRESCRIBED = frozenset(r.id for r in RULES if not r.overridable)
 
 EQUIPMENT_MODIFICATION = "Provide the equipment or choose another exercise."
 
@@ -75,7 +82,11 @@ class _Entry(NamedTuple):
     varies: bool  # its modification depends on the exercise
 
 
-_LISTS = frozenset({"avoid_with", "equipment", "regions", "sources", "steps", "tips"})
+# attributes whose values combine in too many ways to share one remembered group
+_LISTS = frozenset(
+    {"avoid_with", "equipment", "regions", "sources", "steps", "tips", "all_demands"}
+    | {"support_variant", "default_dosage.effort"}
+)
 _Hit = tuple[_Entry, Reason]
 _Outcome = tuple[Verdict, tuple[Reason, ...], str | None]
 
@@ -114,8 +125,10 @@ class Screener:
     `screen_naively` is the plain walk of the table that this must always agree with.
     """
 
-    def __init__(self, profile: ClientProfile, *, check_equipment: bool = True) -> None:
-        self.client = Client.prepare(profile)
+    def __init__(
+        self, profile: ClientProfile, *, check_equipment: bool = True, on: date | None = None
+    ) -> None:
+        self.client = Client.prepare(profile, on=on)
         self.check_equipment = check_equipment
         grouped: dict[tuple[str, ...], list[_Entry]] = {}
         called: list[_Entry] = []
@@ -239,10 +252,14 @@ class Screener:
 
 
 def screen_naively(
-    profile: ClientProfile, exercise: Exercise, *, check_equipment: bool = True
+    profile: ClientProfile,
+    exercise: Exercise,
+    *,
+    check_equipment: bool = True,
+    on: date | None = None,
 ) -> ScreeningResult:
     """The reference: walk the whole rule table for this one exercise, nothing remembered."""
-    client = Client.prepare(profile)
+    client = Client.prepare(profile, on=on)
     reasons: list[Reason] = []
     unavailable: list[Reason] = []
     modifications: list[str] = []
@@ -275,15 +292,24 @@ def screen_naively(
 
 
 def screen(
-    profile: ClientProfile, exercise: Exercise, *, check_equipment: bool = True
+    profile: ClientProfile,
+    exercise: Exercise,
+    *,
+    check_equipment: bool = True,
+    on: date | None = None,
 ) -> ScreeningResult:
-    return Screener(profile, check_equipment=check_equipment).screen(exercise)
+    return Screener(profile, check_equipment=check_equipment, on=on).screen(exercise)
 
 
 def screen_library(
-    profile: ClientProfile, exercises: Iterable[Exercise], *, check_equipment: bool = True
+    profile: ClientProfile,
+    exercises: Iterable[Exercise],
+    *,
+    check_equipment: bool = True,
+    on: date | None = None,
 ) -> list[ScreeningResult]:
-    return Screener(profile, check_equipment=check_equipment).screen_all(exercises)
+    """Every exercise's verdict for the client on ``on`` (default: today)."""
+    return Screener(profile, check_equipment=check_equipment, on=on).screen_all(exercises)
 
 
 def result_to_json(result: ScreeningResult) -> dict[str, object]:

@@ -83,6 +83,28 @@ class Equipment(StrEnum):
     WALKING_POLES = "walking_poles"
 
 
+class Demand(StrEnum):
+    """What a movement asks of the body beyond the main attributes; precautions and some
+    safety rules read these (clinical-guidance.md §2-3). Some follow from other attributes
+    and need not be written (see `Exercise.all_demands`)."""
+
+    GRIPS_WEIGHT = "grips_weight"  # holds a weight in the hand (dumbbell, bar, bags, pole)
+    WEIGHT_ON_HANDS = "weight_on_hands"  # leans or pushes through the hands or wrists
+    KNEELING = "kneeling"
+    FLOOR_TRANSFER = "floor_transfer"  # starts or ends by getting down to the floor
+    DEEP_HIP_FLEXION = "deep_hip_flexion"  # the hip bends past a right angle
+    HIP_CROSSING = "hip_crossing"  # a leg crosses the midline
+    HIP_EXTENSION = "hip_extension"  # the hip is taken back past standing straight
+    OVERHEAD = "overhead"  # the arms, or a load, go above the head
+    PRONE = "prone"  # lying face down
+    SPINAL_EXTENSION = "spinal_extension"  # lifting the trunk against gravity, or end-range
+    SUSTAINED_HOLD = "sustained_hold"  # a held effort of 10 s or more (breath-holding risk)
+    WALKING = "walking"  # walking for exercise, outdoors or indoors
+    STATIC_BALANCE = "static_balance"  # standing still on a narrowed base
+    LIFTS_FROM_FLOOR = "lifts_from_floor"  # picks a load up from, or puts it down to, the floor
+    DROP_LANDING = "drop_landing"  # steps or drops down from a height onto both feet
+
+
 class Precaution(StrEnum):
     """Client precautions an exercise can be unsuitable for (`avoid_with`)."""
 
@@ -97,6 +119,10 @@ class Precaution(StrEnum):
     PELVIC_FLOOR_WEAKNESS = "pelvic_floor_weakness"
     DIZZINESS = "dizziness"
     UNCONTROLLED_HYPERTENSION = "uncontrolled_hypertension"
+    SPINAL_STENOSIS = "spinal_stenosis"
+    PERIPHERAL_NEUROPATHY = "peripheral_neuropathy"
+    VISUAL_IMPAIRMENT = "visual_impairment"
+    ANTICOAGULATION = "anticoagulation"
 
 
 class SourceKey(StrEnum):
@@ -112,6 +138,8 @@ class SourceKey(StrEnum):
     PMM = "PMM"
     IOF = "IOF"
     ACSM = "ACSM"
+    ISCD = "ISCD"  # International Society for Clinical Densitometry official positions
+    ROS = "ROS"  # Royal Osteoporosis Society advice after a vertebral fracture
     # Not a guideline: the client's own record (home equipment, precautions) checked against
     # the library's tags (clinical-guidance.md §1 "home equipment", "other precautions").
     PROFILE = "PROFILE"

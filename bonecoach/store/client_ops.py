@@ -48,7 +48,7 @@ def profile_record(row: ProfileVersionRow) -> ProfileVersionRecord:
         saved_at=row.saved_at,
         saved_by=row.saved_by,
         note=row.note,
-        profile=profile_from_json(row.profile),
+        profile=profile_from_json(row.profile, row.recorded_on),
         t_score_lowest=row.t_score_lowest,
         falls_past_year=row.falls_past_year,
         tug_seconds=row.tug_seconds,

@@ -1,9 +1,11 @@
 """The client exchange file: one client with profiles, programs, sessions and suggestions.
 
-A versioned JSON document (``"format": "bonecoach-client"``, ``"format_version": 2``),
+A versioned JSON document (``"format": "bonecoach-client"``, ``"format_version": 3``),
 validated whole with pydantic through the domain models on import. Version 2 added the
 clinic's custom exercises the client's programs and logs name (``custom_exercises``, photos
-as base64); version 1 files, which have none, still import. Nothing in it refers to
+as base64); version 1 files, which have none, still import. Version 3 records fractures by
+date; the profiles of version 1 and 2 files gave weeks since the vertebral fracture, which
+are read as a date counted back from each profile's ``recorded_on``. Nothing in it refers to
 database ids: program versions are referred to as (program index, version number), so a file
 imports into any database. The demo clients in resources/demo/ are files of this format.
 """
@@ -30,14 +32,14 @@ from pydantic import (
 
 from bonecoach.program.exercise import Exercise
 from bonecoach.program.picture import CustomPicture, PhotoError, check_photo
-from bonecoach.program.profile import ClientProfile
+from bonecoach.program.profile import ClientProfile, upgrade_profile_mapping
 from bonecoach.program.programs import Program
 from bonecoach.program.progression import Suggestion
 from bonecoach.program.sessions import SessionLog
 from bonecoach.store.errors import ImportProblem
 
 FORMAT = "bonecoach-client"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 CLINIC_FORMAT = "bonecoach-clinic"
 
 Who = Annotated[str, StringConstraints(max_length=200)]
@@ -151,7 +153,7 @@ def photo_bytes(text: str) -> bytes:
 
 class ClientDocument(_Strict):
     format: Literal["bonecoach-client"]
-    format_version: Literal[1, 2]
+    format_version: Literal[1, 2, 3]
     exported_at: AwareDatetime
     exported_by: Who = ""
     client: ClientInfo
@@ -160,6 +162,30 @@ class ClientDocument(_Strict):
     sessions: tuple[SessionEntry, ...] = ()
     suggestions: tuple[SuggestionEntry, ...] = ()
     custom_exercises: tuple[CustomExerciseEntry, ...] = ()
+
+    @model_validator(mode="before")
+    @classmethod
+    def _fracture_weeks_to_dates(cls, data: Any) -> Any:
+        """Versions 1 and 2 gave weeks since the vertebral fracture: make them dates."""
+        if not isinstance(data, dict) or data.get("format_version") not in (1, 2):
+            return data
+        profiles = data.get("profiles")
+        if not isinstance(profiles, list):
+            return data
+        upgraded = []
+        for entry in profiles:
+            if isinstance(entry, dict) and isinstance(entry.get("recorded_on"), str):
+                try:
+                    recorded_on = date.fromisoformat(entry["recorded_on"])
+                except ValueError:
+                    recorded_on = None  # the field's own check reports it
+                if recorded_on is not None:
+                    entry = {
+                        **entry,
+                        "profile": upgrade_profile_mapping(entry.get("profile"), recorded_on),
+                    }
+            upgraded.append(entry)
+        return {**data, "profiles": upgraded}
 
     @model_validator(mode="after")
     def _custom_ids_once(self) -> Self:

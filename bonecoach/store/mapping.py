@@ -7,9 +7,10 @@ is still stored faithfully. Reading back validates through the domain models.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
-from bonecoach.program.profile import ClientProfile
+from bonecoach.program.profile import ClientProfile, upgrade_profile_mapping
 from bonecoach.program.programs import Program
 from bonecoach.program.progression import Suggestion
 from bonecoach.program.sessions import SessionLog
@@ -47,8 +48,10 @@ def profile_columns(profile: ClientProfile) -> dict[str, Any]:
     }
 
 
-def profile_from_json(data: dict[str, Any]) -> ClientProfile:
-    return ClientProfile.model_validate(data)
+def profile_from_json(data: dict[str, Any], recorded_on: date) -> ClientProfile:
+    """A stored profile; one written before fracture dates (read by the before-migration
+    export of a server database) is read as the dates its week count meant."""
+    return ClientProfile.model_validate(upgrade_profile_mapping(data, recorded_on))
 
 
 # Programs ---------------------------------------------------------------------------------

@@ -7,7 +7,9 @@ domain's own (``profile_from_mapping``), so the form and the stored JSON never d
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -41,23 +43,38 @@ class NumberField:
     hint: str
 
 
+@dataclass(frozen=True)
+class DateField:
+    """A date typed as 2026-01-14 or 20260114; blank means not known."""
+
+    key: str
+    label: str
+    hint: str = "YYYY-MM-DD; blank if not known"
+    optional: bool = True
+
+
 PERSON = (NumberField("age", "Age (years)", True, False, "18-110"),)
-BONE = (
+BONE: tuple[NumberField | DateField, ...] = (
     NumberField("t_score_lowest", "Lowest T-score", False, True, "e.g. -2.7; blank if no scan"),
     NumberField("frax_major_percent", "FRAX major (%)", False, True, "blank if not known"),
     NumberField("frax_hip_percent", "FRAX hip (%)", False, True, "blank if not known"),
     NumberField("vertebral_fractures", "Vertebral fractures", True, False, "number"),
-    NumberField(
-        "weeks_since_vertebral_fracture", "Weeks since latest VF", True, True, "blank if none"
-    ),
+    DateField("vertebral_fracture_date", "Date of latest VF"),
     NumberField("other_fragility_fractures", "Other low-trauma fractures", True, False, "number"),
+    DateField("other_fracture_date", "Date of latest other"),
 )
 FALLS = (
     NumberField("falls_past_year", "Falls in past 12 months", True, False, "number"),
     NumberField("tug_seconds", "Timed Up and Go (s)", False, True, "blank if not tested"),
     NumberField("chair_stands_30s", "30-s chair stands", True, True, "blank if not tested"),
 )
-NUMBER_FIELDS = {f.key: f for f in (*PERSON, *BONE, *FALLS)}
+NUMBER_FIELDS: dict[str, NumberField | DateField] = {f.key: f for f in (*PERSON, *BONE, *FALLS)}
+FRACTURE_SITES = (
+    ("Not recorded", None),
+    ("Hip or pelvis", "hip_or_pelvis"),
+    ("Wrist or arm", "wrist_or_arm"),
+    ("Elsewhere", "other"),
+)
 TANDEM = (("Not tested", None), ("Held 10 s", True), ("Could not hold 10 s", False))
 BACK_PAIN = (("None", "none"), ("Mild", "mild"), ("New, unexplained", "new_unexplained"))
 FLAGS = {
@@ -65,11 +82,34 @@ FLAGS = {
     "frail": "Frail",
     "new_to_strength_training": "New to strength training",
     "cleared_for_supervised_high_intensity": "Cleared for supervised high-intensity training",
+    "fall_with_injury": "A fall caused an injury",
 }
 
 
-def parse_number(text: str, field: NumberField) -> tuple[Any, str | None]:
+_COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+
+
+def parse_date(text: str) -> tuple[str | None, str | None]:
+    """(ISO date, problem) from 2026-01-14, 2026-1-14 or 20260114; blank is None."""
+    text = text.strip()
+    if not text:
+        return None, None
+    compact = _COMPACT_DATE.match(text)
+    parts = compact.groups() if compact else text.replace("/", "-").split("-")
+    try:
+        year, month, day = (int(part) for part in parts)
+        when = date(year, month, day)
+    except ValueError:
+        return None, "must be a date written as YYYY-MM-DD, e.g. 2026-01-14"
+    if when > date.today():
+        return None, "cannot be in the future"
+    return when.isoformat(), None
+
+
+def parse_number(text: str, field: NumberField | DateField) -> tuple[Any, str | None]:
     """(value, problem) from what was typed; blank is None for optional fields."""
+    if isinstance(field, DateField):
+        return parse_date(text)
     text = text.strip().replace(",", ".")
     if not text:
         return (None, None) if field.optional else (None, "required")
@@ -97,6 +137,9 @@ class ProfileForm(QWidget):
         self.back_pain = QComboBox()
         for text, code in BACK_PAIN:
             self.back_pain.addItem(text, code)
+        self.fracture_site = QComboBox()
+        for text, code in FRACTURE_SITES:
+            self.fracture_site.addItem(text, code)
         self.flags = {key: QCheckBox(text) for key, text in FLAGS.items()}
         self.equipment = {e.value: QCheckBox(choice_label(e.value)) for e in Equipment}
         self.precautions = {p.value: QCheckBox(choice_label(p.value)) for p in Precaution}
@@ -106,11 +149,13 @@ class ProfileForm(QWidget):
         for key in ("new_to_strength_training", "cleared_for_supervised_high_intensity"):
             person.layout().addRow(self.flags[key])  # type: ignore[union-attr]
         bone = self._number_group("Bone density and fractures", BONE)
+        self._add_row(bone, "Where (latest other)", self.fracture_site)
         for key in ("hyperkyphosis", "frail"):
             bone.layout().addRow(self.flags[key])  # type: ignore[union-attr]
         self._add_row(bone, "Back pain", self.back_pain)
         falls = self._number_group("Falls and function", FALLS)
         self._add_row(falls, "Tandem stance", self.tandem)
+        falls.layout().addRow(self.flags["fall_with_injury"])  # type: ignore[union-attr]
 
         # Two columns so the whole form fits a 1366x768 screen without scrolling far.
         layout = QGridLayout(self)
@@ -124,13 +169,13 @@ class ProfileForm(QWidget):
         layout.setColumnStretch(0, 1)
         layout.setColumnStretch(1, 1)
 
-        for combo in (self.sex, self.tandem, self.back_pain):
+        for combo in (self.sex, self.tandem, self.back_pain, self.fracture_site):
             combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
         for box in (*self.flags.values(), *self.equipment.values(), *self.precautions.values()):
             box.toggled.connect(lambda _c: self.changed.emit())
 
     # -- building ---------------------------------------------------------------------------
-    def _number_group(self, title: str, fields: tuple[NumberField, ...]) -> QGroupBox:
+    def _number_group(self, title: str, fields: tuple[NumberField | DateField, ...]) -> QGroupBox:
         group = QGroupBox(title)
         form = QFormLayout(group)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
@@ -148,7 +193,12 @@ class ProfileForm(QWidget):
     def _add_row(self, group: QGroupBox, label: str, widget: QWidget) -> None:
         widget.setAccessibleName(label)
         feedback = FieldFeedback(widget)
-        key = {"Sex": "sex", "Back pain": "back_pain", "Tandem stance": "tandem_stance_10s"}[label]
+        key = {
+            "Sex": "sex",
+            "Back pain": "back_pain",
+            "Tandem stance": "tandem_stance_10s",
+            "Where (latest other)": "other_fracture_site",
+        }[label]
         self.feedback[key] = feedback
         group.layout().addRow(label, feedback)  # type: ignore[union-attr]
 
@@ -166,9 +216,9 @@ class ProfileForm(QWidget):
         chain: list[QWidget] = [self.edits["age"], self.sex]
         chain += [self.flags["new_to_strength_training"]]
         chain += [self.flags["cleared_for_supervised_high_intensity"]]
-        chain += [self.edits[f.key] for f in BONE]
+        chain += [self.edits[f.key] for f in BONE] + [self.fracture_site]
         chain += [self.flags["hyperkyphosis"], self.flags["frail"], self.back_pain]
-        chain += [self.edits[f.key] for f in FALLS] + [self.tandem]
+        chain += [self.edits[f.key] for f in FALLS] + [self.tandem, self.flags["fall_with_injury"]]
         chain += [*self.equipment.values(), *self.precautions.values()]
         return chain
 
@@ -185,6 +235,7 @@ class ProfileForm(QWidget):
         data["sex"] = self.sex.currentData()
         data["tandem_stance_10s"] = self.tandem.currentData()
         data["back_pain"] = self.back_pain.currentData()
+        data["other_fracture_site"] = self.fracture_site.currentData()
         for key, box in self.flags.items():
             data[key] = box.isChecked()
         data["equipment"] = [k for k, box in self.equipment.items() if box.isChecked()]
@@ -210,7 +261,9 @@ class ProfileForm(QWidget):
         data = profile.model_dump(mode="json") if profile else {}
         for key, field in NUMBER_FIELDS.items():
             value = data.get(key)
-            if value is None and not field.optional and profile is None:
+            if isinstance(field, DateField):
+                text = value or ""
+            elif value is None and not field.optional and profile is None:
                 text = "" if key == "age" else "0"
             elif value is None:
                 text = ""
@@ -220,6 +273,7 @@ class ProfileForm(QWidget):
         self._select(self.sex, data.get("sex", "female"))
         self._select(self.tandem, data.get("tandem_stance_10s"))
         self._select(self.back_pain, data.get("back_pain", "none"))
+        self._select(self.fracture_site, data.get("other_fracture_site"))
         for key, box in self.flags.items():
             box.setChecked(bool(data.get(key, False)))
         for group, chosen in ((self.equipment, "equipment"), (self.precautions, "precautions")):
@@ -235,7 +289,8 @@ class ProfileForm(QWidget):
                 return
 
 
-assert set(NUMBER_FIELDS) | {"sex", "tandem_stance_10s", "back_pain", *FLAGS} | {
+assert set(NUMBER_FIELDS) | {"sex", "tandem_stance_10s", "back_pain", "other_fracture_site"} | {
+    *FLAGS,
     "equipment",
     "precautions",
 } == set(PROFILE_KEYS), "the form must offer every profile field"

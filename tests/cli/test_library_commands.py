@@ -16,7 +16,8 @@ from tests.program.library_fixtures import exercise_table, write_library_file
 LIST_KEYS = {
     "id", "name", "summary", "category",
     "spinal_flexion", "spinal_rotation", "impact", "fall_risk", "load", "supervised_only",
-    "position", "avoid_with", "regions", "equipment", "level", "easier", "harder",
+    "position", "demands", "education_only", "avoid_with", "regions", "equipment", "level",
+    "easier", "harder",
     "steps", "tips", "stop_if", "support_variant", "default_dosage", "sources",
 }  # fmt: skip
 

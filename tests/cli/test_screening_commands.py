@@ -46,7 +46,8 @@ def test_screen_human_form_starts_with_the_assessment(capsys: pytest.CaptureFixt
     assert main(["screen", "--profile", str(EXAMPLE)]) == 0
     out = capsys.readouterr().out
     assert out.startswith("CLIENT ASSESSMENT")
-    assert "Guideline case: one vertebral fracture" in out
+    assert "Guideline case: Case 2: one vertebral fracture" in out
+    assert "one_vertebral_fracture" not in out.split("ALLOWED (")[0]  # a name, never the key
     assert "EXCLUDED (" in out and "exercises:" in out
 
 
@@ -83,5 +84,11 @@ def test_rules_json_is_the_whole_table(capsys: pytest.CaptureFixture[str]) -> No
 def test_rules_human_form_names_each_rule(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["rules"]) == 0
     out = capsys.readouterr().out
+    sections = out.split("\nCAUTION (")
+    assert len(sections) == 2 and "\nEXCLUDED (" in sections[0]
     for r in RULES:
-        assert f"{r.id}  [{r.effect.value}]  ({r.source})" in out
+        assert f"  {r.id}  ({r.source})" in out
+        listed = sections[0] if r.effect.value == "exclude" else sections[1]
+        assert f"  {r.id}  (" in listed, r.id
+    # short enough for a clinician to read: about two printed pages
+    assert len(out.splitlines()) <= 130

@@ -47,7 +47,7 @@ def recent_vertebral_fracture(**changes: Any) -> ClientProfile:
         age=74,
         t_score_lowest=-3.1,
         vertebral_fractures=1,
-        weeks_since_vertebral_fracture=6,
+        vertebral_fracture_date=dt.date.today() - dt.timedelta(weeks=6),
         **changes,
     )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from typing import Any
 
 from bonecoach.program.exercise import Exercise
@@ -22,8 +23,20 @@ def make_exercise(exercise_id: str = "test_move", **changes: Any) -> Exercise:
     return Exercise.model_validate(table)
 
 
+def weeks_ago(weeks: int, on: date | None = None) -> str:
+    """The ISO date ``weeks`` whole weeks before ``on`` (default: today)."""
+    return ((on or date.today()) - timedelta(weeks=weeks)).isoformat()
+
+
 def make_profile(**changes: Any) -> ClientProfile:
-    """A healthy client (normal measured density, no fracture, no fall risk), then changes."""
+    """A healthy client (normal measured density, no fracture, no fall risk), then changes.
+
+    ``weeks_since_vertebral_fracture=N`` is a shorthand for a fracture date N weeks before
+    today (screening and assessment work fracture age out on the day, today by default).
+    """
+    weeks = changes.pop("weeks_since_vertebral_fracture", None)
+    if weeks is not None:
+        changes["vertebral_fracture_date"] = weeks_ago(weeks)
     base: dict[str, Any] = {
         "sex": "female",
         "age": 58,
@@ -31,9 +44,12 @@ def make_profile(**changes: Any) -> ClientProfile:
         "frax_major_percent": None,
         "frax_hip_percent": None,
         "vertebral_fractures": 0,
-        "weeks_since_vertebral_fracture": None,
+        "vertebral_fracture_date": None,
         "other_fragility_fractures": 0,
+        "other_fracture_date": None,
+        "other_fracture_site": None,
         "falls_past_year": 0,
+        "fall_with_injury": False,
         "tug_seconds": 7.0,
         "chair_stands_30s": 16,
         "tandem_stance_10s": True,

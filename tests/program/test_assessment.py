@@ -50,7 +50,7 @@ def test_no_t_score_is_treated_as_low_bone_mass_and_says_so() -> None:
 
 
 @pytest.mark.parametrize(
-    ("major", "hip", "source"), [(20.0, None, SourceKey.BHOF), (10.0, 3.0, SourceKey.SSS)]
+    ("major", "hip", "source"), [(20.0, None, SourceKey.BHOF), (10.0, 3.0, SourceKey.BHOF)]
 )
 def test_high_frax_counts_as_osteoporosis(
     major: float, hip: float | None, source: SourceKey
@@ -92,7 +92,12 @@ def test_three_guideline_cases() -> None:
 
 
 @pytest.mark.parametrize(
-    "change", [{"hyperkyphosis": True}, {"back_pain": "mild"}, {"frail": True}]
+    "change",
+    [
+        {"hyperkyphosis": True},
+        {"back_pain": "mild", "vertebral_fractures": 1},
+        {"frail": True},
+    ],
 )
 def test_kyphosis_pain_or_frailty_move_to_the_most_protective_case(
     change: dict[str, object],
@@ -158,7 +163,7 @@ def test_no_fall_risk_just_under_the_thresholds() -> None:
         (Sex.FEMALE, 60, 12), (Sex.FEMALE, 69, 11), (Sex.FEMALE, 79, 10), (Sex.FEMALE, 84, 9),
         (Sex.FEMALE, 89, 8), (Sex.FEMALE, 94, 4), (Sex.MALE, 64, 14), (Sex.MALE, 74, 12),
         (Sex.MALE, 79, 11), (Sex.MALE, 80, 10), (Sex.MALE, 85, 8), (Sex.MALE, 90, 7),
-        (Sex.MALE, 59, None), (Sex.FEMALE, 95, None),
+        (Sex.MALE, 59, None), (Sex.FEMALE, 95, 4), (Sex.MALE, 101, 7),
     ],
 )  # fmt: skip
 def test_chair_stand_norm_table(sex: Sex, age: int, norm: int | None) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -26,8 +27,9 @@ EXAMPLE = (
 
 ISSUE_KEYS = {
     "sex", "age", "t_score_lowest", "frax_major_percent", "frax_hip_percent",
-    "vertebral_fractures", "weeks_since_vertebral_fracture", "other_fragility_fractures",
-    "falls_past_year", "tug_seconds", "chair_stands_30s", "tandem_stance_10s", "hyperkyphosis",
+    "vertebral_fractures", "vertebral_fracture_date", "other_fragility_fractures",
+    "other_fracture_date", "other_fracture_site", "falls_past_year", "fall_with_injury",
+    "tug_seconds", "chair_stands_30s", "tandem_stance_10s", "hyperkyphosis",
     "back_pain", "frail", "new_to_strength_training", "cleared_for_supervised_high_intensity",
     "equipment", "precautions",
 }  # fmt: skip
@@ -123,16 +125,61 @@ def test_every_bad_field_is_reported_at_once() -> None:
     assert "field 'equipment.1': unknown value 'sofa'" in message
 
 
-def test_fracture_weeks_without_a_fracture_is_an_error() -> None:
+def test_a_fracture_date_without_a_fracture_is_an_error_in_the_therapists_words() -> None:
     problems = _problems({**_valid(), "vertebral_fractures": 0})
-    assert problems[0][0] == "weeks_since_vertebral_fracture"
-    assert "vertebral_fractures is 0" in problems[0][1]
+    assert problems[0][0] == "vertebral_fracture_date"
+    assert problems[0][1] == "a fracture date needs at least one vertebral fracture recorded"
 
 
 def test_fracture_date_may_be_unknown() -> None:
-    profile = parse_profile_json(json.dumps({**_valid(), "weeks_since_vertebral_fracture": None}))
+    profile = parse_profile_json(json.dumps({**_valid(), "vertebral_fracture_date": None}))
     assert profile.vertebral_fractures == 1
-    assert profile.weeks_since_vertebral_fracture is None
+    assert profile.vertebral_fracture_date is None
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "problem"),
+    [
+        ({"vertebral_fracture_date": "14/01/2026"}, "vertebral_fracture_date", "a date"),
+        ({"vertebral_fracture_date": "0001-01-01"}, "vertebral_fracture_date", "plausible"),
+        (
+            {"other_fragility_fractures": 1, "other_fracture_date": "2026-01-14"},
+            "other_fracture_site",
+            "say where",
+        ),
+        (
+            {"other_fragility_fractures": 1, "other_fracture_site": "hip_or_pelvis"},
+            "other_fracture_site",
+            "give the date",
+        ),
+        (
+            {"other_fracture_date": "2026-01-14", "other_fracture_site": "hip_or_pelvis"},
+            "other_fracture_date",
+            "at least one other fracture",
+        ),
+        ({"falls_past_year": 0, "fall_with_injury": True}, "fall_with_injury", "at least one"),
+    ],
+)
+def test_fracture_dates_and_injurious_falls_are_checked(
+    changes: dict[str, Any], field: str, problem: str
+) -> None:
+    problems = _problems({**_valid(), **changes})
+    assert any(f == field and problem in p for f, p in problems), problems
+
+
+def test_an_old_profile_file_with_weeks_is_read_as_a_date_counted_back_from_its_day() -> None:
+    old = (Path(__file__).resolve().parents[1] / "fixtures/release-0.1").joinpath(
+        "profile-one-vertebral-fracture.json"
+    )
+    text = old.read_text(encoding="utf-8")
+    assert '"weeks_since_vertebral_fracture": 30' in text
+    profile = parse_profile_json(text, recorded_on=date(2026, 3, 2))
+    assert profile.vertebral_fracture_date == date(2025, 8, 4)  # 30 weeks before
+    assert profile.other_fracture_date is None and profile.fall_with_injury is False
+    # without the day it was recorded, its fracture date cannot be known: refused, named
+    with pytest.raises(ProfileError) as raised:
+        parse_profile_json(text)
+    assert ("weeks_since_vertebral_fracture", "unknown field") in raised.value.problems
 
 
 def test_hip_risk_above_major_risk_is_an_error() -> None:

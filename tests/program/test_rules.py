@@ -20,6 +20,7 @@ from tests.program.screening_fixtures import (
     normal_density,
     one_vertebral_fracture,
     recent_vertebral_fracture,
+    weeks_ago,
 )
 
 SEVERITY = {Verdict.ALLOWED: 0, Verdict.CAUTION: 1, Verdict.EXCLUDED: 2}
@@ -30,7 +31,37 @@ FLOOR_PICKUP: dict[str, Any] = {
     "category": "safe_movement",
     "name": "Pick up a box",
     "summary": "Pick up a light box from the floor with a hip hinge.",
+    "demands": ["lifts_from_floor"],
 }
+GENTLE_DOSE = {"sets": 2, "reps": 10, "rest_seconds": 60, "days_per_week": 3, "effort": 4}
+WALK: dict[str, Any] = {
+    "category": "aerobic",
+    "position": "standing",
+    "impact": "low",
+    "demands": ["walking"],
+    "default_dosage": {
+        "sets": 1,
+        "minutes": 20,
+        "rest_seconds": 0,
+        "days_per_week": 5,
+        "effort": 4,
+    },
+}
+
+
+def _hip_fracture(weeks: int) -> ClientProfile:
+    return make_profile(
+        t_score_lowest=-2.6,
+        other_fragility_fractures=1,
+        other_fracture_date=weeks_ago(weeks),
+        other_fracture_site="hip_or_pelvis",
+    )
+
+
+def _with(*precautions: str) -> ClientProfile:
+    return make_profile(precautions=list(precautions))
+
+
 AEROBIC: dict[str, Any] = {
     "category": "aerobic",
     "position": "standing",
@@ -122,7 +153,7 @@ CASES: dict[str, tuple[ClientProfile, Exercise, ClientProfile]] = {
     ),
     "not_cleared_drop_landing": (
         normal_density(),
-        make_exercise("step_drop_landing", impact="high", supervised_only=True),
+        make_exercise(impact="high", supervised_only=True, demands=["drop_landing"]),
         make_profile(cleared_for_supervised_high_intensity=True),
     ),
     "supervised_only": (
@@ -136,10 +167,124 @@ CASES: dict[str, tuple[ClientProfile, Exercise, ClientProfile]] = {
         make_exercise(impact="high", position="standing", category="impact"),
         normal_density(),
     ),
-    "new_to_strength": (
+    "lower_intensity_first": (
         make_profile(new_to_strength_training=True),
         make_exercise(load="moderate"),
         normal_density(),
+    ),
+    "education_only": (
+        normal_density(),
+        make_exercise(education_only=True),
+        # every client is concerned; checked separately below
+        normal_density(),
+    ),
+    "protective_or_frail_heavy": (
+        make_profile(t_score_lowest=-2.8, frail=True, cleared_for_supervised_high_intensity=True),
+        make_exercise(load="heavy", position="standing"),
+        make_profile(
+            t_score_lowest=-2.8, vertebral_fractures=1, cleared_for_supervised_high_intensity=True
+        ),
+    ),
+    "recent_fracture_as_pain_allows": (
+        recent_vertebral_fracture(),
+        make_exercise(**WALK),
+        one_vertebral_fracture(),
+    ),
+    "recent_hip_fracture": (_hip_fracture(4), make_exercise(load="moderate"), _hip_fracture(20)),
+    "recent_hip_fracture_weight_bearing": (
+        _hip_fracture(4),
+        make_exercise(position="standing"),
+        _hip_fracture(20),
+    ),
+    "fracture_gentle_impact": (
+        one_vertebral_fracture(),
+        make_exercise(category="impact", impact="low", position="standing"),
+        density_only(),
+    ),
+    "protective_case_prone_overhead": (
+        multiple_vf_kyphosis_pain(),
+        make_exercise(position="lying", demands=["prone"]),
+        one_vertebral_fracture(),
+    ),
+    "osteoporosis_high_impact": (
+        density_only(),
+        make_exercise(impact="high", position="standing", category="impact"),
+        make_profile(t_score_lowest=-2.0),
+    ),
+    "fall_risk_floor_transfer": (
+        fall_risk_only(),
+        make_exercise(position="kneeling", demands=["floor_transfer"]),
+        normal_density(),
+    ),
+    "walking_aid": (
+        make_profile(falls_past_year=2),
+        make_exercise(**WALK),
+        make_profile(falls_past_year=1),
+    ),
+    "back_pain_caution": (
+        make_profile(back_pain="mild"),
+        make_exercise(load="moderate"),
+        normal_density(),
+    ),
+    "precaution_wrist_fracture": (
+        _with("wrist_fracture_recent"),
+        make_exercise(equipment=["dumbbells"]),
+        _with("knee_osteoarthritis"),
+    ),
+    "precaution_hand_arthritis": (
+        _with("hand_arthritis"),
+        make_exercise(demands=["weight_on_hands"]),
+        _with("knee_osteoarthritis"),
+    ),
+    "precaution_knee_replacement": (
+        _with("knee_replacement"),
+        make_exercise(position="kneeling"),
+        _with("knee_osteoarthritis"),
+    ),
+    "precaution_posterior_hip": (
+        _with("hip_replacement_posterior"),
+        make_exercise(demands=["deep_hip_flexion"]),
+        _with("hip_replacement_anterior"),
+    ),
+    "precaution_anterior_hip": (
+        _with("hip_replacement_anterior"),
+        make_exercise(demands=["hip_extension"]),
+        _with("hip_replacement_posterior"),
+    ),
+    "precaution_shoulder": (
+        _with("shoulder_impingement"),
+        make_exercise(demands=["overhead"]),
+        _with("knee_osteoarthritis"),
+    ),
+    "precaution_blood_pressure": (
+        _with("uncontrolled_hypertension"),
+        make_exercise(**{**AEROBIC, "category": "resistance"}),
+        _with("knee_osteoarthritis"),
+    ),
+    "precaution_spinal_stenosis": (
+        _with("spinal_stenosis"),
+        make_exercise(**WALK),
+        _with("knee_osteoarthritis"),
+    ),
+    "precaution_neuropathy": (
+        _with("peripheral_neuropathy"),
+        make_exercise(category="impact", impact="low", position="standing"),
+        _with("knee_osteoarthritis"),
+    ),
+    "precaution_vision": (
+        _with("visual_impairment"),
+        make_exercise(category="balance", position="standing"),
+        _with("knee_osteoarthritis"),
+    ),
+    "precaution_anticoagulation": (
+        _with("anticoagulation"),
+        make_exercise(fall_risk="high", position="standing"),
+        _with("knee_osteoarthritis"),
+    ),
+    "precaution_dizziness": (
+        _with("dizziness"),
+        make_exercise(position="lying", demands=["prone"]),
+        _with("knee_osteoarthritis"),
     ),
     "precaution": (
         make_profile(precautions=["knee_osteoarthritis"]),
@@ -184,14 +329,14 @@ def test_rule_catches_its_case(rule_id: str) -> None:
         assert SEVERITY[result.verdict] >= SEVERITY[EFFECT_VERDICT[effect]]
 
 
-@pytest.mark.parametrize("rule_id", sorted(set(CASES) - {"supervised_only"}))
+@pytest.mark.parametrize("rule_id", sorted(set(CASES) - {"supervised_only", "education_only"}))
 def test_rule_spares_a_client_without_the_condition(rule_id: str) -> None:
     _, exercise, other = CASES[rule_id]
     assert rule_id not in _rules_of(other, exercise)
 
 
 def test_safe_exercise_is_allowed_for_every_fixture() -> None:
-    lying = make_exercise(position="lying", category="posture")
+    lying = make_exercise(position="lying", category="posture", default_dosage=GENTLE_DOSE)
     for client in (density_only(), one_vertebral_fracture(), recent_vertebral_fracture()):
         result = screen(client, lying)
         assert result.verdict is Verdict.ALLOWED
@@ -221,6 +366,9 @@ def test_floor_lifting_is_a_caution_teaching_the_hip_hinge() -> None:
     assert result.modification is not None and "hip hinge" in result.modification
     lying = make_exercise(position="lying", summary="Lie on the floor and lift your hips.")
     assert screen(density_only(), lying).verdict is Verdict.ALLOWED
+    # the rule reads the tag, never the wording: a pick-up without the tag is not caught
+    untagged = make_exercise(**{**FLOOR_PICKUP, "demands": []})
+    assert "floor_lifting" not in [r.rule for r in screen(density_only(), untagged).reasons]
 
 
 def test_after_a_vertebral_fracture_walking_stays_allowed_and_jogging_goes() -> None:
@@ -261,11 +409,23 @@ def test_most_protective_case_prefers_lying_and_standing() -> None:
         ({"position": "lying", "load": "moderate"}, Verdict.EXCLUDED),
         ({"position": "kneeling", "category": "posture"}, Verdict.EXCLUDED),
         ({"position": "lying", "spinal_flexion": "unloaded"}, Verdict.EXCLUDED),
+        ({"position": "lying", "level": 3}, Verdict.EXCLUDED),  # not low level
+        ({"position": "lying", "default_dosage": {**GENTLE_DOSE, "effort": 7}}, Verdict.EXCLUDED),
+        ({"position": "lying", "demands": ["prone", "spinal_extension"]}, Verdict.EXCLUDED),
+        ({"position": "lying", "demands": ["prone"]}, Verdict.CAUTION),
+        (WALK, Verdict.CAUTION),
+        ({"position": "standing", "category": "safe_movement"}, Verdict.CAUTION),
+        (
+            {"position": "standing", "category": "balance", "demands": ["static_balance"]},
+            Verdict.CAUTION,
+        ),
+        ({"position": "standing", "category": "impact", "impact": "low"}, Verdict.EXCLUDED),
     ],
 )
-def test_recent_fracture_allows_only_gentle_lying_seated_and_back_extensor_work(
+def test_recent_fracture_allows_gentle_work_walking_and_movement_practice(
     changes: dict[str, Any], verdict: Verdict
 ) -> None:
+    changes = {"default_dosage": GENTLE_DOSE, **changes}
     assert screen(recent_vertebral_fracture(), make_exercise(**changes)).verdict is verdict
 
 
@@ -312,7 +472,10 @@ def test_high_impact_is_allowed_outright_only_with_normal_density_and_no_risk() 
     jumps = make_exercise(impact="high", position="standing", category="impact")
     assert screen(normal_density(), jumps).verdict is Verdict.ALLOWED
     assert screen(make_profile(t_score_lowest=None), jumps).verdict is Verdict.CAUTION
-    assert screen(density_only(), jumps).verdict is Verdict.CAUTION
+    # osteoporosis: high impact is not home work unless cleared for supervised training
+    assert screen(density_only(), jumps).verdict is Verdict.EXCLUDED
+    cleared = make_profile(age=66, t_score_lowest=-2.6, cleared_for_supervised_high_intensity=True)
+    assert screen(cleared, jumps).verdict is Verdict.CAUTION
     assert screen(fall_risk_only(), jumps).verdict is Verdict.EXCLUDED
     assert screen(one_vertebral_fracture(), jumps).verdict is Verdict.EXCLUDED
 

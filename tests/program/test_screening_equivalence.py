@@ -11,26 +11,43 @@ from bonecoach.program.rules import RULES, Client
 from bonecoach.program.screening import Screener, screen_naively
 from bonecoach.program.vocabulary import (
     Category,
+    Demand,
     FallRisk,
     Impact,
     Load,
     Position,
+    Precaution,
     SpinalFlexion,
     SpinalRotation,
 )
-from tests.program.screening_fixtures import make_exercise, make_profile
+from tests.program.screening_fixtures import make_exercise, make_profile, weeks_ago
 
 EVERY_RULE_CLIENT = make_profile(
     age=81,
     t_score_lowest=-3.1,
     vertebral_fractures=2,
     weeks_since_vertebral_fracture=8,
+    other_fragility_fractures=1,
+    other_fracture_date=weeks_ago(4),
+    other_fracture_site="hip_or_pelvis",
     falls_past_year=2,
     hyperkyphosis=True,
+    back_pain="mild",
     new_to_strength_training=True,
-    precautions=["knee_osteoarthritis"],
+    precautions=[p.value for p in Precaution],
     equipment=["chair"],
 )
+DEMAND_SETS = [
+    (),
+    (Demand.FLOOR_TRANSFER,),
+    (Demand.WALKING,),
+    (Demand.STATIC_BALANCE,),
+    (Demand.PRONE, Demand.SPINAL_EXTENSION),
+    (Demand.OVERHEAD, Demand.GRIPS_WEIGHT),
+    (Demand.LIFTS_FROM_FLOOR, Demand.DEEP_HIP_FLEXION),
+    (Demand.DROP_LANDING, Demand.HIP_EXTENSION),
+    (Demand.WEIGHT_ON_HANDS, Demand.HIP_CROSSING),
+]
 
 
 def test_the_client_is_concerned_by_every_rule() -> None:
@@ -74,3 +91,32 @@ def test_every_attribute_combination_screens_as_the_plain_table_walk() -> None:
         for exercise, result in zip(exercises, quick, strict=True):
             plain = screen_naively(EVERY_RULE_CLIENT, exercise, check_equipment=check_equipment)
             assert result == plain, exercise
+
+
+def test_demands_level_and_effort_combinations_screen_as_the_plain_table_walk() -> None:
+    """The rules that read demands, level and effort, against the plain walk."""
+    base = make_exercise("move", fall_risk="moderate", support_variant="Hold a counter.")
+    exercises = []
+    for demands, category, impact, load, position, level, effort in itertools.product(
+        DEMAND_SETS,
+        (Category.POSTURE, Category.SAFE_MOVEMENT, Category.AEROBIC, Category.IMPACT),
+        (Impact.NONE, Impact.LOW, Impact.HIGH),
+        (Load.BODYWEIGHT, Load.MODERATE),
+        (Position.LYING, Position.STANDING, Position.SEATED),
+        (1, 3),
+        (4, 7),
+    ):
+        dosage = base.default_dosage.model_copy(update={"effort": effort})
+        changes = {
+            "demands": demands,
+            "category": category,
+            "impact": impact,
+            "load": load,
+            "position": position,
+            "level": level,
+            "default_dosage": dosage,
+        }
+        exercises.append(base.model_copy(update=changes))
+    quick = Screener(EVERY_RULE_CLIENT).screen_all(exercises)
+    for exercise, result in zip(exercises, quick, strict=True):
+        assert result == screen_naively(EVERY_RULE_CLIENT, exercise), exercise.model_dump()

@@ -1,13 +1,15 @@
 """Properties of screening over generated clients and exercises (hypothesis).
 
 A "stricter" client is the same client with one or more steps that can only add risk: a
-lower T-score, higher FRAX, more fractures, a more recent fracture, more falls, slower or
-weaker test results, hyperkyphosis, back pain, frailty, new to training, clearance withdrawn,
-precautions added, equipment taken away.
+lower T-score, higher FRAX, more fractures, a more recent fracture, a dated recent other
+fracture, more falls, a fall with injury, slower or weaker test results, hyperkyphosis, back
+pain, frailty, new to training, clearance withdrawn, precautions added, equipment taken away.
+Fracture dates are drawn as weeks before today, the day screening works them out on.
 """
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from hypothesis import given, settings
@@ -18,6 +20,7 @@ from bonecoach.program.profile import ClientProfile
 from bonecoach.program.screening import Screener, Verdict, screen, screen_naively
 from bonecoach.program.vocabulary import (
     Category,
+    Demand,
     Equipment,
     FallRisk,
     Impact,
@@ -28,7 +31,7 @@ from bonecoach.program.vocabulary import (
     SpinalFlexion,
     SpinalRotation,
 )
-from tests.program.screening_fixtures import make_exercise
+from tests.program.screening_fixtures import make_exercise, weeks_ago
 
 SEVERITY = {Verdict.ALLOWED: 0, Verdict.CAUTION: 1, Verdict.EXCLUDED: 2}
 BACK_PAIN = ["none", "mild", "new_unexplained"]
@@ -43,14 +46,15 @@ VALUES: dict[str, list[Any]] = {
     "load": [v.value for v in Load],
     "supervised_only": [False, True],
     "position": [v.value for v in Position],
+    "level": [1, 2, 3, 4],
+    "education_only": [False, False, True],
 }
 
 FAMILY_VALUES: dict[str, list[Any]] = {
     **VALUES,
     "avoid_with": [[], ["knee_osteoarthritis"], ["dizziness", "hip_replacement_posterior"]],
     "equipment": [[], ["chair"], ["dumbbells"], ["chair", "mat"]],
-    "exercise_id": ["move", "step_drop_landing"],
-    "summary": ["A move.", "Lift a box from the floor."],
+    "demands": [[], ["floor_transfer"], ["walking"], ["prone", "spinal_extension"], ["overhead"]],
 }
 
 
@@ -58,9 +62,8 @@ FAMILY_VALUES: dict[str, list[Any]] = {
 def exercise_fields(draw: st.DrawFn) -> dict[str, Any]:
     fields = {name: draw(st.sampled_from(values)) for name, values in VALUES.items()}
     fields.update(
-        exercise_id=draw(st.sampled_from(["move", "step_drop_landing", "floor_pickup"])),
-        name=draw(st.sampled_from(["Move", "Pick up a box"])),
-        summary=draw(st.sampled_from(["A move.", "Lift a box from the floor."])),
+        exercise_id="move",
+        demands=[d.value for d in draw(st.sets(st.sampled_from(list(Demand)), max_size=3))],
         avoid_with=[p.value for p in draw(st.sets(st.sampled_from(list(Precaution)), max_size=2))],
         equipment=[q.value for q in draw(st.sets(st.sampled_from(list(Equipment)), max_size=2))],
         default_dosage={
@@ -98,21 +101,35 @@ def exercise_family(draw: st.DrawFn) -> list[Exercise]:
     return family
 
 
+SITES = ["hip_or_pelvis", "wrist_or_arm", "other"]
+
+
+def _maybe_weeks_ago(draw: st.DrawFn, most: int = 200) -> str | None:
+    weeks = draw(st.none() | st.integers(0, most))
+    return None if weeks is None else weeks_ago(weeks)
+
+
 @st.composite
 def profiles(draw: st.DrawFn) -> dict[str, Any]:
     vf = draw(st.integers(0, 4))
+    other = draw(st.integers(0, 3))
+    other_date = _maybe_weeks_ago(draw) if other else None
+    falls = draw(st.integers(0, 3))
     major = draw(st.none() | st.floats(0, 60, allow_nan=False))
     hip_cap = 60.0 if major is None else major
     return {
         "sex": draw(st.sampled_from(["female", "male"])),
-        "age": draw(st.integers(50, 100)),
+        "age": draw(st.integers(40, 100)),
         "t_score_lowest": draw(st.none() | st.floats(-5.0, 2.0, allow_nan=False)),
         "frax_major_percent": major,
         "frax_hip_percent": draw(st.none() | st.floats(0, hip_cap, allow_nan=False)),
         "vertebral_fractures": vf,
-        "weeks_since_vertebral_fracture": draw(st.none() | st.integers(0, 200)) if vf else None,
-        "other_fragility_fractures": draw(st.integers(0, 3)),
-        "falls_past_year": draw(st.integers(0, 3)),
+        "vertebral_fracture_date": _maybe_weeks_ago(draw) if vf else None,
+        "other_fragility_fractures": other,
+        "other_fracture_date": other_date,
+        "other_fracture_site": draw(st.sampled_from(SITES)) if other_date else None,
+        "falls_past_year": falls,
+        "fall_with_injury": draw(st.booleans()) if falls else False,
         "tug_seconds": draw(st.none() | st.floats(5, 20, allow_nan=False)),
         "chair_stands_30s": draw(st.none() | st.integers(0, 20)),
         "tandem_stance_10s": draw(st.none() | st.booleans()),
@@ -128,7 +145,7 @@ def profiles(draw: st.DrawFn) -> dict[str, Any]:
 
 def _stricter_step(draw: st.DrawFn, p: dict[str, Any]) -> None:
     """Change ``p`` in one way that can only add risk."""
-    step = draw(st.integers(0, 15))
+    step = draw(st.integers(0, 17))
     if step == 0:
         t = p["t_score_lowest"]
         p["t_score_lowest"] = (
@@ -139,13 +156,12 @@ def _stricter_step(draw: st.DrawFn, p: dict[str, Any]) -> None:
         p["frax_major_percent"] = min(100.0, major + draw(st.floats(0, 30)))
     elif step == 2:
         if p["vertebral_fractures"] == 0:
-            p["weeks_since_vertebral_fracture"] = draw(st.none() | st.integers(0, 200))
+            p["vertebral_fracture_date"] = _maybe_weeks_ago(draw)
         p["vertebral_fractures"] += 1
     elif step == 3 and p["vertebral_fractures"]:
-        weeks = p["weeks_since_vertebral_fracture"]
-        p["weeks_since_vertebral_fracture"] = draw(
-            st.integers(0, weeks if weeks is not None else 200)
-        )
+        when = p["vertebral_fracture_date"]
+        most = 200 if when is None else (date.today() - date.fromisoformat(when)).days // 7
+        p["vertebral_fracture_date"] = weeks_ago(draw(st.integers(0, most)))
     elif step == 4:
         p["other_fragility_fractures"] += 1
     elif step == 5:
@@ -174,6 +190,11 @@ def _stricter_step(draw: st.DrawFn, p: dict[str, Any]) -> None:
         p["precautions"] = sorted({*p["precautions"], added})
     elif step == 15 and p["equipment"]:
         p["equipment"] = p["equipment"][1:]
+    elif step == 16 and p["other_fragility_fractures"] and p["other_fracture_date"] is None:
+        p["other_fracture_date"] = weeks_ago(draw(st.integers(0, 30)))
+        p["other_fracture_site"] = draw(st.sampled_from(SITES))
+    elif step == 17 and p["falls_past_year"]:
+        p["fall_with_injury"] = True
 
 
 @st.composite

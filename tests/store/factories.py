@@ -30,7 +30,7 @@ def profile(**changes: object) -> ClientProfile:
         "frax_major_percent": 24.0,
         "frax_hip_percent": 4.1,
         "vertebral_fractures": 1,
-        "weeks_since_vertebral_fracture": 40,
+        "vertebral_fracture_date": "2025-12-01",
         "falls_past_year": 1,
         "tug_seconds": 12.5,
         "chair_stands_30s": 9,

@@ -180,7 +180,7 @@ def test_export_carries_the_named_custom_exercises_and_import_adds_them(
     document = export_client(store, client_id)
     assert [c.exercise.id for c in document.custom_exercises] == ["towel_squeeze"]
     path = write_document(document, tmp_path / "ann.json")
-    assert '"format_version": 2' in path.read_text(encoding="utf-8")
+    assert '"format_version": 3' in path.read_text(encoding="utf-8")
 
     target = _other_store(tmp_path)
     try:

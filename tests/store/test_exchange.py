@@ -28,7 +28,7 @@ def test_export_import_round_trip_is_equal(store: Store, tmp_path: Path) -> None
     path = write_document(document, tmp_path / "zoe.json")
     assert oct(path.stat().st_mode & 0o777) == "0o600"
     data = json.loads(path.read_text(encoding="utf-8"))
-    assert (data["format"], data["format_version"]) == ("bonecoach-client", 2)
+    assert (data["format"], data["format_version"]) == ("bonecoach-client", 3)
 
     target = Store.open(f"sqlite:///{tmp_path / 'other.sqlite3'}", auto_backup=False)
     imported = import_client(target, read_document(path))

@@ -16,7 +16,7 @@ OSTEOPOROSIS = {
     "age": 74,
     "t_score_lowest": -2.8,
     "vertebral_fractures": 1,
-    "weeks_since_vertebral_fracture": 30,
+    "vertebral_fracture_date": "2026-02-02",
     "falls_past_year": 1,
     "tug_seconds": 13.5,
     "back_pain": "mild",

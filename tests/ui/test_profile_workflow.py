@@ -39,7 +39,7 @@ def test_create_a_client_then_save_a_profile(qtbot: Any, shell_context: Any) -> 
     form.equipment["chair"].setChecked(True)
     assert tab.has_unsaved_changes() and tab.save_button.isEnabled()
     summary = tab.summary.text()
-    assert "Severe (established) osteoporosis" in summary
+    assert "managed as severe osteoporosis" in summary
     assert "Case 3" in summary and "Timed Up and Go 14 s" in summary
 
     assert tab.save()
@@ -75,10 +75,11 @@ def test_bad_values_turn_the_field_red_with_the_reason(qtbot: Any, shell_context
 
     age.selectAll()
     qtbot.keyClicks(age, "72")
-    weeks = tab.form.edits["weeks_since_vertebral_fracture"]
-    qtbot.keyClicks(weeks, "4")  # but no vertebral fracture recorded
+    weeks = tab.form.edits["vertebral_fracture_date"]
+    qtbot.keyClicks(weeks, "20260114")  # but no vertebral fracture recorded
     assert feedback.problem is None and "b3261e" not in age.styleSheet()
-    assert "vertebral_fractures is 0" in tab.form.feedback["weeks_since_vertebral_fracture"].problem
+    problem = tab.form.feedback["vertebral_fracture_date"].problem
+    assert problem == "a fracture date needs at least one vertebral fracture recorded"
     assert not tab.save_button.isEnabled()
 
     weeks.clear()
@@ -124,8 +125,11 @@ def test_tab_moves_down_the_form_in_reading_order(qtbot: Any, shell_context: Any
     assert after(form.edits["age"]) is form.sex
     assert after(form.edits["t_score_lowest"]) is form.edits["frax_major_percent"]
     assert after(form.back_pain) is form.edits["falls_past_year"]
-    assert after(form.tandem) is form.equipment["resistance_band"]
-    assert after(form.precautions["uncontrolled_hypertension"]) is tab.discard_button
+    assert after(form.edits["vertebral_fracture_date"]) is form.edits["other_fragility_fractures"]
+    assert after(form.edits["other_fracture_date"]) is form.fracture_site
+    assert after(form.tandem) is form.flags["fall_with_injury"]
+    assert after(form.flags["fall_with_injury"]) is form.equipment["resistance_band"]
+    assert after(form.precautions["anticoagulation"]) is tab.discard_button
     assert form.edits["age"].accessibleName() == "Age (years)"
 
 

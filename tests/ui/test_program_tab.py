@@ -3,6 +3,7 @@ live coverage, saving versions and the stale-save refusal."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
@@ -187,19 +188,23 @@ def test_items_excluded_after_a_profile_change_are_flagged(
 ) -> None:
     from datetime import date
 
+    from bonecoach.program.exercise_traits import allowed_after_recent_fracture
     from tests.ui.program_fixtures import OSTEOPOROSIS
 
     screening = tab.client.screening  # type: ignore[union-attr]
     standing = next(
         i
         for i, r in screening.items()
-        if r.verdict.value == "allowed" and context.library[i].position.value == "standing"
+        if r.verdict.value == "allowed"
+        and context.library[i].position.value == "standing"
+        and not allowed_after_recent_fracture(context.library[i])
     )
     tab.new_blank_program()
     tab.editor.add_exercise(standing)
     assert tab.save()
-    # a new vertebral fracture two weeks ago: only gentle lying and seated work stays allowed
-    recent = {**OSTEOPOROSIS, "vertebral_fractures": 2, "weeks_since_vertebral_fracture": 2}
+    # a new vertebral fracture two weeks ago: only gentle work, walking and movement practice
+    two_weeks_ago = (dt.date.today() - dt.timedelta(weeks=2)).isoformat()
+    recent = {**OSTEOPOROSIS, "vertebral_fractures": 2, "vertebral_fracture_date": two_weeks_ago}
     from bonecoach.program.profile import ClientProfile
 
     context.store.save_profile(
