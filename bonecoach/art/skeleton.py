@@ -6,8 +6,9 @@ negative. Limb lengths never change, and every angle has a limit a real older bo
 so a pose that bends a knee backwards is caught as an error, not drawn.
 
 Whole-body orientation: ``trunk`` pitches the pelvis forward (90 = face down, -90 = lying on
-the back), ``roll`` turns the body about its long axis (lying on a side), ``turn`` about the
-vertical axis.
+the back), ``roll`` turns the body about its long axis (lying on a side), ``lean`` tips the
+whole straight body sideways (to its right +; seen in a front view, e.g. leaning on a wall),
+``turn`` about the vertical axis.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ SIDES = ("left", "right")
 BODY_LIMITS: dict[str, tuple[float, float]] = {
     "trunk": (-180.0, 180.0),
     "roll": (-180.0, 180.0),
+    "lean": (-45.0, 45.0),
     "turn": (-180.0, 180.0),
     "spine": (-30.0, 100.0),  # total over the three spine joints
     "side_bend": (-40.0, 40.0),
@@ -179,7 +181,8 @@ def _arm(side: str, a: dict[str, float], chest: Mat, base: Vec) -> tuple[dict[st
 
 def _root(a: dict[str, float]) -> Mat:
     pitch = a["trunk"] + a.get("hinge", 0.0)
-    return mul(rot_y(a["turn"]), mul(rot_z(-pitch), rot_y(a["roll"])))
+    lean = a.get("lean", 0.0)
+    return mul(rot_y(a["turn"]), mul(rot_x(lean), mul(rot_z(-pitch), rot_y(a["roll"]))))
 
 
 def foot(body_angles: dict[str, float], angles: dict[str, float], side: str) -> tuple[Node, ...]:

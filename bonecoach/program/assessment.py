@@ -51,7 +51,7 @@ class GuidelineCase(StrEnum):
 
 # What to print for a case (the CLI and the app both show these words, never the key).
 CASE_NAMES = {
-    GuidelineCase.DENSITY_ONLY: "Case 1: low bone density, no vertebral fracture",
+    GuidelineCase.DENSITY_ONLY: "Case 1: no vertebral fracture",
     GuidelineCase.ONE_VERTEBRAL_FRACTURE: "Case 2: one vertebral fracture",
     GuidelineCase.MULTIPLE_VF_KYPHOSIS_PAIN: (
         "Case 3 (most protective): several vertebral fractures, hyperkyphosis, frailty, "

@@ -22,6 +22,7 @@ from pydantic import (
 
 from bonecoach.program.dosage import Dosage
 from bonecoach.program.exercise import Exercise, Slug
+from bonecoach.program.screening import NEVER_PRESCRIBED
 from bonecoach.program.sessions import HandSupport
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
@@ -159,6 +160,17 @@ class OverrideRequired(ValueError):
         )
 
 
+class NotPrescribable(ValueError):
+    """An education-only movement (kept to show what to avoid) was added to a program."""
+
+    def __init__(self, exercise_id: str) -> None:
+        self.exercise_id = exercise_id
+        super().__init__(
+            f"'{exercise_id}' is shown only to explain what to avoid; it is never prescribed, "
+            "even with an override"
+        )
+
+
 def blank_program(
     name: str, weeks_per_phase: Sequence[int] = (4, 4, 4), *, start_date: dt.date | None = None
 ) -> Program:
@@ -180,11 +192,14 @@ def make_item(
     override_reason: str | None = None,
     override_by: str | None = None,
 ) -> ProgramItem:
-    """An item for ``exercise``; excluded ones need ``override_reason`` (OverrideRequired)."""
+    """An item for ``exercise``; excluded ones need ``override_reason`` (OverrideRequired);
+    an education-only movement is refused whatever the reason (NotPrescribable)."""
     if screening.exercise_id != exercise.id:
         raise ValueError(
             f"the screening result is for '{screening.exercise_id}', not '{exercise.id}'"
         )
+    if any(r.rule in NEVER_PRESCRIBED for r in screening.reasons):
+        raise NotPrescribable(exercise.id)
     override = None
     if screening.verdict == "excluded":
         if override_reason is None or not override_reason.strip():

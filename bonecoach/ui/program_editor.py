@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from bonecoach.program import programs as ops
+from bonecoach.program.screening import NEVER_PRESCRIBED
 from bonecoach.ui.dosage_editor import DosageEditor
 from bonecoach.ui.override_dialog import OverrideDialog
 from bonecoach.ui.phase_tools import PhaseButton
@@ -215,6 +216,13 @@ class ProgramEditor(QWidget):
             self.problem.emit("Already in this phase", f"{exercise.name} is already in this phase.")
             return False
         result = self.screening.get(exercise_id) or Unscreened(exercise_id)
+        if any(r.rule in NEVER_PRESCRIBED for r in result.reasons):
+            self.problem.emit(
+                "Not for a program",
+                f"{exercise.name} is in the library only to show what to avoid and why; "
+                "it is never prescribed.",
+            )
+            return False
         reason = None
         if str(getattr(result.verdict, "value", result.verdict)) == "excluded":
             reason = OverrideDialog.ask(exercise.name, result.reasons, self)
