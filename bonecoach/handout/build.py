@@ -217,8 +217,15 @@ def exercise_block(number: int, item: ProgramItem, exercise: Exercise) -> Exerci
         support = exercise.support_variant
     hand = getattr(item, "hand_support", None)
     if hand is not None:
-        how = _HAND_SUPPORT.get(str(getattr(hand, "value", hand)))
-        if how:
+        # one box, one instruction: "no hands" never stands beside "keep a hand on the
+        # counter"; where support is prescribed the hand stays on it (fingertips at least)
+        level = str(getattr(hand, "value", hand))
+        if item.support_prescribed and level == "none":
+            level = "fingertip"
+        how = _HAND_SUPPORT.get(level)
+        if how and level == "none":
+            support = how
+        elif how:
             support = f"{support} {how}" if support else how
     equipment = set(exercise.equipment)
     return ExerciseBlock(

@@ -6,7 +6,12 @@ one phase at a time because phases are done one after another, not together.
 
 Days per week of a component is the largest ``days_per_week`` among its items (items of one
 component are assumed to be done on the same days); minutes are work time, rests excluded,
-with a rep counted as about four seconds.
+with a rep counted as about four seconds, except for back-extensor work, whose 5-10 minutes
+a day count the holds and the rests between them (TFTF15).
+
+Lines that need the client: impact allowed (the client's screening), the impact dose (only
+where the client may do impact), and moderate aerobic intensity after a vertebral fracture,
+multiple fractures or frailty (the client's assessment), judged on the prescribed effort.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from bonecoach.program.assessment import Assessment
 from bonecoach.program.exercise import Exercise
 from bonecoach.program.programs import Phase, Program, ProgramItem, ScreeningLike
 from bonecoach.program.vocabulary import Category, Impact, Region, SourceKey
@@ -25,6 +31,10 @@ BALANCE_MINUTES_PER_WEEK = 120
 AEROBIC_DAYS = 5
 AEROBIC_MINUTES_PER_WEEK = 150  # 5 days of 30 minutes
 AEROBIC_BOUT_MINUTES = 10
+AEROBIC_MODERATE_EFFORT_BELOW = 7  # after a fracture: 5-6/10, able to talk but not sing
+BACK_EXTENSOR_MINUTES = 5  # a day, holds and rests counted (TFTF15: 5-10)
+IMPACTS_PER_DAY = 50  # SSS: building to about 50 impacts on most days
+IMPACT_DAYS = 4  # "most days"
 DAILY = 7
 
 # The five muscle groups of TFTF15 and the library regions that count for each.
@@ -166,23 +176,56 @@ def _balance_lines(pairs: list[Pair]) -> list[CoverageLine]:
     ]
 
 
-def _posture_line(pairs: list[Pair]) -> CoverageLine:
+def _posture_lines(pairs: list[Pair]) -> list[CoverageLine]:
     extensors = [
         (i, e)
         for i, e in _of(pairs, Category.POSTURE)
         if {Region.BACK, Region.SPINE} & set(e.regions)
     ]
     days = _max_days(extensors)
-    per_day = round(sum(i.dosage.work_seconds_per_session() for i, _ in extensors) / 60.0, 1)
+    per_day = round(sum(i.dosage.session_seconds() for i, _ in extensors) / 60.0, 1)
+    return [
+        CoverageLine(
+            "back_extensors_daily",
+            "Back-extensor and posture work every day",
+            days >= DAILY,
+            days,
+            DAILY,
+            "days/week",
+            f"exercises: {_names(extensors)}",
+            (SourceKey.TFTF15,),
+        ),
+        CoverageLine(
+            "back_extensor_minutes",
+            "Back-extensor work 5-10 minutes a day (holds and rests)",
+            per_day >= BACK_EXTENSOR_MINUTES,
+            per_day,
+            BACK_EXTENSOR_MINUTES,
+            "min/day",
+            f"about {per_day} min a day; exercises: {_names(extensors)}",
+            (SourceKey.TFTF15,),
+        ),
+    ]
+
+
+def _aerobic_intensity_line(pairs: list[Pair], assessment: Assessment) -> CoverageLine:
+    """After a vertebral fracture, several fractures or frailty: moderate effort only, as
+    prescribed (the library's default effort is not what the client is told to do)."""
+    hard = [
+        (i, e)
+        for i, e in _of(pairs, Category.AEROBIC)
+        if i.dosage.effort >= AEROBIC_MODERATE_EFFORT_BELOW
+    ]
     return CoverageLine(
-        "back_extensors_daily",
-        "Back-extensor and posture work every day",
-        days >= DAILY,
-        days,
-        DAILY,
-        "days/week",
-        f"about {per_day} min of work a day (aim 5-10); exercises: {_names(extensors)}",
-        (SourceKey.TFTF15,),
+        "aerobic_moderate",
+        f"{assessment.fracture_precaution_trigger}: aerobic effort moderate (5-6 out of 10)",
+        not hard,
+        len(hard),
+        0,
+        "exercises at 7/10 or more",
+        "prescribed at 7/10 or more: "
+        + (", ".join(f"{e.id} ({i.dosage.effort}/10)" for i, e in hard) or "none"),
+        (SourceKey.TFTF15, SourceKey.SSS),
     )
 
 
@@ -258,24 +301,59 @@ def _excluded(result: ScreeningLike) -> bool:
     return str(result.verdict) == "excluded"
 
 
+def _impact_allowed_for(
+    screening: Mapping[str, ScreeningLike], library: Mapping[str, Exercise]
+) -> bool:
+    """The client may do some moderate impact (a home exercise screening does not exclude)."""
+    return any(
+        e.category is Category.IMPACT
+        and e.impact is Impact.MODERATE
+        and e.id in screening
+        and not _excluded(screening[e.id])
+        for e in library.values()
+    )
+
+
+def _impact_dose_line(pairs: list[Pair]) -> CoverageLine:
+    impact = [(i, e) for i, e in _of(pairs, Category.IMPACT) if i.dosage.reps is not None]
+    per_day = sum(i.dosage.sets * (i.dosage.reps or 0) for i, _ in impact)
+    days = _max_days(impact)
+    return CoverageLine(
+        "impact_dose",
+        f"Impact building to about {IMPACTS_PER_DAY} a day on most days",
+        per_day >= IMPACTS_PER_DAY and days >= IMPACT_DAYS,
+        per_day,
+        IMPACTS_PER_DAY,
+        "impacts/day",
+        f"{per_day} impacts a day on {days} days a week; exercises: {_names(impact)}",
+        (SourceKey.SSS,),
+    )
+
+
 def phase_coverage(
     phase: Phase,
     library: Mapping[str, Exercise],
     *,
     screening: Mapping[str, ScreeningLike] | None = None,
+    assessment: Assessment | None = None,
     phase_index: int = 0,
 ) -> PhaseCoverage:
-    """The checklist for one phase. ``screening`` maps exercise id to the client's result;
-    without it the impact line cannot be judged (``met`` is None). Items whose exercise is
-    not in ``library`` are left out."""
+    """The checklist for one phase. ``screening`` maps exercise id to the client's result
+    (the whole library's, for the impact dose line); without it the impact line cannot be
+    judged (``met`` is None). With the client's ``assessment``, aerobic intensity is checked
+    after a fracture. Items whose exercise is not in ``library`` are left out."""
     pairs = [(i, library[i.exercise_id]) for i in phase.items if i.exercise_id in library]
     lines = [
         *_resistance_lines(pairs),
         *_balance_lines(pairs),
-        _posture_line(pairs),
+        *_posture_lines(pairs),
         *_aerobic_lines(pairs),
-        _impact_line(pairs, screening),
     ]
+    if assessment is not None and assessment.fracture_precautions:
+        lines.append(_aerobic_intensity_line(pairs, assessment))
+    lines.append(_impact_line(pairs, screening))
+    if screening is not None and _impact_allowed_for(screening, library):
+        lines.append(_impact_dose_line(pairs))
     return PhaseCoverage(phase_index, phase.name, tuple(lines))
 
 
@@ -284,9 +362,12 @@ def program_coverage(
     library: Mapping[str, Exercise],
     *,
     screening: Mapping[str, ScreeningLike] | None = None,
+    assessment: Assessment | None = None,
 ) -> list[PhaseCoverage]:
     """One checklist per phase, in phase order."""
     return [
-        phase_coverage(phase, library, screening=screening, phase_index=index)
+        phase_coverage(
+            phase, library, screening=screening, assessment=assessment, phase_index=index
+        )
         for index, phase in enumerate(program.phases)
     ]

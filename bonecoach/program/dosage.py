@@ -117,6 +117,10 @@ class Dosage(BaseModel):
         assert self.reps is not None
         return self.sets * self.reps * seconds_per_rep
 
+    def session_seconds(self, seconds_per_rep: float = 4.0) -> float:
+        """Work plus the rests between sets (or holds): the time one session takes."""
+        return self.work_seconds_per_session(seconds_per_rep) + self.rest_seconds * (self.sets - 1)
+
 
 class DosageError(ValueError):
     """A dosage that cannot be prescribed; ``problems`` maps each field to what is wrong."""

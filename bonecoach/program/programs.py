@@ -24,6 +24,7 @@ from bonecoach.program.dosage import Dosage
 from bonecoach.program.exercise import Exercise, Slug
 from bonecoach.program.screening import NEVER_PRESCRIBED
 from bonecoach.program.sessions import HandSupport
+from bonecoach.program.vocabulary import Category, Equipment
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
 Note = Annotated[str, StringConstraints(strip_whitespace=True, max_length=600)]
@@ -191,9 +192,16 @@ def make_item(
     notes: str = "",
     override_reason: str | None = None,
     override_by: str | None = None,
+    hand_support: HandSupport | None = None,
 ) -> ProgramItem:
-    """An item for ``exercise``; excluded ones need ``override_reason`` (OverrideRequired);
-    an education-only movement is refused whatever the reason (NotPrescribable)."""
+    """An item for ``exercise`` as screening allows it: the one way an exercise enters a
+    program (the editor, templates, accepted suggestions, copies).
+
+    Excluded ones need ``override_reason`` (OverrideRequired); an education-only movement is
+    refused whatever the reason (NotPrescribable); a caution's supported variant is
+    prescribed; balance work done at a counter, wall or chair starts with both hands on it
+    (the hand-support ladder, clinical-guidance.md §5) unless ``hand_support`` says otherwise.
+    """
     if screening.exercise_id != exercise.id:
         raise ValueError(
             f"the screening result is for '{screening.exercise_id}', not '{exercise.id}'"
@@ -209,13 +217,27 @@ def make_item(
             by=override_by,
             excluded_by=tuple(r.rule for r in screening.reasons),
         )
+    support = _support_in(exercise, screening)
+    if hand_support is None and _held_balance(exercise):
+        hand_support = HandSupport.TWO_HANDS
+    if support and hand_support is HandSupport.NONE:
+        hand_support = HandSupport.FINGERTIP  # the supported variant keeps a hand on it
     return ProgramItem(
         exercise_id=exercise.id,
         dosage=dosage if dosage is not None else Dosage.from_default(exercise.default_dosage),
         notes=notes,
-        support_prescribed=_support_in(exercise, screening),
+        support_prescribed=support,
+        hand_support=hand_support,
         override=override,
     )
+
+
+_SUPPORTS = frozenset({Equipment.COUNTER, Equipment.WALL, Equipment.CHAIR})
+
+
+def _held_balance(exercise: Exercise) -> bool:
+    """Balance work done holding a counter, wall or chair: it has a hand-support ladder."""
+    return exercise.category is Category.BALANCE and bool(_SUPPORTS & set(exercise.equipment))
 
 
 def _support_in(exercise: Exercise, screening: ScreeningLike) -> bool:

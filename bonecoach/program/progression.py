@@ -1,10 +1,15 @@
 """Progression, regression and red flags from a client's session logs (clinical-guidance.md §5).
 
 ``suggest`` reads the logs of one program phase and proposes, per exercise, at most one of:
-stop for the session, regress, progress (load, ladder step or hand support) or hold, each
-with the sessions and numbers that triggered it and the rule that applied. Red flags come
-first and, until the therapist dismisses them, turn every progression into a hold.
-``apply_suggestion`` turns an accepted suggestion into a new program (a new version).
+stop, regress, progress (load, ladder step, hand support or impacts) or hold, each with the
+sessions and numbers that triggered it and the rule that applied. Red flags come first; a
+red flag or a stop stays until the therapist accepts or dismisses it (``decided``), and
+until then no exercise progresses. A session counts towards progress only when pain during
+was at most 2/10 and no worse the next morning.
+
+``apply_suggestion`` turns an accepted suggestion into a new program (a new version). A new
+exercise enters the program the one way every exercise does, through ``make_item`` with the
+client's screening: a caution's supported variant is applied, an excluded one is refused.
 """
 
 from __future__ import annotations
@@ -13,176 +18,64 @@ import datetime as dt
 import math
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
-from enum import StrEnum
-
-from pydantic import BaseModel, ConfigDict
 
 from bonecoach.program.dosage import Dosage
 from bonecoach.program.exercise import Exercise
-from bonecoach.program.programs import Phase, Program, ProgramItem, replace_item
+from bonecoach.program.programs import (
+    Phase,
+    Program,
+    ProgramItem,
+    ScreeningLike,
+    make_item,
+    replace_item,
+)
 from bonecoach.program.sessions import RED_FLAGS, ExerciseLog, HandSupport, RedFlag, SessionLog
-from bonecoach.program.vocabulary import Category, SourceKey
+from bonecoach.program.suggestions import (
+    BACK_TO_REPS,
+    BREAK_DAYS,
+    EASY_EFFORT,
+    IMPACT_STEP,
+    IMPACTS_PER_DAY,
+    PLATEAU_SESSIONS,
+    PROGRESS_PAIN_AT_MOST,
+    RULES,
+    RUNNING_DAYS,
+    SORENESS_DAYS_ABOVE,
+    STOP_PAIN_ABOVE,
+    TECHNIQUE_EFFORT,
+    TOP_OF_RANGE,
+    Evidence,
+    History,
+    Maker,
+    Suggestion,
+    SuggestionKind,
+)
+from bonecoach.program.vocabulary import Category, Load, Region
 
-STOP_PAIN_ABOVE = 5  # pain during above 5/10: stop the exercise for the session
-SORENESS_DAYS_ABOVE = 2
-TOP_OF_RANGE = 12
-BACK_TO_REPS = 8
-EASY_EFFORT = 5  # effort at or below this counts as reps to spare
+__all__ = [
+    "RULES",
+    "Evidence",
+    "StaleSuggestion",
+    "Suggestion",
+    "SuggestionKind",
+    "apply_suggestion",
+    "red_flag_key",
+    "suggest",
+]
+
 LOAD_STEP = 0.05  # raise by 5%, within the guideline's 2-10%
 LOAD_REGRESS = 0.10
 KG_STEP = 0.5  # the smallest practical dumbbell or weight-plate step
 MAX_KG = 300.0  # the largest load a Dosage accepts
-
-
-class SuggestionKind(StrEnum):
-    PROGRESS_LOAD = "progress_load"
-    STEP_UP = "step_up"
-    REDUCE_SUPPORT = "reduce_support"
-    REGRESS = "regress"
-    HOLD = "hold"
-    STOP_EXERCISE = "stop_exercise"
-    RED_FLAG = "red_flag"
-
-
-@dataclass(frozen=True)
-class Rule:
-    id: str
-    summary: str
-    source: tuple[SourceKey, ...]
-
-
-RULES: dict[str, Rule] = {
-    r.id: r
-    for r in (
-        Rule("red_flag", "a red-flag symptom: stop and review the client", (SourceKey.IOF,)),
-        Rule(
-            "red_flag_blocks_progression",
-            "no progression while a red flag is not dismissed",
-            (SourceKey.IOF,),
-        ),
-        Rule(
-            "stop_pain_during",
-            f"pain above {STOP_PAIN_ABOVE}/10 during an exercise: stop it for the session",
-            (SourceKey.PMM,),
-        ),
-        Rule(
-            "regress_next_morning_pain",
-            "pain higher the next morning than during: reduce the load",
-            (SourceKey.PMM,),
-        ),
-        Rule(
-            "regress_soreness",
-            f"soreness lasting over {SORENESS_DAYS_ABOVE} days: reduce the load",
-            (SourceKey.PMM,),
-        ),
-        Rule(
-            "double_progression",
-            f"top of the rep range ({TOP_OF_RANGE}) with reps to spare or effort <= "
-            f"{EASY_EFFORT}/10 in two sessions running: raise the load 2-10% (or step up "
-            f"the ladder) and drop back to {BACK_TO_REPS} reps",
-            (SourceKey.TFTF15, SourceKey.ACSM),
-        ),
-        Rule(
-            "balance_progression",
-            "target held in two sessions running: reduce hand support, then the harder "
-            "variant (narrower base, then movement)",
-            (SourceKey.TFTF15,),
-        ),
-    )
-}
-
-Value = int | float | str | list[int] | None
-
-
-class Evidence(BaseModel):
-    """One session's numbers behind a suggestion."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    date: dt.date
-    exercise_id: str | None
-    values: dict[str, Value]
-
-
-class Suggestion(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    key: str  # stable identity, e.g. for dismissing a red flag
-    kind: SuggestionKind
-    exercise_id: str | None
-    phase_index: int | None
-    rule: str
-    source: tuple[SourceKey, ...]
-    reason: str
-    evidence: tuple[Evidence, ...]
-    current_dosage: Dosage | None = None
-    new_dosage: Dosage | None = None
-    new_exercise_id: str | None = None
-    new_hand_support: HandSupport | None = None
-    red_flag: RedFlag | None = None
-
-    @property
-    def changes_program(self) -> bool:
-        return (
-            self.new_dosage is not None
-            or self.new_exercise_id is not None
-            or self.new_hand_support is not None
-        )
+SPINAL_REGIONS = frozenset({Region.SPINE})  # back extensors and the spine itself, not rows
+TECHNIQUE_NOTE = (
+    "New exercise: learn it first with a light weight you could lift 15 times or more; "
+    "your therapist raises the weight once the movement is right."
+)
 
 
 class StaleSuggestion(ValueError):
     """The program changed since the suggestion was made; suggest again."""
-
-
-History = list[tuple[dt.date, ExerciseLog]]
-
-
-def _evidence(day: dt.date, entry: ExerciseLog) -> Evidence:
-    values: dict[str, Value] = {"sets_done": entry.sets_done}
-    if entry.reps_per_set is not None:
-        values["reps_per_set"] = list(entry.reps_per_set)
-    if entry.seconds_per_set is not None:
-        values["seconds_per_set"] = list(entry.seconds_per_set)
-    for name in (
-        "load_kg",
-        "band_colour",
-        "hand_support",
-        "effort",
-        "reps_in_reserve",
-        "pain_during",
-        "pain_next_morning",
-        "soreness_days",
-    ):
-        value = getattr(entry, name)
-        if value is not None:
-            values[name] = str(value) if isinstance(value, StrEnum) else value
-    return Evidence(date=day, exercise_id=entry.exercise_id, values=values)
-
-
-def _make(
-    kind: SuggestionKind,
-    rule: str,
-    reason: str,
-    item: ProgramItem,
-    phase_index: int,
-    history: History,
-    **changes: object,
-) -> Suggestion:
-    last_day = history[-1][0].isoformat() if history else "none"
-    return Suggestion.model_validate(
-        {
-            "key": f"{kind.value}:{item.exercise_id}:{last_day}",
-            "kind": kind,
-            "exercise_id": item.exercise_id,
-            "phase_index": phase_index,
-            "rule": rule,
-            "source": RULES[rule].source,
-            "reason": reason,
-            "evidence": tuple(_evidence(d, e) for d, e in history),
-            "current_dosage": item.dosage,
-            **changes,
-        }
-    )
 
 
 def _round_up(kg: float) -> float:
@@ -193,39 +86,80 @@ def _round_down(kg: float) -> float:
     return math.floor(kg / KG_STEP + 1e-9) * KG_STEP
 
 
-def _rung(
-    exercise_id: str | None,
-    library: Mapping[str, Exercise],
-    excluded: Collection[str],
-    phase: Phase,
-) -> Exercise | None:
+def _comfortable(entry: ExerciseLog) -> bool:
+    """Pain during at most 2/10 and not worse the next morning: a session that may count
+    towards progress."""
+    if entry.pain_during > PROGRESS_PAIN_AT_MOST:
+        return False
+    return entry.pain_next_morning is None or entry.pain_next_morning <= entry.pain_during
+
+
+def _running(recent: History) -> bool:
+    """Two sessions within about two weeks of each other."""
+    return len(recent) == 2 and (recent[1][0] - recent[0][0]).days <= RUNNING_DAYS
+
+
+def _is_spinal(exercise: Exercise) -> bool:
+    return exercise.category is Category.POSTURE or bool(SPINAL_REGIONS & set(exercise.regions))
+
+
+@dataclass(frozen=True)
+class _Context:
+    library: Mapping[str, Exercise]
+    excluded: Collection[str]
+    phase: Phase
+    phase_index: int
+
+
+def _rung(exercise_id: str | None, ctx: _Context) -> Exercise | None:
     """A ladder neighbour the client may do that is not already in the phase."""
-    if exercise_id is None or exercise_id not in library or exercise_id in excluded:
+    if exercise_id is None or exercise_id not in ctx.library or exercise_id in ctx.excluded:
         return None
-    if phase.index_of(exercise_id) is not None:
+    if ctx.phase.index_of(exercise_id) is not None:
         return None
-    return library[exercise_id]
+    return ctx.library[exercise_id]
 
 
-def _ladder_dosage(item: ProgramItem, rung: Exercise) -> Dosage:
-    """The new rung's default dose, keeping the program's days and (for reps) sets."""
+def _loaded(exercise: Exercise) -> bool:
+    return exercise.load in (Load.MODERATE, Load.HEAVY)
+
+
+def _rung_changes(item: ProgramItem, rung: Exercise, current: Exercise) -> dict[str, object]:
+    """The new rung's dose (the program's days and, for reps, sets), its hand support (a
+    harder balance stance starts again with two hands) and, from body weight to a loaded
+    exercise, a technique phase at a light load."""
     base = Dosage.from_default(rung.default_dosage)
     changes: dict[str, object] = {"days_per_week": item.dosage.days_per_week}
     if base.reps is not None and item.dosage.reps is not None:
         changes |= {"sets": item.dosage.sets, "reps": BACK_TO_REPS}
-    return base.with_changes(**changes)
+    out: dict[str, object] = {}
+    if _loaded(rung) and not _loaded(current) and not item.dosage.load_kg:
+        changes |= {"effort": min(base.effort, TECHNIQUE_EFFORT), "reps": base.reps}
+        if base.reps is None:
+            changes.pop("reps")
+        out["new_notes"] = TECHNIQUE_NOTE
+    out["new_dosage"] = base.with_changes(**changes)
+    if rung.category is Category.BALANCE and item.hand_support is not None:
+        out["new_hand_support"] = HandSupport.TWO_HANDS
+    return out
+
+
+def _less_volume(dosage: Dosage) -> Dosage:
+    if dosage.sets > 1:
+        return dosage.with_changes(sets=dosage.sets - 1)
+    if dosage.reps is not None:
+        return dosage.with_changes(reps=max(1, dosage.reps - 2))
+    if dosage.hold_seconds is not None:
+        return dosage.with_changes(hold_seconds=max(1, round(dosage.hold_seconds * 0.75)))
+    assert dosage.minutes is not None
+    return dosage.with_changes(minutes=max(1, round(dosage.minutes * 0.75)))
 
 
 def _regress(
-    item: ProgramItem,
-    exercise: Exercise,
-    ctx: _Context,
-    rule: str,
-    why: str,
-    history: History,
+    item: ProgramItem, exercise: Exercise, ctx: _Context, rule: str, why: str, history: History
 ) -> Suggestion:
     dosage = item.dosage
-    make = _Maker(item, ctx.phase_index, history[-1:], rule)
+    make = Maker(item, ctx.phase_index, history[-1:], rule)
     if dosage.load_kg:
         new_kg = min(_round_down(dosage.load_kg * (1 - LOAD_REGRESS)), dosage.load_kg - KG_STEP)
         new = dosage.with_changes(load_kg=new_kg if new_kg > 0 else None)
@@ -242,44 +176,16 @@ def _regress(
             f"{why}: use the lighter {lighter} band instead of {dosage.band_colour}",
             new_dosage=dosage.with_changes(band_colour=lighter),
         )
-    easier = _rung(exercise.easier, ctx.library, ctx.excluded, ctx.phase)
+    easier = _rung(exercise.easier, ctx)
     if easier is not None:
+        changes = _rung_changes(item, easier, exercise)
         return make(
             SuggestionKind.REGRESS,
-            f"{why}: go back to the easier variant '{easier.id}'",
+            f"{why}: go back to the easier {easier.name}",
             new_exercise_id=easier.id,
-            new_dosage=_ladder_dosage(item, easier),
+            **changes,
         )
     return make(SuggestionKind.REGRESS, f"{why}: do less", new_dosage=_less_volume(dosage))
-
-
-def _less_volume(dosage: Dosage) -> Dosage:
-    if dosage.sets > 1:
-        return dosage.with_changes(sets=dosage.sets - 1)
-    if dosage.reps is not None:
-        return dosage.with_changes(reps=max(1, dosage.reps - 2))
-    if dosage.hold_seconds is not None:
-        return dosage.with_changes(hold_seconds=max(1, round(dosage.hold_seconds * 0.75)))
-    assert dosage.minutes is not None
-    return dosage.with_changes(minutes=max(1, round(dosage.minutes * 0.75)))
-
-
-class _Maker:
-    """Builds the suggestions of one rule for one item from the given sessions."""
-
-    def __init__(self, item: ProgramItem, phase_index: int, history: History, rule: str):
-        self.item, self.phase_index, self.history, self.rule = item, phase_index, history, rule
-
-    def __call__(self, kind: SuggestionKind, reason: str, **changes: object) -> Suggestion:
-        return _make(kind, self.rule, reason, self.item, self.phase_index, self.history, **changes)
-
-
-@dataclass(frozen=True)
-class _Context:
-    library: Mapping[str, Exercise]
-    excluded: Collection[str]
-    phase: Phase
-    phase_index: int
 
 
 def _reps_to_spare(entry: ExerciseLog) -> bool:
@@ -288,13 +194,8 @@ def _reps_to_spare(entry: ExerciseLog) -> bool:
     return entry.effort is not None and entry.effort <= EASY_EFFORT
 
 
-def _at_top(item: ProgramItem, entry: ExerciseLog) -> bool:
+def _load_kept(item: ProgramItem, entry: ExerciseLog) -> bool:
     dosage = item.dosage
-    top = max(TOP_OF_RANGE, dosage.reps or 0)
-    if entry.sets_done < dosage.sets or entry.reps_per_set is None:
-        return False
-    if min(entry.reps_per_set) < top or not _reps_to_spare(entry):
-        return False
     if dosage.load_kg and (entry.load_kg or 0) < dosage.load_kg:
         return False  # done with less than the prescribed load
     if dosage.band_colour is not None and entry.band_colour is not None:
@@ -303,32 +204,48 @@ def _at_top(item: ProgramItem, entry: ExerciseLog) -> bool:
     return True
 
 
+def _at_top(item: ProgramItem, entry: ExerciseLog) -> bool:
+    top = max(TOP_OF_RANGE, item.dosage.reps or 0)
+    if entry.sets_done < item.dosage.sets or entry.reps_per_set is None:
+        return False
+    if min(entry.reps_per_set) < top or not _reps_to_spare(entry):
+        return False
+    return _comfortable(entry) and _load_kept(item, entry)
+
+
+def _raise_load(make: Maker, dosage: Dosage, reps: int | None) -> Suggestion | None:
+    if not dosage.load_kg or dosage.load_kg + KG_STEP > MAX_KG:
+        return None
+    new_kg = min(max(_round_up(dosage.load_kg * (1 + LOAD_STEP)), dosage.load_kg + KG_STEP), MAX_KG)
+    percent = round(100 * (new_kg - dosage.load_kg) / dosage.load_kg)
+    note = "" if percent <= 10 else f" (the smallest step, {KG_STEP:g} kg, is {percent}%)"
+    back = f" and drop back to {reps} reps" if reps != dosage.reps else ""
+    return make(
+        SuggestionKind.PROGRESS_LOAD,
+        f"raise the load from {dosage.load_kg:g} kg to {new_kg:g} kg{note}{back}",
+        new_dosage=dosage.with_changes(load_kg=new_kg, reps=reps),
+    )
+
+
 def _double_progression(
     item: ProgramItem, exercise: Exercise, ctx: _Context, history: History
 ) -> Suggestion:
     recent = history[-2:]
-    make = _Maker(item, ctx.phase_index, recent, "double_progression")
+    make = Maker(item, ctx.phase_index, recent, "double_progression")
     hits = sum(_at_top(item, entry) for _, entry in recent)
     top = max(TOP_OF_RANGE, item.dosage.reps or 0)
-    if len(recent) < 2 or hits < 2:
+    if not _running(recent) or hits < 2:
+        counted = "within two weeks of each other" if len(recent) == 2 else "so far"
         return make(
             SuggestionKind.HOLD,
-            f"top of the range ({item.dosage.sets} x {top} with reps to spare) reached in "
-            f"{hits} of the last {len(recent)} session(s); two running are needed",
+            f"{item.dosage.sets} sets of {top} with reps to spare and little pain reached in "
+            f"{hits} of the last {len(recent)} sessions ({counted}); two in a row within "
+            "two weeks are needed",
         )
     dosage = item.dosage
-    if dosage.load_kg and dosage.load_kg + KG_STEP <= MAX_KG:
-        new_kg = min(
-            max(_round_up(dosage.load_kg * (1 + LOAD_STEP)), dosage.load_kg + KG_STEP), MAX_KG
-        )
-        percent = round(100 * (new_kg - dosage.load_kg) / dosage.load_kg)
-        note = "" if percent <= 10 else f" (the smallest step, {KG_STEP:g} kg, is {percent}%)"
-        return make(
-            SuggestionKind.PROGRESS_LOAD,
-            f"raise the load from {dosage.load_kg:g} kg to {new_kg:g} kg{note} "
-            f"and drop back to {BACK_TO_REPS} reps",
-            new_dosage=dosage.with_changes(load_kg=new_kg, reps=BACK_TO_REPS),
-        )
+    raised = _raise_load(make, dosage, BACK_TO_REPS)
+    if raised is not None:
+        return raised
     heavier = dosage.band_colour.heavier() if dosage.band_colour is not None else None
     if heavier is not None:
         return make(
@@ -337,13 +254,15 @@ def _double_progression(
             f"and drop back to {BACK_TO_REPS} reps",
             new_dosage=dosage.with_changes(band_colour=heavier, reps=BACK_TO_REPS),
         )
-    harder = _rung(exercise.harder, ctx.library, ctx.excluded, ctx.phase)
+    harder = _rung(exercise.harder, ctx)
     if harder is not None:
+        changes = _rung_changes(item, harder, exercise)
+        start = "a light technique load" if "new_notes" in changes else f"{BACK_TO_REPS} reps"
         return make(
             SuggestionKind.STEP_UP,
-            f"move up the ladder to '{harder.id}' at {BACK_TO_REPS} reps",
+            f"move up to the harder {harder.name}, starting at {start}",
             new_exercise_id=harder.id,
-            new_dosage=_ladder_dosage(item, harder),
+            **changes,
         )
     return make(
         SuggestionKind.HOLD,
@@ -352,8 +271,32 @@ def _double_progression(
     )
 
 
+def _heavy_progression(item: ProgramItem, ctx: _Context, history: History) -> Suggestion:
+    """LIFTMOR-style 5 x 5: raise the load when every set and rep was done with good form."""
+    day, latest = history[-1]
+    make = Maker(item, ctx.phase_index, history[-1:], "heavy_progression")
+    reps = item.dosage.reps or 0
+    complete = (
+        latest.sets_done >= item.dosage.sets
+        and latest.reps_per_set is not None
+        and min(latest.reps_per_set) >= reps
+        and _load_kept(item, latest)
+    )
+    if complete and latest.form_ok and _comfortable(latest):
+        raised = _raise_load(make, item.dosage, item.dosage.reps)
+        if raised is not None:
+            return raised
+    missing = "good form not confirmed" if complete and not latest.form_ok else "not every rep"
+    if complete and latest.form_ok:
+        missing = "too much pain"
+    return make(
+        SuggestionKind.HOLD,
+        f"{item.dosage.sets} x {reps} at this load on {day.isoformat()}: {missing}; keep the load",
+    )
+
+
 def _target_met(dosage: Dosage, entry: ExerciseLog) -> bool:
-    if entry.sets_done < dosage.sets:
+    if entry.sets_done < dosage.sets or not _comfortable(entry):
         return False
     if dosage.reps is not None:
         return entry.reps_per_set is not None and min(entry.reps_per_set) >= dosage.reps
@@ -365,95 +308,224 @@ def _balance_progression(
     item: ProgramItem, exercise: Exercise, ctx: _Context, history: History
 ) -> Suggestion:
     recent = history[-2:]
-    make = _Maker(item, ctx.phase_index, recent, "balance_progression")
+    make = Maker(item, ctx.phase_index, recent, "balance_progression")
     hits = sum(_target_met(item.dosage, entry) for _, entry in recent)
-    if len(recent) < 2 or hits < 2:
+    if not _running(recent) or hits < 2:
         return make(
             SuggestionKind.HOLD,
-            f"target reached in {hits} of the last {len(recent)} session(s); "
-            "two running are needed",
+            f"target reached in {hits} of the last {len(recent)} sessions; two in a row "
+            "within two weeks, with little pain, are needed",
         )
     support = recent[-1][1].hand_support or item.hand_support
-    if support is not None and support.less() is not None:
-        less = support.less()
+    less = support.less() if support is not None else None
+    if item.support_prescribed and less is HandSupport.NONE:
+        less = None  # the supported variant keeps a hand on the counter
+    if support is not None and less is not None:
         return make(
             SuggestionKind.REDUCE_SUPPORT,
-            f"reduce hand support from {support} to {less}",
+            f"reduce hand support from {support.value.replace('_', ' ')} to "
+            f"{less.value.replace('_', ' ')}",
             new_hand_support=less,
         )
-    harder = _rung(exercise.harder, ctx.library, ctx.excluded, ctx.phase)
+    harder = _rung(exercise.harder, ctx)
     if harder is not None:
         return make(
             SuggestionKind.STEP_UP,
-            f"move up the ladder to '{harder.id}'",
+            f"move up to the harder {harder.name}, starting again with both hands on the support",
             new_exercise_id=harder.id,
-            new_dosage=_ladder_dosage(item, harder),
+            **(_rung_changes(item, harder, exercise) | {"new_hand_support": HandSupport.TWO_HANDS}),
         )
     return make(SuggestionKind.HOLD, "ready to progress, but no harder variant is allowed")
 
 
-def _for_item(
-    item: ProgramItem, exercise: Exercise, ctx: _Context, history: History, blocked: bool
+def _impact_progression(item: ProgramItem, ctx: _Context, history: History) -> Suggestion:
+    recent = history[-2:]
+    make = Maker(item, ctx.phase_index, recent, "impact_progression")
+    dosage = item.dosage
+    per_day = dosage.sets * (dosage.reps or 0)
+    if per_day >= IMPACTS_PER_DAY:
+        return make(
+            SuggestionKind.HOLD,
+            f"{per_day} impacts a day: about {IMPACTS_PER_DAY} is the aim; keep it up",
+        )
+    hits = sum(_target_met(dosage, entry) for _, entry in recent)
+    if not _running(recent) or hits < 2:
+        return make(
+            SuggestionKind.HOLD,
+            f"impacts done comfortably in {hits} of the last {len(recent)} sessions; two in "
+            "a row within two weeks are needed",
+        )
+    reps = min((dosage.reps or 0) + IMPACT_STEP, math.ceil(IMPACTS_PER_DAY / dosage.sets))
+    return make(
+        SuggestionKind.PROGRESS_LOAD,
+        f"add {reps - (dosage.reps or 0)} a set ({dosage.sets} x {reps}), building to about "
+        f"{IMPACTS_PER_DAY} impacts a day",
+        new_dosage=dosage.with_changes(reps=reps),
+    )
+
+
+def _plateau(item: ProgramItem, history: History) -> int:
+    """How many of the latest sessions were done at the prescribed load (or band)."""
+    count = 0
+    for _, entry in reversed(history):
+        if entry.load_kg != item.dosage.load_kg and item.dosage.load_kg is not None:
+            break
+        if item.dosage.band_colour is not None and entry.band_colour not in (
+            None,
+            item.dosage.band_colour,
+        ):
+            break
+        count += 1
+    return count
+
+
+def _with_plateau(suggestion: Suggestion, item: ProgramItem, history: History) -> Suggestion:
+    if suggestion.kind is not SuggestionKind.HOLD or suggestion.rule == "heavy_progression":
+        return suggestion
+    sessions = _plateau(item, history)
+    if sessions < PLATEAU_SESSIONS:
+        return suggestion
+    return suggestion.model_copy(
+        update={
+            "rule": "plateau",
+            "source": RULES["plateau"].source,
+            "reason": f"{sessions} sessions at this dose without progressing: try 1-2 more "
+            "reps, a slower lowering (3 seconds), the harder variant, or review the exercise",
+        }
+    )
+
+
+def _stop(item: ProgramItem, ctx: _Context, day: dt.date, entry: ExerciseLog) -> Suggestion:
+    return Maker(item, ctx.phase_index, [(day, entry)], "stop_pain_during")(
+        SuggestionKind.STOP_EXERCISE,
+        f"pain {entry.pain_during}/10 during the exercise on {day.isoformat()}: stop it and "
+        "review before the client does it again",
+    )
+
+
+def _pending_stop(
+    item: ProgramItem, ctx: _Context, history: History, decided: Collection[str]
 ) -> Suggestion | None:
-    done = [(d, e) for d, e in history if e.sets_done > 0]
-    if not history:
-        return None
-    day, latest = history[-1]
-    if latest.pain_during > STOP_PAIN_ABOVE:
-        return _Maker(item, ctx.phase_index, history[-1:], "stop_pain_during")(
-            SuggestionKind.STOP_EXERCISE,
-            f"pain {latest.pain_during}/10 during the exercise on {day.isoformat()}: "
-            "stop it for the session and review",
-        )
-    if latest.pain_next_morning is not None and latest.pain_next_morning > latest.pain_during:
-        why = (
-            f"pain {latest.pain_next_morning}/10 the next morning after "
-            f"{latest.pain_during}/10 during"
-        )
+    """The latest stop (pain above 5/10 during) the therapist has not acted on: it stays,
+    whatever the sessions after it show."""
+    for day, entry in reversed(history):
+        if entry.pain_during > STOP_PAIN_ABOVE:
+            stop = _stop(item, ctx, day, entry)
+            if stop.key not in decided:
+                return stop
+    return None
+
+
+def _for_item(
+    item: ProgramItem,
+    exercise: Exercise,
+    ctx: _Context,
+    history: History,
+    *,
+    blocked: bool,
+    on: dt.date | None,
+) -> Suggestion | None:
+    latest = history[-1][1]
+    morning = latest.pain_next_morning
+    if morning is not None and morning > latest.pain_during:
+        if _is_spinal(exercise):  # not soreness: raised as a red flag in ``suggest``
+            return _waiting(item, ctx, history)
+        why = f"pain {morning}/10 the next morning after {latest.pain_during}/10 during"
         return _regress(item, exercise, ctx, "regress_next_morning_pain", why, history)
     if latest.soreness_days is not None and latest.soreness_days > SORENESS_DAYS_ABOVE:
         why = f"soreness lasted {latest.soreness_days} days"
         return _regress(item, exercise, ctx, "regress_soreness", why, history)
+    done = [(d, e) for d, e in history if e.sets_done > 0]
     if not done:
         return None
-    if exercise.category is Category.BALANCE:
-        suggestion = _balance_progression(item, exercise, ctx, done)
-    elif item.dosage.reps is not None and exercise.category is Category.RESISTANCE:
-        suggestion = _double_progression(item, exercise, ctx, done)
-    else:
-        return None  # §5 gives no progression rule for holds, posture or aerobic work
+    if on is not None and (on - done[-1][0]).days >= BREAK_DAYS:
+        weeks = (on - done[-1][0]).days // 7
+        why = f"no session for {weeks} weeks (since {done[-1][0].isoformat()}); resume a step lower"
+        return _regress(item, exercise, ctx, "resume_after_break", why, done)
+    suggestion = _progression(item, exercise, ctx, done)
+    if suggestion is None:
+        return None
+    suggestion = _with_plateau(suggestion, item, done)
     if blocked and suggestion.changes_program:
-        return _Maker(item, ctx.phase_index, done[-2:], "red_flag_blocks_progression")(
-            SuggestionKind.HOLD,
-            "ready to progress, but a red flag is waiting for review: hold until dismissed",
-        )
+        return _waiting(item, ctx, done)
     return suggestion
+
+
+def _progression(
+    item: ProgramItem, exercise: Exercise, ctx: _Context, done: History
+) -> Suggestion | None:
+    if exercise.category is Category.BALANCE:
+        return _balance_progression(item, exercise, ctx, done)
+    if exercise.category is Category.IMPACT and item.dosage.reps is not None:
+        return _impact_progression(item, ctx, done)
+    if exercise.load is Load.HEAVY and item.dosage.reps is not None:
+        return _heavy_progression(item, ctx, done)
+    if item.dosage.reps is not None and exercise.category is Category.RESISTANCE:
+        return _double_progression(item, exercise, ctx, done)
+    return None  # §5 gives no progression rule for holds, posture or aerobic work
+
+
+def _waiting(item: ProgramItem, ctx: _Context, history: History) -> Suggestion:
+    return Maker(item, ctx.phase_index, history[-2:], "red_flag_blocks_progression")(
+        SuggestionKind.HOLD,
+        "a red flag or a stop is waiting for review: hold until the therapist has acted on it",
+    )
 
 
 def red_flag_key(day: dt.date, flag: RedFlag) -> str:
     return f"red_flag:{day.isoformat()}:{flag.value}"
 
 
-def _red_flags(logs: Sequence[SessionLog], dismissed: Collection[str]) -> list[Suggestion]:
+def _red_flag(
+    day: dt.date, flag: RedFlag, rule: str, reason: str, exercise_id: str | None = None
+) -> Suggestion:
+    return Suggestion.model_validate(
+        {
+            "key": red_flag_key(day, flag),
+            "kind": SuggestionKind.RED_FLAG,
+            "exercise_id": exercise_id,
+            "phase_index": None,
+            "rule": rule,
+            "source": RULES[rule].source,
+            "reason": reason,
+            "evidence": (Evidence(date=day, exercise_id=None, values={"red_flag": flag.value}),),
+            "red_flag": flag,
+        }
+    )
+
+
+def _red_flags(
+    logs: Sequence[SessionLog], library: Mapping[str, Exercise], decided: Collection[str]
+) -> list[Suggestion]:
     out: dict[str, Suggestion] = {}
     for log in logs:
         for flag in log.red_flags:
             key = red_flag_key(log.date, flag)
-            if key in dismissed or key in out:
+            if key in decided or key in out:
                 continue
             info = RED_FLAGS[flag]
-            out[key] = Suggestion(
-                key=key,
-                kind=SuggestionKind.RED_FLAG,
-                exercise_id=None,
-                phase_index=None,
-                rule="red_flag",
-                source=(info.source,),
-                reason=f"{info.symptom} ({info.concern}): stop and review before progressing",
-                evidence=(
-                    Evidence(date=log.date, exercise_id=None, values={"red_flag": flag.value}),
-                ),
-                red_flag=flag,
+            out[key] = _red_flag(
+                log.date,
+                flag,
+                "red_flag",
+                f"{info.symptom} ({info.concern}): stop and review before progressing",
+            )
+        for entry in log.entries:
+            exercise = library.get(entry.exercise_id)
+            morning = entry.pain_next_morning
+            if exercise is None or morning is None or morning <= entry.pain_during:
+                continue
+            key = red_flag_key(log.date, RedFlag.NEW_BACK_PAIN)
+            if not _is_spinal(exercise) or key in decided or key in out:
+                continue
+            out[key] = _red_flag(
+                log.date,
+                RedFlag.NEW_BACK_PAIN,
+                "back_pain_after_spinal_work",
+                f"pain {morning}/10 the morning after {exercise.name} ({entry.pain_during}/10 "
+                "during): back pain after spinal work is not muscle soreness; possible "
+                "vertebral fracture, review before progressing",
+                exercise.id,
             )
     return list(out.values())
 
@@ -463,39 +535,61 @@ def suggest(
     logs: Sequence[SessionLog],
     library: Mapping[str, Exercise],
     *,
+    decided: Collection[str] = (),
     dismissed_red_flags: Collection[str] = (),
     excluded: Collection[str] = (),
     phase_index: int | None = None,
+    on: dt.date | None = None,
 ) -> list[Suggestion]:
     """Red flags first, then one suggestion per exercise of the phase that has logs.
 
-    ``dismissed_red_flags`` holds the keys (``red_flag_key``) the therapist dismissed;
-    ``excluded`` the ids screening excluded for this client, never proposed as a ladder step.
-    The phase defaults to the one the latest log falls in (``Program.start_date``).
+    ``decided`` holds the keys of suggestions the therapist accepted or dismissed (stops and
+    red flags stay until then; ``dismissed_red_flags`` is the older name for red flags
+    only); ``excluded`` the ids screening excluded for this client, never proposed as a
+    ladder step; ``on`` the day it is asked (a break of two weeks or more since the last
+    session then suggests resuming a step lower). The phase defaults to the one the latest
+    log falls in (``Program.start_date``).
     """
+    decided = set(decided) | set(dismissed_red_flags)
     ordered = sorted(logs, key=lambda log: log.date)
-    flags = _red_flags(ordered, dismissed_red_flags)
+    flags = _red_flags(ordered, library, decided)
     if phase_index is None:
         phase_index = program.phase_for(ordered[-1].date) if ordered else 0
     phase = program.phases[phase_index]
     ctx = _Context(library, excluded, phase, phase_index)
-    suggestions = list(flags)
+    histories: list[tuple[ProgramItem, Exercise, History]] = []
     for item in phase.items:
         exercise = library.get(item.exercise_id)
-        if exercise is None:
-            continue
         history = [(log.date, e) for log in ordered if (e := log.entry(item.exercise_id))]
-        found = _for_item(item, exercise, ctx, history, blocked=bool(flags))
-        if found is not None:
-            suggestions.append(found)
-    return suggestions
+        if exercise is not None and history:
+            histories.append((item, exercise, history))
+    stops = {
+        item.exercise_id: stop
+        for item, _, history in histories
+        if (stop := _pending_stop(item, ctx, history, decided)) is not None
+    }
+    blocked = bool(flags or stops)  # nothing progresses while one waits for the therapist
+    found = [
+        stops.get(item.exercise_id)
+        or _for_item(item, exercise, ctx, history, blocked=blocked, on=on)
+        for item, exercise, history in histories
+    ]
+    items = [s for s in found if s is not None]
+    return flags + [s for s in items if s.standing] + [s for s in items if not s.standing]
 
 
-def apply_suggestion(program: Program, suggestion: Suggestion) -> Program:
+def apply_suggestion(
+    program: Program,
+    suggestion: Suggestion,
+    library: Mapping[str, Exercise] | None = None,
+    screening: Mapping[str, ScreeningLike] | None = None,
+) -> Program:
     """The program with the suggestion accepted; unchanged for holds, stops and red flags.
 
-    Raises StaleSuggestion if the item changed since. A new exercise drops the old item's
-    override (it was written for the old exercise): screen the new version again.
+    Raises StaleSuggestion if the item changed since. A new exercise goes in through
+    ``make_item`` with the client's ``screening``: its caution (supported variant) applies,
+    an excluded one raises OverrideRequired (the old item's override was written for the old
+    exercise), and its hand support and notes come from the suggestion.
     """
     if not suggestion.changes_program:
         return program
@@ -510,12 +604,26 @@ def apply_suggestion(program: Program, suggestion: Suggestion) -> Program:
     item = phase.items[index]
     if suggestion.current_dosage is not None and item.dosage != suggestion.current_dosage:
         raise StaleSuggestion(f"the dosage of '{item.exercise_id}' changed since the suggestion")
+    new_id = suggestion.new_exercise_id
+    if new_id is not None and new_id != item.exercise_id:
+        if library is None or screening is None or new_id not in library or new_id not in screening:
+            raise ValueError(
+                f"moving to '{new_id}' needs the library and the client's screening of it"
+            )
+        new_item = make_item(
+            library[new_id],
+            screening[new_id],
+            dosage=suggestion.new_dosage,
+            notes=suggestion.new_notes if suggestion.new_notes is not None else item.notes,
+            hand_support=suggestion.new_hand_support,
+        )
+        return replace_item(program, suggestion.phase_index, index, new_item)
     update: dict[str, object] = {}
     if suggestion.new_dosage is not None:
         update["dosage"] = suggestion.new_dosage
     if suggestion.new_hand_support is not None:
         update["hand_support"] = suggestion.new_hand_support
-    if suggestion.new_exercise_id is not None and suggestion.new_exercise_id != item.exercise_id:
-        update |= {"exercise_id": suggestion.new_exercise_id, "override": None}
+    if suggestion.new_notes is not None:
+        update["notes"] = suggestion.new_notes
     new_item = ProgramItem.model_validate({**item.model_dump(), **update})
     return replace_item(program, suggestion.phase_index, index, new_item)

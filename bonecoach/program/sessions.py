@@ -102,6 +102,8 @@ class ExerciseLog(BaseModel):
     pain_during: int = Field(default=0, ge=0, le=10)
     pain_next_morning: int | None = Field(default=None, ge=0, le=10)
     soreness_days: int | None = Field(default=None, ge=0, le=30)
+    # good form throughout, as the supervising therapist judged (heavy supervised lifts)
+    form_ok: bool | None = None
     notes: str = Field(default="", max_length=1000)
 
     @field_validator("reps_per_set")

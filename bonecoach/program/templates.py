@@ -5,6 +5,12 @@ fallbacks. ``instantiate`` makes a client's program from it: every exercise is s
 the client, and an excluded one is swapped for the nearest safer rung down its ladder
 (following ``easier`` links), then for a named fallback, or dropped, and every change is
 reported with the screening reasons, so the therapist sees what was altered and why.
+
+Each phase is screened on the day it starts (a phase starting 12 weeks after a vertebral
+fracture is no longer in the "recent fracture" window), and when a time-limited rule still
+leaves exercises out, the change says from which day they become available: review then. A
+template names the guideline cases it is meant for; used for a client in another case, the
+first change is a warning saying so.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from bonecoach.program.assessment import CASE_NAMES, GuidelineCase, assess
 from bonecoach.program.dosage import Dosage, field_problems
 from bonecoach.program.exercise import Exercise, Line, Slug, Text
 from bonecoach.program.profile import ClientProfile
@@ -62,6 +69,8 @@ class Template(BaseModel):
     name: Name
     summary: Line
     intended_for: Text
+    # the guideline cases it is meant for (empty: any); another case gets a warning
+    cases: tuple[GuidelineCase, ...] = ()
     clinic_only: bool = False
     sources: tuple[SourceKey, ...] = Field(min_length=1)
     phases: tuple[TemplatePhase, ...] = Field(min_length=1, max_length=12)
@@ -168,21 +177,28 @@ def load_templates(
 
 
 class ChangeKind(StrEnum):
+    OUTSIDE_CASE = "outside_case"  # the template is meant for another guideline case
     SWAPPED = "swapped"  # excluded: replaced by a safer exercise
     DROPPED = "dropped"  # excluded (or unknown) and nothing safer was found
     SUPPORT = "support"  # kept, with its support variant prescribed
     UNAVAILABLE = "unavailable"  # kept, but the client lacks equipment for it
+    REVIEW = "review"  # a time-limited exclusion ends on ``review_on``: review the program
+
+
+# Rules whose exclusion ends on a known day (a recent fracture's 12 weeks).
+TIME_LIMITED_RULES = frozenset({"recent_fracture_gentle_only", "recent_hip_fracture"})
 
 
 @dataclass(frozen=True)
 class TemplateChange:
     kind: ChangeKind
-    phase_index: int
+    phase_index: int  # -1: the whole program
     phase_name: str
-    exercise_id: str
+    exercise_id: str | None  # None: the whole program or phase
     replacement_id: str | None
     reasons: tuple[Reason, ...]  # why (the screening reasons of the template's exercise)
     detail: str
+    review_on: dt.date | None = None
 
 
 def _candidates(item: TemplateItem, library: Mapping[str, Exercise]) -> list[str]:
@@ -233,6 +249,7 @@ def _phase_items(
     ) -> None:
         changes.append(TemplateChange(kind, index, phase.name, item_id, new, tuple(why), detail))
 
+    waiting: list[str] = []  # left out or swapped only by a rule that ends on a known day
     for item in phase.items:
         exercise = library.get(item.exercise_id)
         if exercise is None:
@@ -240,6 +257,8 @@ def _phase_items(
             continue
         result = screener.screen(exercise)
         dosage, notes = item.dosage, item.notes
+        if result.verdict is Verdict.EXCLUDED and _only_for_now(result):
+            waiting.append(exercise.name)
         if result.verdict is Verdict.EXCLUDED:
             swap = _swap(item, library, screener, taken)
             if swap is None:
@@ -275,7 +294,42 @@ def _phase_items(
                 result.unavailable,
                 "kept, but the client lacks equipment it needs",
             )
+    until = _window_ends(screener)
+    if waiting and until is not None:
+        names = ", ".join(waiting[:-1]) + (" and " if len(waiting) > 1 else "") + waiting[-1]
+        changes.append(
+            TemplateChange(
+                ChangeKind.REVIEW,
+                index,
+                phase.name,
+                None,
+                None,
+                (),
+                f"from {until:%d %B %Y} {names} become available: review the program then",
+                review_on=until,
+            )
+        )
     return items
+
+
+def _only_for_now(result: ScreeningResult) -> bool:
+    """Excluded only by rules that end on a known day (so it is worth a review then)."""
+    excluding = [r for r in result.reasons if r.rule not in ("missing_equipment",)]
+    return bool(excluding) and all(r.rule in TIME_LIMITED_RULES for r in excluding)
+
+
+def _window_ends(screener: Screener) -> dt.date | None:
+    a = screener.client.assessment
+    ends = [d for d in (a.recent_fracture_until, _hip_until(screener)) if d is not None]
+    return min(ends) if ends else None
+
+
+def _hip_until(screener: Screener) -> dt.date | None:
+    profile = screener.client.profile
+    if not screener.client.assessment.recent_hip_or_pelvic_fracture:
+        return None
+    assert profile.other_fracture_date is not None
+    return profile.other_fracture_date + dt.timedelta(weeks=12)
 
 
 def instantiate(
@@ -287,22 +341,47 @@ def instantiate(
     name: str | None = None,
     start_date: dt.date | None = None,
 ) -> tuple[Program, list[TemplateChange]]:
-    """The client's program from ``template``, and every change screening forced."""
-    screener = Screener(profile, check_equipment=check_equipment)
+    """The client's program from ``template``, and every change screening forced.
+
+    Each phase is screened on the day it starts (``start_date``, default today, plus its
+    start week), so a recent fracture's limits apply to the weeks they cover and no longer.
+    """
+    first_day = start_date if start_date is not None else dt.date.today()
     changes: list[TemplateChange] = []
-    phases = tuple(
-        Phase(
-            name=phase.name,
-            start_week=phase.start_week,
-            end_week=phase.end_week,
-            items=tuple(_phase_items(i, phase, library, screener, changes)),
+    case = assess(profile, first_day).guideline_case
+    if template.cases and case not in template.cases:
+        meant = "; ".join(CASE_NAMES[c] for c in template.cases)
+        changes.append(
+            TemplateChange(
+                ChangeKind.OUTSIDE_CASE,
+                -1,
+                "",
+                None,
+                None,
+                (),
+                f"this template is meant for {meant}; the client is in {CASE_NAMES[case]}: "
+                "check every exercise, or choose a template for that case",
+            )
         )
-        for i, phase in enumerate(template.phases)
-    )
+    screeners: dict[dt.date, Screener] = {}
+    phases = []
+    for i, phase in enumerate(template.phases):
+        day = first_day + dt.timedelta(weeks=phase.start_week - 1)
+        if day not in screeners:
+            screeners[day] = Screener(profile, check_equipment=check_equipment, on=day)
+        items = _phase_items(i, phase, library, screeners[day], changes)
+        phases.append(
+            Phase(
+                name=phase.name,
+                start_week=phase.start_week,
+                end_week=phase.end_week,
+                items=tuple(items),
+            )
+        )
     program = Program(
         name=name or template.name,
-        phases=phases,
-        start_date=start_date,
+        phases=tuple(phases),
+        start_date=first_day,
         clinic_only=template.clinic_only,
         template_id=template.id,
     )

@@ -13,7 +13,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from bonecoach.program.assessment import assess
 from bonecoach.program.coverage import CoverageLine, PhaseCoverage, phase_coverage
+from bonecoach.program.profile import ClientProfile
 
 if TYPE_CHECKING:
     from bonecoach.program.exercise import Exercise
@@ -59,8 +61,10 @@ class CoveragePanel(QWidget):
         phase_index: int,
         library: Mapping[str, Exercise],
         screening: Mapping[str, ScreeningResult] | None,
+        profile: ClientProfile | None = None,
     ) -> None:
-        """Recompute the checklist for one phase (cheap: a few dozen items at most)."""
+        """Recompute the checklist for one phase (cheap: a few dozen items at most); with
+        the client's profile, aerobic intensity is checked after a fracture."""
         if program is None or not 0 <= phase_index < len(program.phases):
             self.coverage = None
             self.summary.setText("No program yet.")
@@ -70,6 +74,7 @@ class CoveragePanel(QWidget):
             program.phases[phase_index],
             library,
             screening=screening or None,
+            assessment=None if profile is None else assess(profile),
             phase_index=phase_index,
         )
         self._show(self.coverage)

@@ -284,4 +284,7 @@ class ProgramTab(QWidget):
         screening = (
             None if self.client is None or not self.client.screening else self.client.screening
         )
-        self.coverage.update_from(program, self.editor.phase_index, self.context.library, screening)
+        profile = None if self.client is None else self.client.profile
+        self.coverage.update_from(
+            program, self.editor.phase_index, self.context.library, screening, profile
+        )

@@ -134,3 +134,23 @@ def test_prescribed_hand_support_is_worded(library: Library) -> None:
     assert block.support is not None and "with one hand" in block.support
     assert block.support.startswith(library["semi_tandem_stand"].support_variant or "")
     assert block.support_prescribed
+
+
+def test_one_box_never_says_hold_on_and_no_hands_together(library: Library) -> None:
+    """#13: 'keep one hand on the counter' and 'No hands' must not share a box."""
+    from bonecoach.program.sessions import HandSupport
+
+    program = make_program(library, ("semi_tandem_stand",))
+    phase = program.phases[0]
+
+    def block_for(**changes: object):  # type: ignore[no-untyped-def]
+        item = phase.items[0].model_copy(update=changes)
+        one = program.model_copy(update={"phases": (phase.model_copy(update={"items": (item,)}),)})
+        return make_document(library, one).blocks[0]
+
+    supported = block_for(support_prescribed=True, hand_support=HandSupport.NONE)
+    assert supported.support is not None and "No hands" not in supported.support
+    assert "fingertips" in supported.support
+    free = block_for(support_prescribed=False, hand_support=HandSupport.NONE)
+    assert free.support is not None and free.support.startswith("No hands")
+    assert (library["semi_tandem_stand"].support_variant or "") not in free.support

@@ -50,7 +50,8 @@ FULL = phase(
     ("band_row", dose()),
     ("wall_push", dose(sets=3, reps=8)),
     ("band_press", dose(reps=12)),
-    ("prone_lift", dose(sets=1, reps=None, hold_seconds=5, days_per_week=7)),
+    # 10 holds of 5 s with 30 s rests: 50 + 9 x 30 = 320 s, over the 5 minutes a day
+    ("prone_lift", dose(sets=10, reps=None, hold_seconds=5, rest_seconds=30, days_per_week=7)),
     ("tandem", dose(sets=1, reps=None, minutes=18, days_per_week=7)),
     ("walk", dose(sets=1, reps=None, minutes=30, days_per_week=5)),
 )

@@ -22,9 +22,10 @@ from bonecoach.program.progression import (
     red_flag_key,
     suggest,
 )
+from bonecoach.program.screening import screen
 from bonecoach.program.sessions import ExerciseLog, HandSupport, RedFlag
 from bonecoach.program.vocabulary import SourceKey
-from tests.program.program_fixtures import exercise, library, reps_log, session
+from tests.program.program_fixtures import exercise, library, normal_density, reps_log, session
 
 LIB = library(
     exercise("sit_to_stand_hands", harder="sit_to_stand"),
@@ -59,6 +60,14 @@ LIB = library(
         },
     ),
 )
+
+
+# a client every exercise of LIB is allowed for (accepting a step-up screens the new one)
+SCREENING = {e.id: screen(normal_density(), e) for e in LIB.values()}
+
+
+def accept(before: Program, suggestion: Suggestion) -> Program:
+    return apply_suggestion(before, suggestion, LIB, SCREENING)
 
 
 def dose(**kw: Any) -> Dosage:
@@ -191,7 +200,7 @@ def test_pain_above_five_during_stops_the_exercise() -> None:
         (SourceKey.PMM,),
     )
     assert not s.changes_program
-    assert apply_suggestion(program(SQUAT), s) == program(SQUAT)
+    assert accept(program(SQUAT), s) == program(SQUAT)
     five = [session("2026-01-05", reps_log("sit_to_stand", [10, 10], pain_during=5))]
     assert only(suggest(program(SQUAT), five, LIB), "sit_to_stand").kind is SuggestionKind.HOLD
 
@@ -247,7 +256,7 @@ def test_balance_reduces_hand_support_then_steps_up() -> None:
     s = only(suggest(program(TANDEM), held, LIB), "tandem_stand")
     assert (s.kind, s.rule) == (SuggestionKind.REDUCE_SUPPORT, "balance_progression")
     assert s.new_hand_support is HandSupport.FINGERTIP
-    less = apply_suggestion(program(TANDEM), s)
+    less = accept(program(TANDEM), s)
     assert less.phases[0].items[0].hand_support is HandSupport.FINGERTIP
 
     free = [
@@ -277,23 +286,23 @@ def test_apply_suggestion_makes_a_new_program_and_refuses_stale_ones() -> None:
     overridden = SQUAT.model_copy(update={"override": Override(reason="cleared by physician")})
     before = program(overridden)
     s = only(suggest(before, logs, LIB), "sit_to_stand")
-    after = apply_suggestion(before, s)
+    after = accept(before, s)
     (item,) = after.phases[0].items
     assert item.exercise_id == "goblet_squat"
     assert item.dosage == s.new_dosage
     assert item.override is None  # the override was for the old exercise
     assert before.phases[0].items[0].exercise_id == "sit_to_stand"
     with pytest.raises(StaleSuggestion):
-        apply_suggestion(after, s)  # the item is gone
+        accept(after, s)  # the item is gone
     changed = program(SQUAT.model_copy(update={"dosage": dose(sets=3)}))
     with pytest.raises(StaleSuggestion, match="dosage"):
-        apply_suggestion(changed, s)
+        accept(changed, s)
 
 
 def test_apply_progress_load_keeps_the_exercise() -> None:
     logs = [session(d, easy_top("dumbbell_press", load_kg=5)) for d in ("2026-01-05", "2026-01-08")]
     s = only(suggest(program(PRESS), logs, LIB), "dumbbell_press")
-    (item,) = apply_suggestion(program(PRESS), s).phases[0].items
+    (item,) = accept(program(PRESS), s).phases[0].items
     assert item.exercise_id == "dumbbell_press"
     assert (item.dosage.load_kg, item.dosage.reps, item.dosage.sets) == (5.5, 8, 2)
 

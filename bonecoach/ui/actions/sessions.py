@@ -4,6 +4,7 @@ progression suggestions (accepting one that changes the program saves a new vers
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -28,14 +29,18 @@ class SessionsView:
         return [s for s in self.suggestions if s.kind.value == "red_flag"]
 
 
-def _excluded_ids(context: AppContext, history: Any) -> set[str]:
+def _screening(context: AppContext, history: Any) -> dict[str, Any]:
+    """The client's screening of the whole library, today (empty without a profile)."""
     if not history.profiles:
-        return set()
+        return {}
     from bonecoach.program.screening import screen_library
 
     profile = history.profiles[-1].profile
-    results = screen_library(profile, context.library.values())
-    return {r.exercise_id for r in results if r.verdict.value == "excluded"}
+    return {r.exercise_id: r for r in screen_library(profile, context.library.values())}
+
+
+def _excluded_ids(context: AppContext, history: Any) -> set[str]:
+    return {i for i, r in _screening(context, history).items() if r.verdict.value == "excluded"}
 
 
 def load_sessions(context: AppContext, client_id: int) -> SessionsView:
@@ -47,17 +52,13 @@ def load_sessions(context: AppContext, client_id: int) -> SessionsView:
     logs = [record.log for record in history.sessions]
     if logs and version is not None:
         decided = {r.suggestion.key for r in history.suggestions if r.outcome != "pending"}
-        dismissed_flags = {
-            r.suggestion.key
-            for r in history.suggestions
-            if r.outcome == "dismissed" and r.suggestion.kind.value == "red_flag"
-        }
         found = suggest(
             version.program,
             logs,
             context.library,
-            dismissed_red_flags=dismissed_flags,
+            decided=decided,
             excluded=_excluded_ids(context, history),
+            on=date.today(),
         )
         pending = [s for s in found if s.key not in decided]
     return SessionsView(history, pending)
@@ -80,7 +81,10 @@ def accept_suggestion(
     StaleSuggestion if the item changed since."""
     from bonecoach.program.progression import apply_suggestion
 
-    changed = apply_suggestion(version.program, suggestion) if suggestion.changes_program else None
+    changed = None
+    if suggestion.changes_program:
+        screening = _screening(context, context.store.client_history(client_id))
+        changed = apply_suggestion(version.program, suggestion, context.library, screening)
     new_version, _ = context.store.accept_suggestion(
         client_id,
         suggestion,

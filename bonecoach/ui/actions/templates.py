@@ -42,7 +42,11 @@ def describe_changes(changes: list[TemplateChange], library: Mapping[str, Exerci
     for c in changes:
         why = "; ".join(r.text for r in c.reasons[:2])
         subject = f"{c.phase_name}: {name(c.exercise_id)}"
-        if c.kind.value == "swapped":
+        if c.kind.value == "outside_case":
+            lines.append(f"Check first: {c.detail}")
+        elif c.kind.value == "review":
+            lines.append(f"{c.phase_name}: {c.detail}")
+        elif c.kind.value == "swapped":
             lines.append(f"{subject} swapped for {name(c.replacement_id)} ({why})")
         elif c.kind.value == "dropped":
             lines.append(f"{subject} left out: {c.detail}" + (f" ({why})" if why else ""))

@@ -1,0 +1,222 @@
+"""What a progression suggestion is: its kind, the rule behind it, the sessions that triggered
+it and the program change it proposes (clinical-guidance.md §5). `progression` makes them.
+
+A suggestion's ``key`` is its identity while the therapist decides on it: the same kind, for
+the same exercise, from the same session, has the same key, so a decision (accepted or
+dismissed) is remembered and a stop or red flag stays until one is recorded.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict
+
+from bonecoach.program.dosage import Dosage
+from bonecoach.program.programs import ProgramItem
+from bonecoach.program.sessions import ExerciseLog, HandSupport, RedFlag
+from bonecoach.program.vocabulary import SourceKey
+
+STOP_PAIN_ABOVE = 5  # pain during above 5/10: stop the exercise for the session
+PROGRESS_PAIN_AT_MOST = 2  # progress only when pain during is at most 2/10 ...
+SORENESS_DAYS_ABOVE = 2
+TOP_OF_RANGE = 12
+BACK_TO_REPS = 8
+EASY_EFFORT = 5  # effort at or below this counts as reps to spare
+RUNNING_DAYS = 14  # two sessions "running" are at most about two weeks apart
+BREAK_DAYS = 14  # two weeks or more without a session: resume a step lower
+PLATEAU_SESSIONS = 10  # sessions at one dose before a hold says what to try
+IMPACTS_PER_DAY = 50  # SSS: build towards about 50 impacts on most days
+IMPACT_STEP = 5
+TECHNIQUE_EFFORT = 4  # a new loaded exercise: light enough to learn the movement
+
+
+class SuggestionKind(StrEnum):
+    PROGRESS_LOAD = "progress_load"
+    STEP_UP = "step_up"
+    REDUCE_SUPPORT = "reduce_support"
+    REGRESS = "regress"
+    HOLD = "hold"
+    STOP_EXERCISE = "stop_exercise"
+    RED_FLAG = "red_flag"
+
+
+# Kinds that stay until the therapist accepts or dismisses them.
+STANDING_KINDS = frozenset({SuggestionKind.STOP_EXERCISE, SuggestionKind.RED_FLAG})
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    summary: str
+    source: tuple[SourceKey, ...]
+
+
+RULES: dict[str, Rule] = {
+    r.id: r
+    for r in (
+        Rule("red_flag", "a red-flag symptom: stop and review the client", (SourceKey.IOF,)),
+        Rule(
+            "back_pain_after_spinal_work",
+            "back pain higher the next morning after a spinal exercise is not muscle soreness: "
+            "the new-back-pain red flag, for review",
+            (SourceKey.IOF, SourceKey.SSS),
+        ),
+        Rule(
+            "red_flag_blocks_progression",
+            "no progression while a red flag or a stop waits for the therapist",
+            (SourceKey.IOF,),
+        ),
+        Rule(
+            "stop_pain_during",
+            f"pain above {STOP_PAIN_ABOVE}/10 during an exercise: stop it and review; the stop "
+            "stays until the therapist acts on it",
+            (SourceKey.PMM,),
+        ),
+        Rule(
+            "regress_next_morning_pain",
+            "pain higher the next morning than during: reduce the load",
+            (SourceKey.PMM,),
+        ),
+        Rule(
+            "regress_soreness",
+            f"soreness lasting over {SORENESS_DAYS_ABOVE} days: reduce the load",
+            (SourceKey.PMM,),
+        ),
+        Rule(
+            "resume_after_break",
+            f"{BREAK_DAYS // 7} weeks or more without a session: resume a step lower",
+            (SourceKey.TFTF15, SourceKey.ACSM),
+        ),
+        Rule(
+            "double_progression",
+            f"top of the rep range ({TOP_OF_RANGE}) with reps to spare or effort <= "
+            f"{EASY_EFFORT}/10, pain during <= {PROGRESS_PAIN_AT_MOST}/10 and no worse the next "
+            f"morning, in two sessions within {RUNNING_DAYS} days: raise the load 2-10% (or "
+            f"step up the ladder, starting loaded work light) and drop back to {BACK_TO_REPS} "
+            "reps",
+            (SourceKey.TFTF15, SourceKey.ACSM),
+        ),
+        Rule(
+            "heavy_progression",
+            "supervised heavy work (5 x 5): every set and rep done with good form and pain "
+            f"<= {PROGRESS_PAIN_AT_MOST}/10: raise the load",
+            (SourceKey.LIFTMOR,),
+        ),
+        Rule(
+            "balance_progression",
+            f"target held with pain <= {PROGRESS_PAIN_AT_MOST}/10 in two sessions within "
+            f"{RUNNING_DAYS} days: reduce hand support, then the harder variant, which starts "
+            "again with two hands",
+            (SourceKey.TFTF15, SourceKey.CDC),
+        ),
+        Rule(
+            "impact_progression",
+            f"impacts done comfortably in two sessions within {RUNNING_DAYS} days: add "
+            f"{IMPACT_STEP} a set, building to about {IMPACTS_PER_DAY} a day",
+            (SourceKey.SSS,),
+        ),
+        Rule(
+            "plateau",
+            f"{PLATEAU_SESSIONS} sessions at the same dose without progressing: say what to "
+            "try next",
+            (SourceKey.TFTF15, SourceKey.ACSM),
+        ),
+    )
+}
+
+Value = int | float | str | list[int] | None
+
+
+class Evidence(BaseModel):
+    """One session's numbers behind a suggestion."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    date: dt.date
+    exercise_id: str | None
+    values: dict[str, Value]
+
+
+class Suggestion(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    key: str  # stable identity, e.g. for dismissing a red flag
+    kind: SuggestionKind
+    exercise_id: str | None
+    phase_index: int | None
+    rule: str
+    source: tuple[SourceKey, ...]
+    reason: str
+    evidence: tuple[Evidence, ...]
+    current_dosage: Dosage | None = None
+    new_dosage: Dosage | None = None
+    new_exercise_id: str | None = None
+    new_hand_support: HandSupport | None = None
+    new_notes: str | None = None  # e.g. the technique phase of a new loaded exercise
+    red_flag: RedFlag | None = None
+
+    @property
+    def changes_program(self) -> bool:
+        return (
+            self.new_dosage is not None
+            or self.new_exercise_id is not None
+            or self.new_hand_support is not None
+        )
+
+    @property
+    def standing(self) -> bool:
+        """A stop or red flag: it stays until the therapist acts on it."""
+        return self.kind in STANDING_KINDS
+
+
+History = list[tuple[dt.date, ExerciseLog]]
+
+
+def evidence(day: dt.date, entry: ExerciseLog) -> Evidence:
+    values: dict[str, Value] = {"sets_done": entry.sets_done}
+    if entry.reps_per_set is not None:
+        values["reps_per_set"] = list(entry.reps_per_set)
+    if entry.seconds_per_set is not None:
+        values["seconds_per_set"] = list(entry.seconds_per_set)
+    for name in (
+        "load_kg",
+        "band_colour",
+        "hand_support",
+        "effort",
+        "reps_in_reserve",
+        "pain_during",
+        "pain_next_morning",
+        "soreness_days",
+        "form_ok",
+    ):
+        value = getattr(entry, name)
+        if value is not None:
+            values[name] = str(value) if isinstance(value, StrEnum) else value
+    return Evidence(date=day, exercise_id=entry.exercise_id, values=values)
+
+
+class Maker:
+    """Builds the suggestions of one rule for one item from the given sessions."""
+
+    def __init__(self, item: ProgramItem, phase_index: int, history: History, rule: str):
+        self.item, self.phase_index, self.history, self.rule = item, phase_index, history, rule
+
+    def __call__(self, kind: SuggestionKind, reason: str, **changes: object) -> Suggestion:
+        last_day = self.history[-1][0].isoformat() if self.history else "none"
+        return Suggestion.model_validate(
+            {
+                "key": f"{kind.value}:{self.item.exercise_id}:{last_day}",
+                "kind": kind,
+                "exercise_id": self.item.exercise_id,
+                "phase_index": self.phase_index,
+                "rule": self.rule,
+                "source": RULES[self.rule].source,
+                "reason": reason,
+                "evidence": tuple(evidence(d, e) for d, e in self.history),
+                "current_dosage": self.item.dosage,
+                **changes,
+            }
+        )
