@@ -6,12 +6,15 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from bonecoach.store.errors import NotFoundError
 from bonecoach.store.models import AuditRow, ClientRow, utcnow
 from bonecoach.store.records import ClientRecord
+
+# an advisory lock key of its own (migrations use 727274)
+IDENTITY_LOCK = 727275
 
 
 def person_name(name: str, whose: str, limit: int = 200) -> str:
@@ -113,6 +116,25 @@ class StoreBase:
         if row is None:
             raise NotFoundError("client", client_id)
         return row
+
+    @staticmethod
+    def _lock_client(session: Session, client_id: int) -> None:
+        """The client's row locked until the transaction ends (PostgreSQL ``FOR UPDATE``;
+        SQLite's write transaction already holds the whole file): checks made after this see
+        every save that came before and none can slip in between. NotFoundError if missing."""
+        found = session.scalar(
+            select(ClientRow.id).where(ClientRow.id == client_id).with_for_update()
+        )
+        if found is None:
+            raise NotFoundError("client", client_id)
+
+    @staticmethod
+    def _lock_client_identities(session: Session) -> None:
+        """Adding a client checks for duplicates and inserts as one step: a PostgreSQL
+        transaction-scoped advisory lock makes two imports of the same file take turns
+        (SQLite's write transaction already does)."""
+        if session.get_bind().dialect.name == "postgresql":
+            session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": IDENTITY_LOCK})
 
     @staticmethod
     def _client_exists(session: Session, client_id: int) -> None:

@@ -62,22 +62,8 @@ class ClientOps(StoreBase):
         self, name: str, date_of_birth: date | None, clinic_id: str | None
     ) -> ClientRecord | None:
         """A stored client with the same clinic id, or the same name and date of birth."""
-        conditions = []
-        clinic_id = _clean_clinic_id(clinic_id)
-        if clinic_id is not None:
-            conditions.append(ClientRow.clinic_id == clinic_id)
-        if date_of_birth is not None:
-            conditions.append(
-                (func.lower(ClientRow.name) == _clean_name(name).lower())
-                & (ClientRow.date_of_birth == date_of_birth)
-            )
-        if not conditions:
-            return None
         with self._reading() as session:
-            row = session.scalars(
-                select(ClientRow).where(or_(*conditions)).order_by(ClientRow.id)
-            ).first()
-            return None if row is None else client_record(row)
+            return find_existing(session, name, date_of_birth, clinic_id)
 
     def create_client(
         self,
@@ -233,7 +219,9 @@ class ClientOps(StoreBase):
         """
         who = self._who(by)
         with self._writing() as session:
-            self._client_exists(session, client_id)
+            # the client's row locked (PostgreSQL; SQLite's BEGIN IMMEDIATE locks the file):
+            # two saves on the same base version check one after the other, never together
+            self._lock_client(session, client_id)
             if based_on is not _UNSET:
                 self._check_profile_not_stale(session, client_id, based_on)
             row = ProfileVersionRow(
@@ -307,3 +295,22 @@ class ClientOps(StoreBase):
                 )
                 for r in session.scalars(query)
             ]
+
+
+def find_existing(
+    session: Session, name: str, date_of_birth: date | None, clinic_id: str | None
+) -> ClientRecord | None:
+    """In the caller's transaction: a client with the same clinic id, or name and birth date."""
+    conditions = []
+    clinic_id = _clean_clinic_id(clinic_id)
+    if clinic_id is not None:
+        conditions.append(ClientRow.clinic_id == clinic_id)
+    if date_of_birth is not None:
+        conditions.append(
+            (func.lower(ClientRow.name) == _clean_name(name).lower())
+            & (ClientRow.date_of_birth == date_of_birth)
+        )
+    if not conditions:
+        return None
+    row = session.scalars(select(ClientRow).where(or_(*conditions)).order_by(ClientRow.id)).first()
+    return None if row is None else client_record(row)

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bonecoach.store.atomic import write_private_text
+from bonecoach.store.atomic import make_folders, write_private_text
 from bonecoach.store.document import (
     CLINIC_FORMAT,
     FORMAT,
@@ -30,7 +30,7 @@ from bonecoach.store.document import (
     document_json,
     read_document,
 )
-from bonecoach.store.errors import DuplicateClientError
+from bonecoach.store.errors import DuplicateClientError, ImportProblem
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -165,7 +165,7 @@ def custom_entry(record: CustomExerciseRecord) -> CustomExerciseEntry:
 
 def write_document(document: ClientDocument, out: Path) -> Path:
     """Write atomically and owner-only (it is health data)."""
-    out.parent.mkdir(parents=True, exist_ok=True)
+    make_folders(out.parent)
     return write_private_text(out, document_json(document))
 
 
@@ -181,26 +181,48 @@ def import_client(
     The file's custom exercises that this database lacks are added with the client; one whose
     id is taken here by a different definition refuses the whole import (ImportProblem).
     """
-    from bonecoach.store.importer import add_document
+    from sqlalchemy.exc import IntegrityError
+
+    from bonecoach.store.client_ops import find_existing
+    from bonecoach.store.importer import insert_document
+    from bonecoach.store.models import utcnow
 
     info = document.client
-    existing = store.find_existing_client(info.name, info.date_of_birth, info.clinic_id)
-    clinic_id = info.clinic_id
-    if existing is not None:
-        if not as_new:
-            match = (
-                f"clinic id {existing.clinic_id}"
-                if existing.clinic_id and existing.clinic_id == info.clinic_id
-                else "same name and date of birth"
+    who = store.actor if by is None else by
+    try:
+        # the duplicate check and the insert in one write transaction: two workstations
+        # importing the same file take turns, and the second one finds the first's client
+        with store._writing() as session:
+            store._lock_client_identities(session)
+            existing = find_existing(session, info.name, info.date_of_birth, info.clinic_id)
+            clinic_id = info.clinic_id
+            if existing is not None:
+                if not as_new:
+                    raise _duplicate(info.name, info.clinic_id, existing)
+                if clinic_id is not None and find_existing(session, info.name, None, clinic_id):
+                    clinic_id = None
+            return insert_document(
+                session, store, document, clinic_id=clinic_id, who=who, now=utcnow()
             )
-            raise DuplicateClientError(
-                f"{info.name} is already stored as client {existing.id} ({match}); "
-                "nothing was imported. Import it as a new client (--as-new) to keep both.",
-                existing.id,
-            )
-        if clinic_id is not None and store.find_existing_client(info.name, None, clinic_id):
-            clinic_id = None
-    return add_document(store, document, clinic_id=clinic_id, by=by)
+    except IntegrityError:
+        # a clinic id taken meanwhile by a save that does not take the identity lock
+        found = store.find_existing_client(info.name, info.date_of_birth, info.clinic_id)
+        if found is None:
+            raise ImportProblem("the client file", ["the database refused the client"]) from None
+        raise _duplicate(info.name, info.clinic_id, found) from None
+
+
+def _duplicate(name: str, clinic_id: str | None, existing: ClientRecord) -> DuplicateClientError:
+    match = (
+        f"clinic id {existing.clinic_id}"
+        if existing.clinic_id and existing.clinic_id == clinic_id
+        else "same name and date of birth"
+    )
+    return DuplicateClientError(
+        f"{name} is already stored as client {existing.id} ({match}); nothing was imported. "
+        "Import it as a new client (--as-new) to keep both.",
+        existing.id,
+    )
 
 
 # Whole-clinic exports (the PostgreSQL backup) -----------------------------------------------
@@ -245,7 +267,7 @@ def export_all_to_file(engine: Engine, out: Path, progress: Progress | None = No
     ``progress(done, total)`` is called per client."""
     if out.exists():  # before the export's seconds of work, not after
         raise FileExistsError(f"{out} already exists; choose a new file name")
-    out.parent.mkdir(parents=True, exist_ok=True)
+    make_folders(out.parent)
     return write_private_text(out, _clinic_export(engine, progress), replace=False)
 
 

@@ -29,17 +29,15 @@ def save_profile(
     Profile versions are append-only, so nothing would be overwritten; the check keeps a
     therapist from unknowingly filing a profile built on figures someone else just updated.
     """
-    from bonecoach.store.errors import StaleSaveError
-
-    history = context.store.profile_history(client_id)
-    newest = max(history, key=lambda r: r.id) if history else None
-    if newest is not None and newest.id != based_on:
-        yours = None if based_on is None else sum(1 for r in history if r.id <= based_on)
-        raise StaleSaveError(
-            "this client's profile", yours, len(history), newest.saved_by, newest.saved_at
-        )
+    # the check and the save are one transaction in the store, so two workstations saving
+    # on the same version cannot both pass it
     return context.store.save_profile(
-        client_id, profile, recorded_on=recorded_on, note=note, by=context.therapist_name or ""
+        client_id,
+        profile,
+        recorded_on=recorded_on,
+        note=note,
+        based_on=based_on,
+        by=context.therapist_name or "",
     )
 
 
