@@ -37,12 +37,52 @@ def main(argv: Sequence[str] | None = None) -> int:
         from bonecoach.ui.app import run_app
 
         return run_app()
+    _report_settings(args.command)
     try:
         return int(args.handler(args))
     except BrokenPipeError:  # e.g. `bonecoach library list | head`
         return 0
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # every other failure: one readable line
+        return _failed(args.command, exc)
+
+
+def _report_settings(command: str) -> None:
+    """A settings value that could not be used is said on every run, never silently dropped
+    (it might have named the clinic's database)."""
+    from bonecoach.store.settings import load_settings
+
+    problem = load_settings().problem
+    if problem:
+        print(f"bonecoach {command}: settings: {problem}", file=sys.stderr)
+
+
+def _failed(command: str, exc: BaseException) -> int:
+    """One line naming the problem, no traceback (it could show SQL with a client's name);
+    the traceback goes to the BoneCoach log when the error was unexpected."""
+    from bonecoach.problems import explain
+
+    explained = explain(exc)
+    text = " ".join(explained.text.split())
+    print(f"bonecoach {command}: {text}", file=sys.stderr)
+    if explained.detail:
+        _log_detail(command, explained.detail)
+    return 1
+
+
+def _log_detail(command: str, detail: str) -> None:
+    import logging
+
+    from bonecoach.logfile import setup_logging
+
+    try:
+        handler = setup_logging(to_stderr=False)
+    except Exception:  # a log that cannot be written loses only the detail
+        return
+    logging.getLogger("bonecoach.cli").error("`bonecoach %s` failed:\n%s", command, detail)
+    logging.getLogger("bonecoach").removeHandler(handler)
+    handler.close()
 
 
 if __name__ == "__main__":

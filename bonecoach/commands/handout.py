@@ -67,7 +67,8 @@ def _phase(text: str) -> str | int:
 def _handout(args: argparse.Namespace) -> int:
     from bonecoach.handout.build import NoHomeHandout
     from bonecoach.handout.model import HandoutOptions
-    from bonecoach.handout.render import render_handout
+    from bonecoach.handout.render import render_handout_bytes
+    from bonecoach.store.atomic import write_private_bytes
     from bonecoach.store.errors import StoreError
     from bonecoach.store.settings import load_settings
 
@@ -96,7 +97,7 @@ def _handout(args: argparse.Namespace) -> int:
                 phases=_phase(args.phase),  # type: ignore[arg-type]
                 clinic_sheet=args.clinic_sheet,
             )
-            render_handout(document, out)
+            write_private_bytes(out, render_handout_bytes(document))
         else:
             document = _print_stored(args, options, settings, out)
     except (LookupError, NoHomeHandout, ValueError, StoreError) as exc:
@@ -114,8 +115,9 @@ def _handout(args: argparse.Namespace) -> int:
 def _print_stored(args: argparse.Namespace, options: Any, settings: Any, out: Path) -> Any:
     """Print the client's newest program version and note the print against that version,
     so every handout maps to a saved version."""
-    from bonecoach.handout.render import render_handout
+    from bonecoach.handout.render import render_handout_bytes
     from bonecoach.handout.sources import stored_handout
+    from bonecoach.store.atomic import write_private_bytes
     from bonecoach.store.service import Store
 
     store = Store.open(settings=settings)
@@ -131,7 +133,7 @@ def _print_stored(args: argparse.Namespace, options: Any, settings: Any, out: Pa
             phases=_phase(args.phase),  # type: ignore[arg-type]
             clinic_sheet=args.clinic_sheet,
         )
-        render_handout(found.document, out, pictures=pictures)
+        write_private_bytes(out, render_handout_bytes(found.document, pictures=pictures))
         if args.clinic_sheet:  # the print log is of home handouts
             return found.document
         store.record_handout(

@@ -78,7 +78,7 @@ def stored_handout(
     client = store.get_client(client_id)
     version = store.latest_program(client_id, program_id)
     if version is None:
-        which = f"program {program_id}" if program_id is not None else "a program"
+        which = f"program {program_id}" if program_id is not None else "program yet"
         raise LookupError(f"client {client_id} ({client.name}) has no saved {which}")
     credentials = {t.name: t.credentials for t in store.therapists(include_inactive=True)}
     # Whoever saved this version, if they are on the therapist list; else the clinic's

@@ -10,16 +10,79 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+import time
 from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # Windows: part files are then only removed by age
+    fcntl = None  # type: ignore[assignment]
+
+PART_SUFFIX = ".partial"
+# A part file no writer holds and untouched this long was left by a killed writer.
+ABANDONED_AFTER_SECONDS = 10.0
+
+
+def claim(fd: int) -> None:
+    """Mark a part file as being written (an advisory lock that dies with the process), so
+    the clean-up at the next start never removes one another process is still writing."""
+    if fcntl is not None:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
+def remove_abandoned_parts(folder: Path, now: float | None = None) -> list[Path]:
+    """Remove the ``*.partial`` files a killed backup, restore or export left in ``folder``:
+    they are whole copies of client data. A part file still being written is left alone."""
+    removed: list[Path] = []
+    now = time.time() if now is None else now
+    try:
+        candidates = [p for p in folder.iterdir() if p.name.endswith(PART_SUFFIX)]
+    except OSError:
+        return removed
+    for part in candidates:
+        try:
+            if now - part.stat().st_mtime < ABANDONED_AFTER_SECONDS:
+                continue  # just created: its writer may not have claimed it yet
+            fd = os.open(part, os.O_RDONLY)
+        except OSError:
+            continue
+        try:
+            if fcntl is not None:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # held: a live writer
+            part.unlink()
+            removed.append(part)
+        except OSError:
+            pass
+        finally:
+            os.close(fd)
+    return removed
+
+
+def make_folders(path: Path) -> Path:
+    """Create ``path`` and any missing parents owner-only (0700). A folder that already exists
+    keeps its mode: a shared folder, or the home folder, is the clinic's, not BoneCoach's."""
+    missing = [p for p in (path, *path.parents) if not p.exists()]
+    for folder in reversed(missing):
+        with contextlib.suppress(FileExistsError):  # another writer made it meanwhile
+            folder.mkdir(mode=0o700)
+            with contextlib.suppress(OSError):  # umask or a share may ignore the mode
+                folder.chmod(0o700)
+    return path
 
 
 def write_private_text(path: Path, text: str, *, replace: bool = True) -> Path:
     """Write ``text`` to ``path``; ``replace=False``: FileExistsError if it exists."""
+    return write_private_bytes(path, text.encode("utf-8"), replace=replace)
+
+
+def write_private_bytes(path: Path, data: bytes, *, replace: bool = True) -> Path:
+    """Write ``data`` to ``path`` owner-only; a failure (a full disk) leaves no part file."""
     fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".partial")
     tmp = Path(name)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        claim(fd)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         if replace:

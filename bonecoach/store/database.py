@@ -11,6 +11,7 @@ PostgreSQL: ``BONECOACH_DATABASE_URL`` or the ``database_url`` setting
 
 from __future__ import annotations
 
+import logging
 import os
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -20,10 +21,13 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.engine import URL
 
+from bonecoach.store.atomic import remove_abandoned_parts
 from bonecoach.store.early import DEFAULT_FILE, URL_ENV
 from bonecoach.store.errors import BackupError, DatabaseProblem
 from bonecoach.store.models import HEAD_REVISION, KNOWN_REVISIONS
 from bonecoach.store.settings import Settings, backup_folder, load_settings
+
+log = logging.getLogger(__name__)
 
 
 def default_sqlite_path() -> Path:
@@ -33,8 +37,20 @@ def default_sqlite_path() -> Path:
 
 
 def database_url(settings: Settings | None = None) -> str:
-    """The environment variable wins over the settings, which win over the default file."""
-    chosen = os.environ.get(URL_ENV) or (settings.database_url if settings else "")
+    """The environment variable wins over the settings, which win over the default file.
+
+    DatabaseProblem when the settings file named a database that could not be read: opening
+    the local file instead would show the clinic an empty client list."""
+    from_env = os.environ.get(URL_ENV)
+    if not from_env and settings is not None and settings.database_unreadable:
+        raise DatabaseProblem(
+            "The settings file could not be read and it names a database, so BoneCoach did "
+            "not open one (the local database would look empty). Restore the settings file "
+            "from its kept copy, or set the database again in Settings.",
+            None,
+            None,
+        )
+    chosen = from_env or (settings.database_url if settings else "")
     if not chosen:
         return f"sqlite:///{default_sqlite_path()}"
     url = make_url(chosen)
@@ -200,6 +216,12 @@ def open_database(
     url = url or database_url(settings)
     folder = backups or backup_folder(settings)
     path = sqlite_path(url)
+    # copies a killed backup, restore or export left behind hold client data: not kept
+    parts = remove_abandoned_parts(folder)
+    if path is not None:
+        parts += remove_abandoned_parts(path.parent)
+    for left in parts:
+        log.info("removed a part file a stopped backup or restore left: %s", left)
     if path is not None:
         return _open_sqlite(url, path, folder, auto_backup)
     if make_url(url).get_backend_name() == "sqlite":  # in memory: tests only

@@ -1,13 +1,20 @@
 """Clinic settings: a readable TOML file in the config folder, defaults merged in at start.
 
-A file that cannot be read or holds invalid values is never deleted: it is renamed aside with
-a timestamp (``settings.toml.corrupt-20261124T142500Z``) and the defaults are used, so the
-app still starts and clinic IT can recover what was typed.
+Each value is checked on its own: a bad one (``paper_size = "A5"``) is named and replaced by
+its default while every valid value, above all ``database_url``, is kept; the file is left as
+it is for the clinic to correct, and the problem is reported at every start (app and command
+line) until it is. A file that is not TOML at all is left in place too; it is renamed aside
+with a timestamp (``settings.toml.corrupt-20261124T142500Z``), never deleted, only when
+Settings writes a new file over it. If such a file named a database, BoneCoach must not
+quietly open another one: the database URL is recovered from the file's text when possible,
+and otherwise ``database_unreadable`` is set, so opening a database refuses with a message
+instead of showing an empty local database.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import tomllib
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -32,14 +39,15 @@ class Settings(BaseModel):
     backup_folder: str = Field(default="", max_length=1000, description="empty: data_dir()/backups")
     database_url: str = Field(default="", max_length=1000, description="empty: the SQLite file")
     default_therapist: str = Field(default="", max_length=200)
+    # not a setting: the file named a database BoneCoach could not read (never saved)
+    database_unreadable: bool = Field(default=False, exclude=True)
 
 
 @dataclass(frozen=True)
 class LoadedSettings:
     settings: Settings
     path: Path
-    problem: str | None = None  # why the file was set aside, if it was
-    moved_to: Path | None = None
+    problem: str | None = None  # the values not used (or why the file was set aside)
     notes: list[str] = field(default_factory=list)
 
 
@@ -50,28 +58,85 @@ def settings_path() -> Path:
 
 
 def _describe(error: ValidationError) -> str:
-    return "; ".join(
-        f"{'.'.join(str(p) for p in e['loc']) or '(file)'}: {e['msg']}" for e in error.errors()
-    )
+    return "; ".join(str(e["msg"]).removeprefix("Value error, ") for e in error.errors())
+
+
+_URL_LINE = re.compile(r'(?m)^\s*database_url\s*=\s*"([^"\n]*)"\s*(?:#.*)?$')
+
+
+def _checked(data: dict[str, object]) -> tuple[Settings, list[str]]:
+    """Every valid value kept; each bad one named, with the default used instead."""
+    good: dict[str, object] = {}
+    problems: list[str] = []
+    for name, value in data.items():
+        info = Settings.model_fields.get(name)
+        if info is None or info.exclude:
+            continue  # a newer version's key: ignored
+        try:
+            Settings.model_validate({name: value})
+        except ValidationError as exc:
+            problems.append(
+                f"{name} = {value!r} is not used ({_describe(exc)}); the default "
+                f"{info.default!r} applies until it is corrected in Settings"
+            )
+            continue
+        good[name] = value
+    return Settings.model_validate(good), problems
 
 
 def load_settings(path: Path | None = None) -> LoadedSettings:
-    """The settings with defaults merged in; a corrupt file is moved aside, never deleted."""
+    """The settings with defaults merged in, each value checked on its own."""
     path = path or settings_path()
     if not path.exists():
         return LoadedSettings(Settings(), path)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-        return LoadedSettings(Settings.model_validate(data), path)
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, ValidationError) as exc:
-        problem = _describe(exc) if isinstance(exc, ValidationError) else str(exc)
-        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-        aside: Path | None = path.with_name(f"{path.name}.corrupt-{stamp}")
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        return _unreadable(path, exc)
+    settings, problems = _checked(data)
+    return LoadedSettings(settings, path, problem="; ".join(problems) or None)
+
+
+def _unreadable(path: Path, exc: Exception) -> LoadedSettings:
+    """A file that is not TOML: left in place (it is the clinic's), its database recovered if
+    its line is readable; it is kept aside only when Settings writes a new file over it."""
+    try:
+        raw = path.read_bytes().decode("utf-8", errors="replace")
+    except OSError:
+        raw = ""
+    found = _URL_LINE.search(raw)
+    settings = Settings()
+    note = "the defaults are used"
+    if found is not None:
         try:
-            path.rename(aside)  # type: ignore[arg-type]
-        except OSError:
-            aside = None
-        return LoadedSettings(Settings(), path, problem=problem, moved_to=aside)
+            settings = Settings(database_url=found.group(1))
+            note = "its database_url was recovered; the other values are the defaults"
+        except ValidationError:
+            found = None
+    if found is None and "database_url" in raw:
+        settings = Settings(database_unreadable=True)
+        note = "it names a database that could not be read, so no database is opened"
+    problem = f"{path} could not be read ({_first_line(exc)}); {note}"
+    return LoadedSettings(settings, path, problem=problem)
+
+
+def _keep_aside(path: Path) -> Path | None:
+    """An unreadable file about to be replaced: renamed with a timestamp, never deleted."""
+    try:
+        tomllib.loads(path.read_text(encoding="utf-8"))
+        return None
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+        aside = path.with_name(f"{path.name}.corrupt-{stamp}")
+        path.rename(aside)
+        return aside
+
+
+def _first_line(exc: Exception) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
 
 
 def _toml_value(value: object) -> str:
@@ -88,9 +153,12 @@ def save_settings(settings: Settings, path: Path | None = None) -> Path:
     path = path or settings_path()
     lines = ["# BoneCoach settings. Edit in the app (Settings) or here; empty means default.", ""]
     for name, info in Settings.model_fields.items():
+        if info.exclude:
+            continue
         if info.description:
             lines.append(f"# {info.description}")
         lines.append(f"{name} = {_toml_value(getattr(settings, name))}")
+    _keep_aside(path)
     return write_private_text(path, "\n".join(lines) + "\n")
 
 

@@ -18,10 +18,10 @@ SIDE_FILES = ("-wal", "-shm", "-journal")
 
 
 def private_folder(path: Path) -> Path:
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
-    with contextlib.suppress(OSError):  # a network share may ignore modes
-        path.chmod(0o700)
-    return path
+    """The folder, created owner-only where missing; an existing folder keeps its mode."""
+    from bonecoach.store.atomic import make_folders
+
+    return make_folders(path)
 
 
 def create_private_file(path: Path) -> None:

@@ -39,20 +39,9 @@ _IMPORTED = time.perf_counter()
 
 
 def _setup_logging() -> None:
-    from bonecoach.paths import data_dir
+    from bonecoach.logfile import setup_logging
 
-    path = data_dir() / "bonecoach.log"
-    # Owner-only, like the database: a log line may name a client or one of their files.
-    try:
-        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600))
-        path.chmod(0o600)  # also a log made 0644 by an older version
-    except OSError:
-        pass  # no log is no reason not to start
-    handler = logging.FileHandler(path, encoding="utf-8", delay=True)
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger("bonecoach")
-    root.addHandler(handler)
-    root.setLevel(logging.INFO)
+    setup_logging()
 
 
 class Starter:
@@ -84,7 +73,10 @@ class Starter:
         show_client = os.environ.get("BONECOACH_SHOW_CLIENT")
         self.window.attach(context, restore=not show_client)
         if opened.settings_problem:
-            self.errors.show("Settings reset to defaults", opened.settings_problem)
+            self.errors.show(
+                "Some settings could not be used (correct them in File > Settings)",
+                opened.settings_problem,
+            )
         if opened.store.backup_due:
             self.back_up_in_background(opened.store)
         if show_client:

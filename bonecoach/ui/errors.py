@@ -8,7 +8,6 @@ anything unexpected shows its message and keeps the traceback in the log for cli
 from __future__ import annotations
 
 import logging
-import traceback
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -19,29 +18,12 @@ log = logging.getLogger("bonecoach.ui")
 
 def explain(error: BaseException | str) -> tuple[str, str]:
     """(main text, detail) for a dialog: the main text is what a therapist needs to read."""
-    if isinstance(error, str):
-        return error, ""
-    name = type(error).__name__
-    if name == "StaleSaveError":
-        return (
-            f"{error}\n\nAnother workstation saved this record while you were editing it.",
-            "",
-        )
-    if name == "ValidationError":  # pydantic: list each field and its problem
-        lines = []
-        for item in error.errors():  # type: ignore[attr-defined]
-            field = ".".join(str(p) for p in item.get("loc", ())) or "value"
-            lines.append(f"{field}: {str(item.get('msg', '')).removeprefix('Value error, ')}")
-        return "Some values are not valid:\n" + "\n".join(lines), ""
-    message = str(error) or name
-    if name in {"StoreError", "DatabaseProblem", "BackupError", "ImportProblem", "NotFoundError"}:
-        return message, ""
-    if isinstance(error, OSError):
-        return f"A file could not be read or written: {message}", ""
-    if isinstance(error, ValueError):  # the domain's field-named refusals: already readable
-        return message, ""
-    detail = "".join(traceback.format_exception(type(error), error, error.__traceback__))
-    return message, detail
+    from bonecoach.problems import explain as shared
+
+    explained = shared(error)
+    if isinstance(error, OSError) and not explained.detail:
+        return f"A file could not be read or written: {explained.text}", ""
+    return explained.text, explained.detail
 
 
 class ErrorReporter:

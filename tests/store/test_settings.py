@@ -5,6 +5,11 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
+import pytest
+
+from bonecoach.store.database import database_url, default_sqlite_path
+from bonecoach.store.errors import DatabaseProblem
+from bonecoach.store.service import Store
 from bonecoach.store.settings import (
     Settings,
     backup_folder,
@@ -47,21 +52,69 @@ def test_partial_file_gets_defaults_merged() -> None:
     assert loaded.problem is None
 
 
-def test_corrupt_file_falls_back_and_is_kept_aside() -> None:
+def test_one_bad_value_keeps_every_other_value_and_names_itself() -> None:
+    """#14 point 4: paper_size = "A5" beside a server database_url used to set the whole
+    file aside, and the app silently opened an empty local database."""
+    server = "postgresql+psycopg://clinic@db.example/bonecoach"
+    text = f'clinic_name = "Riverside"\npaper_size = "A5"\ndatabase_url = "{server}"\n'
+    settings_path().write_text(text, encoding="utf-8")
+    loaded = load_settings()
+    assert loaded.settings.database_url == server
+    assert loaded.settings.clinic_name == "Riverside" and loaded.settings.paper_size == "letter"
+    assert loaded.problem is not None and "paper_size = 'A5' is not used" in loaded.problem
+    assert "database_url" not in loaded.problem
+    assert settings_path().read_text(encoding="utf-8") == text  # left for the clinic to fix
+    assert database_url(loaded.settings) == server
+
+
+def test_a_file_that_is_not_toml_is_reported_at_every_start_and_kept() -> None:
     path = settings_path()
     for broken, problem in [
         ("clinic_name = \n", "Invalid"),
-        ('paper_size = "legal"\n', "paper_size"),
         (b"\xff\xfe not text", "decode"),
     ]:
         if isinstance(broken, bytes):
             path.write_bytes(broken)
         else:
             path.write_text(broken, encoding="utf-8")
-        loaded = load_settings()
-        assert loaded.settings == Settings()
-        assert loaded.problem is not None and problem in loaded.problem
-        assert loaded.moved_to is not None and loaded.moved_to.name.startswith("settings.toml.")
-        kept = loaded.moved_to.read_bytes()
-        assert kept == (broken if isinstance(broken, bytes) else broken.encode())
-        assert not path.exists()
+        for _ in range(2):  # not moved away after the first start: reported again
+            loaded = load_settings()
+            assert loaded.settings == Settings()
+            assert loaded.problem is not None and problem in loaded.problem
+            assert path.read_bytes() == (broken if isinstance(broken, bytes) else broken.encode())
+        # Settings writes a new file: the unreadable one is kept aside, never deleted
+        save_settings(Settings(clinic_name="New"))
+        [aside] = [p for p in path.parent.iterdir() if p.name.startswith("settings.toml.corrupt")]
+        assert aside.read_bytes() == (broken if isinstance(broken, bytes) else broken.encode())
+        aside.unlink()
+        assert load_settings().settings.clinic_name == "New"
+
+
+def test_an_unreadable_file_that_names_a_database_never_opens_another() -> None:
+    server = "postgresql+psycopg://clinic@db.example/bonecoach"
+    path = settings_path()
+    path.write_text(f'clinic_name = "Riv\nside"\ndatabase_url = "{server}"\n', encoding="utf-8")
+    loaded = load_settings()  # not TOML (a line break in a string), but the URL line is whole
+    assert loaded.settings.database_url == server
+    assert loaded.problem is not None and "database_url was recovered" in loaded.problem
+
+    path.write_text('database_url = "postgresql://clinic@db\n', encoding="utf-8")
+    loaded = load_settings()
+    assert loaded.settings.database_unreadable and loaded.settings.database_url == ""
+    assert loaded.problem is not None and "no database is opened" in loaded.problem
+    with pytest.raises(DatabaseProblem, match="settings file could not be read"):
+        database_url(loaded.settings)
+    with pytest.raises(DatabaseProblem):
+        Store.open(settings=loaded.settings)
+    assert not default_sqlite_path().exists()  # no empty local database was made
+
+
+def test_the_command_line_reports_a_settings_problem(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from bonecoach.cli import main
+
+    settings_path().write_text('paper_size = "A5"\n', encoding="utf-8")
+    assert main(["clients"]) == 0
+    err = capsys.readouterr().err
+    assert "settings" in err and "paper_size = 'A5' is not used" in err

@@ -177,3 +177,32 @@ def test_the_log_file_is_owner_only(bonecoach_home: Path) -> None:
             root.removeHandler(handler)
     assert oct(log.stat().st_mode & 0o777) == "0o600"
     assert log.read_text().splitlines()[-1].endswith("opened client 12")
+
+
+def test_an_unwritable_log_never_stops_the_app_opening(
+    qtbot: Any, dialogs: Dialogs, bonecoach_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """#14 point 7: with bonecoach.log a folder, the app opened its records (it used to hang
+    at "Opening the client records…" because reporting the error failed again)."""
+    import logging
+
+    from bonecoach.store.settings import Settings, save_settings
+    from bonecoach.ui.app import _setup_logging
+
+    save_settings(Settings())  # not a first run: no welcome panel
+    (bonecoach_home / "data" / "bonecoach.log").mkdir(parents=True)
+    root = logging.getLogger("bonecoach")
+    before = list(root.handlers)
+    try:
+        _setup_logging()
+        window, starter = start(qtbot)
+        starter.start()
+        assert window.context is not None, window.message.text()
+        assert list(window.tabs) == ["Profile", "Program", "Sessions", "Handout"]
+        window.context.errors.show("A problem to report", RuntimeError("disk full"))
+        window.context.store.close(auto_backup=False)
+    finally:
+        for handler in root.handlers[len(before) :]:
+            handler.close()
+            root.removeHandler(handler)
+    assert "A problem to report: disk full" in capsys.readouterr().err

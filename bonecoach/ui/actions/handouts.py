@@ -111,12 +111,11 @@ def build_pdf(
 
 
 def write_pdf(data: bytes, path: Path) -> Path:
-    """Write through a temporary file so a failed save never leaves half a PDF."""
-    path = Path(path)
-    partial = path.with_name(path.name + ".part")
-    partial.write_bytes(data)
-    partial.replace(path)
-    return path
+    """Owner-only (it names the client), through a temporary file so a failed save (a full
+    disk) never leaves half a PDF."""
+    from bonecoach.store.atomic import write_private_bytes
+
+    return write_private_bytes(Path(path), data)
 
 
 def record_handout(
