@@ -22,7 +22,9 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from bonecoach.store.atomic import PART_SUFFIX, claim
 from bonecoach.store.errors import BackupError
+from bonecoach.store.models import HEAD_REVISION
 from bonecoach.store.sqlite_file import (
     SIDE_FILES,
     check_file,
@@ -75,10 +77,12 @@ def new_backup_name(folder: Path, reason: str, now: datetime, suffix: str = SQLI
 
 def copy_database(source: Path, destination: Path) -> None:
     """Online backup of ``source`` into a new file ``destination`` (atomic rename at the end)."""
-    tmp = destination.with_name(destination.name + ".partial")
+    tmp = destination.with_name(destination.name + PART_SUFFIX)
     tmp.unlink(missing_ok=True)
     create_private_file(tmp)
+    held = os.open(tmp, os.O_RDONLY)
     try:
+        claim(held)  # the next start's clean-up leaves a copy in progress alone
         src = connect_read_only(source)
         try:
             dst = sqlite3.connect(tmp)
@@ -93,6 +97,8 @@ def copy_database(source: Path, destination: Path) -> None:
     except (sqlite3.Error, OSError) as exc:
         tmp.unlink(missing_ok=True)
         raise BackupError(f"Could not back up {source} to {destination}: {exc}") from exc
+    finally:
+        os.close(held)
 
 
 def take_backup(
@@ -189,14 +195,20 @@ def check_backup(path: Path) -> str:
 def restore(backup: Path, db_path: Path, folder: Path) -> Path | None:
     """Replace the database with ``backup`` after checking it.
 
-    The current database is kept first: backed up if healthy, else renamed aside (a damaged
-    file cannot be read by the backup API). Returns where the current database was kept.
-    Close every connection to ``db_path`` (the app) before restoring.
+    A healthy database at this version's schema is restored in place, holding its write lock
+    from the before-restore copy to the end (live_restore): saves made meanwhile by other
+    windows wait, none is lost. A damaged one is renamed aside (the backup API cannot read
+    it) and the backup copied in. Returns where the current database was kept.
     """
+    from bonecoach.store.live_restore import restore_in_place
+
     check_backup(backup)
     kept: Path | None = None
     if db_path.exists() and db_path.stat().st_size > 0:
-        if check_file(db_path).ok:
+        health = check_file(db_path)
+        if health.ok and health.revision == HEAD_REVISION:
+            return restore_in_place(backup, db_path, folder)
+        if health.ok:
             kept = take_backup(db_path, folder, "before-restore")
         else:
             stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")

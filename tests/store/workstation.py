@@ -84,14 +84,18 @@ def session_saves(url: str, client_id: int, stop: Path) -> None:
     store = Store.open(url, auto_backup=False, actor="workstation")
     log = factories.session_log()
     _say("ready")
+    number = 0
     while not stop.exists():
+        number += 1
+        # ids are reused after a restore: each save carries its own token to be found by
+        token = f"token-{number}"
         try:
-            record = store.save_session(client_id, log)
+            store.save_session(client_id, log.model_copy(update={"notes": token}))
         except Exception as exc:
             _say(f"refused {type(exc).__name__}")
             time.sleep(0.01)
             continue
-        _say(f"saved {record.id}")
+        _say(f"saved {token}")
     store.close(auto_backup=False)
 
 

@@ -1,0 +1,134 @@
+"""Restoring a backup into a SQLite database other windows or workstations may be using.
+
+Copying the current database aside and then overwriting the file used to leave a gap: a
+session saved between the copy and the overwrite was acknowledged and then lost. Here the
+restore holds the database's write lock from before the copy until the restored records are
+in: other savers wait (and retry), and everything they saved before the lock is in the
+before-restore copy. The records are replaced inside one transaction, so a crash leaves the
+old database or the restored one, never half of each.
+
+The backup is first copied to a private staging file and migrated to this version's schema;
+every table and column the schema needs must then be there (a backup missing a table is
+refused before anything changes).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+from bonecoach.store.atomic import PART_SUFFIX, claim
+from bonecoach.store.errors import BackupError
+
+LOCK_WAIT_SECONDS = 30  # a save in progress elsewhere finishes first
+
+
+def _columns(connection: sqlite3.Connection, schema: str) -> dict[str, list[str]]:
+    tables = [
+        row[0]
+        for row in connection.execute(
+            f"SELECT name FROM {schema}.sqlite_master WHERE type = 'table' "
+            "AND name NOT LIKE 'sqlite_%' ORDER BY name"
+        )
+    ]
+    return {
+        table: [row[1] for row in connection.execute(f'PRAGMA {schema}.table_info("{table}")')]
+        for table in tables
+    }
+
+
+def schema_problems(needed: dict[str, list[str]], found: dict[str, list[str]]) -> list[str]:
+    problems = []
+    for table, columns in needed.items():
+        if table not in found:
+            problems.append(f"table {table} is missing")
+            continue
+        missing = [c for c in columns if c not in found[table]]
+        if missing:
+            problems.append(f"table {table} lacks column(s) {', '.join(missing)}")
+    return problems
+
+
+def _staged_copy(backup: Path, folder: Path) -> Path:
+    """A private copy of the backup, migrated to this version's schema."""
+    from bonecoach.store.backup import copy_database
+    from bonecoach.store.database import make_engine
+    from bonecoach.store.migrate import upgrade_to_head
+
+    fd, name = tempfile.mkstemp(dir=folder, prefix=".restore-", suffix=PART_SUFFIX)
+    os.close(fd)
+    staged = Path(name)
+    staged.unlink()
+    copy_database(backup, staged)
+    engine = make_engine(f"sqlite:///{staged}")
+    try:
+        upgrade_to_head(engine)
+    except Exception as exc:
+        raise BackupError(f"{backup} cannot be restored: its schema could not be read") from exc
+    finally:
+        engine.dispose()
+    return staged
+
+
+def restore_in_place(backup: Path, db_path: Path, folder: Path, who: str = "") -> Path:
+    """Replace the records of the healthy database ``db_path`` with the backup's, holding its
+    write lock from the before-restore copy to the end. Returns the before-restore copy."""
+    from bonecoach.store.backup import take_backup
+    from bonecoach.store.sqlite_file import private_folder
+
+    private_folder(folder)
+    staged = _staged_copy(backup, folder)
+    held = os.open(staged, os.O_RDONLY)
+    try:
+        claim(held)
+        lock = sqlite3.connect(db_path, isolation_level=None, timeout=LOCK_WAIT_SECONDS)
+        try:
+            lock.execute("PRAGMA foreign_keys = OFF")  # the tables are refilled in any order
+            lock.execute("ATTACH DATABASE ? AS restored", (str(staged),))
+            needed = _columns(lock, "main")
+            problems = schema_problems(needed, _columns(lock, "restored"))
+            if problems:
+                raise BackupError(
+                    f"{backup} cannot be restored (nothing was changed): {'; '.join(problems)}"
+                )
+            lock.execute("BEGIN IMMEDIATE")  # from here on no other save can come in
+            try:
+                kept = take_backup(db_path, folder, "before-restore")  # reads are allowed
+                _replace_records(lock, needed)
+                lock.execute(
+                    "INSERT INTO main.audit_log (at, who, action, entity, entity_id, client_id,"
+                    " detail) VALUES (?, ?, 'restore', 'database', NULL, NULL, ?)",
+                    (datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S.000000"), who, backup.name),
+                )
+                lock.execute("COMMIT")
+            except BaseException:
+                with contextlib.suppress(sqlite3.Error):
+                    lock.execute("ROLLBACK")
+                raise
+        except sqlite3.Error as exc:
+            raise BackupError(f"Restoring {backup} failed (nothing was changed): {exc}") from exc
+        finally:
+            lock.close()
+    finally:
+        os.close(held)
+        staged.unlink(missing_ok=True)
+    return kept
+
+
+def _replace_records(lock: sqlite3.Connection, tables: dict[str, list[str]]) -> None:
+    for table, columns in tables.items():
+        listed = ", ".join(f'"{c}"' for c in columns)
+        lock.execute(f'DELETE FROM main."{table}"')
+        lock.execute(
+            f'INSERT INTO main."{table}" ({listed}) SELECT {listed} FROM restored."{table}"'
+        )
+    has_sequence = lock.execute(
+        "SELECT 1 FROM restored.sqlite_master WHERE name = 'sqlite_sequence'"
+    ).fetchone()
+    if has_sequence:
+        lock.execute("DELETE FROM main.sqlite_sequence")
+        lock.execute("INSERT INTO main.sqlite_sequence SELECT * FROM restored.sqlite_sequence")
