@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from bonecoach.ui.plain import rich
+
 if TYPE_CHECKING:
     from bonecoach.ui.context import AppContext
 
@@ -32,4 +34,4 @@ def about_text(context: AppContext | None) -> str:
 
 
 def show_about(parent: QWidget, context: AppContext | None) -> None:
-    QMessageBox.about(parent, "About BoneCoach", about_text(context))
+    QMessageBox.about(parent, "About BoneCoach", rich(about_text(context)))

@@ -113,12 +113,16 @@ class Starter:
     def failed(self, exc: BaseException) -> None:
         from PySide6.QtWidgets import QMessageBox
 
+        from bonecoach.ui.plain import as_written
+
         if type(exc).__name__ == "DatabaseProblem" and getattr(exc, "newest_backup", None):
             answer = QMessageBox.critical(
                 self.window,
                 "The database cannot be used",
-                f"{exc.problem}\n\nThe newest good backup is\n{exc.newest_backup}\n\n"  # type: ignore[attr-defined]
-                "Restore it? The current database is kept aside, not deleted.",
+                as_written(
+                    f"{exc.problem}\n\nThe newest good backup is\n{exc.newest_backup}\n\n"  # type: ignore[attr-defined]
+                    "Restore it? The current database is kept aside, not deleted."
+                ),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Close,
             )
             if answer == QMessageBox.StandardButton.Yes:

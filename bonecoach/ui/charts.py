@@ -12,7 +12,9 @@ from typing import Any
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
+
+from bonecoach.ui.plain import PlainLabel
 
 
 @dataclass(frozen=True)
@@ -45,7 +47,7 @@ class ChartPanel(QWidget):
         self._spec: ChartSpec | None = None
         self._stale = False
         self.view: Any = None  # QChartView once rendered
-        self.placeholder = QLabel(empty_text)
+        self.placeholder = PlainLabel(empty_text)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
         self.setMinimumHeight(180)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from bonecoach.ui.actions import exchange as actions
+from bonecoach.ui.plain import as_written
 
 if TYPE_CHECKING:
     from bonecoach.ui.main_window import MainWindow
@@ -59,7 +60,7 @@ def _import(window: MainWindow, source: Path, as_new: bool) -> None:
             answer = QMessageBox.question(
                 window,
                 "Client already stored",
-                f"{str(exc).split(';')[0]}.\n\nImport a second copy as a new client?",
+                as_written(f"{str(exc).split(';')[0]}.\n\nImport a second copy as a new client?"),
             )
             if answer == QMessageBox.StandardButton.Yes:
                 _import(window, source, as_new=True)

@@ -17,6 +17,8 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyM
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QWidget
 
+from bonecoach.ui.plain import as_written
+
 Index = QModelIndex | QPersistentModelIndex
 _USER_ROLE = 256  # Qt.ItemDataRole.UserRole
 ID_ROLE = _USER_ROLE + 1
@@ -48,7 +50,7 @@ class ClientListModel(QStandardItemModel):
                 name = QStandardItem(f"{row.name} (archived)" if row.archived else row.name)
                 name.setData(row.id, ID_ROLE)
                 name.setData(bool(row.archived), ARCHIVED_ROLE)
-                name.setToolTip(f"{row.name}, clinic id {row.clinic_id or 'none'}")
+                name.setToolTip(as_written(f"{row.name}, clinic id {row.clinic_id or 'none'}"))
                 if row.archived:
                     italic = italic or _italic_font()
                     name.setFont(italic)

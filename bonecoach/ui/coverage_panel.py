@@ -11,11 +11,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from bonecoach.program.assessment import assess
 from bonecoach.program.coverage import CoverageLine, PhaseCoverage, phase_coverage
 from bonecoach.program.profile import ClientProfile
+from bonecoach.ui.plain import PlainLabel, RichLabel, as_written
 
 if TYPE_CHECKING:
     from bonecoach.program.exercise import Exercise
@@ -39,7 +40,7 @@ def amount_text(line: CoverageLine) -> str:
 class CoveragePanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.summary = QLabel("No program yet.")
+        self.summary = PlainLabel("No program yet.")
         self.summary.setWordWrap(True)
         self.list = QListWidget()
         self.list.setAccessibleName("Guideline coverage checklist")
@@ -49,7 +50,7 @@ class CoveragePanel(QWidget):
         self.list.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        title = QLabel("<b>Guideline coverage</b>")
+        title = RichLabel("<b>Guideline coverage</b>")
         layout.addWidget(title)
         layout.addWidget(self.summary)
         layout.addWidget(self.list, 1)
@@ -88,7 +89,7 @@ class CoveragePanel(QWidget):
             item = QListWidgetItem(f"{mark}  {line.label} — {amount_text(line)}")
             item.setForeground(QBrush(QColor(colour)))
             sources = ", ".join(s.value for s in line.source)
-            item.setToolTip(f"{line.label}: {word}.\n{line.detail}\nSource: {sources}")
+            item.setToolTip(as_written(f"{line.label}: {word}.\n{line.detail}\nSource: {sources}"))
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{line.label}: {word}")
             item.setData(Qt.ItemDataRole.UserRole, line.id)
             self.list.addItem(item)

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QSpinBox,
     QWidget,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 from bonecoach.handout.wording import dosage_text
 from bonecoach.program.dosage import BandColour, Dosage, DosageError, parse_dosage
 from bonecoach.program.programs import ProgramItem
+from bonecoach.ui.plain import PlainLabel
 
 MEASURES = (("Reps", "reps", 1, 100), ("Hold (s)", "hold_seconds", 1, 600),
             ("Minutes", "minutes", 1, 180))  # fmt: skip
@@ -78,10 +78,10 @@ class DosageEditor(QGroupBox):
         self.notes.setMaxLength(600)
         self.notes.setPlaceholderText("Printed under the exercise")
         self.support = QCheckBox("Prescribe the support variant (printed)")
-        self.plain = QLabel()
+        self.plain = PlainLabel()
         self.plain.setWordWrap(True)
         self.plain.setStyleSheet("color:#3c4043")
-        self.problem = QLabel()
+        self.problem = PlainLabel()
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color:#a3261c")
 
@@ -105,14 +105,14 @@ class DosageEditor(QGroupBox):
             ("Days", self.days, 2, 2),
         )
         for text, field, row, col in cells:
-            label = QLabel(text)
+            label = PlainLabel(text)
             grid.addWidget(label, row, col)
             if isinstance(field, QHBoxLayout):
                 grid.addLayout(field, row, col + 1)
             else:
                 label.setBuddy(field)
                 grid.addWidget(field, row, col + 1)
-        grid.addWidget(QLabel("Notes"), 3, 0)
+        grid.addWidget(PlainLabel("Notes"), 3, 0)
         grid.addWidget(self.notes, 3, 1, 1, 3)
         grid.addWidget(self.support, 4, 0, 1, 4)
         grid.addWidget(self.plain, 5, 0, 1, 4)

@@ -10,6 +10,8 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
+from bonecoach.ui.plain import as_written
+
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
@@ -46,10 +48,10 @@ class ErrorReporter:
         # The static method (not an instance) so tests can patch QMessageBox.warning.
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.warning(self.parent, title, text)
+        QMessageBox.warning(self.parent, title, as_written(text))
 
     def info(self, title: str, message: str) -> None:
         """A calm notice (e.g. "Backup saved to ..."), same place as errors."""
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.information(self.parent, title, message)
+        QMessageBox.information(self.parent, title, as_written(message))

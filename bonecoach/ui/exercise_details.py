@@ -8,10 +8,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent
-from PySide6.QtWidgets import QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from bonecoach.handout.wording import dosage_text
 from bonecoach.ui.library_model import BADGES, UNSCREENED, words
+from bonecoach.ui.plain import RichLabel
 from bonecoach.ui.thumbnails import ASPECT
 
 if TYPE_CHECKING:
@@ -103,7 +104,7 @@ class ExerciseDetails(QScrollArea):
         self.setAccessibleName("Exercise details")
         body = QWidget()
         self.picture = PictureView(cache)
-        self.text = QLabel()
+        self.text = RichLabel()
         self.text.setWordWrap(True)
         self.text.setTextFormat(Qt.TextFormat.RichText)
         self.text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from bonecoach.ui.actions import handouts as actions
 from bonecoach.ui.handout_preview import PdfPreview
+from bonecoach.ui.plain import PlainLabel
 
 if TYPE_CHECKING:
     from bonecoach.handout.model import HandoutOptions
@@ -82,7 +82,7 @@ class HandoutTab(QWidget):
         self.save_button.clicked.connect(self.export_pdf)
         self.print_button = QPushButton("Print…")
         self.print_button.clicked.connect(self.print_handout)
-        self.about = QLabel()
+        self.about = PlainLabel()
         self.about.setWordWrap(True)
         self.about.setStyleSheet("color:#3c4043")
 

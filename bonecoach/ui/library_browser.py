@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QTableView,
     QVBoxLayout,
@@ -37,6 +36,7 @@ from bonecoach.ui.library_model import (
     LibraryRow,
     words,
 )
+from bonecoach.ui.plain import PlainLabel
 
 ANY = "Any"
 
@@ -101,7 +101,7 @@ class LibraryBrowser(QWidget):
                 combo.addItem(label, value)
             combo.setAccessibleName(f"Filter by {facet}")
             combo.currentIndexChanged.connect(lambda _i, f=facet: self._facet_changed(f))
-            caption = QLabel(facet.capitalize())
+            caption = PlainLabel(facet.capitalize())
             caption.setBuddy(combo)
             row, col = divmod(i, 2)
             grid.addWidget(caption, row, col * 2)
@@ -118,7 +118,7 @@ class LibraryBrowser(QWidget):
             "On: exercises needing home equipment the client lacks are a caution. "
             "Switch off for work done in the clinic."
         )
-        self.count = QLabel()
+        self.count = PlainLabel()
         self.count.setAccessibleName("Number of exercises shown")
 
         self.table = LibraryTable()

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -36,6 +35,7 @@ from bonecoach.program.library import Library, _describe_error
 from bonecoach.ui.actions import library as custom
 from bonecoach.ui.exercise_form import ExerciseForm
 from bonecoach.ui.picture_chooser import PictureChooser
+from bonecoach.ui.plain import PlainLabel, RichLabel, as_written
 from bonecoach.ui.thumbnails import thumbnail_cache
 
 if TYPE_CHECKING:
@@ -106,9 +106,9 @@ class LibraryManagerDialog(QDialog):
             left_layout.addWidget(button)
         left_layout.addLayout(archive_row)
 
-        self.state = QLabel()
+        self.state = RichLabel()
         self.state.setWordWrap(True)
-        self.problems = QLabel()
+        self.problems = PlainLabel()
         self.problems.setWordWrap(True)
         self.problems.setStyleSheet("color:#a3261c")
         self.problems.setAccessibleName("Problems to fix")
@@ -314,8 +314,10 @@ class LibraryManagerDialog(QDialog):
         answer = QMessageBox.question(
             self,
             "Archive the custom exercise?",
-            f"Take “{current.name}” out of the library? Programs that use it will show it as "
-            "missing; it stays in the database, its backups and client exports.",
+            as_written(
+                f"Take “{current.name}” out of the library? Programs that use it will show it "
+                "as missing; it stays in the database, its backups and client exports."
+            ),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return

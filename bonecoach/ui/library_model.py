@@ -16,6 +16,7 @@ from PySide6.QtCore import QMimeData, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from bonecoach.program.exercise import Exercise
+from bonecoach.ui.plain import as_written
 from bonecoach.ui.table_model import RowTableModel
 
 if TYPE_CHECKING:
@@ -134,7 +135,7 @@ class LibraryModel(RowTableModel):
                 return BADGES[row.verdict][0]
             return row.level
         if role == R.ToolTipRole:
-            return tooltip_for(row)
+            return as_written(tooltip_for(row))
         if role == R.TextAlignmentRole and column == LEVEL:
             return Qt.AlignmentFlag.AlignCenter
         if role == R.ForegroundRole:

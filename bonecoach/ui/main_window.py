@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
-    QLabel,
     QMainWindow,
     QProgressBar,
     QSplitter,
@@ -24,6 +23,7 @@ from bonecoach.ui import window_state
 from bonecoach.ui.actions import clients as client_actions
 from bonecoach.ui.client_list import ClientListPanel
 from bonecoach.ui.menus import build_menus
+from bonecoach.ui.plain import PlainLabel, as_written
 from bonecoach.ui.window_commands import WindowCommands
 
 if TYPE_CHECKING:
@@ -49,7 +49,7 @@ class MainWindow(QMainWindow):
         self.tab_widget = QTabWidget()
         self.tab_widget.setDocumentMode(True)
         self.tab_widget.setAccessibleName("Client tabs")
-        self.message = QLabel()
+        self.message = PlainLabel()
         # Qt.AlignCenter as an int through the property system: no ``Qt`` enums before the
         # first paint (see client_models).
         self.message.setProperty("alignment", 0x0084)
@@ -70,8 +70,8 @@ class MainWindow(QMainWindow):
         self.busy_bar.setMaximumWidth(140)
         self.busy_bar.setAccessibleName("Working")
         self.busy_bar.hide()
-        self.busy_label = QLabel()
-        self.where_label = QLabel()  # who is working, on which database (shared clinics)
+        self.busy_label = PlainLabel()
+        self.where_label = PlainLabel()  # who is working, on which database (shared clinics)
         self.statusBar().addPermanentWidget(self.busy_label)
         self.statusBar().addPermanentWidget(self.where_label)
         self.statusBar().addPermanentWidget(self.busy_bar)
@@ -146,7 +146,7 @@ class MainWindow(QMainWindow):
         url = str(getattr(self.context.store, "url", ""))
         kind = "PostgreSQL server" if url.startswith("postgresql") else "this computer"
         self.where_label.setText(f"{who} · data on {kind}")
-        self.where_label.setToolTip(url)
+        self.where_label.setToolTip(as_written(url))
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)
@@ -200,8 +200,10 @@ class MainWindow(QMainWindow):
         answer = QMessageBox.question(
             self,
             "Unsaved changes",
-            f"{self.client_name()} has unsaved changes in {' and '.join(dirty)}.\n\n"
-            "Save them before moving on?",
+            as_written(
+                f"{self.client_name()} has unsaved changes in {' and '.join(dirty)}.\n\n"
+                "Save them before moving on?"
+            ),
             Button.Save | Button.Discard | Button.Cancel,
             Button.Save,
         )

@@ -8,6 +8,8 @@ from typing import NamedTuple
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
+from bonecoach.ui.plain import as_written
+
 
 class WindowActions(NamedTuple):  # not a dataclass: that import costs 2 ms of start-up
     new_client: QAction
@@ -55,8 +57,8 @@ def _action(
         # PySide6's `Qt` namespace (about 14 ms) before the window's first paint.
         action.setShortcuts([QKeySequence(shortcut)])
     if tip:
-        action.setStatusTip(tip)
-        action.setToolTip(tip)
+        action.setStatusTip(as_written(tip))
+        action.setToolTip(as_written(tip))
     action.triggered.connect(lambda _checked=False: slot())
     return action
 

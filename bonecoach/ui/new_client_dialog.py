@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from bonecoach.ui.actions import clients as actions
+from bonecoach.ui.plain import PlainLabel, as_written
 from bonecoach.ui.widgets import FieldFeedback
 
 if TYPE_CHECKING:
@@ -79,7 +79,7 @@ class NewClientDialog(QDialog):
         self.ok.setText("Add client" if client is None else "Save details")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        hint = QLabel("The bone-health profile is entered next, on the Profile tab.")
+        hint = PlainLabel("The bone-health profile is entered next, on the Profile tab.")
         hint.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -132,8 +132,10 @@ class NewClientDialog(QDialog):
                 answer = QMessageBox.question(
                     self,
                     "Possible duplicate",
-                    f"{existing.name} (born {existing.date_of_birth}) is already a client. "
-                    "Add another client with the same name and date of birth?",
+                    as_written(
+                        f"{existing.name} (born {existing.date_of_birth}) is already a client. "
+                        "Add another client with the same name and date of birth?"
+                    ),
                 )
                 if answer != QMessageBox.StandardButton.Yes:
                     return

@@ -14,11 +14,12 @@ from typing import Any
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QLabel,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
+
+from bonecoach.ui.plain import PlainLabel, RichLabel
 
 MIN_REASON = 3  # the domain's WrittenReason minimum
 
@@ -29,7 +30,7 @@ class OverrideDialog(QDialog):
         self.setWindowTitle("Override an exclusion")
         self.setMinimumWidth(520)
 
-        intro = QLabel(
+        intro = RichLabel(
             f"<b>{escape(exercise_name)}</b> is <b>excluded</b> for this client because:"
         )
         intro.setWordWrap(True)
@@ -37,11 +38,11 @@ class OverrideDialog(QDialog):
             f"<li>{escape(r.text)} <span style='color:#5f6368'>[{escape(r.source)}]</span></li>"
             for r in reasons
         )
-        reason_list = QLabel(f"<ul style='margin-left:-20px'>{listed}</ul>")
+        reason_list = RichLabel(f"<ul style='margin-left:-20px'>{listed}</ul>")
         reason_list.setWordWrap(True)
         reason_list.setAccessibleName("Why it is excluded")
 
-        ask = QLabel(
+        ask = PlainLabel(
             "To prescribe it anyway, write why (kept with the program and shown to reviewers):"
         )
         ask.setWordWrap(True)
@@ -53,7 +54,7 @@ class OverrideDialog(QDialog):
         self.reason_edit.setTabChangesFocus(True)
         self.reason_edit.setFixedHeight(96)
         ask.setBuddy(self.reason_edit)
-        self.hint = QLabel()
+        self.hint = PlainLabel()
         self.hint.setStyleSheet("color:#5f6368")
 
         self.buttons = QDialogButtonBox(

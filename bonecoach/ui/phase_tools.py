@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QToolButton, QWi
 
 from bonecoach.program import programs as ops
 from bonecoach.program.programs import Phase, Program
+from bonecoach.ui.plain import as_written
 from bonecoach.ui.program_model import ProgramDocument
 
 
@@ -103,8 +104,8 @@ class PhaseButton(QToolButton):
         phase = program.phases[self.current()]
         if phase.items:
             answer = QMessageBox.question(
-                self, "Remove phase?", f"Remove “{phase.name}” and its {len(phase.items)} "
-                "exercises? (Ctrl+Z undoes it.)"
+                self, "Remove phase?", as_written(f"Remove “{phase.name}” and its "
+                f"{len(phase.items)} exercises? (Ctrl+Z undoes it.)")
             )  # fmt: skip
             if answer != QMessageBox.StandardButton.Yes:
                 return

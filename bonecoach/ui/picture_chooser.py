@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
     QGroupBox,
-    QLabel,
     QPushButton,
     QRadioButton,
     QWidget,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 from bonecoach.art.custom import custom_illustrations
 from bonecoach.ui.actions.library import CustomPicture
 from bonecoach.ui.exercise_details import PictureView
+from bonecoach.ui.plain import PlainLabel
 from bonecoach.ui.thumbnails import thumbnail_cache
 
 if TYPE_CHECKING:
@@ -61,9 +61,9 @@ class PictureChooser(QGroupBox):
         self.preview.setFixedSize(240, 120)
         grid = QGridLayout(self)
         grid.addWidget(self.use_poses, 0, 0)
-        grid.addWidget(QLabel("Start"), 0, 1)
+        grid.addWidget(PlainLabel("Start"), 0, 1)
         grid.addWidget(self.start_pose, 0, 2)
-        grid.addWidget(QLabel("End"), 0, 3)
+        grid.addWidget(PlainLabel("End"), 0, 3)
         grid.addWidget(self.end_pose, 0, 4)
         grid.addWidget(self.use_photo, 1, 0)
         grid.addWidget(self.photo_button, 1, 1, 1, 2)

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QGroupBox,
-    QLabel,
     QLineEdit,
     QWidget,
 )
@@ -31,6 +30,7 @@ from bonecoach.program.profile import (
     profile_from_mapping,
 )
 from bonecoach.program.vocabulary import Equipment, Precaution
+from bonecoach.ui.plain import PlainLabel
 from bonecoach.ui.widgets import FieldFeedback, choice_label
 
 
@@ -207,7 +207,9 @@ class ProfileForm(QWidget):
         grid = QGridLayout(group)
         for i, box in enumerate(boxes.values()):
             grid.addWidget(box, i // columns, i % columns)
-        self.feedback[title.split()[-1].lower()] = FieldFeedback(QLabel())  # list-level problems
+        self.feedback[title.split()[-1].lower()] = FieldFeedback(
+            PlainLabel()
+        )  # list-level problems
         grid.addWidget(self.feedback[title.split()[-1].lower()], grid.rowCount(), 0, 1, columns)
         return group
 

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from bonecoach.ui.charts import ChartSpec, Series
+from bonecoach.ui.plain import as_written
 from bonecoach.ui.table_model import RowTableModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -41,7 +42,7 @@ class ProfileHistoryModel(RowTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
             saved = f"Saved {row.saved_at:%Y-%m-%d} by {row.saved_by or 'unknown'}"
-            return f"{saved}\n{row.note}" if row.note else saved
+            return as_written(f"{saved}\n{row.note}" if row.note else saved)
         return None
 
 

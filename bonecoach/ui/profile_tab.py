@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QPushButton,
     QScrollArea,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 from bonecoach.ui.actions import profiles as actions
 from bonecoach.ui.assessment_view import assessment_html
 from bonecoach.ui.charts import ChartPanel
+from bonecoach.ui.plain import PlainLabel, RichLabel
 from bonecoach.ui.profile_form import ProfileForm
 from bonecoach.ui.profile_history import ProfileHistoryModel, history_chart
 
@@ -58,7 +58,7 @@ class ProfileTab(QWidget):
         self.note = QLineEdit(placeholderText="Note for this version (optional)")
         self.note.setAccessibleName("Note")
         self.note.textEdited.connect(lambda _t: self._changed())
-        self.status = QLabel()
+        self.status = PlainLabel()
         self.status.setWordWrap(True)
         self.save_button = QPushButton("Save profile")
         self.save_button.setDefault(True)
@@ -67,7 +67,7 @@ class ProfileTab(QWidget):
         self.discard_button.clicked.connect(self.discard_changes)
 
         top = QHBoxLayout()
-        top.addWidget(QLabel("Recorded on"))
+        top.addWidget(PlainLabel("Recorded on"))
         top.addWidget(self.recorded_on)
         top.addWidget(self.note, 1)
         bottom = QHBoxLayout()
@@ -90,7 +90,7 @@ class ProfileTab(QWidget):
         left_layout.addWidget(scroll, 1)
         left_layout.addLayout(bottom)
 
-        self.summary = QLabel()
+        self.summary = RichLabel()
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -30,6 +29,7 @@ from bonecoach.program.screening import NEVER_PRESCRIBED
 from bonecoach.ui.dosage_editor import DosageEditor
 from bonecoach.ui.override_dialog import OverrideDialog
 from bonecoach.ui.phase_tools import PhaseButton
+from bonecoach.ui.plain import PlainLabel
 from bonecoach.ui.program_model import PhaseItemsModel, ProgramDocument
 
 if TYPE_CHECKING:
@@ -69,7 +69,7 @@ class ProgramEditor(QWidget):
         )
         self.phase.setMinimumContentsLength(4)
         self.phase.currentIndexChanged.connect(self._phase_changed)
-        phase_label = QLabel("&Phase")
+        phase_label = PlainLabel("&Phase")
         phase_label.setBuddy(self.phase)
 
         self.table = QTableView()
@@ -128,7 +128,7 @@ class ProgramEditor(QWidget):
         top.addWidget(phase_label)
         top.addWidget(self.phase, 1)
         top.addWidget(self.phase_button)
-        top.addWidget(QLabel("Starts"))
+        top.addWidget(PlainLabel("Starts"))
         top.addWidget(self.start)
         buttons = QHBoxLayout()
         for b in (self.remove_button, self.up_button, self.down_button):

@@ -24,6 +24,7 @@ from PySide6.QtGui import QBrush
 from bonecoach.handout.wording import dosage_text
 from bonecoach.program.programs import Program, ProgramItem
 from bonecoach.ui.library_model import BADGES, GREYED, MIME_TYPE, UNSCREENED
+from bonecoach.ui.plain import as_written
 from bonecoach.ui.table_model import RowTableModel
 
 if TYPE_CHECKING:
@@ -154,7 +155,7 @@ class PhaseItemsModel(RowTableModel):
                 return f"{name} (override)" if item.override is not None else name
             return dosage_text(item.dosage)
         if role == R.ToolTipRole:
-            return self._tooltip(item)
+            return as_written(self._tooltip(item))
         if role == R.ForegroundRole and column == 1 and self.verdict(item) == "excluded":
             return QBrush(GREYED)
         if role == R.AccessibleTextRole and column == 1:

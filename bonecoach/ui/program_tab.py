@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -32,6 +31,7 @@ from bonecoach.ui.coverage_panel import CoveragePanel
 from bonecoach.ui.exercise_details import ExerciseDetails
 from bonecoach.ui.library_browser import LibraryBrowser
 from bonecoach.ui.library_model import LibraryModel, make_rows
+from bonecoach.ui.plain import PlainLabel, as_written
 from bonecoach.ui.program_editor import ProgramEditor
 from bonecoach.ui.program_model import ProgramDocument
 from bonecoach.ui.template_button import TemplateButton
@@ -85,15 +85,15 @@ class ProgramTab(QWidget):
         self.save_button = QPushButton("Save as new version")
         self.save_button.setToolTip("Save the program as a new version (Ctrl+S)")
         self.save_button.clicked.connect(self.save)
-        self.version_label = QLabel()
+        self.version_label = PlainLabel()
         self.version_label.setStyleSheet("color:#5f6368")
-        self.banner = QLabel()
+        self.banner = PlainLabel()
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet("background:#fff7e0; padding:6px; border-radius:4px")
         self.banner.hide()
 
         bar = QHBoxLayout()
-        bar.addWidget(QLabel("Program"))
+        bar.addWidget(PlainLabel("Program"))
         bar.addWidget(self.name_edit, 1)
         bar.addWidget(self.version_label)
         bar.addWidget(self.templates_button)
@@ -253,7 +253,7 @@ class ProgramTab(QWidget):
     # -- showing --------------------------------------------------------------------------
     def _say(self, text: str) -> None:
         self.banner.setText(text)
-        self.banner.setToolTip(text)
+        self.banner.setToolTip(as_written(text))
         self.banner.show()
 
     def _show_client_data(self, screening: dict[str, Any]) -> None:

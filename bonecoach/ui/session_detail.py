@@ -7,13 +7,15 @@ from html import escape
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from bonecoach.program.sessions import RED_FLAGS
+from bonecoach.ui.plain import RichLabel
 from bonecoach.ui.table_model import RowTableModel
 from bonecoach.ui.widgets import readonly_table
 
 Index = QModelIndex | QPersistentModelIndex
+
 HEADERS = ("Exercise", "Sets", "Each set", "Load", "Effort", "Pain", "Next AM", "Notes")
 
 
@@ -70,7 +72,7 @@ class SessionDetailDialog(QDialog):
             lines.append(f"<span style='color:#b3261e'><b>Red flags:</b> {flags}</span>")
         if log.notes:
             lines.append(f"<b>Notes:</b> {escape(log.notes)}")
-        self.summary = summary = QLabel("<br>".join(lines))
+        self.summary = summary = RichLabel("<br>".join(lines))
         summary.setTextFormat(Qt.TextFormat.RichText)
         summary.setWordWrap(True)
         self.model = EntriesModel(log, name_of, self)

@@ -15,6 +15,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from bonecoach.program.dosage import BandColour
+from bonecoach.ui.plain import as_written
 
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("Exercise", "Sets", "Per set", "Load", "Effort", "Pain", "Pain next AM", "Notes")
@@ -131,7 +132,7 @@ class SessionEntryModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return COLUMNS[section]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return TIPS[section] or None
+            return as_written(TIPS[section]) or None
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -146,7 +147,7 @@ class SessionEntryModel(QAbstractTableModel):
             return self.rows[row].cells[col]
         problem = self.problems.get((row, col))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return problem or (TIPS[col] or self.rows[row].name)
+            return as_written(problem or (TIPS[col] or self.rows[row].name))
         if role == Qt.ItemDataRole.BackgroundRole and problem:
             return QBrush(INVALID)
         return None

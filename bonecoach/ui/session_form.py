@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QTableView,
     QVBoxLayout,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from bonecoach.program.sessions import RED_FLAGS
+from bonecoach.ui.plain import PlainLabel, as_written
 from bonecoach.ui.session_entries import COLUMNS, EntryRow, SessionEntryModel, row_from_item
 from bonecoach.ui.widgets import ERROR_TEXT_STYLE
 
@@ -68,20 +68,20 @@ class SessionForm(QWidget):
         self.flags: dict[str, QCheckBox] = {}
         for flag, info in RED_FLAGS.items():
             box = QCheckBox(info.symptom)
-            box.setToolTip(f"Possible {info.concern.removeprefix('possible ')}")
+            box.setToolTip(as_written(f"Possible {info.concern.removeprefix('possible ')}"))
             self.flags[flag.value] = box
         flag_box = QGroupBox("Red flags reported (stop, review; no progression)")
         grid = QGridLayout(flag_box)
         for i, box in enumerate(self.flags.values()):
             box.toggled.connect(lambda _c: self._edit())
             grid.addWidget(box, i // 2, i % 2)
-        self.problems = QLabel()
+        self.problems = PlainLabel()
         self.problems.setStyleSheet(ERROR_TEXT_STYLE)
         self.problems.setWordWrap(True)
         self.problems.hide()
 
         top = QHBoxLayout()
-        top.addWidget(QLabel("Date"))
+        top.addWidget(PlainLabel("Date"))
         top.addWidget(self.day)
         top.addWidget(self.setting)
         top.addWidget(self.notes, 1)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QInputDialog,
-    QLabel,
     QListView,
     QPushButton,
     QSplitter,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from bonecoach.ui.actions import sessions as actions
+from bonecoach.ui.plain import PlainLabel
 from bonecoach.ui.progress_view import ProgressView
 from bonecoach.ui.session_form import SessionForm
 from bonecoach.ui.session_models import SessionsModel, SuggestionsModel
@@ -47,7 +47,7 @@ class SessionsTab(QWidget):
         # Set by the main window: asks about unsaved Program edits before a new version.
         self.confirm_program_change: Callable[[], bool] = lambda: True
 
-        self.banner = QLabel()
+        self.banner = PlainLabel()
         self.banner.setStyleSheet(BANNER_STYLE)
         self.banner.setWordWrap(True)
         self.banner.setAccessibleName("Red flags")

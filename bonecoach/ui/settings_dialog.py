@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from bonecoach.ui.actions import backup as backup_actions
 from bonecoach.ui.actions import settings as actions
+from bonecoach.ui.plain import PlainLabel
 from bonecoach.ui.therapist_list import TherapistList
 from bonecoach.ui.widgets import FieldFeedback
 
@@ -71,7 +71,7 @@ class SettingsDialog(QDialog):
             f"empty: {getattr(context.store, 'sqlite_path', None) or 'the built-in SQLite file'}"
         )
         self.database.textChanged.connect(self._database_edited)
-        self.database_status = QLabel()
+        self.database_status = PlainLabel()
         self.database_status.setWordWrap(True)
         self.therapists = TherapistList(context)
         names = ("clinic_name", "clinic_address", "clinic_phone", "logo_path", "paper")
@@ -108,11 +108,11 @@ class SettingsDialog(QDialog):
         db_row = QHBoxLayout()
         db_row.addWidget(self.database_feedback, 1)
         db_row.addWidget(test_button)
-        db_label = QLabel("&Database")
+        db_label = PlainLabel("&Database")
         db_label.setBuddy(self.database)
         form.addRow(db_label, db_row)
         form.addRow("", self.database_status)
-        form.addRow("", QLabel("A new database location is used from the next start."))
+        form.addRow("", PlainLabel("A new database location is used from the next start."))
 
         self.pages = QTabWidget()
         self.pages.addTab(clinic, "Clinic")

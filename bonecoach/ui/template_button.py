@@ -12,6 +12,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 
 from bonecoach.ui.actions import templates as template_actions
+from bonecoach.ui.plain import as_written
 
 if TYPE_CHECKING:
     from bonecoach.ui.context import AppContext
@@ -41,5 +42,5 @@ class TemplateButton(QToolButton):
             return
         for template in templates:
             action = self.templates_menu.addAction(template.name)
-            action.setToolTip(f"{template.summary}\nFor: {template.intended_for}")
+            action.setToolTip(as_written(f"{template.summary}\nFor: {template.intended_for}"))
             action.triggered.connect(lambda _c=False, t=template: self.chosen.emit(t))

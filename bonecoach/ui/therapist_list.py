@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from bonecoach.store.therapist_ops import LIMITS
 from bonecoach.ui.actions import settings as actions
+from bonecoach.ui.plain import PlainLabel
 from bonecoach.ui.therapist_edits import EditedTherapist, TherapistEdits
 from bonecoach.ui.widgets import FieldFeedback
 
@@ -61,7 +61,7 @@ class TherapistList(QWidget):
         self.add.clicked.connect(self._add_or_update)
         self.default = QComboBox()
         self.default.setAccessibleName("Therapist using this computer")
-        note = QLabel(
+        note = PlainLabel(
             "Changes to therapists are saved when you press Save; Cancel leaves them as they "
             "were. A therapist is never deleted (handouts and the audit trail name them): "
             "deactivate them instead."

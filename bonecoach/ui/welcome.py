@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
-    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from bonecoach.ui.actions import clients as client_actions
 from bonecoach.ui.actions import settings as settings_actions
+from bonecoach.ui.plain import RichLabel
 
 if TYPE_CHECKING:
     from bonecoach.ui.context import AppContext
@@ -38,7 +38,7 @@ class WelcomeDialog(QDialog):
         self.context = context
         self.choice: str | None = None
         self.setWindowTitle("Welcome to BoneCoach")
-        intro = QLabel(INTRO)
+        intro = RichLabel(INTRO)
         intro.setWordWrap(True)
         self.clinic_name = QLineEdit()
         self.clinic_phone = QLineEdit()

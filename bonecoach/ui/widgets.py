@@ -7,11 +7,12 @@ from typing import Any
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
-    QLabel,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
+
+from bonecoach.ui.plain import PlainLabel, as_written
 
 INVALID_STYLE = "border: 2px solid #b3261e; border-radius: 3px; background: #fdf1f0;"
 ERROR_TEXT_STYLE = "color: #b3261e;"
@@ -37,7 +38,7 @@ class FieldFeedback(QWidget):
     def __init__(self, field: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.field = field
-        self.message = QLabel()
+        self.message = PlainLabel()
         self.message.setStyleSheet(ERROR_TEXT_STYLE)
         self.message.setWordWrap(True)
         self.message.hide()
@@ -60,7 +61,7 @@ class FieldFeedback(QWidget):
         self.message.setText(problem or "")
         self.message.setVisible(bool(problem))
         self.field.setStyleSheet(f"{self._style} {INVALID_STYLE}" if problem else self._style)
-        self.field.setToolTip(problem or self._tooltip)
+        self.field.setToolTip(as_written(problem or self._tooltip))
         description = self.field.accessibleDescription().split(" — invalid:")[0]
         self.field.setAccessibleDescription(
             f"{description} — invalid: {problem}" if problem else description

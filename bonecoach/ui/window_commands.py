@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from bonecoach.ui.actions import backup as backup_actions
 from bonecoach.ui.actions import clients as client_actions
+from bonecoach.ui.plain import as_written
 
 if TYPE_CHECKING:
     from bonecoach.ui.main_window import MainWindow
@@ -132,8 +133,10 @@ class WindowCommands:
         answer = QMessageBox.question(
             w,
             "Restore a backup",
-            f"Replace every client record with the backup\n{name}?{everyone}\n\n"
-            "The records as they are now are backed up first, so this can be undone.",
+            as_written(
+                f"Replace every client record with the backup\n{name}?{everyone}\n\n"
+                "The records as they are now are backed up first, so this can be undone."
+            ),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
@@ -224,7 +227,7 @@ class WindowCommands:
             log.exception("on-close backup failed")
             from PySide6.QtWidgets import QMessageBox
 
-            QMessageBox.warning(self.window, "Backup on close failed", str(exc))
+            QMessageBox.warning(self.window, "Backup on close failed", as_written(str(exc)))
 
     def _say(self, text: str) -> None:
         self.window.statusBar().showMessage(text)
