@@ -446,6 +446,14 @@ def _for_item(
     if suggestion is None:
         return None
     suggestion = _with_plateau(suggestion, item, done)
+    skipped_sore = [(d, e) for d, e in history[-2:] if e.pain_during > PROGRESS_PAIN_AT_MOST]
+    if skipped_sore and suggestion.changes_program:  # pain logged on a day it was not done
+        day, entry = skipped_sore[-1]
+        return Maker(item, ctx.phase_index, skipped_sore[-1:], suggestion.rule)(
+            SuggestionKind.HOLD,
+            f"pain {entry.pain_during}/10 logged on {day.isoformat()}: keep the dose until "
+            "two sessions in a row are comfortable",
+        )
     if blocked and suggestion.changes_program:
         return _waiting(item, ctx, done)
     return suggestion
