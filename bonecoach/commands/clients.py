@@ -105,7 +105,10 @@ def _import(args: argparse.Namespace) -> int:
     from bonecoach.store.exchange import import_client, import_custom_exercises
 
     def action(store: Store) -> int:
-        head = args.file.read_text(encoding="utf-8")[:200] if args.file.is_file() else ""
+        head = ""
+        if args.file.is_file():  # a look at the start only: the whole file is checked on reading
+            with args.file.open("rb") as start:
+                head = start.read(200).decode("utf-8", errors="replace")
         if f'"{CLINIC_FORMAT}"' in head:
             clinic = read_clinic_file(args.file)
             documents = clinic.clients

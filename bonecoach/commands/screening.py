@@ -90,14 +90,27 @@ def _screen(args: argparse.Namespace) -> int:
     from bonecoach.program.library import LibraryError, load_library
     from bonecoach.program.profile import ProfileError, parse_profile_json
     from bonecoach.program.screening import Screener, result_to_json
+    from bonecoach.store.file_checks import (
+        FileProblem,
+        coerced_values,
+        decode_json,
+        read_text,
+        value_problems,
+    )
 
     try:
-        text = Path(args.profile).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        print(f"cannot read the profile {args.profile}: {exc}", file=sys.stderr)
-        return 2
-    try:
+        text = read_text(Path(args.profile), "profile file")
+        data = decode_json(text)
+        problems = value_problems(data)
+        if problems:
+            raise FileProblem(problems)
         profile = parse_profile_json(text, recorded_on=date.today())
+        problems = coerced_values(data, profile.model_dump()) + value_problems(profile)
+        if problems:
+            raise FileProblem(problems)
+    except FileProblem as exc:
+        print(f"{args.profile}: {'; '.join(exc.problems)}", file=sys.stderr)
+        return 2
     except ProfileError as exc:
         print(f"{args.profile}: {exc}", file=sys.stderr)
         return 2

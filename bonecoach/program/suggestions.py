@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, field_validator
 
 from bonecoach.program.dosage import Dosage
 from bonecoach.program.programs import ProgramItem
@@ -130,6 +130,32 @@ RULES: dict[str, Rule] = {
 Value = int | float | str | list[int] | None
 
 
+# what each evidence value may be: a file saying pain_next_morning = "many" is refused
+NUMBER_VALUES = frozenset(
+    {"sets_done", "load_kg", "effort", "reps_in_reserve", "pain_during", "pain_next_morning"}
+    | {"soreness_days"}
+)
+LIST_VALUES = frozenset({"reps_per_set", "seconds_per_set"})
+TEXT_VALUES = frozenset({"band_colour", "hand_support", "red_flag"})
+FLAG_VALUES = frozenset({"form_ok"})
+
+
+def _value_problem(key: str, value: Value) -> str | None:
+    if value is None:
+        return None
+    if key in NUMBER_VALUES:
+        ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+        return None if ok else f"{key}: {value!r} is not a number"
+    if key in LIST_VALUES:
+        ok = isinstance(value, list) and all(type(v) is int for v in value)
+        return None if ok else f"{key}: {value!r} is not a list of whole numbers"
+    if key in TEXT_VALUES:
+        return None if isinstance(value, str) else f"{key}: {value!r} is not a word"
+    if key in FLAG_VALUES:
+        return None if value in (True, False) else f"{key}: {value!r} is not true or false"
+    return f"{key}: not something a session records"
+
+
 class Evidence(BaseModel):
     """One session's numbers behind a suggestion."""
 
@@ -138,6 +164,14 @@ class Evidence(BaseModel):
     date: dt.date
     exercise_id: str | None
     values: dict[str, Value]
+
+    @field_validator("values")
+    @classmethod
+    def _known_values(cls, values: dict[str, Value]) -> dict[str, Value]:
+        problems = [p for k, v in values.items() if (p := _value_problem(k, v))]
+        if problems:
+            raise ValueError("; ".join(problems))
+        return values
 
 
 class Suggestion(BaseModel):

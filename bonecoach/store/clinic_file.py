@@ -8,7 +8,6 @@ lacks). Any problem is an ImportProblem naming the field.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +23,12 @@ from bonecoach.store.document import (
     parse_document,
 )
 from bonecoach.store.errors import ImportProblem
+from bonecoach.store.file_checks import (
+    MAX_CLINIC_FILE_BYTES,
+    FileProblem,
+    decode_json,
+    read_text,
+)
 
 
 @dataclass(frozen=True)
@@ -45,9 +50,9 @@ class ClinicFile:
 def read_clinic_file(path: Path) -> ClinicFile:
     where = str(path)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ImportProblem(where, [f"(file): cannot be read as a clinic export: {exc}"]) from None
+        data = decode_json(read_text(path, "clinic export", MAX_CLINIC_FILE_BYTES))
+    except FileProblem as exc:
+        raise ImportProblem(where, exc.problems) from None
     if not isinstance(data, dict) or data.get("format") != CLINIC_FORMAT:
         raise ImportProblem(where, ["format: not a BoneCoach clinic export"])
     raw_clients = _list(data, "clients", where, required=True)

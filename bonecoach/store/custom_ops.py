@@ -16,10 +16,11 @@ from sqlalchemy.orm import Session
 
 from bonecoach.program.exercise import Exercise
 from bonecoach.program.library import Library, _describe_error, load_library
-from bonecoach.program.picture import CustomPicture, PhotoError, check_photo
+from bonecoach.program.picture import CustomPicture, PhotoError
 from bonecoach.store.base import StoreBase
 from bonecoach.store.errors import InvalidExercise, NotFoundError, StaleSaveError
 from bonecoach.store.models import CustomExerciseRow, utcnow
+from bonecoach.store.photos import checked_photo
 from bonecoach.store.records import CustomExerciseRecord
 
 log = logging.getLogger(__name__)
@@ -147,7 +148,7 @@ def check_custom(
     if chosen.kind == "photo":
         if photo is not None:
             try:
-                chosen = chosen.model_copy(update={"photo": check_photo(photo)})
+                chosen = chosen.model_copy(update={"photo": checked_photo(photo)})
             except PhotoError as exc:
                 problems.append(("picture.photo", str(exc)))
         elif stored_photo is not None:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import json
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Literal, Self
@@ -31,12 +30,20 @@ from pydantic import (
 )
 
 from bonecoach.program.exercise import Exercise
-from bonecoach.program.picture import CustomPicture, PhotoError, check_photo
+from bonecoach.program.picture import CustomPicture, PhotoError
 from bonecoach.program.profile import ClientProfile, upgrade_profile_mapping
 from bonecoach.program.programs import Program
 from bonecoach.program.progression import Suggestion
 from bonecoach.program.sessions import SessionLog
 from bonecoach.store.errors import ImportProblem
+from bonecoach.store.file_checks import (
+    FileProblem,
+    coerced_values,
+    decode_json,
+    read_text,
+    value_problems,
+)
+from bonecoach.store.photos import checked_photo
 
 FORMAT = "bonecoach-client"
 FORMAT_VERSION = 3
@@ -130,7 +137,7 @@ class CustomExerciseEntry(_Strict):
     @classmethod
     def _a_real_photo(cls, value: str | None) -> str | None:
         if value is not None:
-            check_photo(photo_bytes(value))
+            checked_photo(photo_bytes(value))
         return value
 
     @model_validator(mode="after")
@@ -267,24 +274,25 @@ def parse_document(data: Any, source: str = "the file") -> ClientDocument:
                 f"({FORMAT_VERSION}); update BoneCoach"
             ],
         )
+    control = value_problems(data)
+    if control:
+        raise ImportProblem(source, control)
     try:
-        return ClientDocument.model_validate(data)
+        document = ClientDocument.model_validate(data)
     except ValidationError as exc:
         raise ImportProblem(source, _problems(exc)) from None
+    # "71" taken as the number 71 or 1 as true is a guess about what the file meant: refuse
+    problems = coerced_values(data, document.model_dump()) + value_problems(document)
+    if problems:
+        raise ImportProblem(source, problems)
+    return document
 
 
 def read_document(path: Path) -> ClientDocument:
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ImportProblem(str(path), [f"(file): cannot be read: {exc}"]) from None
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ImportProblem(
-            str(path),
-            [f"(file): not valid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}"],
-        ) from None
+        data = decode_json(read_text(path, "client file"))
+    except FileProblem as exc:
+        raise ImportProblem(str(path), exc.problems) from None
     return parse_document(data, str(path))
 
 

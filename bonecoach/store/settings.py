@@ -71,7 +71,10 @@ def _checked(data: dict[str, object]) -> tuple[Settings, list[str]]:
     for name, value in data.items():
         info = Settings.model_fields.get(name)
         if info is None or info.exclude:
-            continue  # a newer version's key: ignored
+            # a newer version's key, or a typo (``databse_url`` would quietly open a new,
+            # empty database): named either way, and otherwise ignored
+            problems.append(f"{name} is not a setting this BoneCoach knows (ignored)")
+            continue
         try:
             Settings.model_validate({name: value})
         except ValidationError as exc:

@@ -165,7 +165,7 @@ def suggestion(key: str = "progress:goblet_squat") -> Suggestion:
             Evidence(
                 date=dt.date(2025, 3, 5),
                 exercise_id="goblet_squat",
-                values={"reps": [12, 12, 12], "effort": 5, "load_kg": 4.5, "note": "easy"},
+                values={"reps_per_set": [12, 12, 12], "effort": 5, "load_kg": 4.5, "form_ok": True},
             ),
         ),
         current_dosage=current,

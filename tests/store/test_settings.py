@@ -49,7 +49,8 @@ def test_partial_file_gets_defaults_merged() -> None:
     settings_path().write_text('clinic_name = "Solo"\nfuture_option = 3\n', encoding="utf-8")
     loaded = load_settings()
     assert loaded.settings == Settings(clinic_name="Solo")
-    assert loaded.problem is None
+    # named, not fatal: a newer version's key or a typo (databse_url) must not pass silently
+    assert loaded.problem == "future_option is not a setting this BoneCoach knows (ignored)"
 
 
 def test_one_bad_value_keeps_every_other_value_and_names_itself() -> None:

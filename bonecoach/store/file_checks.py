@@ -1,0 +1,162 @@
+"""What every file read from outside must pass before its fields are validated.
+
+A client file (import), a clinic file (restore) and a profile file (``screen --profile``)
+come from anywhere: another clinic, an old version, a hostile tester. These checks refuse,
+naming the place and the problem, what a schema alone lets through: a file too big to read
+in reasonable time, text that is not UTF-8, JSON nested deeper than any BoneCoach file or
+with the same key twice (one value silently lost), control characters in text (a NUL or a
+terminal escape printed raw to the screen), and dates before 1900.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+MAX_FILE_BYTES = 25 * 1024 * 1024  # a client with years of sessions is well under 1 MB
+MAX_CLINIC_FILE_BYTES = 2 * 1024 * 1024 * 1024  # a whole clinic, photos included
+MAX_DEPTH = 40  # BoneCoach's own files nest about 8 levels
+EARLIEST = dt.date(1900, 1, 1)
+# C0 controls except tab, newline and carriage return; DEL; the C1 controls
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+class FileProblem(Exception):
+    """The file cannot be taken; ``problems`` name where and what."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("; ".join(problems))
+        self.problems = problems
+
+
+def read_text(path: Path, what: str = "file", limit: int = MAX_FILE_BYTES) -> str:
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise FileProblem([f"(file): cannot be read: {exc.strerror or exc}"]) from None
+    if size > limit:
+        raise FileProblem(
+            [
+                f"(file): {size / 1_048_576:.0f} MB is too big for a BoneCoach {what} "
+                f"(the limit is {limit // 1_048_576} MB)"
+            ]
+        )
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise FileProblem([f"(file): cannot be read: {exc.strerror or exc}"]) from None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise FileProblem(
+            [
+                f"(file): is not UTF-8 text (byte 0x{raw[exc.start]:02x} at position "
+                f"{exc.start}); is it a BoneCoach {what}?"
+            ]
+        ) from None
+
+
+def _no_repeated_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in found:
+            raise FileProblem([f"{key}: given twice in the same object (which one is meant?)"])
+        found[key] = value
+    return found
+
+
+def _depth(value: Any, limit: int) -> None:
+    """Iterative, so a hostile file cannot exhaust Python's stack."""
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if depth > limit:
+            raise FileProblem([f"(file): nested more than {limit} levels deep"])
+        if isinstance(item, dict):
+            stack.extend((v, depth + 1) for v in item.values())
+        elif isinstance(item, list):
+            stack.extend((v, depth + 1) for v in item)
+
+
+def decode_json(text: str) -> Any:
+    """JSON with every key once, no deeper than MAX_DEPTH; FileProblem naming the place."""
+    try:
+        data = json.loads(text, object_pairs_hook=_no_repeated_keys)
+    except json.JSONDecodeError as exc:
+        raise FileProblem(
+            [f"(file): not valid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}"]
+        ) from None
+    except RecursionError:
+        raise FileProblem([f"(file): nested more than {MAX_DEPTH} levels deep"]) from None
+    _depth(data, MAX_DEPTH)
+    return data
+
+
+def _leaves(value: Any, where: str) -> Iterator[tuple[str, Any]]:
+    stack: list[tuple[str, Any]] = [(where, value)]
+    while stack:
+        place, item = stack.pop()
+        if isinstance(item, BaseModel):
+            for name in type(item).model_fields:
+                stack.append((f"{place}.{name}" if place else name, getattr(item, name)))
+        elif isinstance(item, dict):
+            for key, inner in item.items():
+                yield (place or "(document)", key)
+                stack.append((f"{place}.{key}" if place else str(key), inner))
+        elif isinstance(item, (list, tuple, set, frozenset)):
+            stack.extend((f"{place}[{i}]", inner) for i, inner in enumerate(item))
+        else:
+            yield place, item
+
+
+def value_problems(value: Any, where: str = "") -> list[str]:
+    """Control characters in any text, and dates before 1900, anywhere in ``value`` (decoded
+    JSON or a validated model), each named by its place."""
+    problems = []
+    for place, leaf in _leaves(value, where):
+        if isinstance(leaf, str):
+            found = CONTROL.search(leaf)
+            if found:
+                code = f"U+{ord(found.group()):04X}"
+                problems.append(f"{place}: contains a control character ({code}); remove it")
+        elif isinstance(leaf, dt.date) and leaf.year < EARLIEST.year:
+            problems.append(f"{place}: {leaf.isoformat()} is before {EARLIEST.year}")
+    return sorted(set(problems))
+
+
+def coerced_values(raw: Any, validated: Any, where: str = "") -> list[str]:
+    """Places where validation turned the file's text into a number or a yes/no, or a
+    number into a yes/no or back: ``raw`` is the decoded JSON, ``validated`` the model's
+    dump. Where a migration reshaped the data the two no longer meet, and are not compared.
+    """
+    problems = []
+    stack: list[tuple[str, Any, Any]] = [(where, raw, validated)]
+    while stack:
+        place, given, kept = stack.pop()
+        if isinstance(given, dict) and isinstance(kept, dict):
+            for key in given.keys() & kept.keys():
+                stack.append((f"{place}.{key}" if place else key, given[key], kept[key]))
+        elif isinstance(given, list) and isinstance(kept, (list, tuple)):
+            if len(given) == len(kept):
+                stack.extend(
+                    (f"{place}[{i}]", g, k)
+                    for i, (g, k) in enumerate(zip(given, kept, strict=True))
+                )
+        elif isinstance(given, str) and _number_or_flag(kept):
+            problems.append(f"{place}: {given!r} is text; write it without quotes")
+        elif isinstance(given, bool) != isinstance(kept, bool) and _number_or_flag(kept):
+            word = "true or false" if isinstance(kept, bool) else "a number"
+            problems.append(f"{place}: {json.dumps(given)} should be {word}")
+    return sorted(problems)
+
+
+def _number_or_flag(value: Any) -> bool:
+    from enum import Enum
+
+    return isinstance(value, (int, float)) and not isinstance(value, Enum)

@@ -1,0 +1,265 @@
+"""A hostile-input corpus (#14 acceptance): client files, profile files, settings files and
+database files a tester would try. Each is refused (or, for settings, the bad field named and
+the rest kept) with a message naming the field and the problem, no traceback, and nothing
+changed: the same clients before and after, the file left as it was.
+
+The client files are mutations of a shipped demo client file, so each case differs from a
+file BoneCoach accepts in one way only.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bonecoach.cli import main
+from bonecoach.paths import resource
+
+DEMO = resource("demo") / "01-margaret-chen.json"
+Doc = dict[str, Any]
+
+
+def _profile(doc: Doc) -> Doc:
+    return dict(doc["profiles"][0]["profile"])
+
+
+def _set(path: list[Any], value: Any) -> Callable[[Doc], Doc]:
+    def change(doc: Doc) -> Doc:
+        out = copy.deepcopy(doc)
+        place: Any = out
+        for step in path[:-1]:
+            place = place[step]
+        place[path[-1]] = value
+        return out
+
+    return change
+
+
+EVIDENCE = ["suggestions", 0, "suggestion", "evidence", 0, "values"]
+# (case, change to the demo document, words the refusal must contain)
+CLIENT_FILES: list[tuple[str, Callable[[Doc], Doc], str]] = [
+    ("age as text", _set(["profiles", 0, "profile", "age"], "71"), "age: '71' is text"),
+    (
+        "evidence not a number",
+        _set([*EVIDENCE, "pain_next_morning"], "many"),
+        "'many' is not a number",
+    ),
+    ("evidence unknown key", _set([*EVIDENCE, "mood"], 3), "mood: not something a session records"),
+    (
+        "session dated year 1",
+        _set(["sessions", 0, "log", "date"], "0001-01-01"),
+        "0001-01-01 is before 1900",
+    ),
+    ("birth date year 1", _set(["client", "date_of_birth"], "0001-01-01"), "is before 1900"),
+    (
+        "NUL in the name",
+        _set(["client", "name"], "Ann\x00 Lee"),
+        "client.name: contains a control character (U+0000)",
+    ),
+    (
+        "terminal escape in notes",
+        _set(["sessions", 0, "log", "notes"], "\x1b[2J\x1b[31mhi"),
+        "contains a control character (U+001B)",
+    ),
+    ("archived as text", _set(["client", "archived"], "yes"), "client.archived"),
+    (
+        "archived as a number",
+        _set(["client", "archived"], 1),
+        "client.archived: 1 should be true or false",
+    ),
+    ("unknown field", _set(["client", "nickname"], "Annie"), "client.nickname: unknown field"),
+    ("not a client file", _set(["format"], "bonecoach-other"), "not a BoneCoach client file"),
+    ("newer format", _set(["format_version"], 99), "newer than this BoneCoach reads"),
+    ("sessions not a list", _set(["sessions"], {"a": 1}), "sessions"),
+]
+
+RAW_FILES: list[tuple[str, Callable[[str], bytes], str]] = [
+    (
+        "not UTF-8",
+        lambda text: b"\xff\xfe" + text.encode("utf-16-le"),
+        "is not UTF-8 text (byte 0xff",
+    ),
+    ("not JSON", lambda text: text[: len(text) // 2].encode(), "not valid JSON at line"),
+    (
+        "a key twice",
+        lambda text: text.replace(
+            '"name": "Margaret Chen",', '"name": "Margaret Chen", "name": "M",', 1
+        ).encode(),
+        "name: given twice",
+    ),
+    (
+        "nested too deep",
+        lambda _t: ("[" * 100_000 + "]" * 100_000).encode(),
+        "nested more than 40 levels deep",
+    ),
+    ("empty", lambda _t: b"", "not valid JSON"),
+]
+
+
+def _client_names(capsys: pytest.CaptureFixture[str]) -> list[str]:
+    capsys.readouterr()
+    assert main(["clients", "--json"]) == 0
+    return sorted(str(c["name"]) for c in json.loads(capsys.readouterr().out))
+
+
+def _refused(path: Path, expected: str, capsys: pytest.CaptureFixture[str]) -> None:
+    before = _client_names(capsys)
+    assert main(["import-client", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "\x00" not in err and "\x1b" not in err, err
+    assert "was not imported (nothing was changed)" in err, err
+    assert expected in err, err
+    assert _client_names(capsys) == before
+
+
+@pytest.fixture
+def one_client(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["import-client", str(resource("demo") / "02-dorothy-okafor.json")]) == 0
+    capsys.readouterr()
+
+
+@pytest.mark.usefixtures("one_client")
+@pytest.mark.parametrize(
+    ("case", "change", "expected"), CLIENT_FILES, ids=[c[0] for c in CLIENT_FILES]
+)
+def test_a_hostile_client_file_is_refused_and_nothing_changes(
+    case: str,
+    change: Callable[[Doc], Doc],
+    expected: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    doc = json.loads(DEMO.read_text(encoding="utf-8"))
+    path = tmp_path / "client.json"
+    path.write_text(json.dumps(change(doc)), encoding="utf-8")
+    _refused(path, expected, capsys)
+
+
+@pytest.mark.usefixtures("one_client")
+@pytest.mark.parametrize(("case", "change", "expected"), RAW_FILES, ids=[c[0] for c in RAW_FILES])
+def test_a_hostile_client_file_text_is_refused_and_nothing_changes(
+    case: str,
+    change: Callable[[str], bytes],
+    expected: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    path = tmp_path / "client.json"
+    path.write_bytes(change(DEMO.read_text(encoding="utf-8")))
+    _refused(path, expected, capsys)
+
+
+@pytest.mark.usefixtures("one_client")
+def test_a_file_too_big_is_refused_before_it_is_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "huge.json"
+    with path.open("wb") as out:  # sparse: 60 MB that take no disk
+        out.truncate(60 * 1024 * 1024)
+    _refused(path, "60 MB is too big for a BoneCoach client file (the limit is 25 MB)", capsys)
+
+
+def test_a_photo_with_a_valid_header_and_a_garbage_body_is_refused() -> None:
+    import struct
+    import zlib
+
+    from bonecoach.program.picture import PhotoError, check_photo
+    from bonecoach.store.photos import checked_photo
+
+    header = b"\x89PNG\r\n\x1a\n" + struct.pack(">I", 13) + b"IHDR"
+    ihdr = struct.pack(">IIBBBBB", 40, 30, 8, 2, 0, 0, 0)
+    png = header + ihdr + struct.pack(">I", zlib.crc32(b"IHDR" + ihdr)) + b"\x00garbage" * 100
+    assert check_photo(png) == "image/png"  # the header alone looks fine
+    with pytest.raises(PhotoError, match="damaged: its picture cannot be decoded"):
+        checked_photo(png)
+
+
+def _profile_json(**changes: Any) -> str:
+    base = json.loads(DEMO.read_text(encoding="utf-8"))["profiles"][-1]["profile"]
+    return json.dumps({"fall_with_injury": False, **base, **changes})
+
+
+PROFILES: list[tuple[str, str | bytes, str]] = [
+    ("age as text", _profile_json(age="71"), "'age': must be a whole number (got '71')"),
+    ("T-score as a word", _profile_json(t_score_lowest="low"), "t_score_lowest"),
+    ("a key twice", _profile_json().replace('"age":', '"age": 90, "age":', 1), "age: given twice"),
+    (
+        "fracture in year 1",
+        _profile_json(vertebral_fractures=1, vertebral_fracture_date="0001-01-01"),
+        "vertebral_fracture_date': 0001-01-01 is not a plausible",
+    ),
+    ("not UTF-8", b'{"sex": "f\xffmale"}', "is not UTF-8 text"),
+    ("nested too deep", "[" * 50_000 + "]" * 50_000, "nested more than 40 levels deep"),
+    ("escape in a field", _profile_json(other_fracture_site="wrist\u001b[2J"), "U+001B"),
+]
+
+
+@pytest.mark.parametrize(("case", "content", "expected"), PROFILES, ids=[c[0] for c in PROFILES])
+def test_a_hostile_profile_file_is_refused(
+    case: str,
+    content: str | bytes,
+    expected: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    path = tmp_path / "profile.json"
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    assert main(["screen", "--profile", str(path), "--shipped-only"]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "\x1b" not in err, err
+    assert expected in err, err
+
+
+SETTINGS: list[tuple[str, str, str]] = [
+    ("paper size A5", 'paper_size = "A5"\nclinic_name = "Riverside"\n', "paper_size"),
+    ("clinic name a number", "clinic_name = 12\n", "clinic_name"),
+    ("not TOML", "clinic_name = [unclosed\n", "settings"),
+    ("unknown field", 'colour = "pink"\nclinic_name = "Riverside"\n', "colour"),
+]
+
+
+@pytest.mark.parametrize(("case", "content", "expected"), SETTINGS, ids=[c[0] for c in SETTINGS])
+def test_a_hostile_settings_file_is_named_kept_and_left_in_place(
+    case: str, content: str, expected: str, bonecoach_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from bonecoach.store.settings import settings_path
+
+    path = settings_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(content, encoding="utf-8")
+    assert main(["clients"]) == 0
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "settings" in err and expected in err, err
+    assert path.read_text(encoding="utf-8") == content  # left as the person wrote it
+
+
+DATABASES: list[tuple[str, bytes]] = [
+    ("text, not a database", b"hello, this is not a database\n" * 100),
+    ("a truncated database header", b"SQLite format 3\x00" + b"\x00" * 50),
+    ("random bytes", bytes(range(256)) * 64),
+]
+
+
+@pytest.mark.parametrize(("case", "content"), DATABASES, ids=[c[0] for c in DATABASES])
+def test_a_hostile_database_file_is_refused_and_left_as_it_was(
+    case: str, content: bytes, bonecoach_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from bonecoach.store.settings import Settings, save_settings
+
+    database = bonecoach_home / "elsewhere" / "clinic.sqlite3"
+    database.parent.mkdir(parents=True)
+    database.write_bytes(content)
+    save_settings(Settings(database_url=f"sqlite:///{database}"))
+    assert main(["clients"]) == 1
+    err = capsys.readouterr().err
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert len(lines) == 1 and "Traceback" not in err and "SELECT" not in err, err
+    assert database.read_bytes() == content
