@@ -109,7 +109,7 @@ def _screen(args: argparse.Namespace) -> int:
         if problems:
             raise FileProblem(problems)
     except FileProblem as exc:
-        print(f"{args.profile}: {'; '.join(exc.problems)}", file=sys.stderr)
+        print(f"cannot read the profile {args.profile}: {'; '.join(exc.problems)}", file=sys.stderr)
         return 2
     except ProfileError as exc:
         print(f"{args.profile}: {exc}", file=sys.stderr)

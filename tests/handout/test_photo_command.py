@@ -42,6 +42,18 @@ def _client_with_photo_exercise(library: Library, photo_bytes: bytes) -> int:
         store.close(auto_backup=False)
 
 
+def _damage_stored_photo(data: bytes) -> None:
+    import sqlite3
+
+    from bonecoach.store.database import database_url
+    from bonecoach.store.settings import Settings
+
+    path = database_url(Settings()).removeprefix("sqlite:///")
+    with sqlite3.connect(path) as connection:
+        connection.execute("UPDATE custom_exercises SET photo = ?", (data,))
+    connection.close()
+
+
 def _images(page: PageObject) -> int:
     xobjects = page["/Resources"].get("/XObject", {})
     return sum(1 for x in xobjects.values() if x.get_object()["/Subtype"] == "/Image")
@@ -83,7 +95,10 @@ def test_an_archived_exercise_still_prints_its_photo(library: Library, tmp_path:
 def test_a_damaged_stored_photo_still_prints_the_handout(
     library: Library, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    client_id = _client_with_photo_exercise(library, damaged_png())  # its header passes
+    # the store refuses a photo whose pixels do not decode; one damaged after it was stored
+    # (disk damage, an older version) must still not stop the handout
+    client_id = _client_with_photo_exercise(library, photo(120, 90, "PNG"))
+    _damage_stored_photo(damaged_png())
     pages = _print(client_id, tmp_path / "damaged.pdf")
     text = " ".join(t for t, _images in pages)
     assert CUSTOM_NAME in text

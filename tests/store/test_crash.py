@@ -23,7 +23,8 @@ import pytest
 from bonecoach.store.service import Store
 from tests.store import factories
 
-KILLS = 60
+# 60 in every run; BONECOACH_CRASH_KILLS=320 for the long run an issue asks for
+KILLS = int(os.environ.get("BONECOACH_CRASH_KILLS", "60"))
 
 
 def _writer(url: str, client_id: int, out: int) -> None:
@@ -104,7 +105,7 @@ def test_sigkill_never_loses_a_returned_save(tmp_path: Path) -> None:
 
     elapsed = time.monotonic() - started
     assert len(returned) > KILLS  # the loop really saved between the kills
-    assert mid_save_kills >= 45
+    assert mid_save_kills >= KILLS * 3 // 4
     reopened = Store.open(url, auto_backup=False)  # the start-up check passes too
     assert len(reopened.sessions(client_id)) >= len(returned)
     reopened.close(auto_backup=False)

@@ -184,7 +184,7 @@ def test_restore_command_on_postgresql(
     junk_json = tmp_path / "junk.json"
     junk_json.write_bytes(b"SQLite format 3\x00" + bytes(100))
     assert main(["restore", str(junk_json)]) == 1
-    assert "cannot be read as a clinic export" in capsys.readouterr().err
+    assert "(file): not valid JSON at line 1" in capsys.readouterr().err
     # a backup folder that cannot be written is an error message, not a traceback
     blocker = tmp_path / "a-file"
     blocker.write_text("")
