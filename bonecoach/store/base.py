@@ -15,6 +15,7 @@ from bonecoach.store.records import ClientRecord
 
 # an advisory lock key of its own (migrations use 727274)
 IDENTITY_LOCK = 727275
+RESTORE_LOCK = 727276  # shared by every save, exclusive for a restore
 
 
 def person_name(name: str, whose: str, limit: int = 200) -> str:
@@ -79,12 +80,21 @@ class StoreBase:
                 self._snapshots.session = None
 
     @contextmanager
-    def _writing(self) -> Iterator[Session]:
-        """One transaction: everything in it is saved together or not at all."""
+    def _writing(self, *, whole_database: bool = False) -> Iterator[Session]:
+        """One transaction: everything in it is saved together or not at all.
+
+        ``whole_database``: a restore, which no save may overlap. SQLite's BEGIN IMMEDIATE
+        already lets one writer in at a time; on PostgreSQL every save holds the restore
+        lock shared and a restore holds it alone, so saves wait for a restore, and a restore
+        for the saves already under way (none is lost between its copy and its replacing).
+        """
         with self._sessions() as session, session.begin():
             # SQLite: BEGIN IMMEDIATE (see database.py) so a save waits for another writer
             # instead of failing half-way; PostgreSQL ignores the option.
             session.connection(execution_options={"bonecoach_write": True})
+            if session.get_bind().dialect.name == "postgresql":
+                lock = "pg_advisory_xact_lock" if whole_database else "pg_advisory_xact_lock_shared"
+                session.execute(text(f"SELECT {lock}(:key)"), {"key": RESTORE_LOCK})
             yield session
         self.changed = True
 

@@ -47,6 +47,9 @@ class ClinicFile:
         return list(found.values())
 
 
+CLIENT_PARTS = ("client", "profiles", "programs", "sessions", "suggestions")
+
+
 def read_clinic_file(path: Path) -> ClinicFile:
     where = str(path)
     try:
@@ -56,6 +59,17 @@ def read_clinic_file(path: Path) -> ClinicFile:
     if not isinstance(data, dict) or data.get("format") != CLINIC_FORMAT:
         raise ImportProblem(where, ["format: not a BoneCoach clinic export"])
     raw_clients = _list(data, "clients", where, required=True)
+    # an export writes every part of every client, even when empty: a part missing is a
+    # damaged backup (restoring it would drop those records), not an empty list
+    missing = [
+        f"clients.{i}.{part}: missing (an export lists every part, even when empty)"
+        for i, raw in enumerate(raw_clients)
+        if isinstance(raw, dict)
+        for part in CLIENT_PARTS
+        if part not in raw
+    ]
+    if missing:
+        raise ImportProblem(where, missing)
     clients = [parse_document(c, f"{path} client {i}") for i, c in enumerate(raw_clients)]
     customs = []
     for index, raw in enumerate(_list(data, "custom_exercises", where)):

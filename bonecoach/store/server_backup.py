@@ -7,8 +7,9 @@ on start and on close after changes, named and rotated like the SQLite backups.
 
 Restoring checks the whole file first, keeps the current data as a ``before-restore`` export,
 then replaces every client and custom exercise in one transaction: all of the file or nothing.
-A save from another workstation between that export and the replacing is refused rather than
-lost (the restore stops; run it again). The audit log and the therapist list are kept (the
+The restore holds the database alone from before that export to the end (a lock every save
+takes shared), so a save from another workstation is either in the export or waits and lands
+after the restore: none is lost between the two. The audit log and the therapist list are kept (the
 trail of what happened, restore included). Restored clients get new ids, so older audit entries
 name them by their old ids; clients' and custom exercises' created and updated stamps become
 the restore's, while profiles, programs and sessions keep their own saved-at and saved-by.
@@ -20,7 +21,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import delete, func, select, text, update
+from sqlalchemy import delete, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from bonecoach.store.backup import EXPORT_SUFFIX, automatic_backup_due, rotate
@@ -28,7 +29,7 @@ from bonecoach.store.clinic_file import ClinicFile, read_clinic_file
 from bonecoach.store.errors import BackupError
 from bonecoach.store.exchange import export_all_to_folder
 from bonecoach.store.importer import add_custom_exercises, insert_document
-from bonecoach.store.models import AuditRow, ClientRow, CustomExerciseRow, SuggestionRow, utcnow
+from bonecoach.store.models import ClientRow, CustomExerciseRow, utcnow
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -63,22 +64,27 @@ def restore_clinic_export(
     first or the replacing fails. Returns (where the data as it was is kept, how many clients
     were restored). ``progress(done, total)``: per client, keeping and then restoring."""
     clinic = read_clinic_file(backup)
+    kept: Path | None = None
     try:
-        with store._reading() as session:
-            mark = _last_saves(session)  # a later one means someone saved
-        kept = export_all_to_folder(store.engine, folder, "before-restore", progress=progress)
-    except (OSError, SQLAlchemyError) as exc:
-        raise BackupError(
-            f"The records as they are could not be kept before restoring ({_first_line(exc)}); "
-            "nothing was changed."
-        ) from exc
-    try:
-        _replace_everything(store, backup, clinic, kept, mark, progress)
+        with store._writing(whole_database=True) as session:
+            # from here no save can come in until the restore ends: the copy below holds
+            # everything saved before, and nothing is saved between it and the replacing
+            try:
+                kept = export_all_to_folder(
+                    store.engine, folder, "before-restore", progress=progress
+                )
+            except (OSError, SQLAlchemyError) as exc:
+                raise BackupError(
+                    "The records as they are could not be kept before restoring "
+                    f"({_first_line(exc)}); nothing was changed."
+                ) from exc
+            _replace_everything(session, store, backup, clinic, kept, progress)
     except SQLAlchemyError as exc:
+        also = "" if kept is None else f" The data as it was is also kept in {kept}"
         raise BackupError(
-            f"Restoring {backup} failed, so nothing was changed: {_first_line(exc)}. "
-            f"The data as it was is also kept in {kept}"
+            f"Restoring {backup} failed, so nothing was changed: {_first_line(exc)}.{also}"
         ) from exc
+    assert kept is not None
     return kept, len(clinic.clients)
 
 
@@ -86,66 +92,45 @@ def _first_line(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {(str(exc).splitlines() or [''])[0]}"
 
 
-def _last_saves(session: Session) -> tuple[int | None, int | None]:
-    """What changes with every save: each writes an audit entry, except keeping the
-    suggestions shown to the therapist, which adds suggestion rows."""
-    return (
-        session.scalar(select(func.max(AuditRow.id))),
-        session.scalar(select(func.max(SuggestionRow.id))),
-    )
-
-
 def _replace_everything(
+    session: Session,
     store: Store,
     backup: Path,
     clinic: ClinicFile,
     kept: Path,
-    mark: tuple[int | None, int | None],
     progress: Progress | None,
 ) -> None:
     who, now = store.actor, utcnow()
-    with store._writing() as session:
-        if session.get_bind().dialect.name == "postgresql":
-            # Every save adds an audit entry or a suggestion in its own transaction: holding
-            # this lock makes other workstations' saves wait for the restore (SQLite's BEGIN
-            # IMMEDIATE does the same).
-            session.execute(text("LOCK TABLE audit_log, suggestions IN SHARE ROW EXCLUSIVE MODE"))
-        if _last_saves(session) != mark:
-            raise BackupError(
-                "Someone saved while the restore was getting ready, and that save is not in "
-                f"{kept.name}. Nothing was changed; restore again to keep it safe."
-            )
-        # Profiles, programs, sessions and suggestions go with their client (ON DELETE CASCADE).
-        session.execute(delete(ClientRow))
-        session.execute(delete(CustomExerciseRow))
-        add_custom_exercises(session, clinic.every_custom_exercise(), str(backup), who, now)
-        total = len(clinic.clients)
-        for done, document in enumerate(clinic.clients):
-            if progress is not None:
-                progress(done, total)
-            insert_document(
-                session,
-                store,
-                document,
-                clinic_id=document.client.clinic_id,
-                who=who,
-                now=now,
-                with_custom_exercises=False,  # all of them were added above, once
-            )
-        archived = clinic.archived_custom_exercises
-        if archived:
-            session.execute(
-                update(CustomExerciseRow)
-                .where(CustomExerciseRow.id.in_(archived))
-                .values(archived=True)
-            )
-        store._audit(
+    # Profiles, programs, sessions and suggestions go with their client (ON DELETE CASCADE).
+    session.execute(delete(ClientRow))
+    session.execute(delete(CustomExerciseRow))
+    add_custom_exercises(session, clinic.every_custom_exercise(), str(backup), who, now)
+    total = len(clinic.clients)
+    for done, document in enumerate(clinic.clients):
+        if progress is not None:
+            progress(done, total)
+        insert_document(
             session,
-            who,
-            "restore",
-            "database",
-            None,
-            None,
-            f"restored {total} client(s) from {backup.name}; the data as it was "
-            f"is kept in {kept.name}",
+            store,
+            document,
+            clinic_id=document.client.clinic_id,
+            who=who,
+            now=now,
+            with_custom_exercises=False,  # all of them were added above, once
         )
+    archived = clinic.archived_custom_exercises
+    if archived:
+        session.execute(
+            update(CustomExerciseRow)
+            .where(CustomExerciseRow.id.in_(archived))
+            .values(archived=True)
+        )
+    store._audit(
+        session,
+        who,
+        "restore",
+        "database",
+        None,
+        None,
+        f"restored {total} client(s) from {backup.name}; the data as it was is kept in {kept.name}",
+    )

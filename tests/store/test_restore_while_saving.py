@@ -11,6 +11,7 @@ between were acknowledged and then in neither.
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 import subprocess
 import sys
@@ -88,6 +89,82 @@ def test_no_acknowledged_save_is_lost_when_restoring_while_another_window_saves(
     lost = acknowledged - somewhere
     print(f"{len(acknowledged)} acknowledged saves, {RESTORES} restores, {len(lost)} lost")
     assert not lost, f"{len(lost)} of {len(acknowledged)} acknowledged saves are nowhere"
+
+
+@pytest.mark.slow
+@pytest.mark.postgres
+def test_no_acknowledged_save_is_lost_when_a_clinic_export_is_restored_while_saving(
+    postgres_schema_url: str, tmp_path: Path
+) -> None:
+    """PostgreSQL: the restore keeps the records as a before-restore export, then replaces
+    them under a lock every save waits for; a save made in between makes the restore stop
+    (nothing changed) rather than be lost."""
+    from bonecoach.store.exchange import export_all_to_file
+    from bonecoach.store.server_backup import restore_clinic_export
+
+    url = postgres_schema_url
+    folder = tmp_path / "backups"
+    with Store.open(url, auto_backup=False) as store:
+        client_id = store.create_client("Ann Lee").id
+        store.save_session(client_id, factories.session_log())
+        backup = export_all_to_file(store.engine, tmp_path / "clinic.json")
+    stop = tmp_path / "stop"
+    saver = _saver(url, client_id, stop)
+    assert saver.stdout is not None
+    assert saver.stdout.readline().strip() == "ready"
+    kept: list[Path] = []
+    stopped = 0
+    try:
+        with Store.open(url, auto_backup=False) as store:
+            for _ in range(RESTORES):
+                time.sleep(0.4)
+                try:
+                    kept.append(restore_clinic_export(store, backup, folder)[0])
+                except BackupError as exc:
+                    assert "Someone saved while the restore was getting ready" in str(exc)
+                    stopped += 1
+        time.sleep(0.3)
+    finally:
+        stop.touch()
+        out, err = saver.communicate(timeout=120)
+    assert saver.returncode == 0, err[-2000:]
+    acknowledged = {line.split()[1] for line in out.splitlines() if line.startswith("saved")}
+    assert len(acknowledged) > 20 and kept, (len(acknowledged), stopped)
+    with Store.open(url, auto_backup=False) as store:
+        somewhere = {s.log.notes for c in store.list_clients() for s in store.sessions(c.id)}
+    for copy in kept:
+        somewhere |= set(re.findall(r"token-\d+", copy.read_text(encoding="utf-8")))
+    lost = acknowledged - somewhere
+    print(
+        f"{len(acknowledged)} acknowledged, {len(kept)} restored, {stopped} stopped, "
+        f"{len(lost)} lost"
+    )
+    assert not lost, f"{len(lost)} of {len(acknowledged)} acknowledged saves are nowhere"
+
+
+@pytest.mark.postgres
+def test_a_clinic_export_missing_a_part_is_refused_and_nothing_changes(
+    postgres_schema_url: str, tmp_path: Path
+) -> None:
+    import json
+
+    from bonecoach.store.errors import ImportProblem
+    from bonecoach.store.exchange import export_all_to_file
+    from bonecoach.store.server_backup import restore_clinic_export
+
+    with Store.open(postgres_schema_url, auto_backup=False) as store:
+        client_id = store.create_client("Ann Lee").id
+        store.save_session(client_id, factories.session_log())
+        backup = export_all_to_file(store.engine, tmp_path / "clinic.json")
+        data = json.loads(backup.read_text(encoding="utf-8"))
+        del data["clients"][0]["sessions"]
+        damaged = tmp_path / "damaged.json"
+        damaged.write_text(json.dumps(data), encoding="utf-8")
+        store.save_session(client_id, factories.session_log(reps=8))
+        with pytest.raises(ImportProblem, match=r"clients\.0\.sessions: missing"):
+            restore_clinic_export(store, damaged, tmp_path / "backups")
+        assert len(store.sessions(client_id)) == 2
+        assert not (tmp_path / "backups").exists() or not any((tmp_path / "backups").iterdir())
 
 
 def test_a_backup_missing_a_table_is_refused_and_nothing_changes(tmp_path: Path) -> None:

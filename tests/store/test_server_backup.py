@@ -309,42 +309,61 @@ def test_an_export_without_its_client_list_does_not_empty_the_clinic(
 
 
 @pytest.mark.parametrize("save", ["client", "suggestion"])
-def test_a_save_while_the_restore_gets_ready_is_not_lost(
+def test_a_save_while_the_restore_runs_waits_and_is_not_lost(
     store: Store,
     store_url: str | None,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     save: str,
 ) -> None:
-    """Another workstation saves after the before-restore export was taken: the restore stops
-    instead of deleting a save that no file holds (a new client is audited; the suggestions
-    kept for the therapist are not, so they are watched too)."""
+    """Another workstation saves after the before-restore export was taken: its save waits
+    for the restore (which holds the database alone from before the export) and then lands,
+    or is refused (its client is gone) without being acknowledged: never acknowledged and
+    then deleted."""
+    import threading
+    import time
+
     from bonecoach.store import server_backup
 
     _fill(store)
     backup = export_all_to_file(store.engine, tmp_path / "clinic.json")
     client_id = store.list_clients()[0].id
     real_export = server_backup.export_all_to_folder
+    outcome: list[str] = []
 
-    def export_then_someone_saves(*args: Any, **kwargs: Any) -> Path:
-        kept = real_export(*args, **kwargs)
+    def other_workstation() -> None:
         other = Store.open(store_url, auto_backup=False, actor="Sam Other")
         try:
             if save == "client":
                 other.create_client("Saved meanwhile")
             else:
                 other.save_suggestions(client_id, [factories.suggestion("meanwhile")])
+            outcome.append("saved")
+        except Exception as exc:
+            outcome.append(f"refused {type(exc).__name__}")
         finally:
             other.close(auto_backup=False)
+
+    saver = threading.Thread(target=other_workstation)
+
+    def export_then_someone_saves(*args: Any, **kwargs: Any) -> Path:
+        kept = real_export(*args, **kwargs)
+        saver.start()
+        time.sleep(0.5)  # long enough to have saved, had it not had to wait
+        assert outcome == [], "a save went through while the restore held the database"
         return kept
 
     monkeypatch.setattr(server_backup, "export_all_to_folder", export_then_someone_saves)
-    with pytest.raises(BackupError, match="Someone saved while the restore was getting ready"):
-        restore_clinic_export(store, backup, tmp_path / "backups")
-    if save == "client":
-        assert "Saved meanwhile" in [c.name for c in store.list_clients()]
+    restore_clinic_export(store, backup, tmp_path / "backups")
+    saver.join(timeout=60)
+    assert len(outcome) == 1
+    if outcome == ["saved"]:  # acknowledged after the restore: it is there
+        if save == "client":
+            assert "Saved meanwhile" in [c.name for c in store.list_clients()]
+        else:
+            assert any(s.suggestion.key == "meanwhile" for s in store.suggestions(client_id))
     else:
-        assert any(s.suggestion.key == "meanwhile" for s in store.suggestions(client_id))
+        assert save == "suggestion"  # its client was replaced by the restored one
 
 
 def test_two_exports_in_one_second_get_two_files(store: Store, tmp_path: Path) -> None:

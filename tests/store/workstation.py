@@ -94,6 +94,8 @@ def session_saves(url: str, client_id: int, stop: Path) -> None:
         except Exception as exc:
             _say(f"refused {type(exc).__name__}")
             time.sleep(0.01)
+            # a clinic-export restore (PostgreSQL) gives the client a new id: find it again
+            client_id = next((c.id for c in store.list_clients()), client_id)
             continue
         _say(f"saved {token}")
     store.close(auto_backup=False)
