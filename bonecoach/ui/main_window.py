@@ -110,6 +110,9 @@ class MainWindow(QMainWindow):
         window_state.restore_splitters(self)
         self.show_where()
         self._set_enabled(store=True, client=False)
+        from bonecoach.ui.restore_notice import RestoreWatcher
+
+        self.restore_watcher = RestoreWatcher(self)  # restores made elsewhere
         self.refresh_clients()
         self.clients.enable_sorting()
         self.show_message("Choose a client on the left, or add one with New client (Ctrl+N).")

@@ -153,6 +153,7 @@ class WindowCommands:
         reload_custom_exercises(context)  # the backup's custom exercises, too
         w.open_client(None, ask=False)
         w.refresh_clients()
+        w.restore_watcher.records_seen()  # this window's own restore: no notice
         self._library_changed()
         context.errors.info("Backup restored", f"Restored {name}.\nThe records before it: {kept}")
 

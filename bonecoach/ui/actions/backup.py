@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from bonecoach.store.exchange import Progress
@@ -65,3 +65,17 @@ def restore_into_open_store(
         return restore(backup, path, folder)
     finally:  # reopen whatever is there now, so the app keeps working either way
         context.store = Store.open(settings=context.settings, actor=actor)
+
+
+def audit_mark(context: AppContext) -> Any:
+    """The newest audit entry now (remembered to notice a restore made elsewhere)."""
+    from bonecoach.store.restore_watch import newest_mark
+
+    return newest_mark(context.store)
+
+
+def restore_since(context: AppContext, seen: Any) -> tuple[Any, Any]:
+    """(the newest audit mark, the latest restore made after ``seen``, or None)."""
+    from bonecoach.store.restore_watch import restore_since as since
+
+    return since(context.store, seen)
