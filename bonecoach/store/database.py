@@ -67,11 +67,15 @@ def sqlite_path(url: str | URL) -> Path | None:
     return Path(parsed.database)
 
 
+# how long a save waits for another window's or workstation's save before saying so
+BUSY_TIMEOUT_SECONDS = 10
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     # We issue BEGIN ourselves (see _begin) so reads and writes of one save share a transaction.
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_SECONDS * 1000)}")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=FULL")
     cursor.execute("PRAGMA foreign_keys=ON")
@@ -85,7 +89,7 @@ def _begin(connection: Any) -> None:
 
 def make_engine(url: str) -> Engine:
     if make_url(url).get_backend_name() == "sqlite":
-        engine = create_engine(url, connect_args={"timeout": 10})
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_SECONDS})
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _begin)
         return engine
