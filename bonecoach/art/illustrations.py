@@ -97,13 +97,17 @@ def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
 
 
 def placement_problems(ill: Illustration) -> list[str]:
-    """What goes wrong when the poses are put in the room: joint limits, unplanted feet."""
+    """What goes wrong when the poses are put in the room: joint limits, unplanted feet,
+    a body not resting on what it should (support)."""
     from bonecoach.art.scene import place
+    from bonecoach.art.support import support_problems
 
     problems: list[str] = []
     for phase, pose in ill.poses:
-        placed = place(pose, ill.view, [*ill.props, *pose.props])
+        props = [*ill.props, *pose.props]
+        placed = place(pose, ill.view, props)
         problems.extend(f"{phase}: {p}" for p in placed.problems)
+        problems.extend(f"{phase}: {p}" for p in support_problems(placed, ill.view, props))
     return problems
 
 

@@ -70,6 +70,8 @@ class Pose:
     plant: tuple[str, ...] = ()  # sides whose knee is solved so the foot reaches the floor
     lift: float = 0.0  # cm off the ground: the airborne moment of a jump or hop
     gaze: bool = False  # draw a dashed line of sight from the face
+    # what bears the weight (base's unless the pose says): one point of each group rests
+    rests: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -141,7 +143,7 @@ def parse_pose(raw: object, phase: str, problems: list[str]) -> Pose | None:
     lift = 0.0
     side_values: dict[str, dict[str, float]] = {"left": {}, "right": {}}
     for key, value in raw.items():
-        if key in ("base", "props"):
+        if key in ("base", "props", "rests"):
             continue
         if key == "gaze":
             if not isinstance(value, bool):
@@ -189,7 +191,21 @@ def parse_pose(raw: object, phase: str, problems: list[str]) -> Pose | None:
     flat = tuple(s for s in _sides(raw.get("flat", base.flat)) if s not in given_ankle)
     plant = _sides(raw.get("plant", base.plant))
     gaze = raw.get("gaze") is True
-    return Pose(base_name, body, sides, anchor, x, props, flat, plant, lift, gaze)
+    rests = _rests(raw.get("rests"), base.rests, problems, where)
+    return Pose(base_name, body, sides, anchor, x, props, flat, plant, lift, gaze, rests)
+
+
+def _rests(
+    value: object, default: tuple[tuple[str, ...], ...], problems: list[str], where: str
+) -> tuple[tuple[str, ...], ...]:
+    """``rests = ["right_knee", "hands"]``: each item a body point that must rest on the
+    floor or a prop ("hands", "feet": either one); [] when nothing does (a hang)."""
+    if value is None:
+        return default
+    if not isinstance(value, list) or not all(isinstance(v, str) and is_point(v) for v in value):
+        problems.append(f"{where}'rests' must be a list of body points")
+        return default
+    return tuple(expand(v) for v in value)
 
 
 def _sides(value: object) -> tuple[str, ...]:

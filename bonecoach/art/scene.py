@@ -9,12 +9,12 @@ their knee bent or straightened until the sole meets the surface under it.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from bonecoach.art.figure import project, section_radius
 from bonecoach.art.geometry import Vec, add
 from bonecoach.art.poses import Pose
-from bonecoach.art.props import Prop, surfaces
+from bonecoach.art.props import Prop, extent, surfaces
 from bonecoach.art.skeleton import (
     SIDE_LIMITS,
     Body,
@@ -118,7 +118,7 @@ def _solve_knee(
     return min((k for k in fine if low <= k <= high), key=lambda k: abs(gap(k)))
 
 
-def place(pose: Pose, view: str, props: Sequence[Prop]) -> Placed:
+def _place_once(pose: Pose, view: str, props: Sequence[Prop]) -> Placed:
     tops = [t for prop in props for t in surfaces(prop, view)]
     sides = {s: dict(a) for s, a in pose.sides.items()}
     for side in pose.flat:
@@ -161,3 +161,74 @@ def place(pose: Pose, view: str, props: Sequence[Prop]) -> Placed:
     if sunk < -TOUCH:
         problems.append(f"part of the body goes {-sunk:.0f} cm into the floor or a prop")
     return Placed(body, pose, sides, tuple(problems))
+
+
+# -- what the body rests on -------------------------------------------------------------------
+NEAR = 10.0  # cm: the body round a point (a buttock round the pelvis, a kneecap round the knee)
+RESTING = {"pelvis": 6.0, "chest": 6.0, "waist": 6.0}  # the trunk's rounded outline
+RESTING_LIMB = TOUCH + 1.0
+_FOOT = ("heel", "toe")
+
+
+def _contact_points(name: str) -> list[str]:
+    side, _, rest = name.partition("_")
+    if side in ("left", "right") and rest == "foot":
+        return [f"{side}_{n}" for n in _FOOT]
+    return [name]
+
+
+def rest_gap(placed: Placed, view: str, name: str, tops: Tops) -> float:
+    """How far the body round point ``name`` is above the surface under it (cm; the body's
+    thickness taken off, so resting is about 0)."""
+    best = float("inf")
+    for point_name in _contact_points(name):
+        point = placed.body.points[point_name]
+        for part in placed.body.parts:
+            for node in part.nodes:
+                if max(abs(a - b) for a, b in zip(node.point, point, strict=True)) > NEAR:
+                    continue
+                x, y = project(view, node.point)
+                best = min(best, y - section_radius(view, node, UP) - floor_height(x, tops))
+    return best
+
+
+def unrested(placed: Placed, view: str, props: Sequence[Prop]) -> list[tuple[str, float]]:
+    """Each ``rests`` group with no point on a surface: (its nearest point, how far above)."""
+    if placed.pose.lift:
+        return []  # the airborne moment of a jump: nothing rests
+    # every top, also of a prop drawn beside the body in a front view (the seat under a
+    # seated figure whose feet stand in front of it)
+    tops = [t for prop in props for t in extent(prop, view)]
+    out = []
+    for group in placed.pose.rests:
+        gaps = {name: rest_gap(placed, view, name, tops) for name in group}
+        over = {name: gap - RESTING.get(name, RESTING_LIMB) for name, gap in gaps.items()}
+        name = min(over, key=lambda n: over[n])
+        if over[name] > 0:
+            out.append((name, gaps[name]))
+    return out
+
+
+def place(pose: Pose, view: str, props: Sequence[Prop]) -> Placed:
+    """The pose in the room. A side-view pose left resting on the wrong point (hands on the
+    mat, knees in the air) tips about the trunk, as a body settles, until what it should
+    rest on does: the smallest tip that works, up to SETTLE_DEGREES."""
+    placed = _place_once(pose, view, props)
+    if view != "side" or not unrested(placed, view, props):
+        return placed
+
+    def worst(tip: float) -> tuple[float, Placed]:  # how far the worst group is off
+        tipped = replace(pose, body=pose.body | {"trunk": pose.body.get("trunk", 0.0) + tip})
+        attempt = _place_once(tipped, view, props)
+        left = unrested(attempt, view, props)
+        return (max((g for _, g in left), default=0.0), attempt)
+
+    tips = sorted((d * 0.5 for d in range(-2 * SETTLE_DEGREES, 2 * SETTLE_DEGREES + 1)), key=abs)
+    for tip in tips:
+        left, attempt = worst(tip)
+        if left == 0.0:
+            return replace(attempt, pose=pose)
+    return placed
+
+
+SETTLE_DEGREES = 25
