@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -112,9 +112,14 @@ def placement_problems(ill: Illustration) -> list[str]:
 
 
 def illustration_problems(
-    illustrations: Mapping[str, Illustration], exercise_ids: Iterable[str]
+    illustrations: Mapping[str, Illustration],
+    exercise_ids: Iterable[str],
+    steps: Mapping[str, Sequence[str]] | None = None,
 ) -> list[str]:
-    """Each problem as 'file: exercise 'id': problem', for the ids given plus stray ones."""
+    """Each problem as 'file: exercise 'id': problem', for the ids given plus stray ones;
+    with the exercises' ``steps``, also each drawing against its steps (contact)."""
+    from bonecoach.art.contact import contact_problems
+
     wanted = list(exercise_ids)
     problems: list[str] = []
     for exercise_id in wanted:
@@ -126,6 +131,11 @@ def illustration_problems(
         problems.extend(
             f"{ill.file}: exercise '{exercise_id}': {p}" for p in placement_problems(ill)
         )
+        if steps is not None and exercise_id in steps:
+            problems.extend(
+                f"{ill.file}: exercise '{exercise_id}': {p}"
+                for p in contact_problems(ill, steps[exercise_id])
+            )
     known = set(wanted)
     for exercise_id, ill in illustrations.items():
         if exercise_id not in known:

@@ -64,7 +64,8 @@ def _check(args: argparse.Namespace) -> int:
         return 1
     poses = _pose_dir(args)
     if poses is not None:
-        drawing_problems = _illustration_problems(poses, list(library))
+        steps = {e.id: e.steps for e in library.values()}
+        drawing_problems = _illustration_problems(poses, list(library), steps)
         if drawing_problems:
             print(f"{len(drawing_problems)} illustration problem(s) in {poses}:", file=sys.stderr)
             for problem in drawing_problems:
@@ -88,14 +89,16 @@ def _pose_dir(args: argparse.Namespace) -> Path | None:
     return sibling if sibling.is_dir() else None
 
 
-def _illustration_problems(poses: Path, exercise_ids: list[str]) -> list[str]:
+def _illustration_problems(
+    poses: Path, exercise_ids: list[str], steps: dict[str, Any] | None = None
+) -> list[str]:
     from bonecoach.art import IllustrationError, illustration_problems, load_illustrations
 
     try:
         illustrations = load_illustrations(poses)
     except IllustrationError as exc:
         return [str(exc)]
-    return illustration_problems(illustrations, exercise_ids)
+    return illustration_problems(illustrations, exercise_ids, steps)
 
 
 def _list(args: argparse.Namespace) -> int:

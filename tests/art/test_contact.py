@@ -1,0 +1,70 @@
+"""#15 contact check: when the steps put a hand on a counter, table, chair or rail, every
+panel shows a hand resting on one. Each case breaks a correct drawing on purpose."""
+
+from __future__ import annotations
+
+from bonecoach.art import illustration_problems, load_illustrations
+from bonecoach.paths import resource
+from bonecoach.program.library import load_library
+
+AT_THE_COUNTER = """
+[calf_raise]
+props = [{ kind = "counter", x = 33, height = 89 }]
+[calf_raise.start]
+shoulder = 42
+elbow = 10
+wrist = -65
+[calf_raise.end]
+ankle = -38
+shoulder = 30
+elbow = 10
+wrist = -50
+"""
+STEPS = {"calf_raise": ["Stand facing a counter, fingertips resting on it.", "Rise up."]}
+
+
+def test_the_shipped_drawings_show_the_hands_the_steps_ask_for() -> None:
+    library = load_library(resource("library"))
+    ills = load_illustrations(resource("illustrations"))
+    steps = {e.id: e.steps for e in library.values()}
+    problems = [p for p in illustration_problems(ills, list(library), steps) if "hand" in p]
+    assert problems == []
+
+
+def test_hands_on_the_counter_pass(write_poses) -> None:  # type: ignore[no-untyped-def]
+    assert illustration_problems(write_poses(AT_THE_COUNTER), ["calf_raise"], STEPS) == []
+
+
+def test_hands_hovering_above_the_counter_are_caught(write_poses) -> None:  # type: ignore[no-untyped-def]
+    """The drawing the review found: up on the toes, the hands lift off the counter."""
+    text = AT_THE_COUNTER.replace("ankle = -38\nshoulder = 30\n", "ankle = -38\nshoulder = 42\n")
+    problems = illustration_problems(write_poses(text), ["calf_raise"], STEPS)
+    assert any(
+        "end: the steps put a hand on the counter, but no hand rests on one (the nearest is" in p
+        for p in problems
+    ), problems
+
+
+def test_a_rail_the_steps_ask_for_but_the_drawing_lacks_is_caught(write_poses) -> None:  # type: ignore[no-untyped-def]
+    text = """
+[step_up]
+props = [{ kind = "step", x = 20, height = 18 }]
+[step_up.start]
+plant = true
+[step_up.end]
+anchor = "left_ankle"
+x = 31
+plant = true
+"""
+    steps = {"step_up": ["Stand facing a step, one hand lightly on the rail.", "Step up."]}
+    problems = illustration_problems(write_poses(text), ["step_up"], steps)
+    assert sum("the steps put a hand on the rail" in p for p in problems) == 2, problems
+
+
+def test_steps_that_lift_the_hands_on_purpose_allow_a_small_hover(write_poses) -> None:  # type: ignore[no-untyped-def]
+    text = AT_THE_COUNTER.replace("ankle = -38\nshoulder = 30\n", "ankle = 0\nshoulder = 42\n")
+    text = text.replace("elbow = 10\nwrist = -50", "elbow = 35\nwrist = -30")
+    lifted = {"calf_raise": ["Stand facing a counter, hands resting on it.",
+                             "Lift your hands a little above the counter and hold."]}  # fmt: skip
+    assert illustration_problems(write_poses(text), ["calf_raise"], lifted) == []
+    assert illustration_problems(write_poses(text), ["calf_raise"], STEPS) != []
