@@ -85,6 +85,31 @@ def hand_off_support(placed: Placed, view: str, props: Iterable[Prop]) -> float:
     return best
 
 
+# what each piece of the exercise's equipment is drawn as
+DRAWN_AS: dict[str, set[str]] = {
+    "resistance_band": {"band"},
+    "dumbbells": {"dumbbells"},
+    "chair": {"chair", "car"},
+    "counter": {"counter", "table"},
+    "wall": {"wall", "door"},
+    "step": {"step", "stairs"},
+    "mat": {"mat", "bed"},
+    "weighted_vest": {"vest"},
+    "walking_poles": {"poles"},
+}
+
+
+def equipment_problems(ill: Illustration, equipment: Iterable[object]) -> list[str]:
+    """Every piece of the exercise's equipment is in the drawing (a wall angel with no wall
+    teaches arm waving; a counter to hold that is not drawn is not held)."""
+    kinds = {p.kind for p in ill.props} | {p.kind for _, pose in ill.poses for p in pose.props}
+    return [
+        f"its equipment includes {str(item).replace('_', ' ')}, which the drawing does not show"
+        for item in equipment
+        if not DRAWN_AS.get(str(item), {str(item)}) & kinds
+    ]
+
+
 def contact_problems(ill: Illustration, steps: Sequence[str]) -> list[str]:
     text = " ".join(steps)
     said = SAYS_HOLD.search(text)

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from bonecoach.program.exercise import Exercise
 
 from bonecoach.art.poses import PHASES, Illustration, parse_illustration
 
@@ -114,11 +117,11 @@ def placement_problems(ill: Illustration) -> list[str]:
 def illustration_problems(
     illustrations: Mapping[str, Illustration],
     exercise_ids: Iterable[str],
-    steps: Mapping[str, Sequence[str]] | None = None,
+    exercises: Mapping[str, Exercise] | None = None,
 ) -> list[str]:
     """Each problem as 'file: exercise 'id': problem', for the ids given plus stray ones;
-    with the exercises' ``steps``, also each drawing against its steps (contact)."""
-    from bonecoach.art.contact import contact_problems
+    with the ``exercises``, also each drawing against its steps and equipment."""
+    from bonecoach.art.contact import contact_problems, equipment_problems
 
     wanted = list(exercise_ids)
     problems: list[str] = []
@@ -131,10 +134,14 @@ def illustration_problems(
         problems.extend(
             f"{ill.file}: exercise '{exercise_id}': {p}" for p in placement_problems(ill)
         )
-        if steps is not None and exercise_id in steps:
+        if exercises is not None and exercise_id in exercises:
+            exercise = exercises[exercise_id]
             problems.extend(
                 f"{ill.file}: exercise '{exercise_id}': {p}"
-                for p in contact_problems(ill, steps[exercise_id])
+                for p in [
+                    *equipment_problems(ill, exercise.equipment),
+                    *contact_problems(ill, exercise.steps),
+                ]
             )
     known = set(wanted)
     for exercise_id, ill in illustrations.items():

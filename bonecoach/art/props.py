@@ -25,7 +25,7 @@ PROP_PARAMS: dict[str, dict[str, Any]] = {
     "chair": {"x": None, "side": "left", "seat": 45.0, "arms": False, "beside": False},
     "counter": {"x": None, "side": "right", "height": 92.0, "length": 60.0, "beside": False},
     "table": {"x": None, "side": "right", "height": 75.0, "length": 80.0, "beside": False},
-    "wall": {"x": None, "side": "right"},
+    "wall": {"x": None, "side": "right", "behind": False},  # behind: the wall at one's back
     "step": {"x": None, "side": "right", "height": 15.0, "depth": 35.0},
     "mat": {"x": None, "side": "right", "length": 190.0},
     "bed": {"x": None, "side": "right", "height": 50.0, "length": 200.0},
@@ -243,6 +243,10 @@ def draw_furniture(canvas: Canvas, prop: Prop, view: str, dx: float) -> None:
         _rect(canvas, x0, h - 4, x1, h, PROP_SHADE)
         for leg in ((x0 + 3, x0 + 6.5), (x1 - 6.5, x1 - 3)):
             _rect(canvas, leg[0], 0, leg[1], h - 4)
+    elif k == "wall" and prop["behind"]:  # front view: the wall the back leans on
+        x = prop["x"] + dx
+        _rect(canvas, x - 55, 0, x + 55, 190, PROP_SHADE)
+        canvas.line((x - 55, 10), (x + 55, 10), PROP_INK, LINE)  # the skirting board
     elif k == "wall":
         x = prop["x"] + dx
         far = x + (14.0 if prop["side"] == "right" else -14.0)

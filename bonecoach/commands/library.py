@@ -64,8 +64,7 @@ def _check(args: argparse.Namespace) -> int:
         return 1
     poses = _pose_dir(args)
     if poses is not None:
-        steps = {e.id: e.steps for e in library.values()}
-        drawing_problems = _illustration_problems(poses, list(library), steps)
+        drawing_problems = _illustration_problems(poses, list(library), dict(library))
         if drawing_problems:
             print(f"{len(drawing_problems)} illustration problem(s) in {poses}:", file=sys.stderr)
             for problem in drawing_problems:
@@ -90,7 +89,7 @@ def _pose_dir(args: argparse.Namespace) -> Path | None:
 
 
 def _illustration_problems(
-    poses: Path, exercise_ids: list[str], steps: dict[str, Any] | None = None
+    poses: Path, exercise_ids: list[str], exercises: dict[str, Any] | None = None
 ) -> list[str]:
     from bonecoach.art import IllustrationError, illustration_problems, load_illustrations
 
@@ -98,7 +97,7 @@ def _illustration_problems(
         illustrations = load_illustrations(poses)
     except IllustrationError as exc:
         return [str(exc)]
-    return illustration_problems(illustrations, exercise_ids, steps)
+    return illustration_problems(illustrations, exercise_ids, exercises)
 
 
 def _list(args: argparse.Namespace) -> int:

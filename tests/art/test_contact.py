@@ -3,6 +3,9 @@ panel shows a hand resting on one. Each case breaks a correct drawing on purpose
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+from typing import Any
+
 from bonecoach.art import illustration_problems, load_illustrations
 from bonecoach.paths import resource
 from bonecoach.program.library import load_library
@@ -20,14 +23,20 @@ shoulder = 30
 elbow = 10
 wrist = -50
 """
-STEPS = {"calf_raise": ["Stand facing a counter, fingertips resting on it.", "Rise up."]}
+
+
+def _exercise(steps: list[str]) -> Any:
+    """Only what the drawing checks read: steps and equipment."""
+    return SimpleNamespace(steps=steps, equipment=())
+
+
+STEPS = {"calf_raise": _exercise(["Stand facing a counter, fingertips resting on it.", "Rise up."])}
 
 
 def test_the_shipped_drawings_show_the_hands_the_steps_ask_for() -> None:
     library = load_library(resource("library"))
     ills = load_illustrations(resource("illustrations"))
-    steps = {e.id: e.steps for e in library.values()}
-    problems = [p for p in illustration_problems(ills, list(library), steps) if "hand" in p]
+    problems = [p for p in illustration_problems(ills, list(library), dict(library)) if "hand" in p]
     assert problems == []
 
 
@@ -56,7 +65,7 @@ anchor = "left_ankle"
 x = 31
 plant = true
 """
-    steps = {"step_up": ["Stand facing a step, one hand lightly on the rail.", "Step up."]}
+    steps = {"step_up": _exercise(["Stand facing a step, one hand lightly on the rail.", "Up."])}
     problems = illustration_problems(write_poses(text), ["step_up"], steps)
     assert sum("the steps put a hand on the rail" in p for p in problems) == 2, problems
 
@@ -64,7 +73,30 @@ plant = true
 def test_steps_that_lift_the_hands_on_purpose_allow_a_small_hover(write_poses) -> None:  # type: ignore[no-untyped-def]
     text = AT_THE_COUNTER.replace("ankle = -38\nshoulder = 30\n", "ankle = 0\nshoulder = 42\n")
     text = text.replace("elbow = 10\nwrist = -50", "elbow = 35\nwrist = -30")
-    lifted = {"calf_raise": ["Stand facing a counter, hands resting on it.",
-                             "Lift your hands a little above the counter and hold."]}  # fmt: skip
+    lifted = {"calf_raise": _exercise(["Stand facing a counter, hands resting on it.",
+                             "Lift your hands a little above the counter and hold."])}  # fmt: skip
     assert illustration_problems(write_poses(text), ["calf_raise"], lifted) == []
     assert illustration_problems(write_poses(text), ["calf_raise"], STEPS) != []
+
+
+def test_equipment_the_drawing_leaves_out_is_caught(write_poses) -> None:  # type: ignore[no-untyped-def]
+    """The wall angel had no wall: the picture taught arm waving."""
+    text = """
+[wall_angel]
+view = "front"
+[wall_angel.start]
+shoulder_abduct = 85
+[wall_angel.end]
+shoulder_abduct = 150
+"""
+    exercise = SimpleNamespace(steps=["Stand with your back against a wall."], equipment=["wall"])
+    problems = illustration_problems(write_poses(text), ["wall_angel"], {"wall_angel": exercise})
+    assert any("its equipment includes wall, which the drawing does not show" in p
+               for p in problems), problems  # fmt: skip
+    with_wall = text.replace(
+        'view = "front"\n', 'view = "front"\nprops = [{ kind = "wall", x = 0, behind = true }]\n'
+    )
+    assert (
+        illustration_problems(write_poses(with_wall), ["wall_angel"], {"wall_angel": exercise})
+        == []
+    )
