@@ -34,7 +34,29 @@ def _magnified(svg: str, w_cm: float) -> float:
     return max(1.0, float(match.group(1)) / (SVG_UNITS_PER_CM * w_cm))
 
 
-def _paint_cell(painter: Any, svg: str, label: str, x: float, y: float, scale: float) -> None:
+STEPS_W = 520.0  # with --steps: a text column beside each drawing
+STEPS_COLUMNS, STEPS_PDF_COLUMNS = 2, 1
+
+
+def _paint_steps(painter: Any, steps: str, x: float, y: float, scale: float) -> None:
+    """The exercise's steps in small type, beside its drawing, to check one against the other."""
+    from PySide6.QtCore import QRectF, Qt
+    from PySide6.QtGui import QColor, QFont
+
+    font = QFont("DejaVu Sans")
+    font.setPixelSize(max(7, round(12 * scale)))
+    painter.setFont(font)
+    painter.setPen(QColor("#222222"))
+    painter.drawText(
+        QRectF(x, y + PAD * scale, (STEPS_W - PAD) * scale, (CELL_H + LABEL_H - 2 * PAD) * scale),
+        int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap),
+        steps,
+    )
+
+
+def _paint_cell(
+    painter: Any, svg: str, label: str, x: float, y: float, scale: float, steps: str = ""
+) -> None:
     from PySide6.QtCore import QByteArray, QRectF, Qt
     from PySide6.QtGui import QColor, QFont, QPen
     from PySide6.QtSvg import QSvgRenderer
@@ -49,7 +71,10 @@ def _paint_cell(painter: Any, svg: str, label: str, x: float, y: float, scale: f
     renderer = QSvgRenderer(QByteArray(svg.encode("utf-8")))
     renderer.render(painter, QRectF(left, top, draw_w, draw_h))
     painter.setPen(QPen(QColor("#c8c8c8"), max(1.0, scale)))
-    painter.drawRect(QRectF(x, y, CELL_W * scale, (CELL_H + LABEL_H) * scale))
+    width = CELL_W + (STEPS_W if steps else 0.0)
+    painter.drawRect(QRectF(x, y, width * scale, (CELL_H + LABEL_H) * scale))
+    if steps:
+        _paint_steps(painter, steps, x + CELL_W * scale, y, scale)
     font = QFont("DejaVu Sans")
     font.setPixelSize(max(8, round(15 * scale)))
     painter.setFont(font)
@@ -61,23 +86,27 @@ def _paint_cell(painter: Any, svg: str, label: str, x: float, y: float, scale: f
     )
 
 
-def sheet_png(items: Sequence[tuple[str, str]]) -> bytes:
-    """(label, svg) pairs as one PNG grid."""
+def sheet_png(items: Sequence[tuple[str, str]], steps: Sequence[str] = ()) -> bytes:
+    """(label, svg) pairs as one PNG grid; with ``steps`` (one text per item), each drawing
+    has its steps beside it."""
     ensure_gui_app()
     from PySide6.QtCore import QBuffer, QIODevice
     from PySide6.QtGui import QColor, QImage, QPainter
 
-    rows = max(1, math.ceil(len(items) / COLUMNS))
+    columns = STEPS_COLUMNS if steps else COLUMNS
+    cell_w = CELL_W + (STEPS_W if steps else 0.0)
+    rows = max(1, math.ceil(len(items) / columns))
     image = QImage(
-        round(COLUMNS * CELL_W), round(rows * (CELL_H + LABEL_H)), QImage.Format.Format_RGB32
+        round(columns * cell_w), round(rows * (CELL_H + LABEL_H)), QImage.Format.Format_RGB32
     )
     image.fill(QColor("white"))
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
     for i, (label, svg) in enumerate(items):
-        row, col = divmod(i, COLUMNS)
-        _paint_cell(painter, svg, label, col * CELL_W, row * (CELL_H + LABEL_H), 1.0)
+        row, col = divmod(i, columns)
+        text = steps[i] if steps else ""
+        _paint_cell(painter, svg, label, col * cell_w, row * (CELL_H + LABEL_H), 1.0, text)
     painter.end()
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -85,8 +114,9 @@ def sheet_png(items: Sequence[tuple[str, str]]) -> bytes:
     return bytes(buffer.data().data())
 
 
-def sheet_pdf(items: Sequence[tuple[str, str]], path: Path) -> None:
-    """(label, svg) pairs as an A4 PDF, PDF_COLUMNS x PDF_ROWS per page."""
+def sheet_pdf(items: Sequence[tuple[str, str]], path: Path, steps: Sequence[str] = ()) -> None:
+    """(label, svg) pairs as an A4 PDF, PDF_COLUMNS x PDF_ROWS per page (with ``steps``, one
+    drawing and its steps per row)."""
     ensure_gui_app()
     from PySide6.QtGui import QPageSize, QPainter, QPdfWriter
 
@@ -96,13 +126,22 @@ def sheet_pdf(items: Sequence[tuple[str, str]], path: Path) -> None:
     writer.setTitle("BoneCoach exercise library: contact sheet")
     painter = QPainter(writer)
     page_w = writer.width()
-    scale = page_w / (PDF_COLUMNS * CELL_W)
-    per_page = PDF_COLUMNS * PDF_ROWS
+    columns = STEPS_PDF_COLUMNS if steps else PDF_COLUMNS
+    cell_w = CELL_W + (STEPS_W if steps else 0.0)
+    scale = page_w / (columns * cell_w)
+    per_page = columns * PDF_ROWS
     for i, (label, svg) in enumerate(items):
         if i and i % per_page == 0:
             writer.newPage()
-        row, col = divmod(i % per_page, PDF_COLUMNS)
+        row, col = divmod(i % per_page, columns)
+        text = steps[i] if steps else ""
         _paint_cell(
-            painter, svg, label, col * CELL_W * scale, row * (CELL_H + LABEL_H) * scale, scale
+            painter,
+            svg,
+            label,
+            col * cell_w * scale,
+            row * (CELL_H + LABEL_H) * scale,
+            scale,
+            text,
         )
     painter.end()

@@ -41,6 +41,11 @@ def register(subparsers: Any) -> None:
 
     sheet = actions.add_parser("sheet", help="every illustration in one grid, for review")
     sheet.add_argument("--out", type=Path, required=True, help="FILE.png or FILE.pdf")
+    sheet.add_argument(
+        "--steps",
+        action="store_true",
+        help="print each exercise's steps beside its drawing, to check one against the other",
+    )
     sheet.set_defaults(handler=_sheet)
 
 
@@ -181,17 +186,20 @@ def _sheet(args: argparse.Namespace) -> int:
         return 1
     library, _ = check_library(resource("library"))
     items: list[tuple[str, str]] = []
+    steps: list[str] = []
     missing = []
     for e in library.values():
         if e.id in illustrations:
             svg = exercise_svg(e.id, illustrations, title=f"{e.name}: start and end positions")
             items.append((f"{e.name}  ({e.id})", svg))
+            steps.append("\n".join(f"{n}. {s}" for n, s in enumerate(e.steps, 1)))
         else:
             missing.append(e.id)
+    shown = steps if args.steps else []
     if suffix == ".png":
-        out.write_bytes(sheet_png(items))
+        out.write_bytes(sheet_png(items, shown))
     else:
-        sheet_pdf(items, out)
+        sheet_pdf(items, out, shown)
     print(f"{len(items)} exercises drawn to {out}")
     if missing:
         print(f"{len(missing)} without poses: {', '.join(missing)}", file=sys.stderr)

@@ -50,6 +50,22 @@ def test_sheet_draws_the_whole_library_to_png_and_pdf(tmp_path: Path, qapp) -> N
     assert pdf.read_bytes().startswith(b"%PDF")
 
 
+def test_the_review_sheet_prints_each_drawings_steps_beside_it(tmp_path: Path, qapp) -> None:  # type: ignore[no-untyped-def]
+    """#15: picture and words checked in one pass; the PDF carries the steps as text."""
+    from pypdf import PdfReader
+    from PySide6.QtGui import QImage
+
+    from bonecoach.art.sheet import CELL_W, STEPS_COLUMNS, STEPS_W
+
+    png, pdf = tmp_path / "review.png", tmp_path / "review.pdf"
+    assert main(["library", "sheet", "--steps", "--out", str(png)]) == 0
+    assert QImage(str(png)).width() == round(STEPS_COLUMNS * (CELL_W + STEPS_W))
+    assert main(["library", "sheet", "--steps", "--out", str(pdf)]) == 0
+    first_page = PdfReader(str(pdf)).pages[0].extract_text()
+    words = " ".join(first_page.replace("\ufb01", "fi").split())  # Qt's PDF: tabs, ligatures
+    assert "1. Put on supportive, well-fitting shoes." in words, words[:300]
+
+
 def _library_with_poses(tmp_path: Path, poses: str) -> Path:
     library = tmp_path / "library"
     library.mkdir()
