@@ -101,7 +101,8 @@ def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
 
 def placement_problems(ill: Illustration) -> list[str]:
     """What goes wrong when the poses are put in the room: joint limits, unplanted feet,
-    a body not resting on what it should (support)."""
+    a body not resting on what it should (support) or passing through a prop (collision)."""
+    from bonecoach.art.collision import collision_problems
     from bonecoach.art.scene import place
     from bonecoach.art.support import support_problems
 
@@ -111,6 +112,7 @@ def placement_problems(ill: Illustration) -> list[str]:
         placed = place(pose, ill.view, props)
         problems.extend(f"{phase}: {p}" for p in placed.problems)
         problems.extend(f"{phase}: {p}" for p in support_problems(placed, ill.view, props))
+        problems.extend(f"{phase}: {p}" for p in collision_problems(placed, ill.view, props))
     return problems
 
 

@@ -90,7 +90,7 @@ def test_check_fails_naming_an_exercise_without_poses_or_with_a_broken_joint(
 def test_check_passes_with_good_poses_and_keeps_the_counts(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    chair = 'props = [{ kind = "chair", x = 60 }]\n'  # the exercises' equipment is a chair
+    chair = 'props = [{ kind = "chair", x = 150 }]\n'  # the exercises' equipment is a chair
     poses = f'[one]\n{chair}[one.start]\n[one.end]\nknee = 20\n[two]\nlike = "one"\n'
     library = _library_with_poses(tmp_path, poses)
     assert main(["library", "check", "--path", str(library)]) == 0

@@ -16,7 +16,7 @@ PROP_TABLES = {
     "chair": '{ kind = "chair", x = -40 }',
     "counter": '{ kind = "counter", x = 30 }',
     "table": '{ kind = "table", x = 30 }',
-    "wall": '{ kind = "wall", x = 40 }',
+    "wall": '{ kind = "wall", x = 60 }',
     "step": '{ kind = "step", x = 20 }',
     "mat": '{ kind = "mat", x = -60 }',
     "bed": '{ kind = "bed", x = -60, height = 20 }',
