@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
@@ -103,16 +104,25 @@ def placement_problems(ill: Illustration) -> list[str]:
     """What goes wrong when the poses are put in the room: joint limits, unplanted feet,
     a body not resting on what it should (support) or passing through a prop (collision)."""
     from bonecoach.art.collision import collision_problems
+    from bonecoach.art.figure import project
     from bonecoach.art.scene import place
     from bonecoach.art.support import support_problems
 
     problems: list[str] = []
+    where: dict[str, list[tuple[float, float]]] = {name: [] for name, _ in ill.limits}
     for phase, pose in ill.poses:
         props = [*ill.props, *pose.props]
         placed = place(pose, ill.view, props)
+        for name in where:
+            where[name].append(project(ill.view, placed.body.points[name]))
         problems.extend(f"{phase}: {p}" for p in placed.problems)
         problems.extend(f"{phase}: {p}" for p in support_problems(placed, ill.view, props))
         problems.extend(f"{phase}: {p}" for p in collision_problems(placed, ill.view, props))
+    for name, most in ill.limits:  # amplitude: "a few centimetres" drawn as a few
+        moved = max((math.dist(a, b) for a in where[name] for b in where[name]), default=0.0)
+        if moved > most:
+            what = name.replace("_", " ")
+            problems.append(f"the {what} moves {moved:.0f} cm; its limit is {most:g} cm")
     return problems
 
 

@@ -38,7 +38,7 @@ from bonecoach.art.props import Prop, parse_prop
 from bonecoach.art.skeleton import BODY_LIMITS, SIDE_LIMITS, SIDES
 
 PHASES = ("start", "middle", "end")
-EXERCISE_KEYS = {"view", "props", "arrow", "zoom", *PHASES}
+EXERCISE_KEYS = {"view", "props", "arrow", "zoom", "limit", *PHASES}
 ARROW_KEYS = {"part", "bend", "dx", "dy"}
 ZOOM_KEYS = {"around", "margin", "below"}
 
@@ -103,6 +103,9 @@ class Illustration:
     poses: tuple[tuple[str, Pose], ...]  # (phase, pose) in order start, middle, end
     problems: tuple[str, ...] = field(default=())
     zoom: Zoom | None = None
+    # how far a body point may move between any two panels (cm), where the steps limit it
+    # ("a few centimetres"): limit = { head = 10 }
+    limits: tuple[tuple[str, float], ...] = ()
 
 
 def _number(value: object) -> bool:
@@ -260,6 +263,17 @@ def _zoom(raw: object, problems: list[str]) -> Zoom | None:
     return Zoom(around, sizes["margin"], sizes["below"])
 
 
+def _limits(raw: object, problems: list[str]) -> tuple[tuple[str, float], ...]:
+    if raw is None:
+        return ()
+    if not isinstance(raw, dict) or not all(
+        isinstance(k, str) and k in POINTS and _number(v) and float(v) > 0 for k, v in raw.items()
+    ):
+        problems.append("limit must be a table of body points and cm, like { head = 10 }")
+        return ()
+    return tuple((k, float(v)) for k, v in raw.items())
+
+
 def parse_illustration(exercise_id: str, file: str, raw: Mapping[str, Any]) -> Illustration:
     """One exercise's table; problems are kept on the result, never raised."""
     problems: list[str] = [f"unknown key '{k}'" for k in sorted(set(raw) - EXERCISE_KEYS)]
@@ -279,4 +293,7 @@ def parse_illustration(exercise_id: str, file: str, raw: Mapping[str, Any]) -> I
         pose = parse_pose(raw[phase], phase, problems)
         if pose is not None:
             poses.append((phase, pose))
-    return Illustration(exercise_id, file, view, props, arrows, tuple(poses), tuple(problems), zoom)
+    limits = _limits(raw.get("limit"), problems)
+    return Illustration(
+        exercise_id, file, view, props, arrows, tuple(poses), tuple(problems), zoom, limits
+    )
