@@ -110,6 +110,23 @@ def equipment_problems(ill: Illustration, equipment: Iterable[object]) -> list[s
     ]
 
 
+FACES = re.compile(
+    r"(stand|standing|sit|sitting)[^.]{0,20} facing (a|the) (kitchen )?counter", re.I
+)
+
+
+def orientation_problems(ill: Illustration, steps: Sequence[str]) -> list[str]:
+    """A counter the steps have the client face, in a front view, is drawn in front of the
+    figure (``facing = true``): drawn behind, it reads as standing with one's back to it."""
+    if ill.view != "front" or not FACES.search(" ".join(steps)):
+        return []
+    counters = [p for p in ill.props if p.kind == "counter"]
+    if counters and not any(p.params.get("facing") for p in counters):
+        return ["the steps face a counter, but the front view draws it behind the figure "
+                "(give the counter facing = true)"]  # fmt: skip
+    return []
+
+
 def contact_problems(ill: Illustration, steps: Sequence[str]) -> list[str]:
     text = " ".join(steps)
     said = SAYS_HOLD.search(text)

@@ -133,7 +133,7 @@ def illustration_problems(
 ) -> list[str]:
     """Each problem as 'file: exercise 'id': problem', for the ids given plus stray ones;
     with the ``exercises``, also each drawing against its steps and equipment."""
-    from bonecoach.art.contact import contact_problems, equipment_problems
+    from bonecoach.art.contact import contact_problems, equipment_problems, orientation_problems
 
     wanted = list(exercise_ids)
     problems: list[str] = []
@@ -152,6 +152,7 @@ def illustration_problems(
                 f"{ill.file}: exercise '{exercise_id}': {p}"
                 for p in [
                     *equipment_problems(ill, exercise.equipment),
+                    *orientation_problems(ill, exercise.steps),
                     *contact_problems(ill, exercise.steps),
                 ]
             )

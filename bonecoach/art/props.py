@@ -23,7 +23,16 @@ LINE = 1.3  # prop outline width: thinner than the figure's, so the figure stand
 PROP_PARAMS: dict[str, dict[str, Any]] = {
     "floor": {},
     "chair": {"x": None, "side": "left", "seat": 45.0, "arms": False, "beside": False},
-    "counter": {"x": None, "side": "right", "height": 92.0, "length": 60.0, "beside": False},
+    # facing (front view): the client faces it, so it is drawn in front of the figure, its
+    # cabinet as an outline the legs show through
+    "counter": {
+        "x": None,
+        "side": "right",
+        "height": 92.0,
+        "length": 60.0,
+        "beside": False,
+        "facing": False,
+    },
     "table": {"x": None, "side": "right", "height": 75.0, "length": 80.0, "beside": False},
     "wall": {"x": None, "side": "right", "behind": False},  # behind: the wall at one's back
     "step": {"x": None, "side": "right", "height": 15.0, "depth": 35.0},
@@ -184,10 +193,26 @@ def _rect(
     canvas.polygon([(x0, y0), (x1, y0), (x1, y1), (x0, y1)], fill, PROP_INK, LINE)
 
 
+def in_front(prop: Prop, view: str) -> bool:
+    """A counter the client faces, in a front view: drawn over the figure, not behind it."""
+    return prop.kind == "counter" and view == "front" and bool(prop.params.get("facing"))
+
+
+def draw_in_front(canvas: Canvas, prop: Prop, view: str, dx: float) -> None:
+    """The counter the client faces, over the figure: the worktop solid, the cabinet an
+    outline, so the feet and legs stay visible."""
+    if not in_front(prop, view):
+        return
+    ((x0, x1, h),) = extent(prop, view)
+    x0, x1 = x0 + dx, x1 + dx
+    canvas.polygon([(x0, 0), (x1, 0), (x1, h - 4), (x0, h - 4)], "none", PROP_INK, LINE)
+    _rect(canvas, x0 - 2, h - 4, x1 + 2, h, PROP_SHADE)
+
+
 def draw_furniture(canvas: Canvas, prop: Prop, view: str, dx: float) -> None:
     """Draw a floor-standing prop behind the figure (shifted by dx for its panel)."""
     k = prop.kind
-    if k in ("floor", "band") or k in HELD:
+    if k in ("floor", "band") or k in HELD or in_front(prop, view):
         return
     tops = extent(prop, view)
     x0, x1 = (tops[0][0] + dx, tops[-1][1] + dx) if tops else (0.0, 0.0)

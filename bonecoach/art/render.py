@@ -21,6 +21,7 @@ from bonecoach.art.props import (
     barbell,
     club,
     draw_furniture,
+    draw_in_front,
     dumbbell,
     extent,
     pole,
@@ -341,6 +342,8 @@ def illustration_svg(ill: Illustration, title: str) -> str:
         canvas.line((left + shift, 0), (right + shift, 0), PROP_INK, 1.4)
         for _, draw in _panel_layers(placed, view, props, hands_closeup):
             draw(canvas, offset)
+        for prop in props:
+            draw_in_front(canvas, prop, view, shift)
         if placed.pose.gaze:
             _gaze(canvas, placed, view, offset)
         for prop in props:

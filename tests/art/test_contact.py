@@ -100,3 +100,30 @@ shoulder_abduct = 150
         illustration_problems(write_poses(with_wall), ["wall_angel"], {"wall_angel": exercise})
         == []
     )
+
+
+def test_a_counter_the_client_faces_drawn_behind_a_front_view_figure_is_caught(write_poses) -> None:  # type: ignore[no-untyped-def]
+    """It read as standing with one's back to the counter."""
+    text = """
+[side_stepping]
+view = "front"
+props = [{ kind = "counter", x = -45, length = 90, height = 89, beside = true }]
+[side_stepping.start]
+shoulder = 42
+elbow = 10
+wrist = -65
+[side_stepping.end]
+shoulder = 42
+elbow = 10
+wrist = -65
+"""
+    exercise = _exercise(["Stand facing a kitchen counter, hands resting on it."])
+    problems = illustration_problems(
+        write_poses(text), ["side_stepping"], {"side_stepping": exercise}
+    )
+    assert any("draws it behind the figure" in p for p in problems), problems
+    facing = text.replace("beside = true }", "beside = true, facing = true }")
+    problems = illustration_problems(
+        write_poses(facing), ["side_stepping"], {"side_stepping": exercise}
+    )
+    assert not [p for p in problems if "behind the figure" in p], problems
