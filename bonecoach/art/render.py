@@ -160,6 +160,42 @@ def _palm(placed: Placed, view: str, side: str, canvas: Canvas, offset: Point) -
     canvas.polyline([_at(p, offset) for p in band], PALM_FILL, PALM_WIDTH)
 
 
+def _pedal(crank: Point, foot: Point, canvas: Canvas, offset: Point) -> None:
+    """A crank arm from the bike's crank to the pedal under the foot, and the pedal."""
+    pedal = (foot[0], foot[1] - 3.0)
+    canvas.line(_at(crank, offset), _at(pedal, offset), PROP_INK, 3.0)
+    canvas.line(_at((pedal[0] - 6, pedal[1]), offset), _at((pedal[0] + 6, pedal[1]), offset),
+                PROP_INK, 4.0)  # fmt: skip
+
+
+def _rowing_handle(hands: Point, machine: Point, canvas: Canvas, offset: Point) -> None:
+    """The rower's handle in the hands, its cord back to the flywheel housing."""
+    canvas.line(_at(hands, offset), _at(machine, offset), PROP_INK, 1.4)
+    canvas.line(_at((hands[0], hands[1] - 6), offset), _at((hands[0], hands[1] + 6), offset),
+                PROP_INK, 4.0)  # fmt: skip
+
+
+def _machine_layers(prop: Prop, placed: Placed, view: str, shapes: Sequence[Shape]) -> list[Layer]:
+    """Parts of a machine the body works: bike pedals under the feet, a rower's handle."""
+    if view != "side" or prop.kind not in ("bike", "rower"):
+        return []
+    back = min(s.depth for s in shapes) - 0.01
+    front = max(s.depth for s in shapes) + 0.01
+    if prop.kind == "bike":  # each pedal just in front of its own leg, so it shows
+        crank = (prop["x"] + 14, 30.0)
+        legs = {s.name: s.depth for s in shapes}
+        return [
+            (
+                legs.get(f"{side}_leg", back) + 0.005,
+                partial(_pedal, crank, placed.point(view, f"{side}_foot")),
+            )
+            for side in ("left", "right")
+        ]
+    left, right = placed.point(view, "left_hand"), placed.point(view, "right_hand")
+    hands = ((left[0] + right[0]) / 2, (left[1] + right[1]) / 2)
+    return [(front, partial(_rowing_handle, hands, (prop["x"] + 150, 32.0)))]
+
+
 def _panel_layers(
     placed: Placed, view: str, props: Sequence[Prop], closeup: bool = False
 ) -> list[Layer]:
@@ -172,6 +208,7 @@ def _panel_layers(
     for prop in props:
         if prop.kind in HELD:
             layers.extend(_held_layers(prop, placed, view, shapes, closeup))
+        layers.extend(_machine_layers(prop, placed, view, shapes))
     layers.sort(key=lambda layer: round(layer[0], 3))  # stable: equal depths keep body order
     for prop in props:
         if prop.kind == "band":
