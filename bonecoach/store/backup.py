@@ -200,7 +200,7 @@ def restore(backup: Path, db_path: Path, folder: Path) -> Path | None:
     windows wait, none is lost. A damaged one is renamed aside (the backup API cannot read
     it) and the backup copied in. Returns where the current database was kept.
     """
-    from bonecoach.store.live_restore import restore_in_place
+    from bonecoach.store.live_restore import check_records, restore_in_place, staged_copy
 
     check_backup(backup)
     kept: Path | None = None
@@ -208,6 +208,14 @@ def restore(backup: Path, db_path: Path, folder: Path) -> Path | None:
         health = check_file(db_path)
         if health.ok and health.revision == HEAD_REVISION:
             return restore_in_place(backup, db_path, folder)
+    # the backup's records are checked (in a staged copy) before anything is moved
+    private_folder(folder)
+    staged = staged_copy(backup, folder)
+    try:
+        check_records(backup, staged)
+    finally:
+        staged.unlink(missing_ok=True)
+    if db_path.exists() and db_path.stat().st_size > 0:
         if health.ok:
             kept = take_backup(db_path, folder, "before-restore")
         else:

@@ -53,7 +53,7 @@ def schema_problems(needed: dict[str, list[str]], found: dict[str, list[str]]) -
     return problems
 
 
-def _staged_copy(backup: Path, folder: Path) -> Path:
+def staged_copy(backup: Path, folder: Path) -> Path:
     """A private copy of the backup, migrated to this version's schema."""
     from bonecoach.store.backup import copy_database
     from bonecoach.store.database import make_engine
@@ -68,10 +68,20 @@ def _staged_copy(backup: Path, folder: Path) -> Path:
     try:
         upgrade_to_head(engine)
     except Exception as exc:
+        staged.unlink(missing_ok=True)
         raise BackupError(f"{backup} cannot be restored: its schema could not be read") from exc
     finally:
         engine.dispose()
     return staged
+
+
+def check_records(backup: Path, staged: Path) -> None:
+    """Records every later command would fail on are refused now, not after the replace."""
+    from bonecoach.store.backup_contents import record_problems, summary
+
+    problems = record_problems(staged)
+    if problems:
+        raise BackupError(f"{backup} cannot be restored (nothing was changed): {summary(problems)}")
 
 
 def restore_in_place(backup: Path, db_path: Path, folder: Path, who: str = "") -> Path:
@@ -81,7 +91,7 @@ def restore_in_place(backup: Path, db_path: Path, folder: Path, who: str = "") -
     from bonecoach.store.sqlite_file import private_folder
 
     private_folder(folder)
-    staged = _staged_copy(backup, folder)
+    staged = staged_copy(backup, folder)
     held = os.open(staged, os.O_RDONLY)
     try:
         claim(held)
@@ -95,6 +105,7 @@ def restore_in_place(backup: Path, db_path: Path, folder: Path, who: str = "") -
                 raise BackupError(
                     f"{backup} cannot be restored (nothing was changed): {'; '.join(problems)}"
                 )
+            check_records(backup, staged)
             lock.execute("BEGIN IMMEDIATE")  # from here on no other save can come in
             try:
                 kept = take_backup(db_path, folder, "before-restore")  # reads are allowed
