@@ -20,6 +20,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.engine import URL
+from sqlalchemy.exc import ArgumentError
 
 from bonecoach.store.atomic import remove_abandoned_parts
 from bonecoach.store.early import DEFAULT_FILE, URL_ENV
@@ -44,16 +45,42 @@ def database_url(settings: Settings | None = None) -> str:
     from_env = os.environ.get(URL_ENV)
     if not from_env and settings is not None and settings.database_unreadable:
         raise DatabaseProblem(
-            "The settings file could not be read and it names a database, so BoneCoach did "
-            "not open one (the local database would look empty). Restore the settings file "
-            "from its kept copy, or set the database again in Settings.",
+            "The settings file names a database (database_url) that could not be read, so "
+            "BoneCoach did not open one (the local database would look empty). Correct "
+            "database_url in the settings file or restore it from its kept copy, or set the "
+            "database again in Settings.",
             None,
             None,
         )
     chosen = from_env or (settings.database_url if settings else "")
     if not chosen:
         return f"sqlite:///{default_sqlite_path()}"
-    url = make_url(chosen)
+    source = URL_ENV if from_env else "database_url in the settings"
+    try:
+        url = make_url(chosen)
+    except ArgumentError:
+        url = None
+    if url is None or url.get_backend_name() not in ("sqlite", "postgresql"):
+        from bonecoach.store.settings import masked
+
+        raise DatabaseProblem(
+            f"{source} is {masked(chosen)}: BoneCoach opens a SQLite file "
+            "(sqlite:///path/to/file.sqlite3) or a PostgreSQL server "
+            "(postgresql://user@host/database). No database was opened.",
+            None,
+            None,
+        )
+    named = sqlite_path(url)
+    if not from_env and named is not None and not named.exists():
+        # a drive not connected or a mistyped path: a new empty database there would show the
+        # clinic an empty client list. Settings creates the file when a new location is saved.
+        raise DatabaseProblem(
+            f"The database in the settings (database_url) is {named}, which does not exist. "
+            "BoneCoach did not create an empty one there. Connect the drive or folder that "
+            "holds it, or choose the database again in Settings.",
+            None,
+            None,
+        )
     if url.drivername == "postgresql":
         url = url.set(drivername="postgresql+psycopg")
     return url.render_as_string(hide_password=False)
@@ -88,12 +115,18 @@ def _begin(connection: Any) -> None:
 
 
 def make_engine(url: str) -> Engine:
+    from bonecoach.store.text_guard import checked_json, refuse_control_characters
+
     if make_url(url).get_backend_name() == "sqlite":
-        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_SECONDS})
+        engine = create_engine(
+            url, connect_args={"timeout": BUSY_TIMEOUT_SECONDS}, json_serializer=checked_json
+        )
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _begin)
-        return engine
-    return create_engine(url, pool_pre_ping=True)
+    else:
+        engine = create_engine(url, pool_pre_ping=True, json_serializer=checked_json)
+    event.listen(engine, "before_cursor_execute", refuse_control_characters)
+    return engine
 
 
 @dataclass(frozen=True)

@@ -78,13 +78,35 @@ def _checked(data: dict[str, object]) -> tuple[Settings, list[str]]:
         try:
             Settings.model_validate({name: value})
         except ValidationError as exc:
+            shown = masked(value) if name == "database_url" else repr(value)
+            if name == "database_url":
+                # the clinic named a database: opening the local file instead would show an
+                # empty client list as if it were theirs
+                good["database_unreadable"] = True
+                problems.append(
+                    f"database_url = {shown} is not used ({_describe(exc)}); no database is "
+                    "opened until it is corrected"
+                )
+                continue
             problems.append(
-                f"{name} = {value!r} is not used ({_describe(exc)}); the default "
+                f"{name} = {shown} is not used ({_describe(exc)}); the default "
                 f"{info.default!r} applies until it is corrected in Settings"
             )
             continue
         good[name] = value
-    return Settings.model_validate(good), problems
+    unreadable = bool(good.pop("database_unreadable", False))
+    return Settings.model_validate(good).model_copy(
+        update={"database_unreadable": unreadable}
+    ), problems
+
+
+_PASSWORD = re.compile(r"(://[^:/@\s]*:)[^@\s]*@")
+
+
+def masked(value: object) -> str:
+    """A database URL as it may be shown: the password replaced by ***."""
+    shown = repr(_PASSWORD.sub(r"\1***@", value) if isinstance(value, str) else value)
+    return shown if len(shown) <= 120 else f"{shown[:100]}… ({len(shown)} characters)"
 
 
 def load_settings(path: Path | None = None) -> LoadedSettings:

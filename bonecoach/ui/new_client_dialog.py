@@ -103,6 +103,8 @@ class NewClientDialog(QDialog):
             problems["name"] = "required"
         elif len(name) > 200:
             problems["name"] = "at most 200 characters"
+        elif actions.has_control_character(name):  # pasted: the store would refuse it
+            problems["name"] = "holds an invisible control character; retype the name"
         _birth, birth_problem = parse_birth_date(self.birth.text())
         if birth_problem:
             problems["date_of_birth"] = birth_problem

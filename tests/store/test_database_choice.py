@@ -24,6 +24,7 @@ def test_environment_wins_over_settings(tmp_path: Path, monkeypatch: pytest.Monk
     from_settings = tmp_path / "settings.sqlite3"
     from_env = tmp_path / "env.sqlite3"
     save_settings(Settings(database_url=f"sqlite:///{from_settings}"))
+    from_settings.touch()  # as Settings creates a new location (a missing one is refused)
     store = Store.open()
     assert store.sqlite_path == from_settings
     store.close(auto_backup=False)

@@ -103,7 +103,7 @@ def test_an_unreadable_file_that_names_a_database_never_opens_another() -> None:
     loaded = load_settings()
     assert loaded.settings.database_unreadable and loaded.settings.database_url == ""
     assert loaded.problem is not None and "no database is opened" in loaded.problem
-    with pytest.raises(DatabaseProblem, match="settings file could not be read"):
+    with pytest.raises(DatabaseProblem, match=r"names a database \(database_url\) that could not"):
         database_url(loaded.settings)
     with pytest.raises(DatabaseProblem):
         Store.open(settings=loaded.settings)
@@ -119,3 +119,55 @@ def test_the_command_line_reports_a_settings_problem(
     assert main(["clients"]) == 0
     err = capsys.readouterr().err
     assert "settings" in err and "paper_size = 'A5' is not used" in err
+
+
+@pytest.mark.parametrize("value", ["5", "true", '"' + "x" * 1001 + '"'])
+def test_a_database_url_of_the_wrong_kind_opens_no_database(value: str) -> None:
+    settings_path().write_text(f'clinic_name = "Riverside"\ndatabase_url = {value}\n')
+    loaded = load_settings()
+    assert loaded.settings.database_unreadable and loaded.settings.clinic_name == "Riverside"
+    assert loaded.problem is not None and "no database is opened" in loaded.problem
+    with pytest.raises(DatabaseProblem, match="database_url"):
+        Store.open(settings=loaded.settings)
+    assert not default_sqlite_path().exists()  # not the local database in its place
+
+
+def test_a_database_password_is_never_shown_in_a_settings_problem() -> None:
+    url = "postgresql://clinic:s3cret-pw@db.example/bonecoach"
+    settings_path().write_text(f'database_url = "{url}{"x" * 1000}"\n', encoding="utf-8")
+    loaded = load_settings()
+    assert loaded.problem is not None and "clinic:***@db.example" in loaded.problem
+    assert "s3cret-pw" not in loaded.problem
+
+
+def test_a_missing_database_file_named_in_the_settings_is_not_created(tmp_path: Path) -> None:
+    """A drive not connected or a mistyped path: an empty new database there would show the
+    clinic an empty client list."""
+    missing = tmp_path / "share" / "clinic.sqlite3"
+    settings_path().write_text(f'database_url = "sqlite:///{missing}"\n', encoding="utf-8")
+    with pytest.raises(DatabaseProblem, match=r"database_url\) is .*clinic.sqlite3, which does"):
+        Store.open(settings=load_settings().settings)
+    assert not missing.exists() and not default_sqlite_path().exists()
+
+
+def test_a_new_database_location_chosen_in_settings_is_created_then(tmp_path: Path) -> None:
+    from types import SimpleNamespace
+
+    from bonecoach.ui.actions.settings import save_settings as save_from_dialog
+
+    chosen = tmp_path / "new place" / "clinic.sqlite3"
+    context = SimpleNamespace(settings=Settings(), therapist_name="", store=None)
+    save_from_dialog(context, {"database_url": f"sqlite:///{chosen}"})  # type: ignore[arg-type]
+    assert chosen.exists() and chosen.stat().st_size == 0
+    store = Store.open(settings=load_settings().settings, auto_backup=False)
+    assert store.list_clients() == [] and chosen.stat().st_size > 0
+    store.close(auto_backup=False)
+
+
+@pytest.mark.parametrize("url", ["mysql://clinic:pw9@db/bonecoach", "garbage", "http://x"])
+def test_a_database_url_bonecoach_cannot_open_is_named_with_what_it_can(url: str) -> None:
+    settings_path().write_text(f'database_url = "{url}"\n', encoding="utf-8")
+    with pytest.raises(DatabaseProblem, match="database_url in the settings is") as refused:
+        Store.open(settings=load_settings().settings)
+    assert "SQLite file" in str(refused.value) and "pw9" not in str(refused.value)
+    assert not default_sqlite_path().exists()

@@ -72,3 +72,10 @@ def load_demo(context: AppContext) -> tuple[list[Any], list[str]]:
     from bonecoach.store.exchange import load_demo as store_load_demo
 
     return store_load_demo(context.store, by=context.therapist_name or "")
+
+
+def has_control_character(text: str) -> bool:
+    """Text the store would refuse (a pasted NUL, escape or direction override)."""
+    from bonecoach.store.file_checks import CONTROL
+
+    return CONTROL.search(text) is not None

@@ -20,12 +20,25 @@ def save_settings(context: AppContext, values: dict[str, Any]) -> Any:
     from bonecoach.store.settings import save_settings as store_save
 
     settings = Settings.model_validate({**context.settings.model_dump(), **values})
+    if settings.database_url and settings.database_url != context.settings.database_url:
+        _create_new_database_file(settings.database_url)
     store_save(settings)
     context.settings = settings
     context.therapist_name = settings.default_therapist or context.therapist_name
     if context.therapist_name:
         context.store.actor = context.therapist_name
     return settings
+
+
+def _create_new_database_file(url: str) -> None:
+    """A new SQLite location is created now, empty: at start-up a named file that is missing
+    means a drive not connected, and BoneCoach refuses rather than start an empty one."""
+    from bonecoach.store.database import sqlite_path
+    from bonecoach.store.sqlite_file import create_private_file
+
+    path = sqlite_path(url)
+    if path is not None and not path.exists():
+        create_private_file(path)
 
 
 def test_database(url: str) -> str:
@@ -46,7 +59,10 @@ def test_database(url: str) -> str:
         if not path.exists():
             if not path.parent.is_dir():
                 raise ValueError(f"the folder {path.parent} does not exist")
-            return f"{path} does not exist yet: BoneCoach will create it at the next start."
+            return (
+                f"{path} does not exist yet: Save creates it, and BoneCoach sets it up at "
+                "the next start."
+            )
         from bonecoach.store.sqlite_file import check_file
 
         health = check_file(path)  # read-only: a file that fails is never written to
