@@ -20,6 +20,7 @@ def register(subparsers: Any) -> None:
     export = subparsers.add_parser("export-client", help="write one client to a JSON file")
     export.add_argument("id", type=int, help="the client's id (see `bonecoach clients`)")
     export.add_argument("--out", type=Path, required=True, help="the JSON file to write")
+    export.add_argument("--replace", action="store_true", help="write over an existing --out")
     export.set_defaults(handler=_export)
 
     imp = subparsers.add_parser(
@@ -85,6 +86,11 @@ def _clients(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     from bonecoach.store.exchange import export_client, write_document
+
+    if args.out.exists() and not args.replace:
+        # a client file holds personal data: never written over one by a typo
+        print(f"--out: {args.out} already exists; add --replace to write over it", file=sys.stderr)
+        return 2
 
     def action(store: Store) -> int:
         document = export_client(store, args.id)

@@ -28,6 +28,7 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("--program", type=int, metavar="ID", help="program id (default: newest)")
     parser.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    parser.add_argument("--replace", action="store_true", help="write over an existing --out")
     parser.add_argument("--paper", choices=("letter", "a4"), help="default: from the settings")
     parser.add_argument("--large-print", action="store_true", help="16 pt text, one per page")
     parser.add_argument(
@@ -85,6 +86,9 @@ def _handout(args: argparse.Namespace) -> int:
         return 2
     if not out.parent.exists():
         print(f"--out: folder {out.parent} does not exist", file=sys.stderr)
+        return 2
+    if out.exists() and not args.replace:
+        print(f"--out: {out} already exists; add --replace to write over it", file=sys.stderr)
         return 2
     try:
         if args.client is None:

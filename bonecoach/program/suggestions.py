@@ -130,12 +130,20 @@ RULES: dict[str, Rule] = {
 Value = int | float | str | list[int] | None
 
 
-# what each evidence value may be: a file saying pain_next_morning = "many" is refused
-NUMBER_VALUES = frozenset(
-    {"sets_done", "load_kg", "effort", "reps_in_reserve", "pain_during", "pain_next_morning"}
-    | {"soreness_days"}
-)
-LIST_VALUES = frozenset({"reps_per_set", "seconds_per_set"})
+# what each evidence value may be: a file saying pain_next_morning = "many" is refused, and
+# so is one saying pain 99: the ranges are the session log's own
+NUMBER_RANGES: dict[str, tuple[float, float]] = {
+    "sets_done": (0, 10),
+    "load_kg": (0, 300),
+    "effort": (0, 10),
+    "reps_in_reserve": (0, 20),
+    "pain_during": (0, 10),
+    "pain_next_morning": (0, 10),
+    "soreness_days": (0, 30),
+}
+NUMBER_VALUES = frozenset(NUMBER_RANGES)
+LIST_RANGES: dict[str, tuple[int, int]] = {"reps_per_set": (0, 100), "seconds_per_set": (0, 3600)}
+LIST_VALUES = frozenset(LIST_RANGES)
 TEXT_VALUES = frozenset({"band_colour", "hand_support", "red_flag"})
 FLAG_VALUES = frozenset({"form_ok"})
 
@@ -144,11 +152,19 @@ def _value_problem(key: str, value: Value) -> str | None:
     if value is None:
         return None
     if key in NUMBER_VALUES:
-        ok = isinstance(value, (int, float)) and not isinstance(value, bool)
-        return None if ok else f"{key}: {value!r} is not a number"
+        if not isinstance(value, (int, float)) or isinstance(value, bool):
+            return f"{key}: {value!r} is not a number"
+        low, high = NUMBER_RANGES[key]
+        if not low <= value <= high:  # NaN fails both comparisons
+            return f"{key}: {value!r} is outside {low:g} to {high:g}"
+        return None
     if key in LIST_VALUES:
-        ok = isinstance(value, list) and all(type(v) is int for v in value)
-        return None if ok else f"{key}: {value!r} is not a list of whole numbers"
+        if not isinstance(value, list) or not all(type(v) is int for v in value):
+            return f"{key}: {value!r} is not a list of whole numbers"
+        low_item, high_item = LIST_RANGES[key]
+        if any(not low_item <= v <= high_item for v in value) or len(value) > 10:
+            return f"{key}: {value!r} has a value outside {low_item} to {high_item}"
+        return None
     if key in TEXT_VALUES:
         return None if isinstance(value, str) else f"{key}: {value!r} is not a word"
     if key in FLAG_VALUES:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import func, or_, select, update
 from sqlalchemy.exc import IntegrityError
@@ -218,6 +218,16 @@ class ClientOps(StoreBase):
         was none). If another version was saved since, StaleSaveError and nothing is saved.
         """
         who = self._who(by)
+        day = recorded_on or date.today()
+        if day > date.today() + timedelta(days=1):  # a day's slack for time zones
+            raise ValueError(f"recorded on {day.isoformat()}: that date is in the future")
+        for name in ("vertebral_fracture_date", "other_fracture_date"):
+            when = getattr(profile, name)
+            if when is not None and when > day:
+                raise ValueError(
+                    f"{name.replace('_', ' ')} {when.isoformat()} is after the day the profile "
+                    f"is recorded on ({day.isoformat()})"
+                )
         with self._writing() as session:
             # the client's row locked (PostgreSQL; SQLite's BEGIN IMMEDIATE locks the file):
             # two saves on the same base version check one after the other, never together
@@ -226,7 +236,7 @@ class ClientOps(StoreBase):
                 self._check_profile_not_stale(session, client_id, based_on)
             row = ProfileVersionRow(
                 client_id=client_id,
-                recorded_on=recorded_on or date.today(),
+                recorded_on=day,
                 saved_at=utcnow(),
                 saved_by=who,
                 note=note.strip(),

@@ -71,6 +71,18 @@ class ProfileEntry(_Strict):
     note: Annotated[str, StringConstraints(max_length=2000)] = ""
     profile: ClientProfile
 
+    @model_validator(mode="after")
+    def _fractures_before_recording(self) -> Self:
+        # a profile cannot record a fracture that had not happened yet
+        for name in ("vertebral_fracture_date", "other_fracture_date"):
+            when = getattr(self.profile, name)
+            if when is not None and when > self.recorded_on:
+                raise ValueError(
+                    f"profile.{name} {when.isoformat()} is after the profile's recorded_on "
+                    f"{self.recorded_on.isoformat()}"
+                )
+        return self
+
 
 class HandoutEntry(_Strict):
     printed_at: AwareDatetime

@@ -5,7 +5,9 @@ come from anywhere: another clinic, an old version, a hostile tester. These chec
 naming the place and the problem, what a schema alone lets through: a file too big to read
 in reasonable time, text that is not UTF-8, JSON nested deeper than any BoneCoach file or
 with the same key twice (one value silently lost), control characters in text (a NUL or a
-terminal escape printed raw to the screen), and dates before 1900.
+terminal escape printed raw to the screen), dates before 1900 or in the future (a record
+of something that happened cannot be dated tomorrow; only a program's start or review may lie
+ahead, and not by years), and numbers or timestamps read as dates (``0`` is 1 January 1970).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -23,8 +26,17 @@ MAX_FILE_BYTES = 25 * 1024 * 1024  # a client with years of sessions is well und
 MAX_CLINIC_FILE_BYTES = 2 * 1024 * 1024 * 1024  # a whole clinic, photos included
 MAX_DEPTH = 40  # BoneCoach's own files nest about 8 levels
 EARLIEST = dt.date(1900, 1, 1)
-# C0 controls except tab, newline and carriage return; DEL; the C1 controls
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# the only dates that may lie ahead: when a program starts, when it is reviewed
+PLANNED_DATES = frozenset({"start_date", "review_on"})
+PLANNED_AHEAD = dt.timedelta(days=2 * 366)
+SLACK = dt.timedelta(days=1)  # a day's slack for time zones
+_FIELD = re.compile(r"(\w+)(?:\[\d+\])*$")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# C0 controls except tab, newline and carriage return; DEL; the C1 controls; and the invisible
+# characters that reorder or hide text (a name shown reversed, two names that look the same):
+# bidi embeddings, overrides and isolates, zero-width space, line/paragraph separators, BOM.
+# The joiners and direction marks that Persian or Hindi text needs (U+200C-U+200F) stay.
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2028-\u202e\u2066-\u2069\ufeff]")
 
 
 class FileProblem(Exception):
@@ -37,9 +49,14 @@ class FileProblem(Exception):
 
 def read_text(path: Path, what: str = "file", limit: int = MAX_FILE_BYTES) -> str:
     try:
-        size = path.stat().st_size
+        status = path.stat()
     except OSError as exc:
         raise FileProblem([f"(file): cannot be read: {exc.strerror or exc}"]) from None
+    if not stat.S_ISREG(status.st_mode):
+        # a folder, a device (/dev/zero never ends) or a pipe (may never end): no size to check
+        kind = "a folder" if stat.S_ISDIR(status.st_mode) else "not a regular file"
+        raise FileProblem([f"(file): is {kind}; choose a BoneCoach {what}"])
+    size = status.st_size
     if size > limit:
         raise FileProblem(
             [
@@ -94,6 +111,8 @@ def decode_json(text: str) -> Any:
         ) from None
     except RecursionError:
         raise FileProblem([f"(file): nested more than {MAX_DEPTH} levels deep"]) from None
+    except ValueError:  # Python refuses to read an integer of more than 4300 digits
+        raise FileProblem(["(file): holds a number thousands of digits long"]) from None
     _depth(data, MAX_DEPTH)
     return data
 
@@ -115,9 +134,11 @@ def _leaves(value: Any, where: str) -> Iterator[tuple[str, Any]]:
             yield place, item
 
 
-def value_problems(value: Any, where: str = "") -> list[str]:
-    """Control characters in any text, and dates before 1900, anywhere in ``value`` (decoded
-    JSON or a validated model), each named by its place."""
+def value_problems(value: Any, where: str = "", today: dt.date | None = None) -> list[str]:
+    """Control characters in any text, and dates before 1900 or after ``today`` (default: the
+    real today), anywhere in ``value`` (decoded JSON or a validated model), each named by its
+    place."""
+    today = today or dt.date.today()
     problems = []
     for place, leaf in _leaves(value, where):
         if isinstance(leaf, str):
@@ -125,9 +146,24 @@ def value_problems(value: Any, where: str = "") -> list[str]:
             if found:
                 code = f"U+{ord(found.group()):04X}"
                 problems.append(f"{place}: contains a control character ({code}); remove it")
-        elif isinstance(leaf, dt.date) and leaf.year < EARLIEST.year:
-            problems.append(f"{place}: {leaf.isoformat()} is before {EARLIEST.year}")
+        elif isinstance(leaf, dt.date):
+            problem = _date_problem(place, leaf, today)
+            if problem:
+                problems.append(f"{place}: {problem}")
     return sorted(set(problems))
+
+
+def _date_problem(place: str, value: dt.date, today: dt.date) -> str | None:
+    day = value.date() if isinstance(value, dt.datetime) else value
+    if day.year < EARLIEST.year:
+        return f"{day.isoformat()} is before {EARLIEST.year}"
+    found = _FIELD.search(place)
+    if found is not None and found.group(1) in PLANNED_DATES:
+        if day > today + PLANNED_AHEAD:
+            return f"{day.isoformat()} is more than two years ahead"
+    elif day > today + SLACK:
+        return f"{day.isoformat()} is in the future (today is {today.isoformat()})"
+    return None
 
 
 def coerced_values(raw: Any, validated: Any, where: str = "") -> list[str]:
@@ -148,12 +184,27 @@ def coerced_values(raw: Any, validated: Any, where: str = "") -> list[str]:
                     (f"{place}[{i}]", g, k)
                     for i, (g, k) in enumerate(zip(given, kept, strict=True))
                 )
+        elif isinstance(kept, dt.date):
+            problem = _date_text_problem(given, kept)
+            if problem:
+                problems.append(f"{place}: {problem}")
         elif isinstance(given, str) and _number_or_flag(kept):
             problems.append(f"{place}: {given!r} is text; write it without quotes")
         elif isinstance(given, bool) != isinstance(kept, bool) and _number_or_flag(kept):
             word = "true or false" if isinstance(kept, bool) else "a number"
             problems.append(f"{place}: {json.dumps(given)} should be {word}")
     return sorted(problems)
+
+
+def _date_text_problem(given: Any, kept: dt.date) -> str | None:
+    """A date must be written as one: a number (or text of digits) is a timestamp guess."""
+    shown = json.dumps(given)
+    if isinstance(kept, dt.datetime):
+        if not isinstance(given, str) or not _ISO_DATE.match(given):
+            return f"{shown} is not a date and time; write it as YYYY-MM-DDTHH:MM:SS+00:00"
+    elif not isinstance(given, str) or not _ISO_DATE.fullmatch(given):
+        return f"{shown} is not a date; write it as YYYY-MM-DD"
+    return None
 
 
 def _number_or_flag(value: Any) -> bool:

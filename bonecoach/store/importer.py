@@ -58,6 +58,9 @@ def insert_document(
         added = add_custom_exercises(session, document.custom_exercises, source, who, now)
         for exercise_id in added:
             store._audit(session, who, "import", ENTITY, None, None, exercise_id)
+    unknown = unknown_exercises(session, document)
+    if unknown:
+        raise ImportProblem(f"{document.client.name}'s file", unknown)
     client = ClientRow(
         name=" ".join(info.name.split()),
         date_of_birth=info.date_of_birth,
@@ -132,6 +135,25 @@ def insert_document(
         f"{len(document.sessions)} session(s), exported {document.exported_at:%Y-%m-%d}",
     )
     return client_record(client)
+
+
+def unknown_exercises(session: Session, document: ClientDocument) -> list[str]:
+    """Program items naming an exercise neither shipped, stored here nor carried by the file:
+    such an item would silently vanish from the client's handout."""
+    known = set(shipped_library()) | set(session.scalars(select(CustomExerciseRow.id)))
+    known |= {entry.exercise.id for entry in document.custom_exercises}
+    problems = []
+    for p, entry in enumerate(document.programs):
+        for v, version in enumerate(entry.versions):
+            for ph, phase in enumerate(version.program.phases):
+                for i, item in enumerate(phase.items):
+                    if item.exercise_id not in known:
+                        problems.append(
+                            f"programs[{p}].versions[{v}].program.phases[{ph}].items[{i}]."
+                            f"exercise_id: {item.exercise_id!r} is not in this library or "
+                            "the file's custom exercises"
+                        )
+    return problems
 
 
 def add_custom_exercises(

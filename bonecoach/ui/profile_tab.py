@@ -54,6 +54,8 @@ class ProfileTab(QWidget):
         self.recorded_on.setCalendarPopup(True)
         self.recorded_on.setDisplayFormat("yyyy-MM-dd")
         self.recorded_on.setAccessibleName("Recorded on")
+        # a profile records what was found on a visit: never a day that has not come yet
+        self.recorded_on.setMaximumDate(QDate.currentDate())
         self.recorded_on.dateChanged.connect(lambda _d: self._changed())
         self.note = QLineEdit(placeholderText="Note for this version (optional)")
         self.note.setAccessibleName("Note")

@@ -40,6 +40,7 @@ class SessionForm(QWidget):
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("yyyy-MM-dd")
         self.day.setAccessibleName("Session date")
+        self.day.setMaximumDate(QDate.currentDate())  # a session is logged after it happened
         self.day.dateChanged.connect(self._date_changed)
         self.setting = QComboBox()
         self.setting.addItem("Home (from the log sheet)", "home")

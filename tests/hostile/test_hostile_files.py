@@ -51,6 +51,16 @@ CLIENT_FILES: list[tuple[str, Callable[[Doc], Doc], str]] = [
     ),
     ("evidence unknown key", _set([*EVIDENCE, "mood"], 3), "mood: not something a session records"),
     (
+        "evidence pain 99",
+        _set([*EVIDENCE, "pain_during"], 99),
+        "pain_during: 99 is outside 0 to 10",
+    ),
+    (
+        "evidence reps 5000",
+        _set([*EVIDENCE, "reps_per_set"], [5000]),
+        "reps_per_set: [5000] has a value outside 0 to 100",
+    ),
+    (
         "session dated year 1",
         _set(["sessions", 0, "log", "date"], "0001-01-01"),
         "0001-01-01 is before 1900",
@@ -66,6 +76,16 @@ CLIENT_FILES: list[tuple[str, Callable[[Doc], Doc], str]] = [
         _set(["sessions", 0, "log", "notes"], "\x1b[2J\x1b[31mhi"),
         "contains a control character (U+001B)",
     ),
+    (
+        "a right-to-left override in the name",
+        _set(["client", "name"], "Ann \u202eeeL"),
+        "client.name: contains a control character (U+202E)",
+    ),
+    (
+        "a zero-width space in the name",
+        _set(["client", "name"], "Margaret\u200b Chen"),
+        "client.name: contains a control character (U+200B)",
+    ),
     ("archived as text", _set(["client", "archived"], "yes"), "client.archived"),
     (
         "archived as a number",
@@ -76,6 +96,43 @@ CLIENT_FILES: list[tuple[str, Callable[[Doc], Doc], str]] = [
     ("not a client file", _set(["format"], "bonecoach-other"), "not a BoneCoach client file"),
     ("newer format", _set(["format_version"], 99), "newer than this BoneCoach reads"),
     ("sessions not a list", _set(["sessions"], {"a": 1}), "sessions"),
+    # dates: in the future, or a number pydantic would read as seconds since 1970
+    ("born in 9999", _set(["client", "date_of_birth"], "9999-01-01"), "is in the future"),
+    ("born as the number 0", _set(["client", "date_of_birth"], 0), "0 is not a date"),
+    ("born as the text 0", _set(["client", "date_of_birth"], "0"), '"0" is not a date'),
+    (
+        "profile recorded in 2099",
+        _set(["profiles", 0, "recorded_on"], "2099-01-01"),
+        "profiles[0].recorded_on: 2099-01-01 is in the future",
+    ),
+    (
+        "saved at a number",
+        _set(["profiles", 0, "saved_at"], 1700000000),
+        "saved_at: 1700000000 is not a date and time",
+    ),
+    (
+        "session in 2099",
+        _set(["sessions", 0, "log", "date"], "2099-01-01"),
+        "is in the future",
+    ),
+    (
+        "program starting in 2099",
+        _set(["programs", 0, "versions", 0, "program", "start_date"], "2099-06-01"),
+        "start_date: 2099-06-01 is more than two years ahead",
+    ),
+    (
+        "an exercise this library does not have",
+        _set(
+            ["programs", 0, "versions", 0, "program", "phases", 0, "items", 0, "exercise_id"],
+            "no_such_exercise",
+        ),
+        "exercise_id: 'no_such_exercise' is not in this library",
+    ),
+    (
+        "evidence dated 2099",
+        _set(["suggestions", 0, "suggestion", "evidence", 0, "date"], "2099-01-01"),
+        "2099-01-01 is in the future",
+    ),
 ]
 
 RAW_FILES: list[tuple[str, Callable[[str], bytes], str]] = [
@@ -98,6 +155,13 @@ RAW_FILES: list[tuple[str, Callable[[str], bytes], str]] = [
         "nested more than 40 levels deep",
     ),
     ("empty", lambda _t: b"", "not valid JSON"),
+    (
+        "a 5000-digit number",
+        lambda text: text.replace(
+            '"format_version": 3', '"format_version": ' + "9" * 5000, 1
+        ).encode(),
+        "(file): holds a number thousands of digits long",
+    ),
 ]
 
 
@@ -193,6 +257,11 @@ PROFILES: list[tuple[str, str | bytes, str]] = [
         _profile_json(vertebral_fractures=1, vertebral_fracture_date="0001-01-01"),
         "vertebral_fracture_date': 0001-01-01 is not a plausible",
     ),
+    (
+        "fracture in 2099",
+        _profile_json(vertebral_fractures=1, vertebral_fracture_date="2099-01-01"),
+        "vertebral_fracture_date: 2099-01-01 is in the future",
+    ),
     ("not UTF-8", b'{"sex": "f\xffmale"}', "is not UTF-8 text"),
     ("nested too deep", "[" * 50_000 + "]" * 50_000, "nested more than 40 levels deep"),
     ("escape in a field", _profile_json(other_fracture_site="wrist\u001b[2J"), "U+001B"),
@@ -263,3 +332,40 @@ def test_a_hostile_database_file_is_refused_and_left_as_it_was(
     lines = [line for line in err.splitlines() if line.strip()]
     assert len(lines) == 1 and "Traceback" not in err and "SELECT" not in err, err
     assert database.read_bytes() == content
+
+
+@pytest.mark.parametrize("special", ["/dev/zero", "a fifo", "a folder"])
+def test_a_device_pipe_or_folder_is_refused_at_once(
+    special: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """/dev/zero reports size 0 and never ends; a pipe may never end: neither is read."""
+    import os
+
+    path = Path(special)
+    if special == "a fifo":
+        path = tmp_path / "profile.json"
+        os.mkfifo(path)
+    elif special == "a folder":
+        path = tmp_path
+    assert main(["screen", "--profile", str(path), "--shipped-only"]) == 2
+    assert main(["import-client", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and err.count("choose a BoneCoach") == 2, err
+
+
+@pytest.mark.usefixtures("one_client")
+def test_an_existing_out_file_is_not_written_over_without_replace(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    kept = tmp_path / "notes.json"
+    kept.write_text("the clinic's own notes", encoding="utf-8")
+    pdf = tmp_path / "letter.pdf"
+    pdf.write_bytes(b"%PDF- someone else's letter")
+    assert main(["export-client", "1", "--out", str(kept)]) == 2
+    assert main(["handout", "--demo", "--out", str(pdf)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("already exists; add --replace to write over it") == 2, err
+    assert kept.read_text(encoding="utf-8") == "the clinic's own notes"
+    assert pdf.read_bytes() == b"%PDF- someone else's letter"
+    assert main(["export-client", "1", "--out", str(kept), "--replace"]) == 0
+    assert json.loads(kept.read_text(encoding="utf-8"))["format"] == "bonecoach-client"

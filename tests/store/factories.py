@@ -60,7 +60,7 @@ def program(name: str = "After a vertebral fracture", *, reps: int = 10) -> Prog
                         notes="Use the kitchen chair <b>& not the sofa</b>",
                     ),
                     ProgramItem(
-                        exercise_id="band_row",
+                        exercise_id="seated_band_row",
                         dosage=Dosage(
                             sets=2,
                             reps=12,
@@ -71,7 +71,7 @@ def program(name: str = "After a vertebral fracture", *, reps: int = 10) -> Prog
                         ),
                     ),
                     ProgramItem(
-                        exercise_id="tandem_stance",
+                        exercise_id="tandem_stand",
                         dosage=Dosage(
                             sets=3, hold_seconds=20, effort=4, rest_seconds=30, days_per_week=7
                         ),
@@ -97,7 +97,7 @@ def program(name: str = "After a vertebral fracture", *, reps: int = 10) -> Prog
                         ),
                     ),
                     ProgramItem(
-                        exercise_id="brisk_walk",
+                        exercise_id="brisk_walking",
                         dosage=Dosage(
                             sets=1, minutes=30, effort=5, rest_seconds=0, days_per_week=5
                         ),
@@ -126,7 +126,7 @@ def session_log(day: dt.date = dt.date(2025, 3, 5), *, reps: int = 10) -> Sessio
                 notes="slow down",
             ),
             ExerciseLog(
-                exercise_id="band_row",
+                exercise_id="seated_band_row",
                 sets_done=2,
                 reps_per_set=(12, 12),
                 band_colour=BandColour.RED,
@@ -141,12 +141,12 @@ def session_log(day: dt.date = dt.date(2025, 3, 5), *, reps: int = 10) -> Sessio
                 soreness_days=1,
             ),
             ExerciseLog(
-                exercise_id="tandem_stance",
+                exercise_id="tandem_stand",
                 sets_done=3,
                 seconds_per_set=(20, 18, 15),
                 hand_support=HandSupport.ONE_HAND,
             ),
-            ExerciseLog(exercise_id="brisk_walk", sets_done=0, notes="rain"),
+            ExerciseLog(exercise_id="brisk_walking", sets_done=0, notes="rain"),
         ),
     )
 
@@ -179,7 +179,7 @@ def full_client(store: Store) -> int:
     client = store.create_client(
         'Zoë "Smith" <b>& Sons</b>', date_of_birth=dt.date(1948, 2, 29), clinic_id="Z-1"
     )
-    store.save_profile(client.id, profile(), recorded_on=dt.date(2024, 11, 2))
+    store.save_profile(client.id, profile(), recorded_on=dt.date(2025, 12, 15))
     store.save_profile(client.id, profile(falls_past_year=3), note="after a fall")
     first = store.save_program(client.id, program())
     second = store.save_program(

@@ -57,12 +57,12 @@ def test_clinic_id_is_unique(store: Store) -> None:
 def test_profile_versions_keep_history(store: Store) -> None:
     client = store.create_client("Ann Lee")
     older = store.save_profile(
-        client.id, factories.profile(tug_seconds=14.0), recorded_on=dt.date(2024, 9, 1)
+        client.id, factories.profile(tug_seconds=14.0), recorded_on=dt.date(2025, 12, 5)
     )
     newer = store.save_profile(
         client.id,
         factories.profile(t_score_lowest=-3.1, falls_past_year=2, tug_seconds=None),
-        recorded_on=dt.date(2025, 3, 1),
+        recorded_on=dt.date(2026, 3, 1),
         note="after the winter",
     )
     history = store.profile_history(client.id)
@@ -116,7 +116,7 @@ def test_session_logs_round_trip_with_every_set(store: Store) -> None:
     assert history.latest_program == version
     squat = [p for p in history.progress if p.exercise_id == "goblet_squat"]
     assert [(p.total_reps, p.volume_kg) for p in squat] == [(23, 23 * 4.5)] * 3
-    balance = next(p for p in history.progress if p.exercise_id == "tandem_stance")
+    balance = next(p for p in history.progress if p.exercise_id == "tandem_stand")
     assert balance.total_seconds == 53 and balance.volume_kg is None
 
 
