@@ -118,37 +118,46 @@ def _handout(args: argparse.Namespace) -> int:
 
 def _print_stored(args: argparse.Namespace, options: Any, settings: Any, out: Path) -> Any:
     """Print the client's newest program version and note the print against that version,
-    so every handout maps to a saved version."""
+    so every handout maps to a saved version. The same source and document as the app's
+    Handout tab (bonecoach.app.handouts)."""
+    from bonecoach.app.handouts import handout_document, handout_source
     from bonecoach.handout.render import render_handout_bytes
-    from bonecoach.handout.sources import stored_handout
     from bonecoach.store.atomic import write_private_bytes
     from bonecoach.store.service import Store
 
     store = Store.open(settings=settings)
     try:
         library, pictures = stored_library(store)
-        found = stored_handout(
+        source = handout_source(
             store,
+            settings,
             args.client,
             program_id=args.program,
-            options=options,
-            settings=settings,
+            printing=settings.default_therapist,
             library=library,
+        )
+        if source.version is None:
+            which = f"program {args.program}" if args.program is not None else "program yet"
+            raise LookupError(f"client {args.client} has no saved {which}")
+        document = handout_document(
+            source,
+            library,
+            options,
             phases=_phase(args.phase),  # type: ignore[arg-type]
             clinic_sheet=args.clinic_sheet,
         )
-        write_private_bytes(out, render_handout_bytes(found.document, pictures=pictures))
+        write_private_bytes(out, render_handout_bytes(document, pictures=pictures))
         if args.clinic_sheet:  # the print log is of home handouts
-            return found.document
+            return document
         store.record_handout(
-            found.version.id,
+            source.version.id,
             paper=options.paper,
             large_print=options.large_print,
             file_name=out.name,
         )
     finally:
         store.close()
-    return found.document
+    return document
 
 
 def stored_library(store: Any) -> tuple[Any, Any]:

@@ -1,14 +1,13 @@
-"""Where a handout's content comes from: a stored program version, or the shipped demo.
+"""The clinic rule every handout follows, and the shipped demo's handout (no database).
 
-Shared by `bonecoach handout` and the app, so both print the same thing for the same
-program version. The clinic's name, phone, address and logo come from the settings.
+A stored program version's handout is assembled in bonecoach.app.handouts, for the app and
+the command line alike. The clinic's name, phone, address and logo come from the settings.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -18,19 +17,11 @@ from bonecoach.program.exercise import Exercise
 
 if TYPE_CHECKING:
     from bonecoach.store.document import ClientDocument
-    from bonecoach.store.records import ProgramVersionRecord
-    from bonecoach.store.service import Store
     from bonecoach.store.settings import Settings
 
 DEMO_CLINIC = Clinic(
     name="BoneCoach demo clinic", phone="555-0100", address="1 Example Street, Springfield"
 )
-
-
-@dataclass(frozen=True)
-class StoredHandout:
-    document: HandoutDocument
-    version: ProgramVersionRecord
 
 
 def shipped_library() -> Mapping[str, Exercise]:
@@ -41,64 +32,18 @@ def shipped_library() -> Mapping[str, Exercise]:
 
 
 def clinic_from_settings(settings: Settings | None, fallback: Clinic | None = None) -> Clinic:
-    """The clinic as set in the settings; ``fallback`` (or a blank clinic) if none is set."""
-    if settings is None or not settings.clinic_name.strip():
-        return fallback or Clinic(name="")
+    """The clinic as the settings give it, one rule for every handout: its phone and address
+    are printed even when no name is set (the STOP box needs the number); "Your clinic"
+    stands for a missing name. ``fallback`` (the demo's clinic) when no name is set."""
+    if settings is None or (fallback is not None and not settings.clinic_name.strip()):
+        return fallback or Clinic(name="Your clinic")
     logo = Path(settings.logo_path).expanduser() if settings.logo_path.strip() else None
     return Clinic(
-        name=settings.clinic_name.strip(),
+        name=settings.clinic_name.strip() or "Your clinic",
         phone=settings.clinic_phone.strip(),
         address=settings.clinic_address.strip(),
-        logo_path=logo,
+        logo_path=logo if logo is not None and logo.is_file() else None,
     )
-
-
-def _therapist(name: str, known: Mapping[str, str]) -> Therapist:
-    name = name.strip()
-    return Therapist(name=name or "your therapist", credentials=known.get(name, ""))
-
-
-def stored_handout(
-    store: Store,
-    client_id: int,
-    *,
-    program_id: int | None = None,
-    options: HandoutOptions | None = None,
-    settings: Settings | None = None,
-    library: Mapping[str, Exercise] | None = None,
-    phases: PhaseChoice = "current",
-    today: dt.date | None = None,
-    clinic_sheet: bool = False,
-) -> StoredHandout:
-    """The handout of a client's newest program version (of ``program_id`` if given).
-
-    Raises the store's NotFoundError for an unknown client, LookupError when the client
-    has no program.
-    """
-    client = store.get_client(client_id)
-    version = store.latest_program(client_id, program_id)
-    if version is None:
-        which = f"program {program_id}" if program_id is not None else "program yet"
-        raise LookupError(f"client {client_id} ({client.name}) has no saved {which}")
-    credentials = {t.name: t.credentials for t in store.therapists(include_inactive=True)}
-    # Whoever saved this version, if they are on the therapist list; else the clinic's
-    # default therapist; else the name the version was saved under.
-    default = settings.default_therapist.strip() if settings else ""
-    who = version.saved_by if version.saved_by in credentials else default or version.saved_by
-    document = build_handout_document(
-        client.name,
-        version.program,
-        library if library is not None else shipped_library(),
-        therapist=_therapist(who, credentials),
-        clinic=clinic_from_settings(settings),
-        options=options,
-        phases=phases,
-        today=today,
-        version_number=version.number,
-        version_date=version.saved_at.date(),
-        clinic_sheet=clinic_sheet,
-    )
-    return StoredHandout(document, version)
 
 
 def demo_documents() -> list[ClientDocument]:
