@@ -44,10 +44,10 @@ def _backup(args: argparse.Namespace) -> int:
 
 
 def _restore(args: argparse.Namespace) -> int:
-    from bonecoach.store.backup import restore
     from bonecoach.store.database import database_url, sqlite_path
     from bonecoach.store.errors import StoreError
     from bonecoach.store.settings import backup_folder, load_settings
+    from bonecoach.store.sqlite_restore import restore
 
     settings = load_settings().settings
     path = sqlite_path(database_url(settings))

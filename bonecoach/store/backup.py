@@ -13,7 +13,6 @@ manage the server.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
 import sqlite3
@@ -24,9 +23,7 @@ from pathlib import Path
 
 from bonecoach.store.atomic import PART_SUFFIX, claim
 from bonecoach.store.errors import BackupError
-from bonecoach.store.models import HEAD_REVISION
 from bonecoach.store.sqlite_file import (
-    SIDE_FILES,
     check_file,
     connect_read_only,
     create_private_file,
@@ -190,56 +187,3 @@ def check_backup(path: Path) -> str:
     if health.revision is None:
         raise BackupError(f"{path} cannot be restored: it is an empty database")
     return health.revision
-
-
-def restore(backup: Path, db_path: Path, folder: Path) -> Path | None:
-    """Replace the database with ``backup`` after checking it.
-
-    A healthy database at this version's schema is restored in place, holding its write lock
-    from the before-restore copy to the end (live_restore): saves made meanwhile by other
-    windows wait, none is lost. A damaged one is renamed aside (the backup API cannot read
-    it) and the backup copied in. Returns where the current database was kept.
-    """
-    from bonecoach.store.live_restore import check_records, restore_in_place, staged_copy
-
-    check_backup(backup)
-    kept: Path | None = None
-    if db_path.exists() and db_path.stat().st_size > 0:
-        health = check_file(db_path)
-        if health.ok and health.revision == HEAD_REVISION:
-            return restore_in_place(backup, db_path, folder)
-    # the backup's records are checked (in a staged copy) before anything is moved
-    private_folder(folder)
-    staged = staged_copy(backup, folder)
-    try:
-        check_records(backup, staged)
-    finally:
-        staged.unlink(missing_ok=True)
-    if db_path.exists() and db_path.stat().st_size > 0:
-        if health.ok:
-            kept = take_backup(db_path, folder, "before-restore")
-        else:
-            stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
-            kept = db_path.with_name(f"{db_path.name}.damaged-{stamp}")
-            db_path.rename(kept)
-            for suffix in SIDE_FILES:
-                side = Path(f"{db_path}{suffix}")
-                if side.exists():
-                    side.rename(Path(f"{kept}{suffix}"))
-    create_private_file(db_path)
-    try:
-        src = connect_read_only(backup)
-        dst = sqlite3.connect(db_path)
-        try:
-            src.backup(dst)
-            dst.execute("PRAGMA journal_mode=WAL")
-        finally:
-            dst.close()
-            src.close()
-    except sqlite3.Error as exc:
-        raise BackupError(
-            f"Restoring {backup} failed: {exc}. The previous database was kept at {kept}"
-        ) from exc
-    with contextlib.suppress(OSError):
-        db_path.chmod(0o600)
-    return kept

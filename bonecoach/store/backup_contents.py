@@ -1,6 +1,6 @@
 """What a backup must hold before it replaces the clinic's records: readable records.
 
-A backup's tables and columns are checked elsewhere (live_restore.schema_problems). This reads
+A backup's tables and columns are checked elsewhere (sqlite_restore.schema_problems). This reads
 what is in them, as every later command will: each client is exported as a client file and
 that file is checked as an import would check it (dates, control characters, profiles that
 parse, references that resolve), and rows that point at nothing are found. A backup that
@@ -39,12 +39,12 @@ def record_problems(path: Path) -> list[str]:
     from bonecoach.store.document import parse_document
     from bonecoach.store.errors import ImportProblem
     from bonecoach.store.exchange import export_client
-    from bonecoach.store.service import Store
+    from bonecoach.store.record_store import RecordStore
 
     problems = orphan_rows(path)
     engine = make_engine(f"sqlite:///{path}")
     try:
-        store = Store(engine)
+        store = RecordStore(engine)
         try:
             customs = store.custom_exercises(include_archived=True)
             clients = store.list_clients(include_archived=True)

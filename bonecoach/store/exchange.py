@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 
     Progress = Callable[[int, int], None]  # (clients done, clients in all)
 
+    from bonecoach.store.record_store import RecordStore
     from bonecoach.store.records import ClientRecord, CustomExerciseRecord
     from bonecoach.store.service import Store
 
@@ -56,7 +57,7 @@ __all__ = [
 
 
 def export_client(
-    store: Store,
+    store: RecordStore,
     client_id: int,
     *,
     by: str | None = None,
@@ -231,9 +232,9 @@ def _duplicate(name: str, clinic_id: str | None, existing: ClientRecord) -> Dupl
 def _clinic_export(engine: Engine, progress: Progress | None = None) -> str:
     from sqlalchemy import inspect
 
-    from bonecoach.store.service import Store
+    from bonecoach.store.record_store import RecordStore
 
-    store = Store(engine)
+    store = RecordStore(engine)
     # The export taken before migrating a server database runs on the old schema, which may
     # predate the custom exercises table.
     has_customs = inspect(engine).has_table("custom_exercises")

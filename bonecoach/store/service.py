@@ -18,20 +18,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
-from sqlalchemy.orm import sessionmaker
 
-from bonecoach.store.client_ops import ClientOps
-from bonecoach.store.custom_ops import CustomExerciseOps
-from bonecoach.store.database import OpenedDatabase, open_database
-from bonecoach.store.session_ops import SessionOps
+from bonecoach.store.opening import OpenedDatabase, open_database
+from bonecoach.store.record_store import RecordStore
 from bonecoach.store.settings import Settings
-from bonecoach.store.therapist_ops import TherapistOps
 
 if TYPE_CHECKING:
     from bonecoach.store.exchange import Progress
 
 
-class Store(ClientOps, TherapistOps, SessionOps, CustomExerciseOps):
+class Store(RecordStore):
     def __init__(
         self,
         engine: Engine,
@@ -39,8 +35,7 @@ class Store(ClientOps, TherapistOps, SessionOps, CustomExerciseOps):
         opened: OpenedDatabase | None = None,
         actor: str = "",
     ) -> None:
-        super().__init__(sessionmaker(engine, expire_on_commit=False), actor=actor)
-        self.engine = engine
+        super().__init__(engine, actor=actor)
         self.opened = opened
         # Why the last automatic backup failed, for the app to show (None: it worked).
         self.backup_problem = None if opened is None else opened.backup_problem
@@ -57,7 +52,7 @@ class Store(ClientOps, TherapistOps, SessionOps, CustomExerciseOps):
         server_backup_later: bool = False,
         actor: str = "",
     ) -> Store:
-        """Open the configured database (see database.open_database)."""
+        """Open the configured database (see opening.open_database)."""
         opened = open_database(
             url,
             settings=settings,

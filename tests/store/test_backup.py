@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bonecoach.store import backup
+from bonecoach.store import backup, sqlite_restore
 from bonecoach.store.database import default_sqlite_path
 from bonecoach.store.errors import BackupError
 from bonecoach.store.service import Store
@@ -35,7 +35,7 @@ def test_backup_and_restore_round_trip(tmp_path: Path) -> None:
 
     db = default_sqlite_path()
     folder = tmp_path / "backups"
-    kept = backup.restore(saved, db, folder)
+    kept = sqlite_restore.restore(saved, db, folder)
     assert kept is not None and kept.parent == folder and "before-restore" in kept.name
 
     restored = Store.open(auto_backup=False)
@@ -81,7 +81,7 @@ def test_restore_refuses_a_bad_file_and_changes_nothing(tmp_path: Path) -> None:
         (tmp_path / "missing.sqlite3", "does not exist"),
     ]:
         with pytest.raises(BackupError, match=problem):
-            backup.restore(bad, db, folder)
+            sqlite_restore.restore(bad, db, folder)
     assert db.read_bytes() == before
     assert not folder.exists()
 

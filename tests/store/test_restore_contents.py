@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from bonecoach.store import backup
+from bonecoach.store import sqlite_restore
 from bonecoach.store.database import default_sqlite_path
 from bonecoach.store.errors import BackupError
 from bonecoach.store.service import Store
@@ -69,7 +69,7 @@ def test_a_backup_with_unreadable_records_is_refused(
     before = db.read_bytes() if db.exists() else None
 
     with pytest.raises(BackupError, match="nothing was changed") as refused:
-        backup.restore(bad, db, tmp_path / "backups")
+        sqlite_restore.restore(bad, db, tmp_path / "backups")
 
     assert problem in str(refused.value)
     assert "Ann Lee" not in str(refused.value)  # clients named by number only
@@ -81,7 +81,7 @@ def test_the_same_backup_undamaged_restores(tmp_path: Path) -> None:
     good, store = _backup_with_one_client(tmp_path)
     store.create_client("Added After Backup")
     store.close(auto_backup=False)
-    backup.restore(good, default_sqlite_path(), tmp_path / "backups")
+    sqlite_restore.restore(good, default_sqlite_path(), tmp_path / "backups")
     restored = Store.open(auto_backup=False)
     assert [c.name for c in restored.list_clients()] == ["Ann Lee"]
     restored.close(auto_backup=False)

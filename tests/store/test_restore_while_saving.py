@@ -20,9 +20,10 @@ from pathlib import Path
 
 import pytest
 
-from bonecoach.store.backup import restore, take_backup
+from bonecoach.store.backup import take_backup
 from bonecoach.store.errors import BackupError
 from bonecoach.store.service import Store
+from bonecoach.store.sqlite_restore import restore
 from tests.store import factories
 
 ROOT = Path(__file__).resolve().parents[2]

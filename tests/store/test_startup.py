@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bonecoach.store import backup
+from bonecoach.store import sqlite_restore
 from bonecoach.store.database import default_sqlite_path
 from bonecoach.store.errors import DatabaseProblem
 from bonecoach.store.service import Store
@@ -78,7 +78,7 @@ def test_restore_from_the_offered_backup_recovers(tmp_path: Path) -> None:
         Store.open()
     offered = caught.value.newest_backup
     assert offered is not None
-    kept = backup.restore(offered, db, tmp_path / "backups")
+    kept = sqlite_restore.restore(offered, db, tmp_path / "backups")
     assert kept is not None and "damaged" in kept.name and kept.exists()
     store = Store.open(auto_backup=False)
     assert len(store.list_clients()) == 300

@@ -24,7 +24,7 @@ def close_store(context: AppContext, progress: Progress | None = None) -> Path |
 
 def restore_backup(backup: Path, database: Path, folder: Path) -> Path | None:
     """Replace a database that cannot be used with a checked backup (the app is not open)."""
-    from bonecoach.store.backup import restore
+    from bonecoach.store.sqlite_restore import restore
 
     return restore(backup, database, folder)
 
@@ -46,9 +46,10 @@ def restore_into_open_store(
     The backup is checked before anything is closed, so a bad file changes nothing; if the
     restore itself fails, the database is reopened as it is and the error raised.
     """
-    from bonecoach.store.backup import check_backup, restore
+    from bonecoach.store.backup import check_backup
     from bonecoach.store.errors import BackupError
     from bonecoach.store.service import Store
+    from bonecoach.store.sqlite_restore import restore
 
     path, folder = context.store.sqlite_path, context.store.backup_folder
     if folder is None:

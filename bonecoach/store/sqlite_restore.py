@@ -1,5 +1,8 @@
 """Restoring a backup into a SQLite database other windows or workstations may be using.
 
+``restore`` is the one entry: a healthy current database is restored in place (below); a
+damaged or missing one is replaced by a copy of the backup.
+
 Copying the current database aside and then overwriting the file used to leave a gap: a
 session saved between the copy and the overwrite was acknowledged and then lost. Here the
 restore holds the database's write lock from before the copy until the restored records are
@@ -23,6 +26,14 @@ from pathlib import Path
 
 from bonecoach.store.atomic import PART_SUFFIX, claim
 from bonecoach.store.errors import BackupError
+from bonecoach.store.models import HEAD_REVISION
+from bonecoach.store.sqlite_file import (
+    SIDE_FILES,
+    check_file,
+    connect_read_only,
+    create_private_file,
+    private_folder,
+)
 
 LOCK_WAIT_SECONDS = 30  # a save in progress elsewhere finishes first
 
@@ -143,3 +154,56 @@ def _replace_records(lock: sqlite3.Connection, tables: dict[str, list[str]]) -> 
     if has_sequence:
         lock.execute("DELETE FROM main.sqlite_sequence")
         lock.execute("INSERT INTO main.sqlite_sequence SELECT * FROM restored.sqlite_sequence")
+
+
+def restore(backup: Path, db_path: Path, folder: Path) -> Path | None:
+    """Replace the database with ``backup`` after checking it.
+
+    A healthy database at this version's schema is restored in place, holding its write lock
+    from the before-restore copy to the end (restore_in_place): saves made meanwhile by other
+    windows wait, none is lost. A damaged one is renamed aside (the backup API cannot read
+    it) and the backup copied in. Returns where the current database was kept.
+    """
+    from bonecoach.store.backup import check_backup, take_backup
+
+    check_backup(backup)
+    kept: Path | None = None
+    if db_path.exists() and db_path.stat().st_size > 0:
+        health = check_file(db_path)
+        if health.ok and health.revision == HEAD_REVISION:
+            return restore_in_place(backup, db_path, folder)
+    # the backup's records are checked (in a staged copy) before anything is moved
+    private_folder(folder)
+    staged = staged_copy(backup, folder)
+    try:
+        check_records(backup, staged)
+    finally:
+        staged.unlink(missing_ok=True)
+    if db_path.exists() and db_path.stat().st_size > 0:
+        if health.ok:
+            kept = take_backup(db_path, folder, "before-restore")
+        else:
+            stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+            kept = db_path.with_name(f"{db_path.name}.damaged-{stamp}")
+            db_path.rename(kept)
+            for suffix in SIDE_FILES:
+                side = Path(f"{db_path}{suffix}")
+                if side.exists():
+                    side.rename(Path(f"{kept}{suffix}"))
+    create_private_file(db_path)
+    try:
+        src = connect_read_only(backup)
+        dst = sqlite3.connect(db_path)
+        try:
+            src.backup(dst)
+            dst.execute("PRAGMA journal_mode=WAL")
+        finally:
+            dst.close()
+            src.close()
+    except sqlite3.Error as exc:
+        raise BackupError(
+            f"Restoring {backup} failed: {exc}. The previous database was kept at {kept}"
+        ) from exc
+    with contextlib.suppress(OSError):
+        db_path.chmod(0o600)
+    return kept
