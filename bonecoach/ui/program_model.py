@@ -120,6 +120,10 @@ class PhaseItemsModel(RowTableModel):
     def refresh(self) -> None:
         self.set_rows(self._phase_items())
 
+    def row_key(self, row: ProgramItem) -> object:
+        # a dose or note changed keeps the item the same row (its selection and focus stay)
+        return row.exercise_id
+
     @property
     def items(self) -> list[ProgramItem]:
         """The phase's items as shown (the rows, in the therapist's word)."""

@@ -24,9 +24,27 @@ class RowTableModel(QAbstractTableModel):
         self.rows: list[Any] = []
 
     def set_rows(self, rows: Sequence[Any]) -> None:
+        """Replace the rows. When they are the same records in the same order (``row_key``),
+        only their cells are redrawn: a reset would clear the selection and the current row,
+        and the panel showing that row would be emptied under the therapist's hands, taking
+        keyboard focus with it (what was typed next went nowhere)."""
+        rows = list(rows)
+        old = [self.row_key(r) for r in self.rows]
+        if self.rows and None not in old and old == [self.row_key(r) for r in rows]:
+            changed = [i for i, (a, b) in enumerate(zip(self.rows, rows, strict=True)) if a != b]
+            self.rows = rows
+            if changed:
+                last = max(0, self.columnCount() - 1)
+                self.dataChanged.emit(self.index(changed[0], 0), self.index(changed[-1], last))
+            return
         self.beginResetModel()
-        self.rows = list(rows)
+        self.rows = rows
         self.endResetModel()
+
+    def row_key(self, row: Any) -> object | None:
+        """What makes ``row`` the same record after an update (None: rows have no identity,
+        and every update resets the table)."""
+        return None
 
     def row_at(self, row: int) -> Any:
         return self.rows[row]

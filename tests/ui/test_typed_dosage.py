@@ -1,0 +1,72 @@
+"""What a therapist types into the dosage boxes is kept (#19, point 1).
+
+Changing Sets and then *clicking* into Reps committed Sets, the program table was reset by
+that commit, the dosage panel was disabled and filled again, and keyboard focus was left on
+no widget: what was typed next went nowhere (reps stayed 12 after typing 10). The keys here
+go to whatever widget has focus, as a keyboard's do, so a lost focus loses them here too.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
+
+from bonecoach.ui.program_tab import ProgramTab
+from tests.ui.program_fixtures import *  # noqa: F403  (the context and client_id fixtures)
+
+
+@pytest.fixture
+def shown_tab(qtbot: Any, context: Any, client_id: int) -> ProgramTab:
+    from bonecoach.ui.actions.templates import shipped_templates
+
+    tab = ProgramTab(context)
+    qtbot.addWidget(tab)
+    tab.set_client(client_id)
+    assert tab.apply_template(shipped_templates(context.library)[0])
+    tab.show()
+    tab.activateWindow()
+    qtbot.waitExposed(tab)
+    return tab
+
+
+def _type(qtbot: Any, text: str) -> None:
+    """Keys to the focused widget, whichever it is (none: the keys are lost)."""
+    for key in [Qt.Key.Key_End, *([Qt.Key.Key_Backspace] * 4)]:
+        focused = QApplication.focusWidget()
+        assert focused is not None, "no widget has keyboard focus: typing goes nowhere"
+        qtbot.keyClick(focused, key)
+    for character in text:
+        focused = QApplication.focusWidget()
+        assert focused is not None, "no widget has keyboard focus: typing goes nowhere"
+        qtbot.keyClicks(focused, character)
+
+
+def _click(qtbot: Any, box: Any) -> None:
+    target: QWidget = box.lineEdit() if hasattr(box, "lineEdit") else box
+    qtbot.mouseClick(target, Qt.MouseButton.LeftButton, pos=target.rect().center())
+
+
+def test_a_click_into_the_next_box_keeps_focus_and_what_is_typed(
+    shown_tab: ProgramTab, qtbot: Any
+) -> None:
+    editor = shown_tab.editor
+    row = next(i for i, item in enumerate(editor.model.items) if item.dosage.measure == "reps")
+    editor.select_row(row)
+    boxes = editor.dosage
+
+    _click(qtbot, boxes.sets)
+    _type(qtbot, "3")
+    _click(qtbot, boxes.amount)  # commits Sets: the table updates
+    assert QApplication.focusWidget() in (boxes.amount, boxes.amount.lineEdit())
+    _type(qtbot, "10")
+    _click(qtbot, boxes.notes)
+    _type(qtbot, "Hold the counter")
+    _click(qtbot, boxes.sets)  # the note is committed when it loses focus
+
+    item = editor.model.items[row]
+    assert (item.dosage.sets, item.dosage.reps) == (3, 10)
+    assert item.notes == "Hold the counter"
+    assert editor.selected_row() == row  # the same exercise still selected
