@@ -30,16 +30,46 @@ from bonecoach.ui.plain import PlainLabel
 MEASURES = (("Reps", "reps", 1, 100), ("Hold (s)", "hold_seconds", 1, 600),
             ("Minutes", "minutes", 1, 180))  # fmt: skip
 LOADS = (("Body weight", "body"), ("Kilograms", "kg"), ("Band", "band"))
+LOAD_KG = (0.5, 300.0)
 
 
-def _spin(low: int, high: int, name: str, suffix: str = "") -> QSpinBox:
-    box = QSpinBox()
-    box.setRange(low, high)
-    box.setAccessibleName(name)
-    box.setKeyboardTracking(False)  # apply "12" once, not "1" then "12" (one undo step)
-    if suffix:
-        box.setSuffix(suffix)
-    return box
+class RangeSpinBox(QSpinBox):
+    """A number box that takes what is typed, in or out of range, and says when it is out.
+
+    A plain QSpinBox refuses the keystroke that leaves its range: "500" typed into a 1-100
+    box became 50, "99" sets became 9, without a word, and a dose the therapist never meant
+    was printed. Here the box holds what was typed; ``problem()`` names it, and the editor
+    applies nothing until it is corrected. The arrows stay within the range.
+    """
+
+    def __init__(self, low: int, high: int, name: str, suffix: str = "") -> None:
+        super().__init__()
+        self.allowed = (low, high)
+        self.name = name
+        self.setRange(0, max(9999, high * 10))  # room for any slip of the keyboard
+        self.setValue(low)
+        self.setAccessibleName(name)
+        self.setKeyboardTracking(False)  # apply "12" once, not "1" then "12" (one undo step)
+        if suffix:
+            self.setSuffix(suffix)
+
+    def set_allowed(self, low: int, high: int) -> None:
+        self.allowed = (low, high)
+        self.setMaximum(max(9999, high * 10))
+
+    def stepBy(self, steps: int) -> None:
+        low, high = self.allowed
+        self.setValue(min(high, max(low, self.value() + steps * self.singleStep())))
+
+    def problem(self) -> str | None:
+        low, high = self.allowed
+        if low <= self.value() <= high:
+            return None
+        return f"{self.value()} is outside {low} to {high}"
+
+
+def _spin(low: int, high: int, name: str, suffix: str = "") -> RangeSpinBox:
+    return RangeSpinBox(low, high, name, suffix)
 
 
 class DosageEditor(QGroupBox):
@@ -61,7 +91,7 @@ class DosageEditor(QGroupBox):
             self.load_kind.addItem(label, key)
         self.load_kg = QDoubleSpinBox()
         self.load_kg.setKeyboardTracking(False)
-        self.load_kg.setRange(0.5, 300)
+        self.load_kg.setRange(0, 9999)  # takes a slip ("500"); range_problems names it
         self.load_kg.setSingleStep(0.5)
         self.load_kg.setSuffix(" kg")
         self.load_kg.setAccessibleName("Load in kilograms")
@@ -164,15 +194,37 @@ class DosageEditor(QGroupBox):
                 self.plain.setText("Select an exercise in the program to set its dose.")
             self.problem.clear()
             self._sync_boxes()
+            if item is not None:
+                self.range_problems()  # clears the marks of a previous item's slip
         finally:
             self._loading = False
 
     def _sync_boxes(self) -> None:
         measure = MEASURES[max(0, self.measure.currentIndex())]
-        self.amount.setRange(measure[2], measure[3])
+        self.amount.set_allowed(measure[2], measure[3])
         kind = self.load_kind.currentData()
         self.load_kg.setVisible(kind == "kg")
         self.band.setVisible(kind == "band")
+
+    def range_problems(self) -> list[str]:
+        """Each box holding a number outside its range, marked and named."""
+        problems = []
+        boxes = (self.sets, self.amount, self.effort, self.rest, self.days)
+        for box in boxes:
+            problem = box.problem()
+            box.setProperty("invalid", problem is not None)
+            box.setStyleSheet("QSpinBox { border: 2px solid #a3261c; }" if problem else "")
+            if problem is not None:
+                name = self.measure.currentText() if box is self.amount else box.name
+                problems.append(f"{name}: {problem}")
+        kg = self.load_kg.value()
+        bad_load = self.load_kind.currentData() == "kg" and not LOAD_KG[0] <= kg <= LOAD_KG[1]
+        self.load_kg.setStyleSheet(
+            "QDoubleSpinBox { border: 2px solid #a3261c; }" if bad_load else ""
+        )
+        if bad_load:
+            problems.append(f"Load: {kg:g} kg is outside {LOAD_KG[0]:g} to {LOAD_KG[1]:g}")
+        return problems
 
     def raw(self) -> dict[str, Any]:
         """What the boxes say, as the fields of a Dosage."""
@@ -195,6 +247,10 @@ class DosageEditor(QGroupBox):
             self._sync_boxes()
         finally:
             self._loading = False
+        out_of_range = self.range_problems()
+        if out_of_range:
+            self.problem.setText("\n".join(out_of_range) + "\nNothing was changed.")
+            return
         try:
             dosage: Dosage = parse_dosage(self.raw())
         except DosageError as exc:

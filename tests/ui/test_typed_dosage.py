@@ -34,10 +34,9 @@ def shown_tab(qtbot: Any, context: Any, client_id: int) -> ProgramTab:
 
 def _type(qtbot: Any, text: str) -> None:
     """Keys to the focused widget, whichever it is (none: the keys are lost)."""
-    for key in [Qt.Key.Key_End, *([Qt.Key.Key_Backspace] * 4)]:
-        focused = QApplication.focusWidget()
-        assert focused is not None, "no widget has keyboard focus: typing goes nowhere"
-        qtbot.keyClick(focused, key)
+    focused = QApplication.focusWidget()
+    assert focused is not None, "no widget has keyboard focus: typing goes nowhere"
+    qtbot.keyClick(focused, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)  # select all
     for character in text:
         focused = QApplication.focusWidget()
         assert focused is not None, "no widget has keyboard focus: typing goes nowhere"
@@ -70,3 +69,31 @@ def test_a_click_into_the_next_box_keeps_focus_and_what_is_typed(
     assert (item.dosage.sets, item.dosage.reps) == (3, 10)
     assert item.notes == "Hold the counter"
     assert editor.selected_row() == row  # the same exercise still selected
+
+
+@pytest.mark.parametrize(
+    ("box", "typed", "named"),
+    [
+        ("amount", "500", "Reps: 500 is outside 1 to 100"),
+        ("sets", "99", "Sets: 99 is outside"),
+        ("effort", "15", "Effort out of 10: 15 is outside 0 to 10"),
+    ],
+)
+def test_a_number_out_of_range_is_refused_at_the_field_not_changed(
+    shown_tab: ProgramTab, qtbot: Any, box: str, typed: str, named: str
+) -> None:
+    """Typing 500 reps used to leave 50 (the keystroke past the range was dropped)."""
+    editor = shown_tab.editor
+    row = next(i for i, item in enumerate(editor.model.items) if item.dosage.measure == "reps")
+    editor.select_row(row)
+    before = editor.model.items[row]
+    field = getattr(editor.dosage, box)
+    _click(qtbot, field)
+    _type(qtbot, typed)
+    _click(qtbot, editor.dosage.notes)  # leaving the box commits it
+
+    assert field.value() == int(typed)  # what was typed is shown, not a guess
+    assert named in editor.dosage.problem.text() and "Nothing was changed" in (
+        editor.dosage.problem.text()
+    )
+    assert editor.model.items[row] == before  # the program keeps its dose
