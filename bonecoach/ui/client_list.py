@@ -193,22 +193,27 @@ class ClientListPanel(QWidget):
         self._reselect_current()
 
     def _reselect_current(self) -> None:
-        if self._current is None:
-            return
-        row = self.model.row_of(self._current)
-        if row is None:
-            return
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
-        if index.isValid():
-            self._silent = True
-            try:
-                self.table.selectionModel().setCurrentIndex(
+        """After a filter: the row highlighted is the client on screen, or none is.
+
+        Filtering the shown client away used to leave Qt's current row on whichever row
+        remained (another client highlighted under this one's record), and a click on that
+        row then opened nobody, as it was already "current"."""
+        row = None if self._current is None else self.model.row_of(self._current)
+        index = QModelIndex() if row is None else self.proxy.mapFromSource(self.model.index(row, 0))
+        self._silent = True
+        try:
+            selection = self.table.selectionModel()
+            if index.isValid():
+                selection.setCurrentIndex(
                     index,
                     QItemSelectionModel.SelectionFlag.ClearAndSelect
                     | QItemSelectionModel.SelectionFlag.Rows,
                 )
-            finally:
-                self._silent = False
+            else:
+                selection.clearSelection()
+                selection.setCurrentIndex(QModelIndex(), QItemSelectionModel.SelectionFlag.Clear)
+        finally:
+            self._silent = False
 
     def _toggle_archived(self, show: bool) -> None:
         self._silent = True

@@ -112,3 +112,24 @@ class ClientFilter(QSortFilterProxyModel):
             return True
         haystack = f"{row.name}\n{row.clinic_id or ''}".casefold()
         return all(word in haystack for word in self._text.split())
+
+
+def client_heading(record: Any, today: Any = None) -> str:
+    """The line naming the client over every tab: name, age (from the date of birth) and
+    clinic ID, so the record on screen is never mistaken for the one highlighted."""
+    import datetime as dt
+
+    parts = [str(record.name)]
+    born = record.date_of_birth
+    if isinstance(born, str):
+        try:
+            born = dt.date.fromisoformat(born)
+        except ValueError:
+            born = None
+    if isinstance(born, dt.date):
+        day = today or dt.date.today()
+        age = day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+        parts.append(f"{age} years (born {born.strftime('%-d %b %Y')})")
+    if record.clinic_id:
+        parts.append(f"clinic ID {record.clinic_id}")
+    return "  ·  ".join(parts)

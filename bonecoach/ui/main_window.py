@@ -16,12 +16,14 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
 from bonecoach.ui import window_state
 from bonecoach.ui.actions import clients as client_actions
 from bonecoach.ui.client_list import ClientListPanel
+from bonecoach.ui.client_models import client_heading
 from bonecoach.ui.menus import build_menus
 from bonecoach.ui.plain import PlainLabel, as_written
 from bonecoach.ui.window_commands import WindowCommands
@@ -55,9 +57,19 @@ class MainWindow(QMainWindow):
         self.message.setProperty("alignment", 0x0084)
         self.message.setWordWrap(True)
         self.message.setMargin(24)
+        # the client's name over every tab: the record on screen always says whose it is
+        self.client_header = PlainLabel()
+        self.client_header.setAccessibleName("Client shown")
+        self.client_header.setStyleSheet("font-size: 15pt; font-weight: 600; padding: 6px 8px;")
+        self.client_page = QWidget()
+        page = QVBoxLayout(self.client_page)
+        page.setContentsMargins(0, 0, 0, 0)
+        page.setSpacing(0)
+        page.addWidget(self.client_header)
+        page.addWidget(self.tab_widget, 1)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.message)
-        self.stack.addWidget(self.tab_widget)
+        self.stack.addWidget(self.client_page)
         self.splitter = QSplitter()  # horizontal
         self.splitter.addWidget(self.clients)
         self.splitter.addWidget(self.stack)
@@ -158,6 +170,7 @@ class MainWindow(QMainWindow):
     def refresh_clients(self) -> None:
         assert self.context is not None
         self.clients.set_clients(client_actions.list_clients(self.context))
+        self._update_title()  # a renamed client: the header follows
 
     # -- switching client -----------------------------------------------------------------
     def _client_chosen(self, client_id: int | None) -> None:
@@ -183,7 +196,7 @@ class MainWindow(QMainWindow):
         if client_id is None:
             self.show_message("Choose a client on the left, or add one with New client (Ctrl+N).")
         else:
-            self.stack.setCurrentWidget(self.tab_widget)
+            self.stack.setCurrentWidget(self.client_page)
         self._set_enabled(store=True, client=client_id is not None)
         self._update_title()
         return True
@@ -240,7 +253,10 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         if self.client_id is None:
             self.setWindowTitle("BoneCoach")
+            self.client_header.clear()
             return
+        record = self.clients.model.record(self.client_id)
+        self.client_header.setText(client_heading(record) if record else self.client_name())
         star = " *" if self.dirty_tabs() else ""
         self.setWindowTitle(f"{self.client_name()}{star} — BoneCoach")
         self.setWindowModified(bool(star))
