@@ -50,12 +50,19 @@ class RangeSpinBox(QSpinBox):
         self.setValue(low)
         self.setAccessibleName(name)
         self.setKeyboardTracking(False)  # apply "12" once, not "1" then "12" (one undo step)
-        if suffix:
-            self.setSuffix(suffix)
+        self.unit = suffix
+        self.setSuffix(suffix)
 
     def set_allowed(self, low: int, high: int) -> None:
         self.allowed = (low, high)
         self.setMaximum(max(9999, high * 10))
+
+    def show_blank(self, blank: bool) -> None:
+        """Show no number at all (a disabled panel with nothing selected), or the value."""
+        self.setSuffix("" if blank else self.unit)
+        self.setSpecialValueText(" " if blank else "")
+        if blank:
+            self.setValue(self.minimum())
 
     def stepBy(self, steps: int) -> None:
         low, high = self.allowed
@@ -191,11 +198,20 @@ class DosageEditor(QGroupBox):
                     words += f"\nOverride reason: {item.override.reason}"
                 self.plain.setText(words)
             else:
+                # empty, not the last item's numbers: a disabled panel still shows its values,
+                # and another client's dose must never appear under this client
+                self.notes.clear()
+                self.support.setChecked(False)
                 self.plain.setText("Select an exercise in the program to set its dose.")
             self.problem.clear()
             self._sync_boxes()
             if item is not None:
                 self.range_problems()  # clears the marks of a previous item's slip
+            for box in (self.sets, self.amount, self.effort, self.rest, self.days):
+                box.show_blank(item is None)
+            if item is None:
+                self.load_kg.setVisible(False)
+                self.band.setVisible(False)
         finally:
             self._loading = False
 

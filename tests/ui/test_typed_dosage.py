@@ -97,3 +97,25 @@ def test_a_number_out_of_range_is_refused_at_the_field_not_changed(
         editor.dosage.problem.text()
     )
     assert editor.model.items[row] == before  # the program keeps its dose
+
+
+def test_a_client_without_a_program_shows_no_dose_of_the_last_client(
+    shown_tab: ProgramTab, context: Any
+) -> None:
+    """The disabled dosage panel of a client with no program showed the previous client's
+    numbers and note (#19, point 5)."""
+    editor = shown_tab.editor
+    editor.select_row(0)
+    editor.dosage.notes.setText("Only for the first client")
+    assert editor.dosage.sets.text() != ""
+    other = context.store.create_client("Second Client")
+    assert shown_tab.save()
+    shown_tab.set_client(other.id)
+
+    boxes = editor.dosage
+    assert not boxes.isEnabled()
+    shown = [
+        b.lineEdit().text()
+        for b in (boxes.sets, boxes.amount, boxes.effort, boxes.rest, boxes.days)
+    ]
+    assert shown == [" "] * 5 and boxes.notes.text() == "" and not boxes.load_kg.isVisibleTo(boxes)
