@@ -110,6 +110,7 @@ class HandoutTab(QWidget):
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(side_widget, 0, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.preview, 1)
+        self.red_flags: list[Any] = []
         self.set_client(None)
 
     # -- the tab contract -----------------------------------------------------------------
@@ -160,18 +161,36 @@ class HandoutTab(QWidget):
                 self.phases.addItem(phase.name, i)
         self.phases.blockSignals(False)
 
+    def set_red_flags(self, flags: list[Any]) -> None:
+        """Red flags not yet reviewed hold every preview, save and print of the handout: a
+        client told to stop is not handed a program to go on with. Reviewing them means
+        dismissing them on the Sessions tab with what was found (kept in the audit log)."""
+        self.red_flags = list(flags)
+        self.built_for = None
+        self._update_state()
+        if not self.red_flags and self.isVisible():
+            self.refresh_preview()
+
     def _key(self) -> tuple[Any, ...] | None:
         version = None if self.source is None else self.source.version
-        if version is None:
+        if version is None or self.red_flags:
             return None
         return (version.id, self.options(), self.phases.currentData())
 
     def _update_state(self) -> None:
         version = None if self.source is None else self.source.version
         ready = self.built_for is not None and self.built_for == self._key()
-        self.save_button.setEnabled(version is not None)
-        self.print_button.setEnabled(ready)
-        if self.source is None:
+        self.save_button.setEnabled(version is not None and not self.red_flags)
+        self.print_button.setEnabled(ready and not self.red_flags)
+        if self.source is not None and self.red_flags:
+            self.about.setText("")
+            self.preview.show_message(
+                "Red flag not yet reviewed: no handout until it is.\n\n"
+                + "\n".join(f"• {flag.reason}" for flag in self.red_flags)
+                + "\n\nReview the client, then dismiss the red flag on the Sessions tab "
+                "with what you found (it is kept in the record)."
+            )
+        elif self.source is None:
             self.about.setText("")
             self.preview.show_message("Choose a client to see their handout.")
         elif version is None:
@@ -268,6 +287,12 @@ class HandoutTab(QWidget):
                 "No handout to save", "Save a program for this client first (Program tab)."
             )
             return
+        if self.red_flags:
+            self.context.errors.show(
+                "No handout while a red flag is open",
+                "Review the client and dismiss the red flag on the Sessions tab first.",
+            )
+            return
         suggested = Path.home() / f"{self.source.client_name} - home exercises.pdf"
         name, _filter = QFileDialog.getSaveFileName(
             self, "Save the handout as PDF", str(suggested), "PDF files (*.pdf)"
@@ -294,6 +319,8 @@ class HandoutTab(QWidget):
 
     def print_handout(self) -> None:
         if self.source is None or self.source.version is None or not self.preview.page_count():
+            return
+        if self.red_flags:
             return
         try:
             if self.preview.print_with_dialog(self.paper.currentData(), self):

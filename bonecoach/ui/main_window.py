@@ -28,6 +28,8 @@ from bonecoach.ui.menus import build_menus
 from bonecoach.ui.plain import PlainLabel, as_written
 from bonecoach.ui.window_commands import WindowCommands
 
+RED_FLAG_STYLE = "background:#fce8e6; color:#a3261c; font-weight:600; padding:6px 8px;"
+
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
 
@@ -66,6 +68,12 @@ class MainWindow(QMainWindow):
         page.setContentsMargins(0, 0, 0, 0)
         page.setSpacing(0)
         page.addWidget(self.client_header)
+        self.red_flag_banner = PlainLabel()  # over every tab, not only Sessions
+        self.red_flag_banner.setAccessibleName("Red flags")
+        self.red_flag_banner.setWordWrap(True)
+        self.red_flag_banner.setStyleSheet(RED_FLAG_STYLE)
+        self.red_flag_banner.hide()
+        page.addWidget(self.red_flag_banner)
         page.addWidget(self.tab_widget, 1)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.message)
@@ -116,6 +124,8 @@ class MainWindow(QMainWindow):
                 lambda dirty, title=title: self._tab_dirty(title, dirty)
             )
         sessions: Any = self.tabs.get("Sessions")
+        if hasattr(sessions, "red_flags_changed"):
+            sessions.red_flags_changed.connect(self._show_red_flags)
         if hasattr(sessions, "program_changed"):
             sessions.program_changed.connect(lambda _id: self._stale.update(self.tabs))
             sessions.confirm_program_change = lambda: self.confirm_unsaved(["Program"])
@@ -250,6 +260,16 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     # -- window chrome --------------------------------------------------------------------
+    def _show_red_flags(self, flags: list[Any]) -> None:
+        self.red_flag_banner.setText(
+            "Red flag — stop, and review the client before any progression or handout: "
+            + "; ".join(str(flag.reason) for flag in flags)
+        )
+        self.red_flag_banner.setVisible(bool(flags))
+        handout: Any = self.tabs.get("Handout")
+        if hasattr(handout, "set_red_flags"):
+            handout.set_red_flags(flags)
+
     def _update_title(self) -> None:
         if self.client_id is None:
             self.setWindowTitle("BoneCoach")

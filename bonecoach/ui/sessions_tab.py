@@ -37,6 +37,9 @@ BANNER_STYLE = (
 class SessionsTab(QWidget):
     dirty_changed = Signal(bool)
     program_changed = Signal(int)  # client id: a suggestion was applied as a new version
+    # the client's red flags not yet reviewed (a list of Suggestion), each time they are read:
+    # the window shows them over every tab and the Handout tab holds printing until reviewed
+    red_flags_changed = Signal(object)
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -242,6 +245,7 @@ class SessionsTab(QWidget):
             + "\n".join(f"• {s.reason}" for s in flags)
         )
         self.banner.setVisible(bool(flags))
+        self.red_flags_changed.emit(list(flags))
         program = view.program.program if view and view.program else None
         self.chart_tabs.show_history(history, program)
         self._load_form()
