@@ -28,9 +28,12 @@ from PySide6.QtWidgets import (
 from bonecoach.ui.actions import profiles as actions
 from bonecoach.ui.assessment_view import assessment_html
 from bonecoach.ui.charts import ChartPanel
-from bonecoach.ui.plain import PlainLabel, RichLabel
+from bonecoach.ui.plain import PlainLabel, RichLabel, as_written
 from bonecoach.ui.profile_form import ProfileForm
 from bonecoach.ui.profile_history import ProfileHistoryModel, history_chart
+
+REVIEW_COLOUR = "#fff4ce"  # a value carried over from an earlier visit, to check
+TIME_SENSITIVE = ("falls_past_year", "tug_seconds", "chair_stands_30s")
 
 if TYPE_CHECKING:
     from bonecoach.ui.context import AppContext
@@ -56,12 +59,19 @@ class ProfileTab(QWidget):
         self.recorded_on.setAccessibleName("Recorded on")
         # a profile records what was found on a visit: never a day that has not come yet
         self.recorded_on.setMaximumDate(QDate.currentDate())
-        self.recorded_on.dateChanged.connect(lambda _d: self._changed())
+        self.recorded_on.dateChanged.connect(lambda _d: self._recorded_on_changed())
         self.note = QLineEdit(placeholderText="Note for this version (optional)")
         self.note.setAccessibleName("Note")
         self.note.textEdited.connect(lambda _t: self._changed())
         self.status = PlainLabel()
         self.status.setWordWrap(True)
+        # an earlier visit's profile shown under a new date: what may have changed since
+        self.carried_over = PlainLabel()
+        self.carried_over.setWordWrap(True)
+        self.carried_over.setAccessibleName("Values to check")
+        self.carried_over.setStyleSheet(f"background:{REVIEW_COLOUR}; padding:4px 6px;")
+        self.carried_over.hide()
+        self._born: date | None = None
         self.save_button = QPushButton("Save profile")
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
@@ -139,6 +149,7 @@ class ProfileTab(QWidget):
         self.splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.carried_over)
         layout.addWidget(self.splitter)
         # Set once everything has its parent: reparenting would reorder the chain again.
         chain = [self.recorded_on, self.note, *self.form.tab_chain()]
@@ -157,7 +168,10 @@ class ProfileTab(QWidget):
         self._based_on = newest.id if newest else None
         latest = rows[-1] if rows else None  # latest by recorded date: what the form shows
         self.form.set_profile(latest.profile if latest else None)
+        self._born = actions.date_of_birth(self.context, client_id) if client_id else None
         self.recorded_on.setDate(QDate.currentDate())
+        self._age_from_birth()
+        self._mark_carried_over(latest.recorded_on if latest else None)
         self.note.clear()
         self.setEnabled(client_id is not None)
         self._baseline = self._snapshot()
@@ -192,6 +206,37 @@ class ProfileTab(QWidget):
 
     def discard_changes(self) -> None:
         self.set_client(self.client_id)
+
+    # -- what changes with time -------------------------------------------------------------
+    def _recorded_on_changed(self) -> None:
+        self._age_from_birth()
+        self._changed()
+
+    def _age_from_birth(self) -> None:
+        """Age is worked out from the date of birth on the recorded date, never carried over."""
+        edit = self.form.edits["age"]
+        if self._born is None:
+            return
+        day, born = self.recorded_on.date().toPython(), self._born
+        age = day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+        edit.setText(str(age))
+        edit.setToolTip(as_written(f"Worked out from the date of birth ({born.isoformat()})."))
+
+    def _mark_carried_over(self, recorded: date | None) -> None:
+        """A profile from an earlier visit shown under today's date: the values that change
+        with time are marked until the therapist has checked them and saved."""
+        old = recorded is not None and recorded < date.today()
+        for key in TIME_SENSITIVE:
+            self.form.edits[key].setStyleSheet(f"background:{REVIEW_COLOUR};" if old else "")
+        self.carried_over.setVisible(old)
+        if old and recorded is not None:
+            months = (date.today() - recorded).days // 30
+            ago = f"{months} month{'s' if months != 1 else ''} ago" if months else "earlier"
+            self.carried_over.setText(
+                f"Shown: the profile recorded on {recorded.strftime('%-d %b %Y')} ({ago}). "
+                "Falls in the past 12 months, Timed Up and Go and chair stands may have "
+                "changed since: check the marked fields before saving a new version."
+            )
 
     # -- live validation --------------------------------------------------------------------
     def _snapshot(self) -> Any:

@@ -37,14 +37,14 @@ def test_switching_client_with_unsaved_edits_asks(window: MainWindow, dialogs: D
     ann, bert = ids(window)["Ann Lee"], ids(window)["Bert Olsen"]
     window.clients.select_client(ann, notify=True)
     assert window.client_id == ann and window.windowTitle().startswith("Ann Lee")
-    edit_age(window, "73")
+    edit_age(window, "80")
     assert window.dirty_tabs() == ["Profile"] and "*" in window.windowTitle()
 
     dialogs.question_answer = Button.Cancel
     window.clients.select_client(bert, notify=True)
     assert dialogs.asked and "unsaved changes in Profile" in dialogs.asked[-1][1]
     assert window.client_id == ann and window.clients.current_client == ann
-    assert window.tabs["Profile"].form.edits["age"].text() == "73"  # type: ignore[attr-defined]
+    assert window.tabs["Profile"].form.edits["age"].text() == "80"  # type: ignore[attr-defined]
 
     dialogs.question_answer = Button.Discard
     window.clients.select_client(bert, notify=True)

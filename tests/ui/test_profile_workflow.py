@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 
 from bonecoach.ui.new_client_dialog import NewClientDialog, parse_birth_date
 from bonecoach.ui.profile_tab import ProfileTab
@@ -28,9 +29,11 @@ def test_create_a_client_then_save_a_profile(qtbot: Any, shell_context: Any) -> 
     tab = ProfileTab(shell_context)
     qtbot.addWidget(tab)
     tab.set_client(client.id)
-    assert not tab.save_button.isEnabled()  # age is still empty
     form = tab.form
-    qtbot.keyClicks(form.edits["age"], "77")
+    # no profile yet: the age is already worked out from the date of birth (#19)
+    today, born = date.today(), date(1949, 7, 30)
+    age_now = today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+    assert form.edits["age"].text() == str(age_now)
     qtbot.keyClicks(form.edits["t_score_lowest"], "-3.1")
     form.edits["vertebral_fractures"].clear()
     qtbot.keyClicks(form.edits["vertebral_fractures"], "2")
@@ -44,7 +47,7 @@ def test_create_a_client_then_save_a_profile(qtbot: Any, shell_context: Any) -> 
 
     assert tab.save()
     stored = shell_context.store.latest_profile(client.id)
-    assert stored.profile.age == 77 and stored.profile.vertebral_fractures == 2
+    assert stored.profile.age == age_now and stored.profile.vertebral_fractures == 2
     assert stored.profile.hyperkyphosis and stored.profile.equipment == ("chair",)
     assert stored.saved_by == "Test Therapist"
     assert tab.history.rowCount() == 1 and not tab.has_unsaved_changes()
@@ -56,7 +59,10 @@ def test_bad_values_turn_the_field_red_with_the_reason(qtbot: Any, shell_context
     tab = ProfileTab(shell_context)
     qtbot.addWidget(tab)
     tab.set_client(client_id)
-    assert tab.form.edits["age"].text() == "72" and not tab.form.feedback["age"].problem
+    # the age is worked out from the date of birth (6 May 1953), not carried over (#19)
+    today, born = date.today(), date(1953, 5, 6)
+    age_now = today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+    assert tab.form.edits["age"].text() == str(age_now) and not tab.form.feedback["age"].problem
 
     age = tab.form.edits["age"]
     age.selectAll()
@@ -74,7 +80,7 @@ def test_bad_values_turn_the_field_red_with_the_reason(qtbot: Any, shell_context
     assert feedback.problem == "must be at most 110 (got 130)"
 
     age.selectAll()
-    qtbot.keyClicks(age, "72")
+    qtbot.keyClicks(age, str(age_now))  # back to the age from the date of birth
     weeks = tab.form.edits["vertebral_fracture_date"]
     qtbot.keyClicks(weeks, "20260114")  # but no vertebral fracture recorded
     assert feedback.problem is None and "b3261e" not in age.styleSheet()
@@ -91,7 +97,6 @@ def test_bad_values_turn_the_field_red_with_the_reason(qtbot: Any, shell_context
 
 
 def test_birth_date_parsing() -> None:
-    from datetime import date
 
     assert parse_birth_date("") == (None, None)
     assert parse_birth_date("1950-02-03") == (date(1950, 2, 3), None)
@@ -136,7 +141,6 @@ def test_tab_moves_down_the_form_in_reading_order(qtbot: Any, shell_context: Any
 def test_a_profile_saved_elsewhere_meanwhile_is_explained(
     qtbot: Any, shell_context: Any, dialogs: Any
 ) -> None:
-    from datetime import date
 
     from bonecoach.program.profile import ClientProfile
     from tests.ui.shell_fixtures import PROFILE
@@ -159,3 +163,25 @@ def test_a_profile_saved_elsewhere_meanwhile_is_explained(
     assert "Bo Berg" in text and "Another workstation saved" in text
     assert tab.has_unsaved_changes()  # the edits are kept
     assert len(shell_context.store.profile_history(client_id)) == 2
+
+
+def test_an_earlier_visit_s_profile_is_aged_and_its_changing_values_marked(
+    qtbot: Any, shell_context: Any
+) -> None:
+    """The form showed a months-old profile's values under today's date, age included
+    (#19, point 6): the age is now worked out from the date of birth on the date recorded,
+    and the values that change with time are marked for review."""
+    client_id = add_client(shell_context, "Ann Lee")  # born 6 May 1953, profile of 1 Oct 2026
+    tab = ProfileTab(shell_context)
+    qtbot.addWidget(tab)
+    tab.set_client(client_id)
+    tab.show()
+    assert tab.carried_over.isVisible() and "1 Oct 2026" in tab.carried_over.text()
+    for key in ("falls_past_year", "tug_seconds", "chair_stands_30s"):
+        assert "#fff4ce" in tab.form.edits[key].styleSheet(), key
+    assert "#fff4ce" not in tab.form.edits["t_score_lowest"].styleSheet()
+
+    tab.recorded_on.setDate(QDate(2026, 5, 5))  # a day before her 73rd birthday
+    assert tab.form.edits["age"].text() == "72"
+    tab.recorded_on.setDate(QDate(2026, 5, 6))
+    assert tab.form.edits["age"].text() == "73"

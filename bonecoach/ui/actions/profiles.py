@@ -45,3 +45,8 @@ def assess(profile: ClientProfile) -> Assessment:
     from bonecoach.program.assessment import assess as domain_assess
 
     return domain_assess(profile)
+
+
+def date_of_birth(context: AppContext, client_id: int) -> Any:
+    """The client's date of birth, or None when it is not recorded."""
+    return context.store.get_client(client_id).date_of_birth
