@@ -146,8 +146,8 @@ class Exercise(BaseModel):
     def all_demands(self) -> frozenset[Demand]:
         """The written demands plus those that follow from other attributes: a floor
         transfer kneels, bends the hip deeply and takes weight on the hands; kneeling
-        exercises kneel; dumbbells are gripped; a held resistance or posture effort of 10 s
-        or more is a sustained hold."""
+        exercises kneel; dumbbells are gripped; a weighted vest is worn on the trunk; a held
+        resistance or posture effort of 10 s or more is a sustained hold."""
         return _derived_demands(self)
 
 
@@ -164,6 +164,8 @@ def _derived_demands(e: Exercise) -> frozenset[Demand]:
         found.add(Demand.KNEELING)
     if Equipment.DUMBBELLS in e.equipment:
         found.add(Demand.GRIPS_WEIGHT)
+    if Equipment.WEIGHTED_VEST in e.equipment:
+        found.add(Demand.WEARS_WEIGHT)
     hold = e.default_dosage.hold_seconds
     if hold is not None and hold >= 10 and e.category in _HOLD_CATEGORIES:
         found.add(Demand.SUSTAINED_HOLD)

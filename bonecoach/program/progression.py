@@ -50,7 +50,7 @@ from bonecoach.program.suggestions import (
     Suggestion,
     SuggestionKind,
 )
-from bonecoach.program.vocabulary import Category, Load, Region
+from bonecoach.program.vocabulary import Category, Demand, Load, Position, Region
 
 __all__ = [
     "RULES",
@@ -64,6 +64,7 @@ __all__ = [
 ]
 
 LOAD_STEP = 0.05  # raise by 5%, within the guideline's 2-10%
+HEAVY_EFFORT_AT_MOST = 8  # LIFTMOR's 5 x 5 is hard but never to failure
 LOAD_REGRESS = 0.10
 KG_STEP = 0.5  # the smallest practical dumbbell or weight-plate step
 MAX_KG = 300.0  # the largest load a Dosage accepts
@@ -100,7 +101,22 @@ def _running(recent: History) -> bool:
 
 
 def _is_spinal(exercise: Exercise) -> bool:
-    return exercise.category is Category.POSTURE or bool(SPINAL_REGIONS & set(exercise.regions))
+    """Work after which worse pain the next morning is a back red flag, not soreness: the
+    spine's own exercises; hinges, bridges and the safe-movement drills (back and hips work
+    together); and standing work with a real weight worn, lifted or carried (squats, carries,
+    a vest). The log does not say where it hurt, so these are read as the back."""
+    regions, demands = set(exercise.regions), exercise.all_demands
+    if exercise.category is Category.POSTURE or SPINAL_REGIONS & regions:
+        return True
+    if {Region.BACK, Region.HIP} <= regions:
+        return True
+    if {Demand.WEARS_WEIGHT, Demand.LIFTS_FROM_FLOOR} & demands:
+        return True
+    return (
+        exercise.position is Position.STANDING
+        and Demand.GRIPS_WEIGHT in demands
+        and exercise.load in (Load.MODERATE, Load.HEAVY)
+    )
 
 
 @dataclass(frozen=True)
@@ -282,13 +298,21 @@ def _heavy_progression(item: ProgramItem, ctx: _Context, history: History) -> Su
         and min(latest.reps_per_set) >= reps
         and _load_kept(item, latest)
     )
-    if complete and latest.form_ok and _comfortable(latest):
+    gap = (day - history[-2][0]).days if len(history) >= 2 else 0
+    all_out = (latest.effort is not None and latest.effort > HEAVY_EFFORT_AT_MOST) or (
+        latest.reps_in_reserve == 0
+    )
+    if complete and latest.form_ok and _comfortable(latest) and gap <= RUNNING_DAYS and not all_out:
         raised = _raise_load(make, item.dosage, item.dosage.reps)
         if raised is not None:
             return raised
     missing = "good form not confirmed" if complete and not latest.form_ok else "not every rep"
     if complete and latest.form_ok:
         missing = "too much pain"
+        if gap > RUNNING_DAYS:  # the first session after a break shows no readiness for more
+            missing = f"the first session after {gap // 7} weeks without it"
+        elif all_out:  # at failure the next step is form breaking down, not more weight
+            missing = "done at the limit (effort above 8/10 or no reps left in reserve)"
     return make(
         SuggestionKind.HOLD,
         f"{item.dosage.sets} x {reps} at this load on {day.isoformat()}: {missing}; keep the load",
@@ -531,7 +555,7 @@ def _red_flags(
                 RedFlag.NEW_BACK_PAIN,
                 "back_pain_after_spinal_work",
                 f"pain {morning}/10 the morning after {exercise.name} ({entry.pain_during}/10 "
-                "during): back pain after spinal work is not muscle soreness; possible "
+                "during): pain after work that loads the back is not muscle soreness; possible "
                 "vertebral fracture, review before progressing",
                 exercise.id,
             )

@@ -481,6 +481,34 @@ RULES: tuple[Rule, ...] = (
         reads=("load", _DEMANDS),
     ),
     Rule(
+        id="protective_case_worn_weight",
+        condition="most protective case; a weight worn on the trunk (weighted vest)",
+        effect=Effect.EXCLUDE,
+        reason="Most protective case: no weight carried on the spine, such as a weighted vest.",
+        sources=(SourceKey.TFTF15,),
+        for_client=_protective,
+        catches=lambda e, c: Demand.WEARS_WEIGHT in e.all_demands,
+        detail=_protective_detail(
+            "no weight carried on the spine, such as a weighted vest: keep to the least-loaded "
+            "positions. Safer swap: brisk walking without the vest."
+        ),
+        reads=(_DEMANDS,),
+    ),
+    Rule(
+        id="fracture_worn_weight",
+        condition="one or more vertebral fractures, multiple low-trauma fractures, frailty "
+        "or the most protective case; a weight worn on the trunk (weighted vest)",
+        effect=Effect.CAUTION,
+        reason="After fractures or with frailty, a weight worn on the spine needs the "
+        "therapist's check of posture first.",
+        sources=(SourceKey.TFTF15,),
+        for_client=lambda c: c.assessment.fracture_precautions,
+        catches=lambda e, c: Demand.WEARS_WEIGHT in e.all_demands,
+        modification="Only after the therapist has checked posture under the vest: start very "
+        "light, for part of the walk; take it off if it makes you stoop or your back aches.",
+        reads=(_DEMANDS,),
+    ),
+    Rule(
         id="osteoporosis_high_impact",
         condition="osteoporosis (incl. high FRAX risk or a fragility fracture), not cleared "
         "for supervised high-intensity training; high impact",

@@ -103,6 +103,7 @@ class Demand(StrEnum):
     STATIC_BALANCE = "static_balance"  # standing still on a narrowed base
     LIFTS_FROM_FLOOR = "lifts_from_floor"  # picks a load up from, or puts it down to, the floor
     DROP_LANDING = "drop_landing"  # steps or drops down from a height onto both feet
+    WEARS_WEIGHT = "wears_weight"  # a weight worn on the trunk (a weighted vest) loads the spine
 
 
 class Precaution(StrEnum):

@@ -206,6 +206,16 @@ CASES: dict[str, tuple[ClientProfile, Exercise, ClientProfile]] = {
         make_exercise(position="lying", demands=["prone"]),
         one_vertebral_fracture(),
     ),
+    "protective_case_worn_weight": (
+        multiple_vf_kyphosis_pain(),
+        make_exercise(position="standing", equipment=["weighted_vest"]),
+        one_vertebral_fracture(),
+    ),
+    "fracture_worn_weight": (
+        one_vertebral_fracture(),
+        make_exercise(position="standing", equipment=["weighted_vest"]),
+        density_only(),
+    ),
     "osteoporosis_high_impact": (
         density_only(),
         make_exercise(impact="high", position="standing", category="impact"),
