@@ -92,3 +92,14 @@ def test_worse_pain_the_morning_after_work_that_loads_the_back_is_a_red_flag(
     found = suggest(one_phase(item), logs, library())
     assert [s.red_flag.value for s in found if s.red_flag] == ["new_back_pain"], exercise_id
     assert not any(s.changes_program for s in found)
+
+
+def test_hops_on_one_leg_and_rope_skipping_are_high_impact_not_home_work_with_osteoporosis(
+) -> None:  # fmt: skip
+    """The guidance names skipping and jumping as high impact; they were tagged moderate and
+    came out allowed for osteoporosis without clearance (SSS: moderate is the level there)."""
+    osteoporosis = screened(make_profile(t_score_lowest=-2.7))
+    normal = screened(make_profile(t_score_lowest=0.2))
+    for exercise_id in ("hops", "skipping_rope"):
+        assert osteoporosis[exercise_id].verdict is Verdict.EXCLUDED, exercise_id
+        assert normal[exercise_id].verdict is Verdict.ALLOWED, exercise_id
