@@ -58,12 +58,17 @@ class WelcomeDialog(QDialog):
         form.addRow("&Your name", self.therapist)
         form.addRow("Your &credentials", self.credentials)
         buttons = QDialogButtonBox()
-        self.demo_button = QPushButton("Load demo clients")
+        self.demo_button = QPushButton("Add 5 demo clients…")
+        self.demo_button.setToolTip(
+            "Adds five made-up clients to this database, to look around. Archive them later."
+        )
         self.empty_button = QPushButton("Start empty")
-        buttons.addButton(self.empty_button, QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.addButton(self.demo_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.empty_button.setAutoDefault(False)
-        self.demo_button.setDefault(True)  # Enter loads the demo: the way to look around
+        buttons.addButton(self.empty_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.demo_button, QDialogButtonBox.ButtonRole.ActionRole)
+        # Enter (typed after the last detail) must not put made-up clients into the clinic's
+        # real records: the safe choice is the default; the demo takes a deliberate click
+        self.demo_button.setAutoDefault(False)
+        self.empty_button.setDefault(True)
         self.demo_button.clicked.connect(lambda: self._finish("demo"))
         self.empty_button.clicked.connect(lambda: self._finish("empty"))
         layout = QVBoxLayout(self)

@@ -140,3 +140,21 @@ def test_task_runner_delivers_results_and_errors_on_the_ui_thread(
     qtbot.waitUntil(lambda: bool(dialogs.warnings), timeout=5000)
     assert dialogs.warnings[0][0] == "Backing up failed"
     assert "disk full" in dialogs.warnings[0][1]
+
+
+def test_enter_in_the_welcome_panel_starts_empty_not_with_demo_clients(
+    qtbot: Any, shell_context: Any
+) -> None:
+    """#19, point 8: Enter after typing the details loaded the demo into the real records."""
+    from PySide6.QtCore import Qt
+
+    from bonecoach.ui.welcome import WelcomeDialog
+
+    welcome = WelcomeDialog(shell_context)
+    qtbot.addWidget(welcome)
+    welcome.show()
+    qtbot.keyClicks(welcome.clinic_name, "Riverside Physio")
+    qtbot.keyClick(welcome.clinic_name, Qt.Key.Key_Return)
+    assert welcome.choice == "empty"
+    assert shell_context.store.list_clients() == []
+    assert "demo" in welcome.demo_button.text() and "5" in welcome.demo_button.text()
