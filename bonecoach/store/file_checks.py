@@ -101,10 +101,16 @@ def _depth(value: Any, limit: int) -> None:
             stack.extend((v, depth + 1) for v in item)
 
 
+def _no_constant(name: str) -> Any:
+    """NaN and Infinity are not JSON; Python's reader takes them, and a NaN pain score
+    compares false with every limit."""
+    raise FileProblem([f"(file): {name} is not a number a BoneCoach file holds"])
+
+
 def decode_json(text: str) -> Any:
     """JSON with every key once, no deeper than MAX_DEPTH; FileProblem naming the place."""
     try:
-        data = json.loads(text, object_pairs_hook=_no_repeated_keys)
+        data = json.loads(text, object_pairs_hook=_no_repeated_keys, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
         raise FileProblem(
             [f"(file): not valid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}"]
@@ -190,6 +196,8 @@ def coerced_values(raw: Any, validated: Any, where: str = "") -> list[str]:
                 problems.append(f"{place}: {problem}")
         elif isinstance(given, str) and _number_or_flag(kept):
             problems.append(f"{place}: {given!r} is text; write it without quotes")
+        elif isinstance(given, float) and type(kept) is int:
+            problems.append(f"{place}: {json.dumps(given)} should be a whole number")
         elif isinstance(given, bool) != isinstance(kept, bool) and _number_or_flag(kept):
             word = "true or false" if isinstance(kept, bool) else "a number"
             problems.append(f"{place}: {json.dumps(given)} should be {word}")

@@ -86,6 +86,11 @@ CLIENT_FILES: list[tuple[str, Callable[[Doc], Doc], str]] = [
         _set(["client", "name"], "Margaret\u200b Chen"),
         "client.name: contains a control character (U+200B)",
     ),
+    (
+        "age as 65.0",
+        _set(["profiles", 0, "profile", "age"], 65.0),
+        "age: 65.0 should be a whole number",
+    ),
     ("archived as text", _set(["client", "archived"], "yes"), "client.archived"),
     (
         "archived as a number",
@@ -155,6 +160,11 @@ RAW_FILES: list[tuple[str, Callable[[str], bytes], str]] = [
         "nested more than 40 levels deep",
     ),
     ("empty", lambda _t: b"", "not valid JSON"),
+    (
+        "NaN for a pain score",
+        lambda text: text.replace('"format_version": 3', '"format_version": NaN', 1).encode(),
+        "(file): NaN is not a number a BoneCoach file holds",
+    ),
     (
         "a 5000-digit number",
         lambda text: text.replace(
