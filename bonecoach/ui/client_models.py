@@ -36,6 +36,7 @@ class ClientListModel(QStandardItemModel):
         self.setHorizontalHeaderLabels(list(HEADERS))
         self.rows: list[Any] = []
         self._row_of: dict[int, int] = {}
+        self.flagged: set[int] = set()  # clients with a red flag not yet reviewed
 
     def set_rows(self, rows: Sequence[Any]) -> None:
         """Replace every row in one reset (not a signal per row: 1,000 clients at start-up)."""
@@ -58,6 +59,28 @@ class ClientListModel(QStandardItemModel):
         finally:
             self.blockSignals(blocked)
         self.endResetModel()
+        self._show_flags()
+
+    def set_flagged(self, client_ids: set[int]) -> None:
+        """Mark the clients with a red flag to review: it follows the client into the list."""
+        self.flagged = set(client_ids)
+        self._show_flags()
+
+    def _show_flags(self) -> None:
+        from PySide6.QtGui import QBrush, QColor
+
+        for i, row in enumerate(self.rows):
+            item = self.item(i, 0)
+            flagged = row.id in self.flagged
+            base = f"{row.name} (archived)" if row.archived else str(row.name)
+            text = f"⚠ {base}" if flagged else base
+            if item.text() != text:
+                item.setText(text)
+                # the theme's colour unless flagged (9 is Qt.ItemDataRole.ForegroundRole)
+                item.setData(QBrush(QColor("#a3261c")) if flagged else None, 9)
+                note = " — red flag to review" if flagged else ""
+                clinic = row.clinic_id or "none"
+                item.setToolTip(as_written(f"{row.name}, clinic id {clinic}{note}"))
 
     def record(self, client_id: int) -> Any | None:
         row = self.row_of(client_id)

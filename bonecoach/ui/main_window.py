@@ -137,6 +137,12 @@ class MainWindow(QMainWindow):
         self.restore_watcher = RestoreWatcher(self)  # restores made elsewhere
         self.refresh_clients()
         self.clients.enable_sorting()
+        context.tasks.run(
+            client_actions.clients_with_red_flags,
+            context,
+            on_done=self._mark_flagged,
+            label="Checking for red flags…",
+        )
         self.show_message("Choose a client on the left, or add one with New client (Ctrl+N).")
         self.clients.new_button.setEnabled(True)
         pending, self._pending_client = self._pending_client, None
@@ -260,12 +266,24 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     # -- window chrome --------------------------------------------------------------------
+    def _mark_flagged(self, client_ids: set[int]) -> None:
+        # the client on screen was read afresh by its Sessions tab meanwhile: that wins
+        current = self.client_id in self.clients.model.flagged
+        marked = set(client_ids) - {self.client_id}
+        if current and self.client_id is not None:
+            marked.add(self.client_id)
+        self.clients.model.set_flagged(marked)
+
     def _show_red_flags(self, flags: list[Any]) -> None:
         self.red_flag_banner.setText(
             "Red flag — stop, and review the client before any progression or handout: "
             + "; ".join(str(flag.reason) for flag in flags)
         )
         self.red_flag_banner.setVisible(bool(flags))
+        if self.client_id is not None:
+            marked = set(self.clients.model.flagged)
+            (marked.add if flags else marked.discard)(self.client_id)
+            self.clients.model.set_flagged(marked)
         handout: Any = self.tabs.get("Handout")
         if hasattr(handout, "set_red_flags"):
             handout.set_red_flags(flags)

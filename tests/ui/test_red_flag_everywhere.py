@@ -51,3 +51,23 @@ def test_a_red_flag_shows_on_every_tab_and_holds_the_handout(
     assert sessions.dismiss_selected()
     assert not window.red_flag_banner.isVisible()
     assert handout.save_button.isEnabled()
+
+
+def test_a_red_flag_marks_the_client_in_the_list_from_the_start(
+    qtbot: Any, shell_context: Any, dialogs: Dialogs
+) -> None:
+    from bonecoach.program.sessions import ExerciseLog, SessionLog
+
+    flagged = add_client(shell_context, "Ann Lee")
+    calm = add_client(shell_context, "Bert Olsen")
+    for client_id in (flagged, calm):
+        save_program(shell_context, client_id, ["goblet_squat"], date.today() - timedelta(10))
+    entry = ExerciseLog(exercise_id="goblet_squat", sets_done=1, reps_per_set=(8,))
+    shell_context.store.save_session(
+        flagged,
+        SessionLog(date=date.today(), entries=(entry,), red_flags=("new_back_pain",)),
+    )
+    window = MainWindow(shell_context)  # tasks run at once in tests: the marks are there
+    qtbot.addWidget(window)
+    names = {window.clients.proxy.index(r, 0).data() for r in range(2)}
+    assert names == {"⚠ Ann Lee", "Bert Olsen"}

@@ -79,3 +79,15 @@ def has_control_character(text: str) -> bool:
     from bonecoach.store.file_checks import CONTROL
 
     return CONTROL.search(text) is not None
+
+
+def clients_with_red_flags(context: AppContext) -> set[int]:
+    """The clients (not archived) with a red flag not yet reviewed: read on a worker after
+    start-up, so the list can mark them."""
+    from bonecoach.ui.actions.sessions import load_sessions
+
+    return {
+        client.id
+        for client in context.store.list_clients()
+        if load_sessions(context, client.id).red_flags
+    }
