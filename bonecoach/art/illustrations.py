@@ -35,6 +35,8 @@ def load_illustrations(directory: Path | None = None) -> dict[str, Illustration]
     tables: dict[str, tuple[str, dict[str, Any]]] = {}
     twice: dict[str, str] = {}
     for path in sorted(folder.glob("*.toml")):
+        if not path.is_file():  # a pipe or device would block or never end
+            raise IllustrationError(f"{path.name}: is not a regular file")
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:

@@ -29,9 +29,14 @@ def register(subparsers: Any) -> None:
 
 
 def _backup(args: argparse.Namespace) -> int:
+    from bonecoach.store.atomic import output_problem
     from bonecoach.store.errors import StoreError
     from bonecoach.store.service import Store
 
+    problem = None if args.out is None else output_problem(args.out, replace=False)
+    if problem:
+        print(f"--out: {problem.replace('; add --replace to write over it', '')}", file=sys.stderr)
+        return 2
     try:
         with Store.open(auto_backup=False) as store:
             path = store.backup_now(args.out)

@@ -85,11 +85,14 @@ def _clients(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    from bonecoach.store.atomic import output_problem
     from bonecoach.store.exchange import export_client, write_document
 
-    if args.out.exists() and not args.replace:
-        # a client file holds personal data: never written over one by a typo
-        print(f"--out: {args.out} already exists; add --replace to write over it", file=sys.stderr)
+    # a client file holds personal data: never written over one by a typo, never into a
+    # folder made up by a typo, never over a device or pipe
+    problem = output_problem(args.out, replace=args.replace)
+    if problem:
+        print(f"--out: {problem}", file=sys.stderr)
         return 2
 
     def action(store: Store) -> int:

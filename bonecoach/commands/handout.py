@@ -69,7 +69,7 @@ def _handout(args: argparse.Namespace) -> int:
     from bonecoach.handout.build import NoHomeHandout
     from bonecoach.handout.model import HandoutOptions
     from bonecoach.handout.render import render_handout_bytes
-    from bonecoach.store.atomic import write_private_bytes
+    from bonecoach.store.atomic import output_problem, write_private_bytes
     from bonecoach.store.errors import StoreError
     from bonecoach.store.settings import load_settings
 
@@ -84,11 +84,9 @@ def _handout(args: argparse.Namespace) -> int:
     if out.suffix.lower() != ".pdf":
         print(f"--out: {out} should end in .pdf", file=sys.stderr)
         return 2
-    if not out.parent.exists():
-        print(f"--out: folder {out.parent} does not exist", file=sys.stderr)
-        return 2
-    if out.exists() and not args.replace:
-        print(f"--out: {out} already exists; add --replace to write over it", file=sys.stderr)
+    problem = output_problem(out, replace=args.replace)
+    if problem:
+        print(f"--out: {problem}", file=sys.stderr)
         return 2
     try:
         if args.client is None:

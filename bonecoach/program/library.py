@@ -102,8 +102,18 @@ def _describe_error(error: Mapping[str, Any]) -> tuple[str | None, str]:
     return field, message
 
 
+MAX_LIBRARY_FILE = 4 * 1024 * 1024  # the shipped files are a few dozen kB
+
+
 def _read_entries(path: Path, problems: list[LibraryProblem]) -> list[dict[str, Any]]:
+    # a pipe or a device named *.toml would block or never end: only regular files are read
+    if not path.is_file():
+        problems.append(LibraryProblem(path.name, None, None, "is not a regular file"))
+        return []
     try:
+        if path.stat().st_size > MAX_LIBRARY_FILE:
+            problems.append(LibraryProblem(path.name, None, None, "is too big (over 4 MB)"))
+            return []
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         problems.append(LibraryProblem(path.name, None, None, f"cannot be read: {exc}"))

@@ -75,8 +75,23 @@ def write_private_text(path: Path, text: str, *, replace: bool = True) -> Path:
     return write_private_bytes(path, text.encode("utf-8"), replace=replace)
 
 
+def output_problem(path: Path, *, replace: bool) -> str | None:
+    """Why ``path`` cannot take a new file, or None: its folder must exist, and only a regular
+    file is ever written over (with ``replace``); a folder, a device or a pipe never is."""
+    if not path.parent.is_dir():
+        return f"folder {path.parent} does not exist"
+    if path.is_symlink() or (path.exists() and not path.is_file()):
+        return f"{path} exists and is not a regular file; choose a file name"
+    if path.exists() and not replace:
+        return f"{path} already exists; add --replace to write over it"
+    return None
+
+
 def write_private_bytes(path: Path, data: bytes, *, replace: bool = True) -> Path:
-    """Write ``data`` to ``path`` owner-only; a failure (a full disk) leaves no part file."""
+    """Write ``data`` to ``path`` owner-only; a failure (a full disk) leaves no part file.
+    Never replaces a folder, device, pipe or link: renaming over one would swap it out."""
+    if path.is_symlink() or (path.exists() and not path.is_file()):
+        raise IsADirectoryError(f"{path} exists and is not a regular file")
     fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".partial")
     tmp = Path(name)
     try:

@@ -10,6 +10,7 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from bonecoach.store.errors import NotFoundError
+from bonecoach.store.file_checks import visible
 from bonecoach.store.models import AuditRow, ClientRow, utcnow
 from bonecoach.store.records import ClientRecord
 
@@ -22,7 +23,7 @@ def person_name(name: str, whose: str, limit: int = 200) -> str:
     """A client's or therapist's name as stored (inner spaces collapsed), or ValueError
     naming the field; ``whose`` says who needs it ("client", "therapist")."""
     cleaned = " ".join(name.split())
-    if not cleaned:
+    if not visible(cleaned):  # empty, or only spaces and invisible marks
         raise ValueError(f"name: a {whose} needs a name")
     if len(cleaned) > limit:
         raise ValueError(f"name: at most {limit} characters")

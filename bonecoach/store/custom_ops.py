@@ -173,8 +173,16 @@ class CustomExerciseOps(StoreBase):
             for row in session.scalars(query):
                 try:
                     found.append(record_of(row))
-                except ValidationError as exc:
-                    log.warning("custom exercise %s left out: %s", row.id, exc)
+                except ValidationError as exc:  # one line, not pydantic's page per field
+                    first = exc.errors()[0]
+                    where = ".".join(str(part) for part in first["loc"]) or "exercise"
+                    log.warning(
+                        "custom exercise %s left out: %s: %s (%d problem(s))",
+                        row.id,
+                        where,
+                        first["msg"],
+                        exc.error_count(),
+                    )
         return found
 
     def full_library(self, *, include_archived: bool = False) -> Library:

@@ -66,7 +66,28 @@ def database_url(settings: Settings | None = None) -> str:
             None,
             None,
         )
+    if "@" in (url.host or ""):
+        from bonecoach.store.settings import masked
+
+        # the parser splits at the first '@': the rest of the password becomes the host name
+        raise DatabaseProblem(
+            f"{source} is {masked(chosen)}: the part before the server name holds a second "
+            "'@'. Write an '@' inside the user name or password as %40. No database was opened.",
+            None,
+            None,
+        )
     named = sqlite_path(url)
+    if url.get_backend_name() == "sqlite" and named is None:
+        from bonecoach.store.settings import masked
+
+        # sqlite:// and :memory: are databases that vanish when the app closes
+        raise DatabaseProblem(
+            f"{source} is {masked(chosen)}, a database kept only in memory: every record "
+            "would be lost when BoneCoach closes. Name a file (sqlite:///path/to/file.sqlite3). "
+            "No database was opened.",
+            None,
+            None,
+        )
     if not from_env and named is not None and not named.exists():
         # a drive not connected or a mistyped path: a new empty database there would show the
         # clinic an empty client list. Settings creates the file when a new location is saved.

@@ -42,6 +42,7 @@ from bonecoach.store.file_checks import (
     decode_json,
     read_text,
     value_problems,
+    visible,
 )
 from bonecoach.store.photos import checked_photo
 
@@ -62,6 +63,13 @@ class ClientInfo(_Strict):
     clinic_id: Annotated[str, StringConstraints(strip_whitespace=True, max_length=64)] | None = None
     contact: Annotated[str, StringConstraints(max_length=2000)] = ""
     archived: bool = False
+
+    @field_validator("name")
+    @classmethod
+    def _a_visible_name(cls, value: str) -> str:
+        if not visible(value):
+            raise ValueError("a client needs a name with letters in it, not only invisible marks")
+        return value
 
 
 class ProfileEntry(_Strict):

@@ -16,6 +16,7 @@ import datetime as dt
 import json
 import re
 import stat
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -34,9 +35,20 @@ _FIELD = re.compile(r"(\w+)(?:\[\d+\])*$")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # C0 controls except tab, newline and carriage return; DEL; the C1 controls; and the invisible
 # characters that reorder or hide text (a name shown reversed, two names that look the same):
-# bidi embeddings, overrides and isolates, zero-width space, line/paragraph separators, BOM.
-# The joiners and direction marks that Persian or Hindi text needs (U+200C-U+200F) stay.
-CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2028-\u202e\u2066-\u2069\ufeff]")
+# bidi embeddings, overrides and isolates, zero-width space, line/paragraph separators, BOM,
+# soft hyphen, word joiner and invisible operators, the Hangul and Mongolian fillers,
+# interlinear annotation marks and tag characters. The joiners and direction marks that
+# Arabic, Persian or Hindi text needs (U+200C-U+200F, U+061C) stay.
+CONTROL = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\xad\u034f\u115f\u1160\u180e\u200b"
+    "\u2028-\u202e\u2060-\u2064\u2066-\u2069\u3164\ufeff\uffa0\ufff9-\ufffb"
+    "\U000e0000-\U000e007f]"
+)
+
+
+def visible(text: str) -> bool:
+    """Whether ``text`` shows anything: a name of only direction marks or spaces does not."""
+    return any(unicodedata.category(c)[0] not in "CZ" for c in text)
 
 
 class FileProblem(Exception):
@@ -160,7 +172,14 @@ def value_problems(value: Any, where: str = "", today: dt.date | None = None) ->
 
 
 def _date_problem(place: str, value: dt.date, today: dt.date) -> str | None:
-    day = value.date() if isinstance(value, dt.datetime) else value
+    if isinstance(value, dt.datetime):
+        # a moment is judged by its UTC day, as a restore judges it: a file written east of
+        # Greenwich must not pass the import and fail the restore of the same record
+        if value.tzinfo is not None:
+            value = value.astimezone(dt.UTC)
+        day = value.date()
+    else:
+        day = value
     if day.year < EARLIEST.year:
         return f"{day.isoformat()} is before {EARLIEST.year}"
     found = _FIELD.search(place)

@@ -13,6 +13,7 @@ from bonecoach.program.picture import check_photo
 from bonecoach.store.base import client_record
 from bonecoach.store.custom_ops import ENTITY, new_custom_row, shipped_library
 from bonecoach.store.document import ClientDocument, CustomExerciseEntry, VersionRef
+from bonecoach.store.document_references import consistency_problems
 from bonecoach.store.errors import ImportProblem
 from bonecoach.store.mapping import profile_columns, suggestion_columns
 from bonecoach.store.models import (
@@ -138,22 +139,10 @@ def insert_document(
 
 
 def unknown_exercises(session: Session, document: ClientDocument) -> list[str]:
-    """Program items naming an exercise neither shipped, stored here nor carried by the file:
-    such an item would silently vanish from the client's handout."""
+    """Places in the file naming an exercise neither shipped, stored here nor carried by the
+    file, or a phase its program lacks: such a record would silently vanish."""
     known = set(shipped_library()) | set(session.scalars(select(CustomExerciseRow.id)))
-    known |= {entry.exercise.id for entry in document.custom_exercises}
-    problems = []
-    for p, entry in enumerate(document.programs):
-        for v, version in enumerate(entry.versions):
-            for ph, phase in enumerate(version.program.phases):
-                for i, item in enumerate(phase.items):
-                    if item.exercise_id not in known:
-                        problems.append(
-                            f"programs[{p}].versions[{v}].program.phases[{ph}].items[{i}]."
-                            f"exercise_id: {item.exercise_id!r} is not in this library or "
-                            "the file's custom exercises"
-                        )
-    return problems
+    return consistency_problems(document, known)
 
 
 def add_custom_exercises(

@@ -20,7 +20,7 @@ from bonecoach.store.atomic import remove_abandoned_parts
 from bonecoach.store.database import database_url, make_engine, sqlite_path
 from bonecoach.store.errors import BackupError, DatabaseProblem
 from bonecoach.store.models import HEAD_REVISION, KNOWN_REVISIONS
-from bonecoach.store.settings import Settings, backup_folder, load_settings
+from bonecoach.store.settings import Settings, backup_folder, load_settings, shown_url
 
 log = logging.getLogger(__name__)
 
@@ -88,7 +88,7 @@ def _open_server(url: str, folder: Path, auto_backup: bool, backup_later: bool) 
             tables = set(inspect(connection).get_table_names())
     except DBAPIError as exc:
         engine.dispose()
-        where = make_url(url).render_as_string(hide_password=True)
+        where = shown_url(url)
         reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
         raise _problem(f"Cannot open the database at {where}: {reason}.", None, folder) from None
     if revision is None and tables:

@@ -80,7 +80,9 @@ class Store(RecordStore):
 
     @property
     def url(self) -> str:
-        return self.engine.url.render_as_string(hide_password=True)
+        from bonecoach.store.settings import shown_url
+
+        return shown_url(self.engine.url.render_as_string(hide_password=False))
 
     @property
     def sqlite_path(self) -> Path | None:

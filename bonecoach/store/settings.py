@@ -100,13 +100,42 @@ def _checked(data: dict[str, object]) -> tuple[Settings, list[str]]:
     ), problems
 
 
-_PASSWORD = re.compile(r"(://[^:/@\s]*:)[^@\s]*@")
+_SECRET_QUERY = re.compile(r"(?i)\b((?:ssl)?pass(?:word|wd)?|pwd|secret|token)=[^&#\s]*")
 
 
 def masked(value: object) -> str:
-    """A database URL as it may be shown: the password replaced by ***."""
-    shown = repr(_PASSWORD.sub(r"\1***@", value) if isinstance(value, str) else value)
+    """A database URL as it may be shown: any password (also one holding '@', one given as
+    ``?password=``, or one in a URL too mistyped to parse) replaced by ***."""
+    if not isinstance(value, str):
+        return repr(value)
+    shown = repr(shown_url(value))
     return shown if len(shown) <= 120 else f"{shown[:100]}… ({len(shown)} characters)"
+
+
+def shown_url(text: str) -> str:
+    """A database URL for a message, a log line or the status bar: passwords hidden."""
+    return _SECRET_QUERY.sub(r"\1=***", _userinfo_masked(text))
+
+
+def _userinfo_masked(text: str) -> str:
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        url = make_url(text)
+    except (ArgumentError, ValueError):
+        url = None
+    if url is not None and url.drivername.startswith("sqlite"):
+        return text  # a file path: no password, and an '@' in it is part of a folder name
+    if url is not None and "@" not in (url.host or "") and "@" not in (url.database or ""):
+        # rendered only when there is a password to hide: rendering re-quotes a path
+        return text if url.password is None else url.render_as_string(hide_password=True)
+    at = text.rfind("@")
+    if at < 0:
+        return text
+    # unparsed: keep the scheme and the host, hide everything between them
+    scheme, sep, _ = text.partition("://")
+    return f"{scheme}://***{text[at:]}" if sep else f"***{text[at:]}"
 
 
 def load_settings(path: Path | None = None) -> LoadedSettings:

@@ -86,15 +86,16 @@ def test_client_files_are_owner_only_and_existing_folders_keep_their_mode(
     pdf = shared / "handout.pdf"
     assert main(["handout", "--client", str(client), "--out", str(pdf)]) == 0
     assert main(["backup", "--out", str(shared / "copy.sqlite3")]) == 0
-    export = tmp_path / "new" / "deeper" / "ann.json"
+    mistyped = tmp_path / "new" / "deeper" / "ann.json"
+    assert main(["export-client", str(client), "--out", str(mistyped)]) == 2
+    assert not (tmp_path / "new").exists()  # a mistyped folder is named, never made up
+    export = shared / "ann.json"
     assert main(["export-client", str(client), "--out", str(export)]) == 0
     capsys.readouterr()
     assert pdf.stat().st_mode & 0o777 == 0o600
     assert (shared / "copy.sqlite3").stat().st_mode & 0o777 == 0o600
     assert shared.stat().st_mode & 0o777 == 0o755  # not BoneCoach's folder: untouched
     assert export.stat().st_mode & 0o777 == 0o600
-    assert (tmp_path / "new").stat().st_mode & 0o777 == 0o700  # made by BoneCoach
-    assert (tmp_path / "new" / "deeper").stat().st_mode & 0o777 == 0o700
     assert json.loads(export.read_text(encoding="utf-8"))["client"]["name"] == demo.name
 
 

@@ -115,3 +115,22 @@ def test_the_shipped_library_meets_the_content_minimums(
         "golf_swing", "yoga_forward_fold", "seated_twist", "rowing_machine",
     }  # fmt: skip
     assert warned_against <= ids
+
+
+@pytest.mark.parametrize("special", ["a fifo", "a folder", "a link to /dev/zero"])
+def test_a_library_file_that_is_a_pipe_device_or_folder_is_named_not_read(
+    special: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A pipe blocks and /dev/zero never ends: before this the command hung for good."""
+    import os
+
+    write_library_file(tmp_path / "a.toml", exercise_table("one"))
+    odd = tmp_path / "b.toml"
+    if special == "a fifo":
+        os.mkfifo(odd)
+    elif special == "a folder":
+        odd.mkdir()
+    else:
+        odd.symlink_to("/dev/zero")
+    assert main(["library", "check", "--path", str(tmp_path)]) == 1
+    assert "b.toml: is not a regular file" in capsys.readouterr().err

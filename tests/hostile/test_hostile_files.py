@@ -134,6 +134,35 @@ CLIENT_FILES: list[tuple[str, Callable[[Doc], Doc], str]] = [
         "exercise_id: 'no_such_exercise' is not in this library",
     ),
     (
+        "a session of an exercise this library does not have",
+        _set(["sessions", 0, "log", "entries", 0, "exercise_id"], "no_such_exercise"),
+        "sessions[0].log.entries[0].exercise_id: 'no_such_exercise' is not in this library",
+    ),
+    (
+        "a suggestion for a phase the program does not have",
+        _set(["suggestions", 0, "suggestion", "phase_index"], 99),
+        "suggestions[0].suggestion.phase_index: 99 is not a phase of its program",
+    ),
+    (
+        "born after her first profile and sessions",
+        _set(["client", "date_of_birth"], "2026-01-01"),
+        "profiles[0].recorded_on: 2024-06-03 is before the client's date of birth (2026-01-01)",
+    ),
+    (
+        "a profile recorded after the day it was saved",
+        _set(["profiles", 0, "saved_at"], "2024-05-01T10:00:00Z"),
+        "profiles[0].recorded_on: 2024-06-03 is after the day it was saved (2024-05-01)",
+    ),
+    ("a soft hyphen in the name", _set(["client", "name"], "Marga\u00adret Chen"), "U+00AD"),
+    ("a word joiner in the name", _set(["client", "name"], "Margaret\u2060Chen"), "U+2060"),
+    ("a tag character in the name", _set(["client", "name"], "Margaret\U000e0041"), "U+E0041"),
+    ("a Hangul filler as the name", _set(["client", "name"], "\u3164"), "U+3164"),
+    (
+        "a name that is only a direction mark",
+        _set(["client", "name"], "\u200e"),
+        "a client needs a name with letters in it",
+    ),
+    (
         "evidence dated 2099",
         _set(["suggestions", 0, "suggestion", "evidence", 0, "date"], "2099-01-01"),
         "2099-01-01 is in the future",
@@ -379,3 +408,67 @@ def test_an_existing_out_file_is_not_written_over_without_replace(
     assert pdf.read_bytes() == b"%PDF- someone else's letter"
     assert main(["export-client", "1", "--out", str(kept), "--replace"]) == 0
     assert json.loads(kept.read_text(encoding="utf-8"))["format"] == "bonecoach-client"
+
+
+@pytest.mark.usefixtures("one_client")
+@pytest.mark.parametrize("target", ["a fifo", "a folder", "a link", "a missing folder"])
+def test_out_is_never_a_pipe_a_folder_a_link_or_a_made_up_folder(
+    target: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Renaming over a pipe or device swaps it out (a helper's run replaced /dev/null); a
+    mistyped folder is never created: every --out is refused before anything is written."""
+    import os
+
+    if target == "a fifo":
+        out = tmp_path / "out.pdf"
+        os.mkfifo(out)
+    elif target == "a folder":
+        out = tmp_path / "folder.pdf"
+        out.mkdir()
+    elif target == "a link":
+        kept = tmp_path / "kept.pdf"
+        kept.write_bytes(b"%PDF- kept")
+        out = tmp_path / "link.pdf"
+        out.symlink_to(kept)
+    else:
+        out = tmp_path / "no such folder" / "out.pdf"
+    before = sorted(p.name for p in tmp_path.rglob("*"))
+    assert main(["export-client", "1", "--out", str(out), "--replace"]) == 2
+    assert main(["handout", "--demo", "--out", str(out), "--replace"]) == 2
+    assert main(["backup", "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert len(lines) == 3 and all(line.startswith("--out: ") for line in lines), err
+    expected = "does not exist" if target == "a missing folder" else "is not a regular file"
+    assert all(expected in line for line in lines), err
+    assert sorted(p.name for p in tmp_path.rglob("*")) == before
+    if target == "a fifo":
+        assert out.is_fifo()
+
+
+def test_a_private_write_never_replaces_a_pipe(tmp_path: Path) -> None:
+    import os
+
+    from bonecoach.store.atomic import write_private_bytes
+
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    with pytest.raises(OSError, match="not a regular file"):
+        write_private_bytes(pipe, b"data")
+    assert pipe.is_fifo() and [p.name for p in tmp_path.iterdir()] == ["pipe"]
+
+
+def test_a_moment_is_judged_by_its_utc_day_as_a_restore_judges_it() -> None:
+    """19:00 at UTC-10 tomorrow is the day after tomorrow in UTC: import and restore agree."""
+    import datetime as dt
+
+    from bonecoach.store.file_checks import value_problems
+
+    today = dt.date(2026, 12, 3)
+    honolulu = dt.timezone(dt.timedelta(hours=-10))
+    late = dt.datetime(2026, 12, 4, 19, 0, tzinfo=honolulu)  # 2026-12-05 05:00 UTC
+    assert value_problems({"saved_at": late}, today=today) == [
+        "saved_at: 2026-12-05 is in the future (today is 2026-12-03)"
+    ]
+    early = dt.datetime(2026, 12, 4, 13, 0, tzinfo=honolulu)  # 2026-12-04 23:00 UTC
+    assert value_problems({"saved_at": early}, today=today) == []

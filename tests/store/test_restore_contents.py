@@ -32,6 +32,39 @@ DAMAGE = {
         'UPDATE profile_versions SET profile = \'{"sex": "robot"}\'',
         "client 1",
     ),
+    "an exercise in a program that no library has": (
+        "UPDATE program_items SET exercise_id = 'moon_walk' "
+        "WHERE id = (SELECT min(id) FROM program_items)",
+        "'moon_walk' is not in this library",
+    ),
+    "an exercise in a session that no library has": (
+        "UPDATE session_entries SET exercise_id = 'moon_walk' "
+        "WHERE id = (SELECT min(id) FROM session_entries)",
+        "'moon_walk' is not in this library",
+    ),
+    "a custom exercise that is not an exercise": (
+        "INSERT INTO custom_exercises (id, exercise, picture_kind, pose_start, pose_end, "
+        "same_as, photo_type, created_at, created_by, updated_at, updated_by, version, "
+        "archived) VALUES ('towel_squeeze', '{}', 'none', '', '', '', '', "
+        "'2025-01-01 00:00:00', '', '2025-01-01 00:00:00', '', 1, 0)",
+        "custom exercise towel_squeeze: is not a valid exercise",
+    ),
+    "an audit entry with an escape": (
+        "UPDATE audit_log SET detail = char(27) || ']0;owned' || char(7) WHERE id = 1",
+        "audit_log entry 1.detail: contains a control character",
+    ),
+    "an audit entry whose time is not a time": (
+        "UPDATE audit_log SET at = 'yesterday'",
+        "at 'yesterday' is not a date and time",
+    ),
+    "a session before the client was born": (
+        "UPDATE clients SET date_of_birth = '2025-06-01'",
+        "is before the client's date of birth (2025-06-01)",
+    ),
+    "a name of nothing but a direction mark": (
+        "UPDATE clients SET name = char(8206)",
+        "a client needs a name with letters in it",
+    ),
     "rows of a client that does not exist": (
         "INSERT INTO session_logs (client_id, session_date, saved_at, saved_by, setting, "
         "notes, extra) SELECT 999, session_date, saved_at, saved_by, setting, notes, extra "
@@ -45,6 +78,7 @@ def _backup_with_one_client(tmp_path: Path) -> tuple[Path, Store]:
     store = Store.open(auto_backup=False)
     client = store.create_client("Ann Lee")
     store.save_profile(client.id, factories.profile())
+    store.save_program(client.id, factories.program())
     store.save_session(client.id, factories.session_log())
     return store.backup_now(tmp_path / "good.sqlite3"), store
 

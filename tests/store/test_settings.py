@@ -171,3 +171,29 @@ def test_a_database_url_bonecoach_cannot_open_is_named_with_what_it_can(url: str
         Store.open(settings=load_settings().settings)
     assert "SQLite file" in str(refused.value) and "pw9" not in str(refused.value)
     assert not default_sqlite_path().exists()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "postgresql://clinic:p@ss-s3cret@db.example/bonecoach",  # an '@' in the password
+        "postgresql://clinic@db.example/bonecoach?password=s3cret&sslmode=require",
+        "postgres:/clinic:s3cret@db.example/bonecoach",  # a scheme too mistyped to parse
+        "mysql://clinic:s3cret@db.example/bonecoach",
+    ],
+)
+def test_no_form_of_a_database_password_is_shown_when_the_url_is_refused(url: str) -> None:
+    settings_path().write_text(f'database_url = "{url}"\n', encoding="utf-8")
+    path = default_sqlite_path()
+    with pytest.raises(DatabaseProblem) as refused:
+        Store.open(settings=load_settings().settings)
+    assert "s3cret" not in str(refused.value) and "db.example" in str(refused.value)
+    assert not path.exists()
+
+
+@pytest.mark.parametrize("url", ["sqlite://", "sqlite:///:memory:"])
+def test_a_database_in_memory_is_refused(url: str) -> None:
+    """Every record would vanish when the app closed."""
+    settings_path().write_text(f'database_url = "{url}"\n', encoding="utf-8")
+    with pytest.raises(DatabaseProblem, match="kept only in memory"):
+        Store.open(settings=load_settings().settings)
