@@ -49,7 +49,12 @@ def _import(window: MainWindow, source: Path, as_new: bool) -> None:
     context = window.context
     assert context is not None
 
-    def done(record: Any) -> None:
+    def done(imported: Any) -> None:
+        record = imported.record
+        if imported.library_update is not None:  # here, on the UI thread that reads it
+            from bonecoach.ui.actions.library import apply_custom_library_update
+
+            apply_custom_library_update(context, imported.library_update)
         window.refresh_clients()
         window.clients.select_client(record.id)
         window.open_client(record.id, ask=False)

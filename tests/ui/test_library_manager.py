@@ -248,7 +248,10 @@ def test_start_moves_an_old_folder_in_and_an_import_brings_new_exercises(
         path = write_document(export_client(other, client.id), tmp_path / "bea.json")
     finally:
         other.close(auto_backup=False)
-    import_client(context, path, as_new=False)
+    imported = import_client(context, path, as_new=False)
+    assert "their_bridge" not in context.library  # the worker only works it out
+    assert imported.library_update is not None
+    custom.apply_custom_library_update(context, imported.library_update)
     assert context.library["their_bridge"].name == "Old bridge"
     assert "their_bridge" in context.illustrations
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from bonecoach.ui.actions.library import CustomLibraryUpdate
     from bonecoach.ui.context import AppContext
 
 
@@ -23,16 +25,22 @@ def export_client(context: AppContext, client_id: int, out: Path) -> tuple[Path,
     return path, summary
 
 
-def import_client(context: AppContext, source: Path, as_new: bool) -> Any:
+@dataclass(frozen=True)
+class ImportedClient:
+    record: Any  # the stored ClientRecord
+    library_update: CustomLibraryUpdate | None  # custom exercises the file brought
+
+
+def import_client(context: AppContext, source: Path, as_new: bool) -> ImportedClient:
     """Add the client in ``source``; DuplicateClientError if already stored (unless as_new),
-    ImportProblem naming every bad field if the file is not valid (nothing is imported)."""
+    ImportProblem naming every bad field if the file is not valid (nothing is imported).
+    Runs on a worker: the library update it returns is applied on the UI thread."""
     from bonecoach.store.document import read_document
     from bonecoach.store.exchange import import_client as store_import
+    from bonecoach.ui.actions.library import custom_library_update
 
     document = read_document(source)
     record = store_import(context.store, document, as_new=as_new, by=context.therapist_name)
-    if document.custom_exercises:  # the client's programs name exercises this clinic lacked
-        from bonecoach.ui.actions.library import reload_custom_exercises
-
-        reload_custom_exercises(context)
-    return record
+    # the client's programs may name exercises this clinic lacked
+    update = custom_library_update(context) if document.custom_exercises else None
+    return ImportedClient(record, update)

@@ -10,7 +10,9 @@ duplicated from. Earlier versions kept them as TOML files in ``data_dir()/custom
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from bonecoach.program.exercise import Exercise
@@ -122,13 +124,35 @@ def ensure_custom_pictures(context: Any) -> None:
     context.extras["custom_pictures_loaded"] = True
 
 
-def reload_custom_exercises(context: Any) -> None:
-    """After custom exercises arrived from elsewhere (a client import): rebuild the app's
-    library and add their pictures. The library is swapped in one assignment, so a screen
-    reading it meanwhile sees the old one or the new one, never half of each."""
+@dataclass(frozen=True)
+class CustomLibraryUpdate:
+    """A new library and the pictures to add, worked out anywhere, applied on the UI thread."""
+
+    library: Library
+    illustrations: dict[str, Any]
+    photos: dict[str, bytes]
+
+
+def custom_library_update(context: Any) -> CustomLibraryUpdate:
+    """After custom exercises arrived from elsewhere (a client import, a restore): the library
+    and pictures to put in. Reads the store and the context, writes nothing: safe on a worker."""
     records = custom_records(context.store)
     shipped = [e for e in context.library.values() if e.id not in records]
-    context.library = Library([*shipped, *(r.exercise for r in records.values())])
     illustrations, photos = record_pictures(records, context.illustrations)
-    context.illustrations.update(illustrations)
-    context.extras.setdefault("photos", {}).update(photos)
+    library = Library([*shipped, *(r.exercise for r in records.values())])
+    return CustomLibraryUpdate(library, illustrations, photos)
+
+
+def apply_custom_library_update(context: Any, update: CustomLibraryUpdate) -> None:
+    """Put ``update`` into the app's library and pictures. Screens read these on the UI
+    thread, so they are written only there (a worker's write would race their reads)."""
+    if threading.current_thread() is not threading.main_thread():
+        raise RuntimeError("the app's library is changed only on the UI thread")
+    context.library = update.library  # one assignment: a reader sees old or new, never half
+    context.illustrations.update(update.illustrations)
+    context.extras.setdefault("photos", {}).update(update.photos)
+
+
+def reload_custom_exercises(context: Any) -> None:
+    """Rebuild the app's library with the stored custom exercises (UI thread only)."""
+    apply_custom_library_update(context, custom_library_update(context))
