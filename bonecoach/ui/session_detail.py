@@ -23,11 +23,16 @@ def _dash(value: Any) -> str:
     return "—" if value is None or value == "" else str(value)
 
 
+def duration_text(seconds: int) -> str:
+    """30 minutes of walking as "30 min", a 45-second hold as "45 s"."""
+    return f"{seconds // 60} min" if seconds >= 120 and seconds % 60 == 0 else f"{seconds} s"
+
+
 def entry_cells(entry: Any, name: str) -> tuple[str, ...]:
     if entry.reps_per_set is not None:
         each = ", ".join(str(r) for r in entry.reps_per_set)
     elif entry.seconds_per_set is not None:
-        each = ", ".join(f"{s} s" for s in entry.seconds_per_set)
+        each = ", ".join(duration_text(s) for s in entry.seconds_per_set)
     else:
         each = "skipped" if entry.sets_done == 0 else "—"
     load = f"{entry.load_kg:g} kg" if entry.load_kg is not None else (entry.band_colour or "—")

@@ -22,7 +22,8 @@ COLUMNS = ("Exercise", "Sets", "Per set", "Load", "Effort", "Pain", "Pain next A
 TIPS = (
     "",
     "Sets done (0 if skipped)",
-    "Reps (or seconds) in each set: one number for every set, or one per set: 12, 12, 10",
+    "Reps, seconds or minutes in each set, as prescribed: one number for every set, or one "
+    "per set: 12, 12, 10",
     "Kilograms (e.g. 3 or 3 kg), a band colour (e.g. red), or blank for body weight",
     "Effort 0-10 (blank if not asked)",
     "Pain during, 0-10",
@@ -47,16 +48,19 @@ INVALID = QColor("#fbe3e1")
 class EntryRow:
     exercise_id: str
     name: str
-    measure: str  # "reps" or "seconds"
+    measure: str  # "reps", "seconds" (holds) or "minutes" (walking, cycling: stored as seconds)
     cells: list[str] = field(default_factory=lambda: [""] * len(COLUMNS))
 
 
 def row_from_item(item: Any, name: str) -> EntryRow:
     """Pre-fill one row from a ProgramItem: the prescribed dose, pain 0."""
     d = item.dosage
-    seconds = d.hold_seconds if d.hold_seconds is not None else (d.minutes or 0) * 60
-    measure = "reps" if d.reps is not None else "seconds"
-    per_set = str(d.reps) if d.reps is not None else f"{seconds} s"
+    if d.reps is not None:
+        measure, per_set = "reps", str(d.reps)
+    elif d.hold_seconds is not None:
+        measure, per_set = "seconds", f"{d.hold_seconds} s"
+    else:  # 30 minutes of walking reads "30 min", not "1800 s"
+        measure, per_set = "minutes", f"{d.minutes or 0} min"
     load = f"{d.load_kg:g} kg" if d.load_kg is not None else (d.band_colour or "")
     cells = [name, str(d.sets), per_set, str(load), str(d.effort), "0", "", ""]
     return EntryRow(item.exercise_id, name, measure, cells)
@@ -89,21 +93,40 @@ def parse_load(text: str) -> tuple[dict[str, Any], str | None]:
         return {}, f"kilograms, or a band colour ({colours})"
 
 
-def parse_per_set(text: str, sets: int) -> tuple[tuple[int, ...] | None, str | None]:
-    cleaned = re.sub(r"(reps?|seconds?|secs?|s)\b", "", text.lower())
-    if re.search(r"[^\d,\s]", cleaned):
-        return None, "whole numbers only, e.g. 12 or 12, 12, 10"
-    numbers = re.findall(r"\d+", cleaned)
+_TIME_UNITS = {"min": 60, "mins": 60, "minute": 60, "minutes": 60, "m": 60}
+_TIME_UNITS |= {"s": 1, "sec": 1, "secs": 1, "second": 1, "seconds": 1}
+_REP_UNITS = {"rep": 1, "reps": 1}
+
+
+def parse_per_set(
+    text: str, sets: int, measure: str = "reps"
+) -> tuple[tuple[int, ...] | None, str | None]:
+    """The count of each set: reps, or seconds (a minutes row's numbers are minutes, a
+    seconds row's seconds; "90 s" or "2 min" say which)."""
+    units = _REP_UNITS if measure == "reps" else _TIME_UNITS
+    default = 60 if measure == "minutes" else 1
+    values: list[int] = []
+    for part in re.split(r"[,;]", text.lower()):
+        if not part.strip():
+            continue
+        found = re.fullmatch(r"\s*(\d+)\s*([a-z]*)\s*", part)
+        if found is None or (found.group(2) and found.group(2) not in units):
+            example = {"reps": "12 or 12, 12, 10", "seconds": "30 or 30 s"}.get(
+                measure, "30 or 30 min"
+            )
+            return None, f"whole numbers only, e.g. {example}"
+        values.append(int(found.group(1)) * units.get(found.group(2), default))
+    numbers = values
     if sets == 0:
         return None, None
     if not numbers:
         return None, "how many in each set?"
-    values = tuple(int(n) for n in numbers)
-    if len(values) == 1:
-        values = values * sets
-    if len(values) != sets:
-        return None, f"{len(values)} numbers for {sets} sets"
-    return values, None
+    counted = tuple(numbers)
+    if len(counted) == 1:
+        counted = counted * sets
+    if len(counted) != sets:
+        return None, f"{len(counted)} numbers for {sets} sets"
+    return counted, None
 
 
 class SessionEntryModel(QAbstractTableModel):
@@ -174,7 +197,7 @@ class SessionEntryModel(QAbstractTableModel):
             sets, p = _int(c[1], 0, 10, None)
             if p or sets is None:
                 found[1] = p or "required"
-            per_set, p = parse_per_set(c[2], sets or 0)
+            per_set, p = parse_per_set(c[2], sets or 0, row.measure)
             if p and sets is not None:
                 found[2] = p
             load, p = parse_load(c[3])

@@ -141,7 +141,8 @@ def test_accepting_a_suggestion_asks_about_unsaved_program_edits(
     from PySide6.QtWidgets import QMessageBox
 
     from tests.ui.shell_fixtures import add_client
-    from tests.ui.test_sessions_tab import log_session, save_program
+    from tests.ui.sessions_helpers import save_program
+    from tests.ui.test_sessions_tab import log_session
 
     client_id = add_client(shell_context, "Ann Lee")
     save_program(shell_context, client_id, ["goblet_squat"], date.today() - timedelta(days=10))

@@ -10,25 +10,9 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 
 from bonecoach.ui.sessions_tab import SessionsTab
+from tests.ui.sessions_helpers import save_program
 from tests.ui.shell_fixtures import *  # noqa: F403  (dialogs, shell_context)
-from tests.ui.shell_fixtures import PROFILE, Dialogs, add_client
-
-
-def save_program(context: Any, client_id: int, exercise_ids: list[str], start: date) -> Any:
-    from bonecoach.program.dosage import Dosage
-    from bonecoach.program.profile import ClientProfile
-    from bonecoach.program.programs import add_item, blank_program
-    from bonecoach.program.screening import screen
-
-    profile = ClientProfile.model_validate(PROFILE)
-    program = blank_program("Strength", start_date=start)
-    for exercise_id in exercise_ids:
-        exercise = context.library[exercise_id]
-        dose = Dosage.from_default(exercise.default_dosage)
-        if dose.reps is not None:
-            dose = dose.with_changes(sets=3, reps=12).with_changes(load_kg=4.0)
-        program = add_item(program, 0, exercise, screen(profile, exercise), dosage=dose)
-    return context.store.save_program(client_id, program)
+from tests.ui.shell_fixtures import Dialogs, add_client
 
 
 def select_first(tab: SessionsTab) -> None:
