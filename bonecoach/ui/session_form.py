@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from bonecoach.program.sessions import RED_FLAGS
+from bonecoach.ui.date_field import DateField
 from bonecoach.ui.plain import PlainLabel, as_written
 from bonecoach.ui.session_entries import COLUMNS, EntryRow, SessionEntryModel, row_from_item
 from bonecoach.ui.widgets import ERROR_TEXT_STYLE
@@ -36,10 +36,7 @@ class SessionForm(QWidget):
         self._edited = False
         self._program: Any = None
         self._names: dict[str, str] = {}
-        self.day = QDateEdit()
-        self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("yyyy-MM-dd")
-        self.day.setAccessibleName("Session date")
+        self.day = DateField("Session date")  # typed (20261118) or picked (Alt+Down)
         self.day.setMaximumDate(QDate.currentDate())  # a session is logged after it happened
         self.day.dateChanged.connect(self._date_changed)
         self.setting = QComboBox()
@@ -146,6 +143,9 @@ class SessionForm(QWidget):
             f"{self.entries.rows[r].name}, {COLUMNS[c]}: {text}"
             for (r, c), text in sorted(cell_problems.items())
         ]
+        day_problem = self.day.problem()
+        if day_problem:
+            problems.insert(0, f"Date: {day_problem}")
         log = None
         if not problems:
             try:

@@ -140,8 +140,8 @@ def test_accepting_a_suggestion_asks_about_unsaved_program_edits(
 ) -> None:
     from PySide6.QtWidgets import QMessageBox
 
-    from tests.ui.shell_fixtures import add_client
     from tests.ui.sessions_helpers import save_program
+    from tests.ui.shell_fixtures import add_client
     from tests.ui.test_sessions_tab import log_session
 
     client_id = add_client(shell_context, "Ann Lee")

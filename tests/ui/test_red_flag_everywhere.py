@@ -10,9 +10,9 @@ from typing import Any
 from PySide6.QtCore import QDate, Qt
 
 from bonecoach.ui.main_window import MainWindow
+from tests.ui.sessions_helpers import save_program
 from tests.ui.shell_fixtures import *  # noqa: F403  (dialogs, shell_context)
 from tests.ui.shell_fixtures import Dialogs, add_client
-from tests.ui.sessions_helpers import save_program
 
 
 def test_a_red_flag_shows_on_every_tab_and_holds_the_handout(
