@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDateEdit,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 from bonecoach.ui.actions import profiles as actions
 from bonecoach.ui.assessment_view import assessment_html
 from bonecoach.ui.charts import ChartPanel
+from bonecoach.ui.date_field import DateField
 from bonecoach.ui.plain import PlainLabel, RichLabel, as_written
 from bonecoach.ui.profile_form import ProfileForm
 from bonecoach.ui.profile_history import ProfileHistoryModel, history_chart
@@ -53,10 +53,7 @@ class ProfileTab(QWidget):
 
         self.form = ProfileForm()
         self.form.changed.connect(self._changed)
-        self.recorded_on = QDateEdit()
-        self.recorded_on.setCalendarPopup(True)
-        self.recorded_on.setDisplayFormat("yyyy-MM-dd")
-        self.recorded_on.setAccessibleName("Recorded on")
+        self.recorded_on = DateField("Recorded on")  # typed (20261118) or picked (Alt+Down)
         # a profile records what was found on a visit: never a day that has not come yet
         self.recorded_on.setMaximumDate(QDate.currentDate())
         self.recorded_on.dateChanged.connect(lambda _d: self._recorded_on_changed())
@@ -184,6 +181,10 @@ class ProfileTab(QWidget):
         if self.client_id is None:
             return False
         profile, problems = self.form.result()
+        day_problem = self.recorded_on.problem()
+        if day_problem:
+            problems = {"Recorded on": day_problem, **(problems or {})}
+            profile = None
         if profile is None:
             self.status.setText(self._problem_text(problems))
             return False

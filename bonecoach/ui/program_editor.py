@@ -15,7 +15,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QPushButton,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from bonecoach.program import programs as ops
 from bonecoach.program.screening import NEVER_PRESCRIBED
+from bonecoach.ui.date_field import DateField
 from bonecoach.ui.dosage_editor import DosageEditor
 from bonecoach.ui.override_dialog import OverrideDialog
 from bonecoach.ui.phase_tools import PhaseButton
@@ -118,11 +118,10 @@ class ProgramEditor(QWidget):
         self.phase_button = PhaseButton(
             document, lambda: self.phase_index, lambda t, e: self.problem.emit(t, e)
         )
-        self.start = QDateEdit()
-        self.start.setCalendarPopup(True)
-        self.start.setDisplayFormat("d MMM yyyy")
-        self.start.setAccessibleName("Program start date (week 1)")
-        self.start.setToolTip("Week 1 starts on this date; the handout prints the phase of today")
+        self.start = DateField("Program start date (week 1)")  # typed or picked
+        self.start.button.setToolTip(
+            "Week 1 starts on this date; the handout prints the phase of today"
+        )
         self.start.dateChanged.connect(self._start_changed)
         top = QHBoxLayout()
         top.addWidget(phase_label)

@@ -168,6 +168,11 @@ class ProgramTab(QWidget):
 
     def save(self) -> bool:
         program, client = self.document.program, self.client
+        problem = self.editor.start.problem()
+        if problem:  # a start date typed but not usable: never saved under the old one
+            self.context.errors.show("Program not saved", ValueError(f"Start date: {problem}"))
+            return False
+        program = self.document.program  # a start date just typed is in it now
         if client is None or program is None or not self.document.is_dirty:
             return True
         try:

@@ -1,4 +1,4 @@
-"""The session date takes a typed date (#19, point 10): after a click, "20261118" or
+"""Date boxes take a typed date (#19, point 10): after a click, "20261118" or
 "2026-11-18" typed with the keyboard changed nothing in the old section-by-section box, and
 back-dating sessions from a paper log was fiddly. A date that cannot be used is named and
 nothing is saved; Alt+Down opens the calendar."""
@@ -81,3 +81,43 @@ def test_alt_down_opens_the_calendar_and_a_pick_sets_the_date(qtbot: Any, tab: S
     qtbot.keyClick(calendar.focusWidget() or calendar, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not calendar.isVisible())
     assert tab.form.day.date().toPython() == day
+
+
+def test_the_profile_and_program_dates_take_typed_dates_too(
+    qtbot: Any, shell_context: Any, dialogs: Dialogs
+) -> None:
+    """The same section-by-section box held the profile's 'recorded on' and the program's
+    start: the class of fault, fixed in every date box of the app."""
+    from bonecoach.ui.main_window import MainWindow
+
+    client_id = add_client(shell_context, "Bo Chan")
+    save_program(shell_context, client_id, ["goblet_squat"], date.today() - timedelta(days=30))
+    window = MainWindow(shell_context)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    window.clients.select_client(client_id, notify=True)
+    profile_tab: Any = window.tabs["Profile"]
+    window.tab_widget.setCurrentWidget(profile_tab)
+    recorded = date.today() - timedelta(days=4)
+    _type_into(qtbot, profile_tab.recorded_on.edit, recorded.strftime("%Y%m%d"))
+    profile_tab.note.setFocus()
+    qtbot.keyClicks(profile_tab.note, "typed date")
+    assert profile_tab.save(), profile_tab.status.text()
+    assert shell_context.store.latest_profile(client_id).recorded_on == recorded
+
+    program_tab: Any = window.tabs["Program"]
+    window.tab_widget.setCurrentWidget(program_tab)
+    start = date.today() + timedelta(days=6)  # a program may start next week
+    _type_into(qtbot, program_tab.editor.start.edit, start.isoformat())
+    assert program_tab.save()
+    assert shell_context.store.latest_program(client_id).program.start_date == start
+
+
+def _type_into(qtbot: Any, box: Any, text: str) -> None:
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=box.rect().center())
+    assert QApplication.focusWidget() is box
+    qtbot.keyClick(box, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(box, text)
+    qtbot.keyClick(box, Qt.Key.Key_Return)
