@@ -52,6 +52,7 @@ class ClientListPanel(QWidget):
         self.search.returnPressed.connect(self._choose_first_match)
 
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setAccessibleName("Clients")
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

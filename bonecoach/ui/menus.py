@@ -8,6 +8,7 @@ from typing import NamedTuple
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
+from bonecoach.ui.navigation import TAB_KEYS
 from bonecoach.ui.plain import as_written
 
 
@@ -26,10 +27,20 @@ class WindowActions(NamedTuple):  # not a dataclass: that import costs 2 ms of s
     edit_client: QAction
     library_manager: QAction
     about: QAction
+    go_to: tuple[QAction, ...]  # Ctrl+1..4: the Profile, Program, Sessions and Handout tabs
+    search_library: QAction
 
     def client_actions(self) -> list[QAction]:
         """Actions that need a selected client."""
-        return [self.save, self.export_handout, self.archive, self.export_client, self.edit_client]
+        return [
+            self.save,
+            self.export_handout,
+            self.archive,
+            self.export_client,
+            self.edit_client,
+            *self.go_to,
+            self.search_library,
+        ]
 
     def store_actions(self) -> list[QAction]:
         """Actions that need the opened database."""
@@ -93,6 +104,13 @@ def build_menus(window: QMainWindow, handlers: dict[str, Callable[[], object]]) 
             window, "&Library manager…", h["library_manager"], None, "Custom exercises"
         ),
         about=_action(window, "&About BoneCoach", h["about"]),
+        go_to=tuple(
+            _action(window, f"&{n + 1} {title}", h[f"go_{title.lower()}"], key, f"The {title} tab")
+            for n, (title, key) in enumerate(TAB_KEYS)
+        ),
+        search_library=_action(
+            window, "Search the &library", h["search_library"], "Ctrl+L", "Find an exercise"
+        ),
     )
     bar = window.menuBar()
     file_menu = bar.addMenu("&File")
@@ -105,6 +123,8 @@ def build_menus(window: QMainWindow, handlers: dict[str, Callable[[], object]]) 
     file_menu.addAction(actions.quit)
     client_menu = bar.addMenu("&Client")
     client_menu.addActions([actions.find, actions.edit_client, actions.archive])
+    go_menu = bar.addMenu("&Go")
+    go_menu.addActions([*actions.go_to, actions.search_library])
     tools_menu = bar.addMenu("&Tools")
     tools_menu.addAction(actions.library_manager)
     help_menu = bar.addMenu("&Help")

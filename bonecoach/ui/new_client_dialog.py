@@ -59,6 +59,7 @@ class NewClientDialog(QDialog):
         self.clinic_id = QLineEdit(placeholderText="optional, must be unique")
         self.clinic_id.setAccessibleName("Clinic ID")
         self.contact = QPlainTextEdit()
+        self.contact.setTabChangesFocus(True)  # Tab goes to the next field
         self.contact.setAccessibleName("Contact")
         self.contact.setPlaceholderText("Phone, email or address (optional)")
         self.contact.setFixedHeight(70)

@@ -112,6 +112,7 @@ class ProfileTab(QWidget):
 
         self.history = ProfileHistoryModel(self)
         self.history_table = QTableView()
+        self.history_table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.history_table.setModel(self.history)
         self.history_table.setAccessibleName("Profile history")
         self.history_table.verticalHeader().hide()

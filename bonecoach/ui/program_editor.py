@@ -73,6 +73,7 @@ class ProgramEditor(QWidget):
         phase_label.setBuddy(self.phase)
 
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setAccessibleName("Exercises in this phase")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -50,6 +50,7 @@ class SessionForm(QWidget):
         self.entries = SessionEntryModel(self)
         self.entries.edited.connect(self._edit)
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setModel(self.entries)
         self.table.setAccessibleName("Exercises done in this session")
         self.table.verticalHeader().hide()

@@ -55,6 +55,7 @@ class SettingsDialog(QDialog):
 
         self.clinic_name = QLineEdit(s.clinic_name)
         self.clinic_address = QPlainTextEdit(s.clinic_address)
+        self.clinic_address.setTabChangesFocus(True)  # Tab goes to the next field
         self.clinic_address.setFixedHeight(64)
         self.clinic_phone = QLineEdit(s.clinic_phone)
         self.logo_path = QLineEdit(s.logo_path)

@@ -71,6 +71,7 @@ class FieldFeedback(QWidget):
 def readonly_table(model: Any, name: str) -> QTableView:
     """A calm read-only table: whole rows selected, no grid, compact rows, last column wide."""
     view = QTableView()
+    view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
     view.setModel(model)
     view.setAccessibleName(name)
     view.verticalHeader().hide()

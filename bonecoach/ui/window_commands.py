@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from bonecoach.ui.actions import backup as backup_actions
 from bonecoach.ui.actions import clients as client_actions
+from bonecoach.ui.navigation import TAB_KEYS, go_to_tab, search_library
 from bonecoach.ui.plain import as_written
 
 if TYPE_CHECKING:
@@ -41,6 +42,11 @@ class WindowCommands:
             "edit_client": self.edit_client,
             "library_manager": self.open_library_manager,
             "about": self.show_about,
+            **{
+                f"go_{title.lower()}": lambda title=title: go_to_tab(self.window, title)
+                for title, _key in TAB_KEYS
+            },
+            "search_library": lambda: search_library(self.window),
         }
 
     def new_client(self) -> None:
@@ -53,8 +59,7 @@ class WindowCommands:
             self.window.refresh_clients()
             self.window.clients.select_client(dialog.created.id)
             self.window.open_client(dialog.created.id, ask=False)
-            self.window.tab_widget.setCurrentWidget(self.window.tabs["Profile"])
-            self.window.tabs["Profile"].setFocus()
+            go_to_tab(self.window, "Profile")  # the cursor in the profile's first field
             self.window.statusBar().showMessage(f"Added {dialog.created.name}", 5000)
 
     def edit_client(self) -> None:
