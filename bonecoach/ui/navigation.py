@@ -17,6 +17,7 @@ TAB_KEYS = (("Profile", "Ctrl+1"), ("Program", "Ctrl+2"), ("Sessions", "Ctrl+3")
 def focus_first(container: QWidget) -> QWidget | None:
     """Give keyboard focus to the first field inside ``container`` that Tab would reach."""
     from PySide6.QtCore import Qt  # not at import: the menus import this before first paint
+
     widget = container.nextInFocusChain()
     for _ in range(2000):  # the chain is a ring; a bound keeps a broken one from looping
         if widget is container:
@@ -41,6 +42,7 @@ def go_to_tab(window: MainWindow, title: str) -> None:
 def search_library(window: MainWindow) -> None:
     """Ctrl+L: the Program tab, with the cursor in the library's search box."""
     from PySide6.QtCore import Qt
+
     go_to_tab(window, "Program")
     program = window.tabs.get("Program")
     search = getattr(getattr(program, "browser", None), "search", None)

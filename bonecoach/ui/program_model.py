@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush
+from PySide6.QtGui import QBrush, QColor
 
 from bonecoach.handout.wording import dosage_text
 from bonecoach.program.programs import Program, ProgramItem
@@ -33,7 +33,8 @@ if TYPE_CHECKING:
 
 Index = QModelIndex | QPersistentModelIndex
 ROW_MIME = "application/x-bonecoach-program-row"
-HEADERS = ("#", "Exercise", "Dosage")
+HEADERS = ("#", "Exercise", "Verdict", "Dosage")
+NUMBER, NAME, VERDICT, DOSAGE = range(4)
 
 
 class ProgramDocument(QObject):
@@ -151,27 +152,43 @@ class PhaseItemsModel(RowTableModel):
         item = self.rows[index.row()]
         column = index.column()
         R = Qt.ItemDataRole
+        verdict = self.verdict(item)
         if role == R.DisplayRole:
-            if column == 0:
+            if column == NUMBER:
                 return str(index.row() + 1)
-            if column == 1:
+            if column == NAME:
                 name = self.exercise_name(item)
                 return f"{name} (override)" if item.override is not None else name
+            if column == VERDICT:  # the same mark as in the library, and missing equipment
+                return self.verdict_text(item)
             return dosage_text(item.dosage)
         if role == R.ToolTipRole:
             return as_written(self._tooltip(item))
-        if role == R.ForegroundRole and column == 1 and self.verdict(item) == "excluded":
+        if role == R.ForegroundRole and column == VERDICT:
+            return QBrush(QColor(BADGES[verdict][2]))
+        if role == R.BackgroundRole and column == VERDICT:
+            return QBrush(QColor(BADGES[verdict][1]))
+        if role == R.ForegroundRole and column == NAME and verdict == "excluded":
             return QBrush(GREYED)
-        if role == R.AccessibleTextRole and column == 1:
-            return f"{index.row() + 1}. {self.exercise_name(item)}"
+        if role == R.AccessibleTextRole and column == NAME:
+            return f"{index.row() + 1}. {self.exercise_name(item)}, {self.verdict_text(item)}"
         return None
+
+    def verdict_text(self, item: ProgramItem) -> str:
+        label = BADGES[self.verdict(item)][0]
+        result = self.screening.get(item.exercise_id)
+        if result is not None and result.unavailable:
+            label += " · equipment missing"
+        return label
 
     def _tooltip(self, item: ProgramItem) -> str:
         lines = [self.exercise_name(item), dosage_text(item.dosage)]
         if item.notes:
             lines.append(f"Notes: {item.notes}")
-        verdict = self.verdict(item)
-        lines.append(f"Verdict: {BADGES[verdict][0]}")
+        lines.append(f"Verdict: {self.verdict_text(item)}")
+        result = self.screening.get(item.exercise_id)
+        if result is not None:
+            lines.extend(f"• {r.text}" for r in (*result.reasons, *result.unavailable))
         if item.override is not None:
             lines.append(f"Override reason: {item.override.reason}")
         if item.support_prescribed:

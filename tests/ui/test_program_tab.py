@@ -130,7 +130,7 @@ def test_dosage_edit_changes_the_item(tab: ProgramTab) -> None:
     tab.editor.dosage.sets.setValue(3)
     item = tab.document.program.phases[0].items[0]  # type: ignore[union-attr]
     assert item.dosage.sets == 3
-    assert "3 sets" in tab.editor.model.data(tab.editor.model.index(0, 2)).lower() or (
+    assert "3 sets" in tab.editor.model.data(tab.editor.model.index(0, 3)).lower() or (
         item.dosage.measure != "reps"
     )
 
