@@ -29,6 +29,9 @@ from bonecoach.ui.plain import PlainLabel
 
 MEASURES = (("Reps", "reps", 1, 100), ("Hold (s)", "hold_seconds", 1, 600),
             ("Minutes", "minutes", 1, 180))  # fmt: skip
+# what the count of a dose is called, and each one of them, by measure
+COUNT_WORDS = {"reps": ("Sets", "Each set"), "hold_seconds": ("Holds", "Each hold"),
+               "minutes": ("Bouts", "Each bout")}  # fmt: skip
 LOADS = (("Body weight", "body"), ("Kilograms", "kg"), ("Band", "band"))
 LOAD_KG = (0.5, 300.0)
 
@@ -141,8 +144,10 @@ class DosageEditor(QGroupBox):
             ("Load", load_row, 2, 0),
             ("Days", self.days, 2, 2),
         )
+        self.labels: dict[str, PlainLabel] = {}
         for text, field, row, col in cells:
             label = PlainLabel(text)
+            self.labels[text] = label
             grid.addWidget(label, row, col)
             if isinstance(field, QHBoxLayout):
                 grid.addLayout(field, row, col + 1)
@@ -169,7 +174,16 @@ class DosageEditor(QGroupBox):
             combo.currentIndexChanged.connect(self._changed)
         self.notes.editingFinished.connect(self._changed)
         self.support.toggled.connect(self._changed)
+        self.measure.currentIndexChanged.connect(self._name_counts)
         self.show_item(None)
+
+    def _name_counts(self) -> None:
+        """ "10 holds of 5 seconds", not "10 sets": the count is named after the measure."""
+        key = self.measure.currentData()
+        count, each = COUNT_WORDS.get(key, COUNT_WORDS["reps"])
+        self.labels["Sets"].setText(count)
+        self.labels["Each set"].setText(each)
+        self.sets.setAccessibleName(count)
 
     def show_item(self, item: ProgramItem | None, has_support: bool = True) -> None:
         """Fill the boxes from ``item`` (None: empty and disabled)."""
