@@ -128,6 +128,7 @@ class ProfileForm(QWidget):
         super().__init__(parent)
         self.edits: dict[str, QLineEdit] = {}
         self.feedback: dict[str, FieldFeedback] = {}
+        self.labels: dict[str, str] = {}  # field key -> the label the therapist sees
         self.sex = QComboBox()
         self.sex.addItem("Female", "female")
         self.sex.addItem("Male", "male")
@@ -184,7 +185,10 @@ class ProfileForm(QWidget):
             edit.setMinimumWidth(140)
             edit.setAccessibleName(field.label)
             edit.textEdited.connect(lambda _t: self.changed.emit())
-            feedback = FieldFeedback(edit)
+            # the long form lists its problems in one place (ProfileTab), not under each
+            # field: a message appearing there never moves the fields below
+            feedback = FieldFeedback(edit, inline=False)
+            self.labels[field.key] = field.label
             self.edits[field.key] = edit
             self.feedback[field.key] = feedback
             form.addRow(field.label, feedback)
@@ -192,13 +196,14 @@ class ProfileForm(QWidget):
 
     def _add_row(self, group: QGroupBox, label: str, widget: QWidget) -> None:
         widget.setAccessibleName(label)
-        feedback = FieldFeedback(widget)
+        feedback = FieldFeedback(widget, inline=False)
         key = {
             "Sex": "sex",
             "Back pain": "back_pain",
             "Tandem stance": "tandem_stance_10s",
             "Where (latest other)": "other_fracture_site",
         }[label]
+        self.labels[key] = label
         self.feedback[key] = feedback
         group.layout().addRow(label, feedback)  # type: ignore[union-attr]
 
@@ -207,11 +212,18 @@ class ProfileForm(QWidget):
         grid = QGridLayout(group)
         for i, box in enumerate(boxes.values()):
             grid.addWidget(box, i // columns, i % columns)
+        self.labels[title.split()[-1].lower()] = title
         self.feedback[title.split()[-1].lower()] = FieldFeedback(
             PlainLabel()
         )  # list-level problems
         grid.addWidget(self.feedback[title.split()[-1].lower()], grid.rowCount(), 0, 1, columns)
         return group
+
+    def problem_lines(self, problems: dict[str, str]) -> list[str]:
+        """Each problem with the label of its field, in the order of the page."""
+        order = list(self.labels)
+        keys = sorted(problems, key=lambda k: order.index(k) if k in order else len(order))
+        return [f"{self.labels.get(k, k.replace('_', ' '))}: {problems[k]}" for k in keys]
 
     def tab_chain(self) -> list[QWidget]:
         """Tab follows the page: down the left column, then down the right one."""
@@ -248,12 +260,16 @@ class ProfileForm(QWidget):
         """Validate; mark every bad field red with its reason; (profile, {}) when all is well."""
         data, problems = self.raw_values()
         profile = None
-        if not problems:
-            try:
-                profile = profile_from_mapping(data)
-            except ProfileError as exc:
-                for field, problem in exc.problems:
-                    problems.setdefault((field or "sex").split(".")[0], problem)
+        # checked even while some text does not read as a number (left out meanwhile), so
+        # every problem shows at once rather than one round of corrections after another
+        unread = {key: None for key in problems}
+        try:
+            profile = profile_from_mapping({**data, **unread})
+        except ProfileError as exc:
+            for field, problem in exc.problems:
+                problems.setdefault((field or "sex").split(".")[0], problem)
+        if problems:
+            profile = None
         for key, feedback in self.feedback.items():
             feedback.set_problem(problems.get(key))
         return profile, problems

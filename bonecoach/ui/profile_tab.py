@@ -260,7 +260,9 @@ class ProfileTab(QWidget):
             self._dirty = dirty
             self.dirty_changed.emit(dirty)
 
-    @staticmethod
-    def _problem_text(problems: dict[str, str]) -> str:
+    def _problem_text(self, problems: dict[str, str]) -> str:
+        """Every problem in full, with its field's label: the form itself never grows."""
         n = len(problems)
-        return f"Fix the {n} field{'s' if n != 1 else ''} marked in red before saving."
+        lines = self.form.problem_lines(problems)
+        head = f"Fix the {n} field{'s' if n != 1 else ''} marked in red before saving:"
+        return "\n".join([head, *lines])

@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -32,15 +33,52 @@ def choice_label(code: str) -> str:
     return _LABELS.get(code, code.replace("_", " ").capitalize())
 
 
-class FieldFeedback(QWidget):
-    """Wraps an input; ``set_problem(text)`` turns it red with the reason shown under it."""
+class ElidedMessage(PlainLabel):
+    """One line of text that ends in "…" when it does not fit; the whole text is its
+    tooltip. Its height never changes, so showing a message never moves the fields below."""
 
-    def __init__(self, field: QWidget, parent: QWidget | None = None) -> None:
+    def __init__(self) -> None:
+        super().__init__()
+        self.full = ""
+        self.setWordWrap(False)
+        policy = self.sizePolicy()
+        policy.setHorizontalPolicy(QSizePolicy.Policy.Ignored)  # never widens the form
+        policy.setRetainSizeWhenHidden(True)  # the line is kept while there is no message
+        self.setSizePolicy(policy)
+        self.setFixedHeight(self.fontMetrics().height() + 2)
+
+    def set_message(self, text: str) -> None:
+        self.full = text
+        self.setToolTip(as_written(text))
+        self._elide()
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        from PySide6.QtCore import Qt
+
+        metrics = self.fontMetrics()
+        self.setText(metrics.elidedText(self.full, Qt.TextElideMode.ElideRight, self.width()))
+
+
+class FieldFeedback(QWidget):
+    """Wraps an input; ``set_problem(text)`` turns it red with the reason under it.
+
+    The reason sits on a line kept for it (``inline``), so a message appearing or going never
+    shifts the fields below: the next click lands where the therapist aimed (it used to move
+    the form by a wrapped message's height). A long form passes ``inline=False`` and lists
+    its problems in one place instead; the field is still marked and carries the reason as
+    its tooltip and accessible description.
+    """
+
+    def __init__(self, field: QWidget, parent: QWidget | None = None, *, inline: bool = True):
         super().__init__(parent)
         self.field = field
-        self.message = PlainLabel()
+        self._problem: str | None = None
+        self.message = ElidedMessage()
         self.message.setStyleSheet(ERROR_TEXT_STYLE)
-        self.message.setWordWrap(True)
         self.message.hide()
         self._tooltip = field.toolTip()
         self._style = field.styleSheet()
@@ -48,17 +86,19 @@ class FieldFeedback(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addWidget(field)
-        layout.addWidget(self.message)
+        if inline:
+            layout.addWidget(self.message)
         self.setFocusProxy(field)
 
     @property
     def problem(self) -> str | None:
-        return self.message.text() or None
+        return self._problem
 
     def set_problem(self, problem: str | None) -> None:
-        if problem == self.problem:
+        if problem == self._problem:
             return
-        self.message.setText(problem or "")
+        self._problem = problem
+        self.message.set_message(problem or "")
         self.message.setVisible(bool(problem))
         self.field.setStyleSheet(f"{self._style} {INVALID_STYLE}" if problem else self._style)
         self.field.setToolTip(as_written(problem or self._tooltip))
