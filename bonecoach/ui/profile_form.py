@@ -86,6 +86,10 @@ FLAGS = {
 }
 
 
+# equipment a new profile starts with: a chair, a wall and a counter are in nearly every home
+# (a template otherwise reported every wall exercise as lacking equipment)
+HOME_BASICS = ("chair", "wall", "counter")
+
 _COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 
 
@@ -294,6 +298,8 @@ class ProfileForm(QWidget):
         self._select(self.fracture_site, data.get("other_fracture_site"))
         for key, box in self.flags.items():
             box.setChecked(bool(data.get(key, False)))
+        if profile is None:  # nearly every home has these: ticked until the therapist says no
+            data["equipment"] = list(HOME_BASICS)
         for group, chosen in ((self.equipment, "equipment"), (self.precautions, "precautions")):
             for key, box in group.items():
                 box.setChecked(key in data.get(chosen, ()))

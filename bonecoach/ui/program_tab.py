@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from bonecoach.program import programs as ops
+from bonecoach.program.template_summary import summarise_changes
 from bonecoach.ui.actions import programs as program_actions
 from bonecoach.ui.actions import templates as template_actions
 from bonecoach.ui.coverage_panel import CoveragePanel
@@ -231,9 +232,10 @@ class ProgramTab(QWidget):
             program = program.model_copy(update={"start_date": date.today()})
         self.document.apply(program)
         self.editor.select_row(0)
-        lines = template_actions.describe_changes(changes, self.context.library)
+        lines = summarise_changes(changes, self.context.library, client.profile.equipment)
         if lines:
-            self._say(f"Made from “{template.name}”. Changed for this client: " + " · ".join(lines))
+            bullets = "\n".join(f"• {line}" for line in lines)
+            self._say(f"Made from “{template.name}”. Changed for this client:\n{bullets}")
         else:
             self._say(f"Made from “{template.name}”: every exercise suits this client as it is.")
         return True

@@ -48,7 +48,8 @@ def test_create_a_client_then_save_a_profile(qtbot: Any, shell_context: Any) -> 
     assert tab.save()
     stored = shell_context.store.latest_profile(client.id)
     assert stored.profile.age == age_now and stored.profile.vertebral_fractures == 2
-    assert stored.profile.hyperkyphosis and stored.profile.equipment == ("chair",)
+    assert stored.profile.hyperkyphosis  # a new profile starts with chair, wall and counter
+    assert set(stored.profile.equipment) == {"chair", "wall", "counter"}
     assert stored.saved_by == "Test Therapist"
     assert tab.history.rowCount() == 1 and not tab.has_unsaved_changes()
     assert tab.history.index(0, 1).data() == "-3.1"

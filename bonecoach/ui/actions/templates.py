@@ -27,31 +27,3 @@ def program_from_template(
     from bonecoach.program.templates import instantiate
 
     return instantiate(template, profile, library)
-
-
-def describe_changes(changes: list[TemplateChange], library: Mapping[str, Exercise]) -> list[str]:
-    """One plain line per change, for the "what was changed" message."""
-
-    def name(exercise_id: str | None) -> str:
-        if exercise_id is None:
-            return ""
-        exercise = library.get(exercise_id)
-        return exercise.name if exercise is not None else exercise_id
-
-    lines = []
-    for c in changes:
-        why = "; ".join(r.text for r in c.reasons[:2])
-        subject = f"{c.phase_name}: {name(c.exercise_id)}"
-        if c.kind.value == "outside_case":
-            lines.append(f"Check first: {c.detail}")
-        elif c.kind.value == "review":
-            lines.append(f"{c.phase_name}: {c.detail}")
-        elif c.kind.value == "swapped":
-            lines.append(f"{subject} swapped for {name(c.replacement_id)} ({why})")
-        elif c.kind.value == "dropped":
-            lines.append(f"{subject} left out: {c.detail}" + (f" ({why})" if why else ""))
-        elif c.kind.value == "support":
-            lines.append(f"{subject}: support variant prescribed ({why})")
-        else:
-            lines.append(f"{subject}: {c.detail} ({why})")
-    return lines
