@@ -205,6 +205,56 @@ class SuggestionOps(ProgramOps):
                 raise
             raise self._lost_race(based_on.program_id, based_on.number) from None
 
+    def undo_accepted_suggestion(
+        self, client_id: int, suggestion_id: int, *, by: str | None = None
+    ) -> ProgramVersionRecord | None:
+        """Take back an accepted suggestion, in one transaction: if it made a program version
+        that is still the newest, save the version before it again as the next one (nothing
+        is overwritten: both stay in the history), and put the suggestion back to pending.
+        StaleSaveError when the program was saved again since (undo by editing it then)."""
+        who = self._who(by)
+        with self._writing() as session:
+            row = session.get(SuggestionRow, suggestion_id)
+            if row is None or row.client_id != client_id:
+                raise NotFoundError(f"suggestion of client {client_id}", suggestion_id)
+            if row.outcome != "accepted":
+                raise ValueError(f"suggestion {row.id} is {row.outcome}, not accepted")
+            restored = None
+            made = (
+                None
+                if row.result_version_id is None
+                else session.get(ProgramVersionRow, row.result_version_id)
+            )
+            before = (
+                None
+                if row.program_version_id is None
+                else session.get(ProgramVersionRow, row.program_version_id)
+            )
+            if made is not None and before is not None:
+                check_latest(session, made.program_id, made.number)
+                program = load_version(session, before).program
+                restored = write_version(
+                    session, client_id, program, made.program_id, made.number, who
+                )
+            row.outcome, row.outcome_reason = "pending", ""
+            row.decided_at, row.decided_by, row.result_version_id = None, "", None
+            self._audit(
+                session,
+                who,
+                "undo accept",
+                "suggestion",
+                row.id,
+                client_id,
+                f"{row.kind} {row.rule}: back to pending"
+                + (
+                    ""
+                    if restored is None
+                    else f"; program version {restored.number} restores "
+                    f"version {before.number if before else '?'}"
+                ),
+            )
+            return None if restored is None else load_version(session, restored)
+
     def dismiss_suggestion(
         self,
         client_id: int,

@@ -120,6 +120,6 @@ class SuggestionsModel(RowTableModel):
                 + ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in e.values.items())
                 for e in s.evidence
             )
-            sources = ", ".join(str(x) for x in s.source)
-            return f"Rule: {s.rule} [{sources}]\n{evidence}".strip()
+            sources = ", ".join(str(x) for x in s.source)  # the guideline, not a rule's key
+            return f"Sources: {sources}\nSessions behind it:\n{evidence}".strip()
         return None

@@ -97,8 +97,22 @@ class SessionsTab(QWidget):
         self.accept_button.clicked.connect(self.accept_selected)
         self.dismiss_button = QPushButton("Dismiss…")
         self.dismiss_button.clicked.connect(self.dismiss_selected)
+        # what the last accept changed, with a way back (it saves a new version: nothing lost)
+        self.accepted_note = PlainLabel()
+        self.accepted_note.setWordWrap(True)
+        self.accepted_note.setStyleSheet("background:#e6f2e8; padding:4px; border-radius:3px")
+        self.undo_button = QPushButton("Undo")
+        self.undo_button.setToolTip("Put the program back as it was (saved as a new version)")
+        self.undo_button.clicked.connect(self.undo_accept)
+        self._undoable: int | None = None  # the accepted suggestion's stored id
+        note_row = QHBoxLayout()
+        note_row.addWidget(self.accepted_note, 1)
+        note_row.addWidget(self.undo_button)
+        self.accepted_note.hide()
+        self.undo_button.hide()
         suggestion_box = QGroupBox("Suggestions")
         s_layout = QVBoxLayout(suggestion_box)
+        s_layout.addLayout(note_row)
         s_layout.addWidget(self.suggestions_table)
         s_buttons = QHBoxLayout()
         s_buttons.addStretch(1)
@@ -139,6 +153,8 @@ class SessionsTab(QWidget):
 
     # -- the tab contract -------------------------------------------------------------------
     def set_client(self, client_id: int | None) -> None:
+        if client_id != self.client_id:
+            self._tell("", undo=None)  # another client's accept is not undone from here
         self.client_id = client_id
         self.view = None if client_id is None else actions.load_sessions(self.context, client_id)
         self._show_view()
@@ -197,16 +213,51 @@ class SessionsTab(QWidget):
                     "Suggestion not applied", "The program changed; see the new suggestions."
                 )
                 return False
+        title = self.suggestions.card_text(s).splitlines()[0]
+        change = self.suggestions.change_text(s) if s.changes_program else ""
         try:
-            made = actions.accept_suggestion(self.context, self.client_id, self.view.program, s)
+            accepted = actions.accept_suggestion(self.context, self.client_id, self.view.program, s)
         except Exception as exc:
             self.context.errors.show("Suggestion not applied", exc)
             self.set_client(self.client_id)  # e.g. a stale program: show the current one
             return False
-        if made is not None:
+        if accepted.version is not None:
             self.program_changed.emit(self.client_id)
         self.set_client(self.client_id)
+        said = f"Accepted: {title}."
+        if accepted.version is not None:
+            said += f" {change[:1].upper()}{change[1:]}; saved as program version "
+            said += f"{accepted.version.number}."
+        self._tell(said, undo=accepted.suggestion_id)
         return True
+
+    def undo_accept(self) -> bool:
+        """Take back the last accepted suggestion: the program as it was, as a new version,
+        and the suggestion back in the list."""
+        if self._undoable is None or self.client_id is None:
+            return False
+        try:
+            restored = actions.undo_accepted_suggestion(
+                self.context, self.client_id, self._undoable
+            )
+        except Exception as exc:  # e.g. the program was saved again since
+            self.context.errors.show("Not undone", exc)
+            return False
+        if restored is not None:
+            self.program_changed.emit(self.client_id)
+        self.set_client(self.client_id)
+        said = "Undone: the suggestion is back in the list."
+        if restored is not None:
+            said = f"Undone: program version {restored.number} puts the program back as it was; "
+            said += "the suggestion is back in the list."
+        self._tell(said, undo=None)
+        return True
+
+    def _tell(self, text: str, *, undo: int | None) -> None:
+        self._undoable = undo
+        self.accepted_note.setText(text)
+        self.accepted_note.setVisible(bool(text))
+        self.undo_button.setVisible(undo is not None)
 
     def dismiss_selected(self) -> bool:
         s = self.selected_suggestion()

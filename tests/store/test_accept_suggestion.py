@@ -212,3 +212,39 @@ def test_dismiss_failure_stores_no_pending_suggestion(
     with pytest.raises(RuntimeError):
         store.dismiss_suggestion(client.id, factories.suggestion(), reason="knee sore")
     assert store.suggestions(client.id) == []
+
+
+def test_undo_saves_the_version_before_again_and_puts_the_suggestion_back(store: Store) -> None:
+    client = store.create_client("Ann Lee")
+    v1 = store.save_program(client.id, factories.program())
+    made, decided = store.accept_suggestion(
+        client.id, factories.suggestion(), factories.program(reps=12), based_on_version_id=v1.id
+    )
+    assert made is not None
+
+    restored = store.undo_accepted_suggestion(client.id, decided.id, by="Bo Berg")
+
+    assert restored is not None and (restored.number, restored.program) == (3, v1.program)
+    assert [v.number for v in store.program_versions(v1.program_id)] == [1, 2, 3]  # none lost
+    [again] = store.suggestions(client.id)
+    assert (again.outcome, again.result_version_id, again.decided_by) == ("pending", None, "")
+    audit = [(e.action, e.entity_id) for e in store.audit_entries(client.id)]
+    assert ("accept", decided.id) in audit and ("undo accept", decided.id) in audit
+
+
+def test_undo_after_the_program_was_saved_again_changes_nothing(store: Store) -> None:
+    client = store.create_client("Ann Lee")
+    v1 = store.save_program(client.id, factories.program())
+    made, decided = store.accept_suggestion(
+        client.id, factories.suggestion(), factories.program(reps=12), based_on_version_id=v1.id
+    )
+    assert made is not None
+    store.save_program(
+        client.id, factories.program(reps=14), program_id=v1.program_id, based_on=made.number
+    )
+    before = _snapshot(store, client.id, v1.program_id)
+
+    with pytest.raises(StaleSaveError):
+        store.undo_accepted_suggestion(client.id, decided.id)
+
+    assert _snapshot(store, client.id, v1.program_id) == before

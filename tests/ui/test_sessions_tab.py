@@ -191,3 +191,41 @@ def test_a_logged_session_opens_read_only_with_escaped_notes(
     (dialog,) = opened
     assert dialog.model.rows[0][:4] == ("Goblet squat to a chair", "3", "12, 12, 12", "4 kg")
     assert "&lt;b&gt;sore&lt;/b&gt; &amp; tired" in dialog.summary.text()
+
+
+def test_accepting_says_what_changed_and_undo_puts_the_program_back(
+    qtbot: Any, shell_context: Any, client: tuple[int, Any], dialogs: Dialogs
+) -> None:
+    """#19, point 13: accepting says what changed and can be undone (a new version: the
+    accepted one stays in the history), and the suggestion comes back."""
+    client_id, version = client
+    tab = SessionsTab(shell_context)
+    qtbot.addWidget(tab)
+    tab.set_client(client_id)
+    tab.show()
+    with qtbot.waitActive(tab):
+        tab.activateWindow()
+    log_session(tab, date.today() - timedelta(days=3))
+    log_session(tab, date.today() - timedelta(days=1))
+    [suggestion] = [s for s in tab.suggestions.rows if s.kind.value == "progress_load"]
+    view = tab.suggestions_table
+    first = tab.suggestions.index(0, 0)
+    qtbot.mouseClick(
+        view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(first).center()
+    )
+    qtbot.mouseClick(tab.accept_button, Qt.MouseButton.LeftButton)
+
+    note = tab.accepted_note.text()
+    assert note.startswith("Accepted: Progress") and "Goblet squat" in note, note
+    assert "3 sets of 8 with 4.5 kg" in note and "program version 2" in note, note
+    assert tab.undo_button.isVisible()
+    qtbot.mouseClick(tab.undo_button, Qt.MouseButton.LeftButton)
+
+    store = shell_context.store
+    newest = store.latest_program(client_id)
+    assert newest.number == 3 and newest.program == version.program  # back as it was
+    assert [v.number for v in store.program_versions(newest.program_id)] == [1, 2, 3]
+    assert suggestion.key in {s.key for s in tab.suggestions.rows}  # offered again
+    assert [r.outcome for r in store.suggestions(client_id)] == ["pending"]
+    assert tab.accepted_note.text().startswith("Undone: program version 3")
+    assert not tab.undo_button.isVisible()

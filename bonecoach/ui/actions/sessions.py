@@ -74,25 +74,38 @@ def save_session(
 
 def accept_suggestion(
     context: AppContext, client_id: int, version: Any, suggestion: Suggestion
-) -> Any | None:
+) -> AcceptedSuggestion:
     """Apply the suggestion as a new program version (if it changes the program) and record
-    the decision, saved together in one transaction; returns the new ProgramVersionRecord or
-    None. StaleSaveError if someone saved the program since it was loaded (nothing saved);
-    StaleSuggestion if the item changed since."""
+    the decision, saved together in one transaction; returns the new ProgramVersionRecord (or
+    None) with the decision's id. StaleSaveError if someone saved the program since it was
+    loaded (nothing saved); StaleSuggestion if the item changed since."""
     from bonecoach.program.progression import apply_suggestion
 
     changed = None
     if suggestion.changes_program:
         screening = _screening(context, context.store.client_history(client_id))
         changed = apply_suggestion(version.program, suggestion, context.library, screening)
-    new_version, _ = context.store.accept_suggestion(
+    new_version, record = context.store.accept_suggestion(
         client_id,
         suggestion,
         changed,
         based_on_version_id=version.id,
         by=context.therapist_name,
     )
-    return new_version
+    return AcceptedSuggestion(new_version, record.id)
+
+
+@dataclass(frozen=True)
+class AcceptedSuggestion:
+    version: Any | None  # the program version it made (None: it changed no program)
+    suggestion_id: int  # the stored decision, for an undo
+
+
+def undo_accepted_suggestion(context: AppContext, client_id: int, suggestion_id: int) -> Any:
+    """The version that restores the program as it was before (None if it made none)."""
+    return context.store.undo_accepted_suggestion(
+        client_id, suggestion_id, by=context.therapist_name
+    )
 
 
 def dismiss_suggestion(
