@@ -55,6 +55,18 @@ class ScreeningResult(NamedTuple):
         """False when no written override can put it in a program (education only)."""
         return all(r.rule not in NEVER_PRESCRIBED for r in self.reasons)
 
+    def weighed(self) -> tuple[tuple[Reason, ...], tuple[Reason, ...], tuple[Reason, ...]]:
+        """The reasons by weight: (those that exclude, in rule-table order, so the first is
+        the deciding one; those that ask for caution; equipment the client lacks)."""
+        missing = set(self.unavailable)
+        excluding = tuple(r for r in self.reasons if _EFFECT.get(r.rule) is Effect.EXCLUDE)
+        cautioning = tuple(
+            r
+            for r in self.reasons
+            if r not in missing and _EFFECT.get(r.rule) is not Effect.EXCLUDE
+        )
+        return excluding, cautioning, self.unavailable
+
     @property
     def usable_at_home(self) -> bool:
         """Not excluded, not clinic-only, and the client has the equipment."""
@@ -65,6 +77,7 @@ class ScreeningResult(NamedTuple):
         )
 
 
+_EFFECT = {rule.id: rule.effect for rule in RULES}
 # bound once: an enum member looked up on its class costs ~70 ns in Python 3.11
 _ALLOWED, _CAUTION, _EXCLUDED = Verdict.ALLOWED, Verdict.CAUTION, Verdict.EXCLUDED
 CLINIC_ONLY_RULE = "supervised_only"  # its exercises never go on a home handout

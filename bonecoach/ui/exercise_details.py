@@ -17,7 +17,7 @@ from bonecoach.ui.thumbnails import ASPECT
 
 if TYPE_CHECKING:
     from bonecoach.program.exercise import Exercise
-    from bonecoach.program.screening import ScreeningResult
+    from bonecoach.program.screening import Reason, ScreeningResult
     from bonecoach.ui.thumbnails import ThumbnailCache
 
 
@@ -57,6 +57,30 @@ class PictureView(QWidget):
         painter.end()
 
 
+def _reason_item(reason: Reason) -> str:
+    source = f" <span style='color:#5f6368'>[{escape(reason.source)}]</span>"
+    return f"<li>{escape(reason.text)}{source}</li>"
+
+
+def _reasons_html(result: ScreeningResult, label: str) -> str:
+    """Heaviest first: the reason that decides an exclusion stands apart from milder ones."""
+    excluding, cautioning, missing = result.weighed()
+    parts = []
+    if excluding:
+        deciding, *also = excluding
+        parts.append(f"<p><b>Excluded because:</b></p><ul>{_reason_item(deciding)}</ul>")
+        if also:
+            parts.append(
+                "<p><b>Also excluding:</b></p><ul>" + "".join(map(_reason_item, also)) + "</ul>"
+            )
+    if cautioning:
+        title = "Also take care:" if excluding else f"Why {label.lower()}:"
+        parts.append(f"<p><b>{title}</b></p><ul>{''.join(map(_reason_item, cautioning))}</ul>")
+    if missing and result.reasons:
+        parts.append("<p><b>Equipment:</b></p><ul>" + "".join(map(_reason_item, missing)) + "</ul>")
+    return "".join(parts)
+
+
 def details_html(exercise: Exercise, result: ScreeningResult | None) -> str:
     e = exercise
     verdict = UNSCREENED if result is None else str(result.verdict.value)
@@ -69,11 +93,7 @@ def details_html(exercise: Exercise, result: ScreeningResult | None) -> str:
         f"{escape(words(e.position.value))}</p>",
     ]
     if result is not None and result.reasons:
-        items = "".join(
-            f"<li>{escape(r.text)} <span style='color:#5f6368'>[{escape(r.source)}]</span></li>"
-            for r in result.reasons
-        )
-        parts.append(f"<p><b>Why {label.lower()}:</b></p><ul>{items}</ul>")
+        parts.append(_reasons_html(result, label))
     if result is not None and result.modification:
         parts.append(f"<p><b>Modification:</b> {escape(result.modification)}</p>")
     if result is None:

@@ -44,6 +44,9 @@ if TYPE_CHECKING:
     from bonecoach.ui.context import AppContext
 
 
+SPLITTER_STYLE = "QSplitter::handle { background: #c9ced6; margin: 1px; border-radius: 2px; }"
+
+
 class ProgramTab(QWidget):
     dirty_changed = Signal(bool)
 
@@ -101,18 +104,26 @@ class ProgramTab(QWidget):
         bar.addWidget(self.blank_button)
         bar.addWidget(self.save_button)
 
+        # The exercise's details get most of the right column and a third of the width, so
+        # its reasons read without dragging; the dividers are drawn so they can be found.
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.details)
         right.addWidget(self.coverage)
-        right.setSizes([300, 420])
-        right.setMinimumWidth(240)
+        right.setSizes([460, 260])
+        right.setStretchFactor(0, 3)
+        right.setStretchFactor(1, 2)
+        right.setMinimumWidth(300)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.browser)
         self.splitter.addWidget(self.editor)
         self.splitter.addWidget(right)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([340, 400, 300])
+        self.splitter.setSizes([330, 380, 380])
         self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 1)
+        for divider in (right, self.splitter):
+            divider.setHandleWidth(7)
+            divider.setStyleSheet(SPLITTER_STYLE)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)

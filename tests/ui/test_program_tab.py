@@ -36,7 +36,7 @@ def test_excluded_exercise_shows_its_reason_in_table_and_details(tab: ProgramTab
     assert result.reasons[0].text in model.data(model.index(row, 0), 3)
     tab.show_details(exercise_id)
     html = tab.details.shown_text()
-    assert "Why excluded" in html and result.reasons[0].source in html
+    assert "Excluded because:" in html and result.reasons[0].source in html
     assert tab.context.library[exercise_id].stop_if.split()[0] in html
 
 
