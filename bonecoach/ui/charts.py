@@ -6,6 +6,7 @@ window shows without paying for it; a panel hidden in a tab renders when its tab
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -130,8 +131,17 @@ def _build(spec: ChartSpec) -> Any:
         chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
         bars.attachAxis(x_axis)
         bars.attachAxis(left)
-        top = max((v for s in spec.series for v in s.values), default=1.0)
-        left.setRange(0, max(1.0, top) * 1.1)
+        values = [float(v) for s in spec.series for v in s.values]
+        top = max(values, default=1.0)
+        if all(v.is_integer() for v in values):  # counts (days a week): whole-number ticks,
+            upper = max(1, math.ceil(top))  # never 1.925 / 3.85 / 5.775 days
+            left.setRange(0, upper)
+            left.setTickCount(upper + 1 if upper <= 8 else 5)
+            if upper > 8:
+                left.applyNiceNumbers()
+            left.setLabelFormat("%d")
+        else:
+            left.setRange(0, max(1.0, top) * 1.1)
         return chart
     date_axis = QDateTimeAxis()
     date_axis.setTickCount(4)  # readable in a narrow panel

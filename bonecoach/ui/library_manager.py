@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -69,7 +70,13 @@ class LibraryManagerDialog(QDialog):
         super().__init__(parent)
         self.context = context
         self.setWindowTitle("Library manager")
-        self.resize(1100, 720)
+        # as large as it was designed, never larger than the screen it opens on (at 1366x768
+        # it opened at 1100x720, under the task bar)
+        screen = (
+            parent.screen() if parent is not None else None
+        ) or QGuiApplication.primaryScreen()
+        area = screen.availableGeometry()
+        self.resize(min(1100, int(area.width() * 0.92)), min(720, int(area.height() * 0.88)))
         self.current: Exercise | None = None
         self.is_new = False
         self.customs: dict[str, Any] = {}  # id -> CustomExerciseRecord (version, picture)

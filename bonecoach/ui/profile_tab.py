@@ -118,10 +118,11 @@ class ProfileTab(QWidget):
         self.history_table.verticalHeader().hide()
         self.history_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.history_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.history_table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents
-        )
-        self.history_table.horizontalHeader().setStretchLastSection(True)
+        # columns as wide as their values; the spare width goes to the first (the date), not
+        # to the last one (TUG) as before
+        history_header = self.history_table.horizontalHeader()
+        history_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        history_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.history_table.setShowGrid(False)
         self.history_table.setAlternatingRowColors(True)
         self.chart = ChartPanel("The chart appears once a profile is saved.")

@@ -129,12 +129,16 @@ class ProgramEditor(QWidget):
         top.addWidget(phase_label)
         top.addWidget(self.phase, 1)
         top.addWidget(self.phase_button)
-        top.addWidget(PlainLabel("Starts"))
-        top.addWidget(self.start)
         buttons = QHBoxLayout()
         for b in (self.remove_button, self.up_button, self.down_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
+        # the start date sits on the buttons' row: the phase name gets the whole top row
+        # (at 1366x768 it was cut to "Weeks 1-4: protect and m")
+        start_label = PlainLabel("Week 1 &starts")
+        start_label.setBuddy(self.start)
+        buttons.addWidget(start_label)
+        buttons.addWidget(self.start)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
