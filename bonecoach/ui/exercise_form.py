@@ -72,6 +72,16 @@ def _checklist(values: Iterable[StrEnum], name: str) -> QListWidget:
     return box
 
 
+def id_from_name(name: str) -> str:
+    """'Towel squeeze (seated)' -> 'towel_squeeze_seated': the id rule, from the name."""
+    import re
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "_", plain.lower()).strip("_")
+    return slug[:64].rstrip("_")
+
+
 class ExerciseForm(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -84,8 +94,13 @@ class ExerciseForm(QWidget):
             self.fields[name] = widget
             form.addRow(label, widget)
 
-        add("id", "Id (letters, digits, _)", QLineEdit())
         add("name", "Name", QLineEdit())
+        add("id", "Id (made from the name)", QLineEdit())
+        # a new exercise's id follows its name until the therapist types one of their own
+        self.fields["id"].setToolTip("Lower-case letters, digits and _; programs refer to it")
+        self.fields["name"].textEdited.connect(self._name_typed)  # type: ignore[attr-defined]
+        self.fields["id"].textEdited.connect(self._id_typed)  # type: ignore[attr-defined]
+        self._id_follows_name = False
         add("summary", "Summary", QLineEdit())
         for name, label, enum in SINGLE:
             combo = QComboBox()
@@ -114,6 +129,18 @@ class ExerciseForm(QWidget):
             spin = QSpinBox()
             spin.setRange(low, high)
             add(f"dose_{name}", f"Starting dose: {words(name)}", spin)
+
+    def follow_name(self, follow: bool) -> None:
+        """New and duplicated exercises: the id is made from the name as it is typed."""
+        self._id_follows_name = follow
+
+    def _id_typed(self, _text: str) -> None:
+        self._id_follows_name = False  # the therapist's own id stays
+
+    def _name_typed(self, text: str) -> None:
+        box = self.fields["id"]
+        if self._id_follows_name and box.isEnabled():
+            box.setText(id_from_name(text))  # type: ignore[attr-defined]
 
     # -- reading and writing --------------------------------------------------------------
     def raw(self) -> dict[str, Any]:

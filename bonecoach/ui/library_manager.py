@@ -222,6 +222,7 @@ class LibraryManagerDialog(QDialog):
         editable = self._editable()
         self.form.set_editable(editable)
         self.form.fields["id"].setEnabled(self.is_new)  # a saved id is what programs refer to
+        self.form.follow_name(self.is_new)
         self.save_button.setEnabled(editable)
         archived = self._is_archived()
         self.delete_button.setEnabled(editable and not self.is_new)

@@ -287,3 +287,16 @@ def test_an_archived_custom_exercise_still_prints_in_an_old_program(
     data = build_pdf(source, context.library, context.illustrations, HandoutOptions())
     text = " ".join(page.extract_text() for page in PdfReader(BytesIO(data)).pages)
     assert "Bridge with a towel" in " ".join(text.split())
+
+
+def test_a_new_exercise_s_id_is_made_from_its_name_until_one_is_typed(
+    dialog: LibraryManagerDialog, qtbot: Any
+) -> None:
+    """#19 polish: the manager asked for an "Id (letters, digits, _)" before the name."""
+    dialog.new_exercise()
+    name, ident = dialog.form.fields["name"], dialog.form.fields["id"]
+    qtbot.keyClicks(name, "Towel squeeze (seated)")
+    assert ident.text() == "towel_squeeze_seated"  # type: ignore[attr-defined]
+    qtbot.keyClicks(ident, "_v2")
+    qtbot.keyClicks(name, "!")
+    assert ident.text() == "towel_squeeze_seated_v2"  # the therapist's own id stays
