@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from bonecoach.app.changes import Changes, Topic
 from bonecoach.ui.actions import exchange as actions
 from bonecoach.ui.plain import as_written
 
@@ -55,7 +56,8 @@ def _import(window: MainWindow, source: Path, as_new: bool) -> None:
             from bonecoach.ui.actions.library import apply_custom_library_update
 
             apply_custom_library_update(context, imported.library_update)
-        window.refresh_clients()
+        topics = [Topic.CLIENTS] + ([Topic.LIBRARY] if imported.library_update else [])
+        context.changes.announce(Changes.of(*topics, client_id=None))
         window.clients.select_client(record.id)
         window.open_client(record.id, ask=False)
         window.statusBar().showMessage(f"Imported {record.name}", 6000)

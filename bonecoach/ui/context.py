@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from bonecoach.program.library import Library
+    from bonecoach.ui.change_hub import ChangeHub
     from bonecoach.ui.errors import ErrorReporter
     from bonecoach.ui.tasks import TaskRunner
 
@@ -21,3 +22,10 @@ class AppContext:
     errors: ErrorReporter
     therapist_name: str | None = None
     extras: dict[str, Any] = field(default_factory=dict)  # caches screens share, e.g. thumbnails
+    changes: ChangeHub = field(default_factory=lambda: _hub())  # what changed, for every screen
+
+
+def _hub() -> ChangeHub:
+    from bonecoach.ui.change_hub import ChangeHub
+
+    return ChangeHub()

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bonecoach.app.changes import Topic
 from bonecoach.ui.actions import handouts as actions
 from bonecoach.ui.handout_preview import PdfPreview
 from bonecoach.ui.plain import PlainLabel
@@ -41,6 +42,7 @@ GROUPINGS = (
 
 class HandoutTab(QWidget):
     dirty_changed = Signal(bool)  # never dirty: options are not client data
+    concerns = frozenset(Topic)  # it prints all of it
     pdf_ready = Signal(int)  # pages in the preview just shown
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
@@ -203,7 +205,7 @@ class HandoutTab(QWidget):
             saved = version.saved_at.strftime("%d %b %Y")
             unsaved = (
                 "\n\nThe Program tab has unsaved changes: save them there to print them."
-                if self.context.extras.get("program_unsaved")
+                if "Program" in self.context.changes.unsaved
                 else ""
             )
             self.about.setText(

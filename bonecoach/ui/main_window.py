@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bonecoach.app.changes import Changes, Topic
 from bonecoach.ui import window_state
 from bonecoach.ui.actions import clients as client_actions
 from bonecoach.ui.client_list import ClientListPanel
@@ -123,12 +124,10 @@ class MainWindow(QMainWindow):
             widget.dirty_changed.connect(  # type: ignore[attr-defined]
                 lambda dirty, title=title: self._tab_dirty(title, dirty)
             )
-        sessions: Any = self.tabs.get("Sessions")
-        if hasattr(sessions, "red_flags_changed"):
-            sessions.red_flags_changed.connect(self._show_red_flags)
-        if hasattr(sessions, "program_changed"):
-            sessions.program_changed.connect(lambda _id: self._stale.update(self.tabs))
-            sessions.confirm_program_change = lambda: self.confirm_unsaved(["Program"])
+        sessions: Any = self.tabs["Sessions"]
+        sessions.red_flags_changed.connect(self._show_red_flags)
+        sessions.confirm_program_change = lambda: self.confirm_unsaved(["Program"])
+        context.changes.changed.connect(self._records_changed)  # the one path for changes
         window_state.restore_splitters(self)
         self.show_where()
         self._set_enabled(store=True, client=False)
@@ -252,10 +251,27 @@ class MainWindow(QMainWindow):
         return "This client" if record is None else str(record.name)
 
     # -- keeping tabs in step -------------------------------------------------------------
-    def _tab_dirty(self, title: str, dirty: bool) -> None:
-        if not dirty:  # saved (or discarded) here: the other tabs may show old data
-            self._stale.update(t for t in self.tabs if t != title)
+    def _tab_dirty(self, _title: str, _dirty: bool) -> None:
         self._update_title()
+
+    def _records_changed(self, changes: Changes) -> None:
+        """Each tab showing what changed catches up: at once when it is on screen with no
+        edits of its own, else when it is next shown; the tab that made it already has."""
+        if Topic.CLIENTS in changes.topics:
+            self.refresh_clients()
+        if Topic.LIBRARY in changes.topics:
+            for tab in self.tabs.values():
+                tab.library_changed()
+        shown = self.tab_widget.currentWidget()
+        for title, tab in self.tabs.items():
+            if title == changes.origin or self.client_id is None:
+                continue
+            if not changes.concerns(tab.concerns - {Topic.LIBRARY}, self.client_id):
+                continue
+            if tab is shown and not tab.has_unsaved_changes():
+                tab.set_client(self.client_id)
+            else:
+                self._stale.add(title)
 
     def _tab_shown(self, _index: int) -> None:
         title = self.current_tab_title()
@@ -284,9 +300,8 @@ class MainWindow(QMainWindow):
             marked = set(self.clients.model.flagged)
             (marked.add if flags else marked.discard)(self.client_id)
             self.clients.model.set_flagged(marked)
-        handout: Any = self.tabs.get("Handout")
-        if hasattr(handout, "set_red_flags"):
-            handout.set_red_flags(flags)
+        handout: Any = self.tabs["Handout"]
+        handout.set_red_flags(flags)
 
     def _update_title(self) -> None:
         if self.client_id is None:

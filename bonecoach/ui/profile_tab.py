@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bonecoach.app.changes import Changes, Topic
 from bonecoach.ui.actions import profiles as actions
 from bonecoach.ui.assessment_view import assessment_html
 from bonecoach.ui.charts import ChartPanel
@@ -41,6 +42,7 @@ if TYPE_CHECKING:
 
 class ProfileTab(QWidget):
     dirty_changed = Signal(bool)
+    concerns = frozenset({Topic.CLIENTS, Topic.PROFILE})  # the birth date gives the age
     saved = Signal(int)  # client id: other tabs re-screen against the new profile
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
@@ -205,10 +207,16 @@ class ProfileTab(QWidget):
         self.set_client(self.client_id)
         self.status.setText("Profile saved as a new version.")
         self.saved.emit(self.client_id)
+        self.context.changes.announce(
+            Changes.of(Topic.PROFILE, client_id=self.client_id, origin="Profile")
+        )
         return True
 
     def discard_changes(self) -> None:
         self.set_client(self.client_id)
+
+    def library_changed(self) -> None:
+        """The profile names no exercise: nothing to read again."""
 
     # -- what changes with time -------------------------------------------------------------
     def _recorded_on_changed(self) -> None:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bonecoach.app.changes import Changes, Topic
 from bonecoach.program import programs as ops
 from bonecoach.program.template_summary import summarise_changes
 from bonecoach.ui.actions import programs as program_actions
@@ -49,6 +50,7 @@ SPLITTER_STYLE = "QSplitter::handle { background: #c9ced6; margin: 1px; border-r
 
 class ProgramTab(QWidget):
     dirty_changed = Signal(bool)
+    concerns = frozenset({Topic.PROFILE, Topic.PROGRAM, Topic.LIBRARY})  # screened, named
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,9 +59,9 @@ class ProgramTab(QWidget):
         self.program_id: int | None = None
         self.document = ProgramDocument(self)
         self.document.dirty_changed.connect(self.dirty_changed)
-        # The Handout tab prints saved versions only; it reads this to say edits are unsaved.
+        # The Handout tab prints saved versions only; it says when edits here are unsaved.
         self.document.dirty_changed.connect(
-            lambda dirty: context.extras.__setitem__("program_unsaved", dirty)
+            lambda dirty: context.changes.set_unsaved("Program", dirty)
         )
         cache = thumbnail_cache(context)
 
@@ -200,6 +202,9 @@ class ProgramTab(QWidget):
             return False
         self.program_id = record.program_id
         self.document.mark_saved(record.number)
+        self.context.changes.announce(
+            Changes.of(Topic.PROGRAM, client_id=client.client_id, origin="Program")
+        )
         return True
 
     def discard_changes(self) -> None:

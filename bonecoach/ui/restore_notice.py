@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer
 
+from bonecoach.app.changes import EVERYTHING, Changes
 from bonecoach.ui.actions import backup as backup_actions
 from bonecoach.ui.actions import clients as client_actions
 
@@ -69,7 +70,7 @@ class RestoreWatcher(QObject):
         name = window.client_name() if current is not None else ""
         dirty = window.dirty_tabs()
         reload_custom_exercises(context)
-        window.refresh_clients()
+        context.changes.announce(Changes(EVERYTHING))  # restored elsewhere: all may differ
         same = [c for c in client_actions.list_clients(context) if c.id == current]
         if current is None:
             what = "The client list has been reloaded."

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bonecoach.app.changes import Changes, Topic
 from bonecoach.ui.actions import sessions as actions
 from bonecoach.ui.plain import PlainLabel
 from bonecoach.ui.progress_view import ProgressView
@@ -36,6 +37,8 @@ BANNER_STYLE = (
 
 class SessionsTab(QWidget):
     dirty_changed = Signal(bool)
+    # suggestions follow the profile and program; names follow the library
+    concerns = frozenset({Topic.PROFILE, Topic.PROGRAM, Topic.SESSIONS, Topic.LIBRARY})
     program_changed = Signal(int)  # client id: a suggestion was applied as a new version
     # the client's red flags not yet reviewed (a list of Suggestion), each time they are read:
     # the window shows them over every tab and the Handout tab holds printing until reviewed
@@ -178,7 +181,18 @@ class SessionsTab(QWidget):
             self.context.errors.show("Session not saved", exc)
             return False
         self.set_client(self.client_id)
+        self._announce(Topic.SESSIONS)
         return True
+
+    def _announce(self, *topics: Topic) -> None:
+        self.context.changes.announce(
+            Changes.of(*topics, client_id=self.client_id, origin="Sessions")
+        )
+
+    def library_changed(self) -> None:
+        """Custom exercises changed: names and suggestions are read again (edits stay)."""
+        if self.client_id is not None and not self.form.edited:
+            self.set_client(self.client_id)
 
     def discard_changes(self) -> None:
         self._load_form()
@@ -223,6 +237,7 @@ class SessionsTab(QWidget):
             return False
         if accepted.version is not None:
             self.program_changed.emit(self.client_id)
+        self._announce(Topic.PROGRAM, Topic.SESSIONS)
         self.set_client(self.client_id)
         said = f"Accepted: {title}."
         if accepted.version is not None:
@@ -245,6 +260,7 @@ class SessionsTab(QWidget):
             return False
         if restored is not None:
             self.program_changed.emit(self.client_id)
+        self._announce(Topic.PROGRAM, Topic.SESSIONS)
         self.set_client(self.client_id)
         said = "Undone: the suggestion is back in the list."
         if restored is not None:
@@ -278,6 +294,7 @@ class SessionsTab(QWidget):
             self.context.errors.show("Suggestion not dismissed", exc)
             return False
         self.set_client(self.client_id)
+        self._announce(Topic.SESSIONS)
         return True
 
     # -- display ----------------------------------------------------------------------------

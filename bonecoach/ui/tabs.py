@@ -11,9 +11,9 @@ import importlib
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
+    from bonecoach.app.changes import Topic
     from bonecoach.ui.context import AppContext
 
 # (title, module, class): the order the issue asks for.
@@ -27,17 +27,19 @@ TAB_SPECS = (
 
 class ClientTab(Protocol):
     dirty_changed: Signal
+    concerns: frozenset[Topic]  # what it shows: it reloads when one of these changes
 
     def set_client(self, client_id: int | None) -> None: ...
+    def library_changed(self) -> None: ...
     def has_unsaved_changes(self) -> bool: ...
     def save(self) -> bool: ...
     def discard_changes(self) -> None: ...
 
 
-def make_tab(module: str, cls: str, context: AppContext) -> QWidget:
-    widget: QWidget = getattr(importlib.import_module(module), cls)(context)
+def make_tab(module: str, cls: str, context: AppContext) -> ClientTab:
+    widget: ClientTab = getattr(importlib.import_module(module), cls)(context)
     return widget
 
 
-def make_tabs(context: AppContext) -> list[tuple[str, QWidget]]:
+def make_tabs(context: AppContext) -> list[tuple[str, ClientTab]]:
     return [(title, make_tab(module, cls, context)) for title, module, cls in TAB_SPECS]

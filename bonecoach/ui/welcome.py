@@ -116,8 +116,10 @@ class WelcomeDialog(QDialog):
 
 def _demo_loaded(window: Any, result: tuple[list[Any], list[str]]) -> None:
     added, _skipped = result
-    if window is not None and hasattr(window, "refresh_clients"):
-        window.refresh_clients()
+    if window is not None and window.context is not None:
+        from bonecoach.app.changes import Changes, Topic
+
+        window.context.changes.announce(Changes.of(Topic.CLIENTS))
         if added:
             window.clients.select_client(added[0].id)
             window.open_client(added[0].id)

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from bonecoach.app.changes import EVERYTHING, Changes, Topic
 from bonecoach.ui.actions import backup as backup_actions
 from bonecoach.ui.actions import clients as client_actions
 from bonecoach.ui.navigation import TAB_KEYS, go_to_tab, search_library
@@ -56,7 +57,7 @@ class WindowCommands:
 
         dialog = NewClientDialog(self.window.context, self.window)
         if dialog.exec() and dialog.created is not None:
-            self.window.refresh_clients()
+            self._announce(Changes.of(Topic.CLIENTS, client_id=dialog.created.id))
             self.window.clients.select_client(dialog.created.id)
             self.window.open_client(dialog.created.id, ask=False)
             go_to_tab(self.window, "Profile")  # the cursor in the profile's first field
@@ -71,8 +72,7 @@ class WindowCommands:
 
         dialog = NewClientDialog(w.context, w, client=get_client(w.context, w.client_id))
         if dialog.exec() and dialog.created is not None:
-            w.refresh_clients()
-            w._update_title()
+            self._announce(Changes.of(Topic.CLIENTS, client_id=w.client_id))
             w.statusBar().showMessage(f"Saved the details of {dialog.created.name}", 5000)
 
     def save_current(self) -> None:
@@ -157,9 +157,8 @@ class WindowCommands:
 
         reload_custom_exercises(context)  # the backup's custom exercises, too
         w.open_client(None, ask=False)
-        w.refresh_clients()
+        self._announce(Changes(EVERYTHING))  # every record may differ
         w.restore_watcher.records_seen()  # this window's own restore: no notice
-        self._library_changed()
         context.errors.info("Backup restored", f"Restored {name}.\nThe records before it: {kept}")
 
     def open_settings(self) -> None:
@@ -168,6 +167,7 @@ class WindowCommands:
         from bonecoach.ui.settings_dialog import SettingsDialog
 
         SettingsDialog(self.window.context, self.window).exec()
+        self._announce(Changes.of(Topic.SETTINGS))  # clinic, therapist, paper: the handout
         self.window.show_where()
 
     def archive_current(self) -> None:
@@ -183,7 +183,7 @@ class WindowCommands:
         except Exception as exc:
             self.window.context.errors.show("Client not changed", exc)
             return
-        self.window.refresh_clients()
+        self._announce(Changes.of(Topic.CLIENTS, client_id=client_id))
         verb = "Archived" if archived else "Restored"
         self.window.statusBar().showMessage(f"{verb} {record.name}", 5000)
 
@@ -198,13 +198,11 @@ class WindowCommands:
             self.window.context.errors.info("Library manager", "Not available in this build.")
             return
         module.LibraryManagerDialog(self.window.context, self.window).exec()
-        self._library_changed()
+        self._announce(Changes.of(Topic.LIBRARY))  # custom exercises may have changed
 
-    def _library_changed(self) -> None:
-        """Custom exercises may have changed: every tab that screens or prints re-reads them."""
-        for tab in self.window.tabs.values():
-            if hasattr(tab, "library_changed"):
-                tab.library_changed()
+    def _announce(self, changes: Changes) -> None:
+        if self.window.context is not None:
+            self.window.context.changes.announce(changes)
 
     def show_about(self) -> None:
         from bonecoach.ui.about import show_about
