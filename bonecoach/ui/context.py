@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from bonecoach.program.library import Library
+    from bonecoach.store.service import Store
+    from bonecoach.store.settings import Settings
     from bonecoach.ui.change_hub import ChangeHub
     from bonecoach.ui.errors import ErrorReporter
     from bonecoach.ui.tasks import TaskRunner
@@ -16,8 +18,8 @@ if TYPE_CHECKING:
 class AppContext:
     library: Library
     illustrations: dict[str, Any]
-    store: Any  # the bonecoach.store service object
-    settings: Any  # the store's settings object
+    store: Store
+    settings: Settings
     tasks: TaskRunner
     errors: ErrorReporter
     therapist_name: str | None = None
