@@ -52,42 +52,8 @@ def database_url(settings: Settings | None = None) -> str:
     if not chosen:
         return f"sqlite:///{default_sqlite_path()}"
     source = URL_ENV if from_env else "database_url in the settings"
-    try:
-        url = make_url(chosen)
-    except ArgumentError:
-        url = None
-    if url is None or url.get_backend_name() not in ("sqlite", "postgresql"):
-        from bonecoach.store.settings import masked
-
-        raise DatabaseProblem(
-            f"{source} is {masked(chosen)}: BoneCoach opens a SQLite file "
-            "(sqlite:///path/to/file.sqlite3) or a PostgreSQL server "
-            "(postgresql://user@host/database). No database was opened.",
-            None,
-            None,
-        )
-    if "@" in (url.host or ""):
-        from bonecoach.store.settings import masked
-
-        # the parser splits at the first '@': the rest of the password becomes the host name
-        raise DatabaseProblem(
-            f"{source} is {masked(chosen)}: the part before the server name holds a second "
-            "'@'. Write an '@' inside the user name or password as %40. No database was opened.",
-            None,
-            None,
-        )
+    url = checked_url(chosen, source)
     named = sqlite_path(url)
-    if url.get_backend_name() == "sqlite" and named is None:
-        from bonecoach.store.settings import masked
-
-        # sqlite:// and :memory: are databases that vanish when the app closes
-        raise DatabaseProblem(
-            f"{source} is {masked(chosen)}, a database kept only in memory: every record "
-            "would be lost when BoneCoach closes. Name a file (sqlite:///path/to/file.sqlite3). "
-            "No database was opened.",
-            None,
-            None,
-        )
     if not from_env and named is not None and not named.exists():
         # a drive not connected or a mistyped path: a new empty database there would show the
         # clinic an empty client list. Settings creates the file when a new location is saved.
@@ -98,9 +64,48 @@ def database_url(settings: Settings | None = None) -> str:
             None,
             None,
         )
+    return url.render_as_string(hide_password=False)
+
+
+def checked_url(chosen: str, source: str) -> URL:
+    """``chosen`` as a URL BoneCoach can open (a bare postgresql:// gets psycopg 3), or
+    DatabaseProblem naming ``source`` (where it came from) and the problem, password hidden:
+    not SQLite or PostgreSQL, a second '@' in the part before the server, or a database kept
+    only in memory. The settings file, the environment and the Settings dialog share it."""
+    from bonecoach.store.settings import masked
+
+    try:
+        url = make_url(chosen)
+    except ArgumentError:
+        url = None
+    if url is None or url.get_backend_name() not in ("sqlite", "postgresql"):
+        raise DatabaseProblem(
+            f"{source} is {masked(chosen)}: BoneCoach opens a SQLite file "
+            "(sqlite:///path/to/file.sqlite3) or a PostgreSQL server "
+            "(postgresql://user@host/database). No database was opened.",
+            None,
+            None,
+        )
+    if "@" in (url.host or ""):
+        # the parser splits at the first '@': the rest of the password becomes the host name
+        raise DatabaseProblem(
+            f"{source} is {masked(chosen)}: the part before the server name holds a second "
+            "'@'. Write an '@' inside the user name or password as %40. No database was opened.",
+            None,
+            None,
+        )
+    if url.get_backend_name() == "sqlite" and sqlite_path(url) is None:
+        # sqlite:// and :memory: are databases that vanish when the app closes
+        raise DatabaseProblem(
+            f"{source} is {masked(chosen)}, a database kept only in memory: every record "
+            "would be lost when BoneCoach closes. Name a file (sqlite:///path/to/file.sqlite3). "
+            "No database was opened.",
+            None,
+            None,
+        )
     if url.drivername == "postgresql":
         url = url.set(drivername="postgresql+psycopg")
-    return url.render_as_string(hide_password=False)
+    return url
 
 
 def sqlite_path(url: str | URL) -> Path | None:

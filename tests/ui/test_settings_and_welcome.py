@@ -158,3 +158,27 @@ def test_enter_in_the_welcome_panel_starts_empty_not_with_demo_clients(
     assert welcome.choice == "empty"
     assert shell_context.store.list_clients() == []
     assert "demo" in welcome.demo_button.text() and "5" in welcome.demo_button.text()
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("sqlite:///:memory:", "kept only in memory"),
+        ("postgresql://clinic:p@ss-s3cret@db.example/bonecoach", "Write an '@'"),
+        ("mysql://clinic:s3cret@db.example/bonecoach", "BoneCoach opens a SQLite file"),
+    ],
+)
+def test_settings_refuse_a_location_the_next_start_would_refuse(
+    qtbot: Any, shell_context: Any, typed: str, said: str
+) -> None:
+    """The dialog and the start share one URL check (#18: the dialog repeated the store's
+    database logic, and let an in-memory database or a second '@' through)."""
+    dialog = SettingsDialog(shell_context)
+    qtbot.addWidget(dialog)
+    dialog.database.setFocus()
+    qtbot.keyClicks(dialog.database, typed)
+    assert not dialog.test_database()
+    problem = dialog.database_feedback.problem or ""
+    assert said in problem and "s3cret" not in problem, problem
+    save = dialog.buttons.button(dialog.buttons.StandardButton.Save)
+    assert not save.isEnabled()
