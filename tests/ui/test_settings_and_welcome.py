@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from bonecoach.ui.settings_dialog import SettingsDialog
 from bonecoach.ui.welcome import WelcomeDialog
 from tests.ui.shell_fixtures import *  # noqa: F403  (dialogs, shell_context)
