@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from bonecoach.program.dosage import BandColour, Dosage
+from bonecoach.program.exercise import Exercise
+from bonecoach.program.picture import CustomPicture
 from bonecoach.program.profile import ClientProfile
 from bonecoach.program.programs import Override, Phase, Program, ProgramItem
 from bonecoach.program.progression import Evidence, Suggestion, SuggestionKind
@@ -195,3 +197,16 @@ def full_client(store: Store) -> int:
     store.record_suggestion_outcome(decided.id, accepted=True, result_version_id=second.id)
     store.save_suggestions(client.id, [suggestion("other")])
     return client.id
+
+
+def custom(exercise_id: str = "towel_squeeze", **changes: Any) -> Exercise:
+    """A custom copy of a shipped exercise under a new id (ladder links dropped)."""
+    from bonecoach.store.custom_ops import shipped_library
+
+    base = shipped_library()["sit_to_stand"].model_dump(mode="json")
+    base.update(id=exercise_id, name="Sit to stand, slow lowering", easier=None, harder=None)
+    base.update(changes)
+    return Exercise.model_validate(base)
+
+
+POSED = CustomPicture("poses", start="sit_chair", end="stand")

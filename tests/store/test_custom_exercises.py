@@ -13,23 +13,12 @@ from bonecoach.program.dosage import Dosage
 from bonecoach.program.exercise import Exercise
 from bonecoach.program.picture import MAX_BYTES, CustomPicture
 from bonecoach.program.programs import Phase, Program, ProgramItem
-from bonecoach.store.custom_ops import shipped_library
 from bonecoach.store.document import read_document
 from bonecoach.store.errors import ImportProblem, InvalidExercise, StaleSaveError
 from bonecoach.store.exchange import export_client, import_client, write_document
 from bonecoach.store.service import Store
 from tests.sample_images import png
-
-
-def custom(exercise_id: str = "towel_squeeze", **changes: Any) -> Exercise:
-    """A custom copy of a shipped exercise under a new id (ladder links dropped)."""
-    base = shipped_library()["sit_to_stand"].model_dump(mode="json")
-    base.update(id=exercise_id, name="Sit to stand, slow lowering", easier=None, harder=None)
-    base.update(changes)
-    return Exercise.model_validate(base)
-
-
-POSED = CustomPicture("poses", start="sit_chair", end="stand")
+from tests.store.factories import POSED, custom
 
 
 def test_round_trip_with_picture_photo_and_audit(store: Store) -> None:

@@ -7,7 +7,7 @@ import pytest
 
 from bonecoach.store.errors import NotFoundError, StaleSaveError
 from bonecoach.store.service import Store
-from tests.store.test_custom_exercises import POSED, custom
+from tests.store.factories import POSED, custom
 
 
 def _audit(store: Store) -> list[tuple[str, str, str]]:

@@ -21,7 +21,7 @@ from bonecoach.store.exchange import export_all_to_file
 from bonecoach.store.server_backup import automatic_server_backup, restore_clinic_export
 from bonecoach.store.service import Store
 from tests.store import factories
-from tests.store.test_custom_exercises import POSED, custom
+from tests.store.factories import POSED, custom
 
 
 def _clinic(store: Store, path: Path) -> dict[str, Any]:

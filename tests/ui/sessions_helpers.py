@@ -23,3 +23,19 @@ def save_program(context: Any, client_id: int, exercise_ids: list[str], start: d
             dose = dose.with_changes(sets=3, reps=12).with_changes(load_kg=4.0)
         program = add_item(program, 0, exercise, screen(profile, exercise), dosage=dose)
     return context.store.save_program(client_id, program)
+
+
+def set_cell(tab: Any, row: int, column: int, text: str) -> None:
+    from PySide6.QtCore import Qt
+
+    model = tab.form.entries
+    assert model.setData(model.index(row, column), text, Qt.ItemDataRole.EditRole)
+
+
+def log_session(tab: Any, day: date, effort: str = "4") -> None:
+    from PySide6.QtCore import QDate
+
+    tab.form.day.setDate(QDate(day))
+    set_cell(tab, 0, 4, effort)
+    assert tab.has_unsaved_changes()
+    assert tab.save(), tab.form.problems.text()

@@ -13,7 +13,6 @@ from bonecoach.ui.app import Starter
 from bonecoach.ui.errors import ErrorReporter
 from bonecoach.ui.main_window import MainWindow
 from bonecoach.ui.tasks import TaskRunner
-from tests.ui.shell_fixtures import *  # noqa: F403  (dialogs)
 from tests.ui.shell_fixtures import Dialogs
 
 

@@ -14,7 +14,6 @@ from PySide6.QtCore import QDate
 from bonecoach.app.changes import Changes, Topic
 from bonecoach.ui.main_window import MainWindow
 from tests.ui.sessions_helpers import save_program
-from tests.ui.shell_fixtures import *  # noqa: F403  (dialogs, shell_context)
 from tests.ui.shell_fixtures import Dialogs, add_client
 
 

@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt
 
 from bonecoach.ui.program_model import NAME
 from bonecoach.ui.program_tab import ProgramTab
-from tests.ui.program_fixtures import *  # noqa: F403  (the context and client_id fixtures)
 
 
 def test_the_count_is_named_holds_bouts_or_sets_after_the_measure(

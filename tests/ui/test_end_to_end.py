@@ -15,7 +15,6 @@ from PySide6.QtCore import QDate, Qt
 from bonecoach.ui.main_window import MainWindow
 from bonecoach.ui.new_client_dialog import NewClientDialog
 from bonecoach.ui.override_dialog import OverrideDialog
-from tests.ui.shell_fixtures import *  # noqa: F403  (dialogs, shell_context)
 from tests.ui.shell_fixtures import Dialogs
 
 
@@ -140,9 +139,8 @@ def test_accepting_a_suggestion_asks_about_unsaved_program_edits(
 ) -> None:
     from PySide6.QtWidgets import QMessageBox
 
-    from tests.ui.sessions_helpers import save_program
+    from tests.ui.sessions_helpers import log_session, save_program
     from tests.ui.shell_fixtures import add_client
-    from tests.ui.test_sessions_tab import log_session
 
     client_id = add_client(shell_context, "Ann Lee")
     save_program(shell_context, client_id, ["goblet_squat"], date.today() - timedelta(days=10))

@@ -12,7 +12,6 @@ from bonecoach.program.profile import ClientProfile
 from bonecoach.program.screening import Verdict, screen
 from bonecoach.ui.exercise_details import details_html
 from bonecoach.ui.main_window import MainWindow
-from tests.ui.shell_fixtures import *  # noqa: F403  (dialogs, shell_context)
 from tests.ui.shell_fixtures import Dialogs
 
 FRAGILE = {

@@ -11,7 +11,6 @@ from pypdf import PdfReader
 from PySide6.QtCore import QBuffer, QIODevice, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 
-from tests.ui.program_fixtures import *  # noqa: F403  (the context and client_id fixtures)
 from tests.ui.program_fixtures import shown_handout_tab
 
 CUSTOM_ID = "sit_to_stand_towel"

@@ -9,7 +9,6 @@ import pytest
 from PySide6.QtWidgets import QFileDialog
 
 from bonecoach.ui.handout_tab import HandoutTab
-from tests.ui.program_fixtures import *  # noqa: F403  (the context and client_id fixtures)
 from tests.ui.program_fixtures import shown_handout_tab
 
 

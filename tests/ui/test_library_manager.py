@@ -10,7 +10,6 @@ import pytest
 
 from bonecoach.ui.actions import library as custom
 from bonecoach.ui.library_manager import LibraryManagerDialog
-from tests.ui.program_fixtures import *  # noqa: F403  (the context fixture)
 from tests.ui.program_fixtures import shown_handout_tab
 
 

@@ -11,7 +11,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QMessageBox
 
 from bonecoach.ui.library_manager import LibraryManagerDialog
-from tests.ui.program_fixtures import *  # noqa: F403  (the context fixture)
 
 COPY = "sit_to_stand_custom"
 

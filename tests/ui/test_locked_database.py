@@ -12,7 +12,6 @@ import pytest
 from bonecoach.problems import LOCKED
 from bonecoach.store import database
 from bonecoach.ui.main_window import MainWindow
-from tests.ui.shell_fixtures import *  # noqa: F403  (dialogs, shell_context)
 from tests.ui.shell_fixtures import Dialogs, add_client
 
 

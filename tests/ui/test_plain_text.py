@@ -22,7 +22,6 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QWidget
 from bonecoach.program.programs import Phase
 from bonecoach.ui.main_window import MainWindow
 from tests.store import factories
-from tests.ui.shell_fixtures import *  # noqa: F403  (dialogs, shell_context)
 from tests.ui.shell_fixtures import add_client
 
 UI = Path(__file__).resolve().parents[2] / "bonecoach" / "ui"

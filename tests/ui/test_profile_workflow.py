@@ -9,7 +9,6 @@ from PySide6.QtCore import QDate, Qt
 
 from bonecoach.ui.new_client_dialog import NewClientDialog, parse_birth_date
 from bonecoach.ui.profile_tab import ProfileTab
-from tests.ui.shell_fixtures import *  # noqa: F403  (dialogs, shell_context)
 from tests.ui.shell_fixtures import add_client
 
 

@@ -10,7 +10,6 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from bonecoach.ui.program_tab import ProgramTab
-from tests.ui.program_fixtures import *  # noqa: F403  (the context and client_id fixtures)
 
 
 @pytest.fixture

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QMessageBox
 
 from bonecoach.ui.override_dialog import OverrideDialog
 from bonecoach.ui.program_tab import ProgramTab
-from tests.ui.program_fixtures import *  # noqa: F403  (the context and client_id fixtures)
 
 
 @pytest.fixture

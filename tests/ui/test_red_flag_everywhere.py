@@ -11,7 +11,6 @@ from PySide6.QtCore import QDate, Qt
 
 from bonecoach.ui.main_window import MainWindow
 from tests.ui.sessions_helpers import save_program
-from tests.ui.shell_fixtures import *  # noqa: F403  (dialogs, shell_context)
 from tests.ui.shell_fixtures import Dialogs, add_client
 
 

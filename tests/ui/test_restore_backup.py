@@ -14,7 +14,6 @@ from bonecoach.store.service import Store
 from bonecoach.ui.actions.backup import restore_into_open_store
 from bonecoach.ui.main_window import MainWindow
 from tests.store.conftest import postgres_schema_url  # noqa: F401  (fixture)
-from tests.ui.shell_fixtures import *  # noqa: F403  (dialogs, shell_context)
 from tests.ui.shell_fixtures import Dialogs, add_client
 
 
@@ -193,7 +192,7 @@ def test_restore_from_the_menu_on_a_server_database(
     dialogs: Dialogs,
     progress_steps: list[tuple[int, int]],
 ) -> None:
-    from tests.store.test_custom_exercises import POSED, custom
+    from tests.store.factories import POSED, custom
 
     on_server.create_client("Ann Lee", clinic_id="A-1")
     on_server.save_custom_exercise(custom(), POSED)

@@ -10,7 +10,6 @@ from bonecoach.store.backup import take_backup
 from bonecoach.store.service import Store
 from bonecoach.store.sqlite_restore import restore
 from bonecoach.ui.main_window import MainWindow
-from tests.ui.shell_fixtures import *  # noqa: F403  (dialogs, shell_context)
 from tests.ui.shell_fixtures import Dialogs, add_client
 
 

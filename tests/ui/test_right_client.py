@@ -14,7 +14,6 @@ import pytest
 from PySide6.QtCore import Qt
 
 from bonecoach.ui.main_window import MainWindow
-from tests.ui.shell_fixtures import *  # noqa: F403  (dialogs, shell_context)
 from tests.ui.shell_fixtures import add_client
 
 

@@ -7,28 +7,15 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 
 from bonecoach.ui.sessions_tab import SessionsTab
-from tests.ui.sessions_helpers import save_program
-from tests.ui.shell_fixtures import *  # noqa: F403  (dialogs, shell_context)
+from tests.ui.sessions_helpers import log_session, save_program, set_cell
 from tests.ui.shell_fixtures import Dialogs, add_client
 
 
 def select_first(tab: SessionsTab) -> None:
     tab.suggestions_table.setCurrentIndex(tab.suggestions.index(0, 0))
-
-
-def set_cell(tab: SessionsTab, row: int, column: int, text: str) -> None:
-    model = tab.form.entries
-    assert model.setData(model.index(row, column), text, Qt.ItemDataRole.EditRole)
-
-
-def log_session(tab: SessionsTab, day: date, effort: str = "4") -> None:
-    tab.form.day.setDate(QDate(day))
-    set_cell(tab, 0, 4, effort)
-    assert tab.has_unsaved_changes()
-    assert tab.save(), tab.form.problems.text()
 
 
 @pytest.fixture

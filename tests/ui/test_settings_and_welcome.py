@@ -9,7 +9,6 @@ import pytest
 
 from bonecoach.ui.settings_dialog import SettingsDialog
 from bonecoach.ui.welcome import WelcomeDialog
-from tests.ui.shell_fixtures import *  # noqa: F403  (dialogs, shell_context)
 from tests.ui.shell_fixtures import Dialogs
 
 

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QAbstractButton, QLabel
 
 from bonecoach.store.settings import load_settings
 from bonecoach.ui.settings_dialog import SettingsDialog
-from tests.ui.shell_fixtures import *  # noqa: F403  (dialogs, shell_context)
 from tests.ui.shell_fixtures import Dialogs
 
 

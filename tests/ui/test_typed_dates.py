@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QApplication
 
 from bonecoach.ui.sessions_tab import SessionsTab
 from tests.ui.sessions_helpers import save_program
-from tests.ui.shell_fixtures import *  # noqa: F403  (dialogs, shell_context)
 from tests.ui.shell_fixtures import Dialogs, add_client
 
 

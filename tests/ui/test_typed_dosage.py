@@ -15,7 +15,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from bonecoach.ui.program_tab import ProgramTab
-from tests.ui.program_fixtures import *  # noqa: F403  (the context and client_id fixtures)
 
 
 @pytest.fixture
