@@ -113,9 +113,10 @@ class Starter:
     def failed(self, exc: BaseException) -> None:
         from PySide6.QtWidgets import QMessageBox
 
+        from bonecoach.store.errors import DatabaseProblem
         from bonecoach.ui.plain import as_written
 
-        if type(exc).__name__ == "DatabaseProblem" and getattr(exc, "newest_backup", None):
+        if isinstance(exc, DatabaseProblem) and exc.newest_backup:
             answer = QMessageBox.critical(
                 self.window,
                 "The database cannot be used",

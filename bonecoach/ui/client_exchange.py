@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from bonecoach.app.changes import Changes, Topic
+from bonecoach.store.errors import DuplicateClientError
 from bonecoach.ui.actions import exchange as actions
 from bonecoach.ui.plain import as_written
 
@@ -63,7 +64,7 @@ def _import(window: MainWindow, source: Path, as_new: bool) -> None:
         window.statusBar().showMessage(f"Imported {record.name}", 6000)
 
     def failed(exc: BaseException) -> None:
-        if type(exc).__name__ == "DuplicateClientError" and not as_new:
+        if isinstance(exc, DuplicateClientError) and not as_new:
             answer = QMessageBox.question(
                 window,
                 "Client already stored",

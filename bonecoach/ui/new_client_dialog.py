@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bonecoach.store.errors import DuplicateClientError
 from bonecoach.ui.actions import clients as actions
 from bonecoach.ui.plain import PlainLabel, as_written
 from bonecoach.ui.widgets import FieldFeedback
@@ -146,7 +147,7 @@ class NewClientDialog(QDialog):
                 self.context, name, birth, clinic_id, self.contact.toPlainText()
             )
         except Exception as exc:
-            if type(exc).__name__ == "DuplicateClientError":
+            if isinstance(exc, DuplicateClientError):
                 self.feedback["clinic_id"].set_problem(str(exc).removeprefix("clinic_id: "))
                 self.ok.setEnabled(False)
                 return
@@ -160,7 +161,7 @@ class NewClientDialog(QDialog):
                 self.context, self.client, name, birth, clinic_id, self.contact.toPlainText()
             )
         except Exception as exc:
-            if type(exc).__name__ == "DuplicateClientError":
+            if isinstance(exc, DuplicateClientError):
                 self.feedback["clinic_id"].set_problem("already belongs to another client")
                 self.ok.setEnabled(False)
                 return

@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
-from bonecoach.program.sessions import RED_FLAGS
+from bonecoach.program.sessions import RED_FLAGS, SessionSetting
 from bonecoach.ui.plain import RichLabel
 from bonecoach.ui.table_model import RowTableModel
 from bonecoach.ui.widgets import readonly_table
@@ -68,7 +68,7 @@ class SessionDetailDialog(QDialog):
         super().__init__(parent)
         log = record.log
         self.setWindowTitle(f"Session of {log.date.isoformat()}")
-        where = "in the clinic" if log.setting.value == "clinic" else "at home"
+        where = "in the clinic" if log.setting is SessionSetting.CLINIC else "at home"
         lines = [
             f"<b>{log.date:%A %d %B %Y}</b>, {where}; logged by {escape(record.saved_by or '—')}"
         ]

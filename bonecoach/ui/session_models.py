@@ -10,6 +10,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from bonecoach.handout.wording import dosage_text
 from bonecoach.program.sessions import RED_FLAGS
+from bonecoach.program.suggestions import SuggestionKind
 from bonecoach.ui.table_model import RowTableModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -110,9 +111,9 @@ class SuggestionsModel(RowTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self.card_text(s)
         if role == Qt.ItemDataRole.ForegroundRole:
-            if s.kind.value == "red_flag":
+            if s.kind is SuggestionKind.RED_FLAG:
                 return QBrush(RED)
-            if s.kind.value == "hold":
+            if s.kind is SuggestionKind.HOLD:
                 return QBrush(GREY)
         if role == Qt.ItemDataRole.ToolTipRole:
             evidence = "\n".join(

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from bonecoach.app.changes import Changes, Topic
+from bonecoach.program.suggestions import SuggestionKind
 from bonecoach.ui.actions import sessions as actions
 from bonecoach.ui.plain import PlainLabel
 from bonecoach.ui.progress_view import ProgressView
@@ -213,7 +214,7 @@ class SessionsTab(QWidget):
         s = self.selected_suggestion()
         if s is None or self.view is None or self.client_id is None:
             return False
-        if s.kind.value == "red_flag":
+        if s.kind is SuggestionKind.RED_FLAG:
             return False  # a red flag is only ever dismissed, after review
         if s.changes_program:
             if not self.confirm_program_change():

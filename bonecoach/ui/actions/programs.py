@@ -6,6 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from bonecoach.program.screening import Verdict
+
 if TYPE_CHECKING:
     from bonecoach.program.exercise import Exercise
     from bonecoach.program.profile import ClientProfile
@@ -86,5 +88,5 @@ def excluded_without_override(
         for _p, _i, item in program.items()
         if item.override is None
         and item.exercise_id in screening
-        and screening[item.exercise_id].verdict.value == "excluded"
+        and screening[item.exercise_id].verdict is Verdict.EXCLUDED
     ]

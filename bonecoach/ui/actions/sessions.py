@@ -7,6 +7,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from bonecoach.program.screening import Verdict
+from bonecoach.program.suggestions import SuggestionKind
+
 if TYPE_CHECKING:
     from bonecoach.program.progression import Suggestion
     from bonecoach.program.sessions import SessionLog
@@ -26,7 +29,7 @@ class SessionsView:
 
     @property
     def red_flags(self) -> list[Suggestion]:
-        return [s for s in self.suggestions if s.kind.value == "red_flag"]
+        return [s for s in self.suggestions if s.kind is SuggestionKind.RED_FLAG]
 
 
 def _screening(context: AppContext, history: Any) -> dict[str, Any]:
@@ -40,7 +43,7 @@ def _screening(context: AppContext, history: Any) -> dict[str, Any]:
 
 
 def _excluded_ids(context: AppContext, history: Any) -> set[str]:
-    return {i for i, r in _screening(context, history).items() if r.verdict.value == "excluded"}
+    return {i for i, r in _screening(context, history).items() if r.verdict is Verdict.EXCLUDED}
 
 
 def load_sessions(context: AppContext, client_id: int) -> SessionsView:
