@@ -132,6 +132,13 @@ class HandoutTab(QWidget):
     def save(self) -> bool:
         return True
 
+    def undo(self) -> bool:
+        """No edit history of its own: a text box undoes its typing itself (Ctrl+Z)."""
+        return False
+
+    def redo(self) -> bool:
+        return False
+
     def discard_changes(self) -> None:
         pass
 

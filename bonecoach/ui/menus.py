@@ -27,6 +27,9 @@ class WindowActions(NamedTuple):  # not a dataclass: that import costs 2 ms of s
     edit_client: QAction
     library_manager: QAction
     about: QAction
+    undo: QAction
+    redo: QAction
+    discard: QAction
     go_to: tuple[QAction, ...]  # Ctrl+1..4: the Profile, Program, Sessions and Handout tabs
     search_library: QAction
 
@@ -38,6 +41,9 @@ class WindowActions(NamedTuple):  # not a dataclass: that import costs 2 ms of s
             self.archive,
             self.export_client,
             self.edit_client,
+            self.undo,
+            self.redo,
+            self.discard,
             *self.go_to,
             self.search_library,
         ]
@@ -104,6 +110,11 @@ def build_menus(window: QMainWindow, handlers: dict[str, Callable[[], object]]) 
             window, "&Library manager…", h["library_manager"], None, "Custom exercises"
         ),
         about=_action(window, "&About BoneCoach", h["about"]),
+        undo=_action(window, "&Undo", h["undo"], "Ctrl+Z", "Undo the last program edit"),
+        redo=_action(window, "&Redo", h["redo"], "Ctrl+Shift+Z", "Redo the edit undone"),
+        discard=_action(
+            window, "&Discard changes…", h["discard"], None, "Go back to what was saved"
+        ),
         go_to=tuple(
             _action(window, f"&{n + 1} {title}", h[f"go_{title.lower()}"], key, f"The {title} tab")
             for n, (title, key) in enumerate(TAB_KEYS)
@@ -121,6 +132,10 @@ def build_menus(window: QMainWindow, handlers: dict[str, Callable[[], object]]) 
     file_menu.addActions([actions.backup, actions.restore, actions.settings])
     file_menu.addSeparator()
     file_menu.addAction(actions.quit)
+    edit_menu = bar.addMenu("&Edit")
+    edit_menu.addActions([actions.undo, actions.redo])
+    edit_menu.addSeparator()
+    edit_menu.addAction(actions.discard)
     client_menu = bar.addMenu("&Client")
     client_menu.addActions([actions.find, actions.edit_client, actions.archive])
     go_menu = bar.addMenu("&Go")

@@ -212,6 +212,13 @@ class ProfileTab(QWidget):
         )
         return True
 
+    def undo(self) -> bool:
+        """No edit history of its own: a text box undoes its typing itself (Ctrl+Z)."""
+        return False
+
+    def redo(self) -> bool:
+        return False
+
     def discard_changes(self) -> None:
         self.set_client(self.client_id)
 

@@ -1,6 +1,7 @@
 """The program side of the Program tab: phase chooser, the phase's items, and their dosage.
 
-Keyboard: Delete removes the selected item, Ctrl+Up / Ctrl+Down move it, Ctrl+Z undoes.
+Keyboard: Delete removes the selected item, Ctrl+Up / Ctrl+Down move it; Edit > Undo
+(Ctrl+Z) and Redo (Ctrl+Shift+Z) work anywhere on the tab.
 Exercises arrive from the library by Enter, double-click or drag; an excluded one only with a
 written override reason (``OverrideDialog.ask``).
 """
@@ -108,8 +109,7 @@ class ProgramEditor(QWidget):
             (QKeySequence.StandardKey.Delete, self.remove_selected),
             ("Ctrl+Up", lambda: self.move_selected(-1)),
             ("Ctrl+Down", lambda: self.move_selected(1)),
-            (QKeySequence.StandardKey.Undo, self.document.undo),
-        ):
+        ):  # Ctrl+Z and Ctrl+Shift+Z are the window's Edit menu (a second one here was ambiguous)
             shortcut = QShortcut(QKeySequence(keys), self.table)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
             shortcut.activated.connect(slot)

@@ -49,12 +49,14 @@ class ProgramDocument(QObject):
         self.saved: Program | None = None
         self.version_number: int | None = None  # the stored version the edits are based on
         self._undo: list[Program | None] = []
+        self._redo: list[Program | None] = []
         self._was_dirty = False
 
     def load(self, program: Program | None, version_number: int | None) -> None:
         self.program = self.saved = program
         self.version_number = version_number
         self._undo.clear()
+        self._redo.clear()
         self._emit()
 
     def apply(self, program: Program) -> None:
@@ -62,15 +64,33 @@ class ProgramDocument(QObject):
         if program == self.program:
             return
         self._undo.append(self.program)
+        self._redo.clear()  # a new edit ends the redo line, as in every editor
         self.program = program
         self._emit()
 
     def undo(self) -> bool:
         if not self._undo:
             return False
+        self._redo.append(self.program)
         self.program = self._undo.pop()
         self._emit()
         return True
+
+    def redo(self) -> bool:
+        if not self._redo:
+            return False
+        self._undo.append(self.program)
+        self.program = self._redo.pop()
+        self._emit()
+        return True
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    @property
+    def can_redo(self) -> bool:
+        return bool(self._redo)
 
     def mark_saved(self, version_number: int) -> None:
         self.saved = self.program

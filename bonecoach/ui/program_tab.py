@@ -88,6 +88,9 @@ class ProgramTab(QWidget):
         self.templates_button.chosen.connect(self.apply_template)
         self.blank_button = QPushButton("New blank program")
         self.blank_button.clicked.connect(self.new_blank_program)
+        self.discard_button = QPushButton("Discard changes")
+        self.discard_button.setToolTip("Go back to the saved version (Edit > Discard changes)")
+        self.discard_button.clicked.connect(self.ask_discard)
         self.save_button = QPushButton("Save as new version")
         self.save_button.setToolTip("Save the program as a new version (Ctrl+S)")
         self.save_button.clicked.connect(self.save)
@@ -104,6 +107,7 @@ class ProgramTab(QWidget):
         bar.addWidget(self.version_label)
         bar.addWidget(self.templates_button)
         bar.addWidget(self.blank_button)
+        bar.addWidget(self.discard_button)
         bar.addWidget(self.save_button)
 
         # The exercise's details get most of the right column and a third of the width, so
@@ -133,10 +137,10 @@ class ProgramTab(QWidget):
         layout.addWidget(self.banner)
         layout.addWidget(self.splitter, 1)
         # Top bar first, then library (search, filters, list), then the program.
-        chain = [self.name_edit, self.templates_button, self.blank_button, self.save_button,
-                 self.browser.search, *self.browser.facets.values(), self.browser.hide_excluded,
-                 self.browser.table, self.editor.phase, self.editor.phase_button,
-                 self.editor.start, self.editor.table]  # fmt: skip
+        chain = [self.name_edit, self.templates_button, self.blank_button, self.discard_button,
+                 self.save_button, self.browser.search, *self.browser.facets.values(),
+                 self.browser.hide_excluded, self.browser.table, self.editor.phase,
+                 self.editor.phase_button, self.editor.start, self.editor.table]  # fmt: skip
         for before, after in itertools.pairwise(chain):
             self.setTabOrder(before, after)
         self.set_client(None)
@@ -209,6 +213,28 @@ class ProgramTab(QWidget):
 
     def discard_changes(self) -> None:
         self.document.revert()
+
+    def ask_discard(self) -> bool:
+        """Discard after asking: the edits since the saved version are lost."""
+        if not self.document.is_dirty:
+            return False
+        answer = QMessageBox.question(
+            self,
+            "Discard changes?",
+            "Go back to the saved version of the program? The changes made since are lost.",
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Discard:
+            return False
+        self.discard_changes()
+        return True
+
+    def undo(self) -> bool:
+        return self.document.undo()
+
+    def redo(self) -> bool:
+        return self.document.redo()
 
     def library_changed(self, *_args: object) -> None:
         """Re-screen (custom exercises or the equipment switch changed); edits stay."""
@@ -296,6 +322,7 @@ class ProgramTab(QWidget):
             self.name_edit.setText("" if program is None else program.name)
         self.name_edit.setEnabled(program is not None)
         self.save_button.setEnabled(program is not None and self.document.is_dirty)
+        self.discard_button.setEnabled(program is not None and self.document.is_dirty)
         number = self.document.version_number
         if program is None:
             self.version_label.setText("No program yet: start blank or from a template")

@@ -195,6 +195,13 @@ class SessionsTab(QWidget):
         if self.client_id is not None and not self.form.edited:
             self.set_client(self.client_id)
 
+    def undo(self) -> bool:
+        """No edit history of its own: a text box undoes its typing itself (Ctrl+Z)."""
+        return False
+
+    def redo(self) -> bool:
+        return False
+
     def discard_changes(self) -> None:
         self._load_form()
 

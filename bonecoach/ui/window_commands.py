@@ -48,6 +48,9 @@ class WindowCommands:
                 for title, _key in TAB_KEYS
             },
             "search_library": lambda: search_library(self.window),
+            "undo": lambda: self._current_tab_does("undo"),
+            "redo": lambda: self._current_tab_does("redo"),
+            "discard": self.discard_current,
         }
 
     def new_client(self) -> None:
@@ -199,6 +202,36 @@ class WindowCommands:
             return
         module.LibraryManagerDialog(self.window.context, self.window).exec()
         self._announce(Changes.of(Topic.LIBRARY))  # custom exercises may have changed
+
+    def _current_tab_does(self, what: str) -> None:
+        """Undo or redo in the tab on screen (the Program tab keeps an edit history)."""
+        title = self.window.current_tab_title()
+        tab = self.window.tabs.get(title or "")
+        if tab is not None and self.window.client_id is not None:
+            (tab.undo if what == "undo" else tab.redo)()  # type: ignore[attr-defined]
+
+    def discard_current(self) -> bool:
+        """Edit > Discard changes: back to what is saved in the tab on screen, after asking."""
+        from PySide6.QtWidgets import QMessageBox
+
+        title = self.window.current_tab_title()
+        tab: Any = self.window.tabs.get(title or "")
+        if tab is None or not tab.has_unsaved_changes():
+            self.window.statusBar().showMessage("Nothing to discard: this tab is saved.", 4000)
+            return False
+        answer = QMessageBox.question(
+            self.window,
+            "Discard changes?",
+            as_written(
+                f"Go back to what is saved on the {title} tab? The changes made since are lost."
+            ),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Discard:
+            return False
+        tab.discard_changes()
+        return True
 
     def _announce(self, changes: Changes) -> None:
         if self.window.context is not None:
