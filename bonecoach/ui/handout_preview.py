@@ -6,6 +6,7 @@ preview shows exactly the bytes that "Save PDF" writes and "Print" sends.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, Qt
@@ -81,7 +82,42 @@ class PdfPreview(QWidget):
         dialog = QPrintDialog(printer, parent)
         if dialog.exec() != QPrintDialog.DialogCode.Accepted:
             return False
+        if self.send_pdf(printer):
+            return True
         return self.print_to(printer) > 0
+
+    def send_pdf(self, printer: Any) -> bool:
+        """The handout's own PDF, as vectors, where the dialog pointed: a file for "Print to
+        file" (written as it is: printing pages as images made a 9 MB file that took
+        seconds), or the system's print queue (CUPS ``lp`` takes PDF). False when neither
+        applies, and the pages are drawn onto the printer instead."""
+        import shutil
+        import subprocess
+        import tempfile
+
+        if not self.data:
+            return False
+        if printer.outputFormat() == printer.OutputFormat.PdfFormat and printer.outputFileName():
+            from bonecoach.store.atomic import write_private_bytes
+
+            write_private_bytes(Path(printer.outputFileName()), self.data)
+            return True
+        lp, name = shutil.which("lp"), printer.printerName()
+        if lp is None or not name:
+            return False
+        with tempfile.NamedTemporaryFile(suffix=".pdf", delete=False) as handle:
+            handle.write(self.data)
+        try:
+            copies = str(max(1, printer.copyCount()))
+            sent = subprocess.run(
+                [lp, "-d", name, "-n", copies, "--", handle.name],
+                capture_output=True,
+                timeout=60,
+                check=False,
+            )
+        finally:
+            Path(handle.name).unlink(missing_ok=True)
+        return sent.returncode == 0
 
     def print_to(self, printer: Any) -> int:
         """Draw every page onto ``printer`` at its resolution; returns pages printed."""

@@ -7,6 +7,7 @@ printed handout is recorded against the program version it shows.
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
 from bonecoach.app.changes import Topic
 from bonecoach.ui.actions import handouts as actions
 from bonecoach.ui.handout_preview import PdfPreview
-from bonecoach.ui.plain import PlainLabel
+from bonecoach.ui.plain import PlainLabel, RichLabel
 
 if TYPE_CHECKING:
     from bonecoach.handout.model import HandoutOptions
@@ -51,6 +52,7 @@ class HandoutTab(QWidget):
         self.source: actions.HandoutSource | None = None
         self.built_for: tuple[Any, ...] | None = None  # (version id, options, phases) shown
         self._pending_save: Path | None = None
+        self._pending_print = False  # Ctrl+P before the handout was built: print when it is
         self._generation = 0
         self._building: tuple[Any, ...] | None = None  # the key of the build under way
         settings = context.settings
@@ -87,6 +89,11 @@ class HandoutTab(QWidget):
         self.about = PlainLabel()
         self.about.setWordWrap(True)
         self.about.setStyleSheet("color:#3c4043")
+        # after Save PDF: where it went, with a link that opens the folder
+        self.saved_note = RichLabel()
+        self.saved_note.setWordWrap(True)
+        self.saved_note.setOpenExternalLinks(True)
+        self.saved_note.hide()
 
         options = QGroupBox("Handout options")
         form = QFormLayout(options)
@@ -102,6 +109,7 @@ class HandoutTab(QWidget):
         side.addWidget(options)
         side.addLayout(buttons)
         side.addWidget(self.about)
+        side.addWidget(self.saved_note)
         side.addStretch(1)
         side_widget = QWidget()
         side_widget.setLayout(side)
@@ -278,12 +286,16 @@ class HandoutTab(QWidget):
         if self._pending_save is not None and pages:
             path, self._pending_save = self._pending_save, None
             self._write(path)
+        if self._pending_print and pages:
+            self._pending_print = False
+            self.print_handout()
 
     def _failed(self, generation: int, exc: BaseException) -> None:
         if generation != self._generation:
             return
         self._building = None
         self._pending_save = None
+        self._pending_print = False
         self.preview.show_message(f"The handout could not be built:\n{exc}")
         if type(exc).__name__ != "NoHomeHandout":  # expected for clinic-only programs
             self.context.errors.show("Handout not built", exc)
@@ -325,11 +337,20 @@ class HandoutTab(QWidget):
             self.context.errors.show("Handout not saved", exc)
             return
         self.saved_path = path
+        folder = path.parent.as_uri()
+        self.saved_note.setText(
+            f"Saved to <b>{escape(str(path))}</b>. <a href='{escape(folder)}'>Open the folder</a>"
+        )
+        self.saved_note.show()
 
     def print_handout(self) -> None:
-        if self.source is None or self.source.version is None or not self.preview.page_count():
+        """Print… and Ctrl+P: the printer dialog once the handout is built (it may still be
+        building when Ctrl+P comes from another tab: it prints when ready)."""
+        if self.source is None or self.source.version is None or self.red_flags:
             return
-        if self.red_flags:
+        if self.built_for != self._key() or not self.preview.page_count():
+            self._pending_print = True
+            self.refresh_preview()
             return
         try:
             if self.preview.print_with_dialog(self.paper.currentData(), self):

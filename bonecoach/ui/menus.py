@@ -17,6 +17,7 @@ class WindowActions(NamedTuple):  # not a dataclass: that import costs 2 ms of s
     find: QAction
     save: QAction
     export_handout: QAction
+    print_handout: QAction
     export_client: QAction
     import_client: QAction
     backup: QAction
@@ -38,6 +39,7 @@ class WindowActions(NamedTuple):  # not a dataclass: that import costs 2 ms of s
         return [
             self.save,
             self.export_handout,
+            self.print_handout,
             self.archive,
             self.export_client,
             self.edit_client,
@@ -88,7 +90,14 @@ def build_menus(window: QMainWindow, handlers: dict[str, Callable[[], object]]) 
         find=_action(window, "&Find client", h["find"], "Ctrl+F", "Search the client list"),
         save=_action(window, "&Save", h["save"], "Ctrl+S", "Save the changes in this tab"),
         export_handout=_action(
-            window, "&Export handout…", h["export_handout"], "Ctrl+P", "Save the handout as PDF"
+            window,
+            "Save handout as P&DF…",
+            h["export_handout"],
+            "Ctrl+Shift+S",
+            "Save the handout as a PDF file",
+        ),
+        print_handout=_action(
+            window, "&Print handout…", h["print_handout"], "Ctrl+P", "Print the handout"
         ),
         export_client=_action(
             window, "E&xport client…", h["export_client"], None, "Save one client to a file"
@@ -125,7 +134,9 @@ def build_menus(window: QMainWindow, handlers: dict[str, Callable[[], object]]) 
     )
     bar = window.menuBar()
     file_menu = bar.addMenu("&File")
-    file_menu.addActions([actions.new_client, actions.save, actions.export_handout])
+    file_menu.addActions(
+        [actions.new_client, actions.save, actions.print_handout, actions.export_handout]
+    )
     file_menu.addSeparator()
     file_menu.addActions([actions.export_client, actions.import_client])
     file_menu.addSeparator()

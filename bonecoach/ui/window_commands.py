@@ -33,6 +33,7 @@ class WindowCommands:
             "find": self.window.clients.focus_search,
             "save": self.save_current,
             "export_handout": self.export_handout,
+            "print_handout": self.print_handout,
             "export_client": self.export_client,
             "import_client": self.import_client,
             "backup": self.backup_now,
@@ -87,12 +88,20 @@ class WindowCommands:
         self.window._update_title()
 
     def export_handout(self) -> None:
+        """Ctrl+Shift+S: the Handout tab, then where to save the PDF."""
         handout: Any = self.window.tabs.get("Handout")
         if handout is None or self.window.client_id is None:
             return
         self.window.tab_widget.setCurrentWidget(handout)
-        if hasattr(handout, "export_pdf"):
-            handout.export_pdf()
+        handout.export_pdf()
+
+    def print_handout(self) -> None:
+        """Ctrl+P: the Handout tab, then the printer dialog."""
+        handout: Any = self.window.tabs.get("Handout")
+        if handout is None or self.window.client_id is None:
+            return
+        self.window.tab_widget.setCurrentWidget(handout)
+        handout.print_handout()
 
     def export_client(self) -> None:
         from bonecoach.ui.client_exchange import export_current

@@ -107,8 +107,12 @@ def test_print_renders_every_page_to_the_printer(
         return int(QPrintDialog.DialogCode.Accepted)
 
     monkeypatch.setattr(QPrintDialog, "exec", accept)
-    tab.print_handout()
-    assert out.exists() and out.read_bytes().startswith(b"%PDF")
+    tab.print_handout()  # not built yet: it prints once the handout is ready
+    qtbot.waitUntil(out.exists, timeout=30_000)
+    # "Print to file" gets the handout's own PDF, vectors and all: not pages drawn as images
+    # (that made a 9 MB file that kept growing for seconds)
+    assert out.read_bytes() == tab.preview.data
+    assert out.stat().st_size < 2_000_000
     from PySide6.QtPdf import QPdfDocument
 
     printed = QPdfDocument()
@@ -117,7 +121,7 @@ def test_print_renders_every_page_to_the_printer(
     assert len(context.store.handouts(saved_program.id)) == 1
 
 
-def test_build_runs_on_a_worker_and_ctrl_p_saves_when_ready(
+def test_build_runs_on_a_worker_and_save_pdf_saves_when_ready(
     qtbot: Any, context: Any, client_id: int, saved_program: Any, tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:  # fmt: skip
@@ -135,7 +139,7 @@ def test_build_runs_on_a_worker_and_ctrl_p_saves_when_ready(
         return real_build(*args)
 
     monkeypatch.setattr(actions.handouts, "build_pdf", build)
-    out = tmp_path / "ctrl-p.pdf"
+    out = tmp_path / "saved.pdf"
     monkeypatch.setattr(
         QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), "PDF"))
     )
@@ -143,9 +147,11 @@ def test_build_runs_on_a_worker_and_ctrl_p_saves_when_ready(
     qtbot.addWidget(tab)
     tab.set_client(client_id)
     tab.show()  # starts the build
-    tab.export_pdf()  # Ctrl+P before the build is done: saved when it arrives
+    tab.export_pdf()  # Ctrl+Shift+S before the build is done: saved when it arrives
     qtbot.waitUntil(out.exists, timeout=30_000)
     assert out.read_bytes().startswith(b"%PDF")
+    # it says where, with a link that opens the folder
+    assert str(out) in tab.saved_note.text() and tmp_path.as_uri() in tab.saved_note.text()
     assert len(threads) == 1 and threads[0] != threading.main_thread().name
 
 
@@ -168,3 +174,25 @@ def test_unsaved_program_edits_are_mentioned(
     tab.hide()
     tab.show()
     assert "unsaved" not in tab.about.text() and "version 2" in tab.about.text()
+
+
+def test_print_to_a_printer_draws_the_pages_when_no_print_queue_takes_the_pdf(
+    qtbot: Any, context: Any, client_id: int, saved_program: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without CUPS (or on a printer it does not know) the pages are drawn at up to 300 dpi."""
+    import shutil
+
+    from PySide6.QtPrintSupport import QPrintDialog
+
+    tab = HandoutTab(context)
+    qtbot.addWidget(tab)
+    tab.show()
+    tab.set_client(client_id)
+    qtbot.waitUntil(lambda: tab.preview.page_count() > 0, timeout=30_000)
+    drawn: list[int] = []
+    monkeypatch.setattr(shutil, "which", lambda _name: None)
+    monkeypatch.setattr(QPrintDialog, "exec", lambda _d: int(QPrintDialog.DialogCode.Accepted))
+    monkeypatch.setattr(tab.preview, "print_to", lambda printer: drawn.append(1) or 3)
+    tab.print_handout()
+    assert drawn == [1]
+    assert len(context.store.handouts(saved_program.id)) == 1

@@ -97,10 +97,12 @@ def test_find_focuses_search_and_menus_have_shortcuts(window: MainWindow, qtbot:
         for a in (
             window.menu_actions.new_client,
             window.menu_actions.find,
+            window.menu_actions.print_handout,
             window.menu_actions.export_handout,
         )
     }
-    assert list(shortcuts.values()) == ["Ctrl+N", "Ctrl+F", "Ctrl+P"]
+    # #17: Ctrl+P prints, Ctrl+Shift+S saves the PDF (Ctrl+P used to open a save dialog)
+    assert list(shortcuts.values()) == ["Ctrl+N", "Ctrl+F", "Ctrl+P", "Ctrl+Shift+S"]
     window.show()
     qtbot.waitExposed(window)
     window.menu_actions.find.trigger()
