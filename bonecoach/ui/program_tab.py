@@ -88,6 +88,9 @@ class ProgramTab(QWidget):
         self.templates_button.chosen.connect(self.apply_template)
         self.blank_button = QPushButton("New blank program")
         self.blank_button.clicked.connect(self.new_blank_program)
+        self.history_button = QPushButton("History…")
+        self.history_button.setToolTip("Every saved version: show, compare, start again from one")
+        self.history_button.clicked.connect(self.show_history)
         self.discard_button = QPushButton("Discard changes")
         self.discard_button.setToolTip("Go back to the saved version (Edit > Discard changes)")
         self.discard_button.clicked.connect(self.ask_discard)
@@ -107,6 +110,7 @@ class ProgramTab(QWidget):
         bar.addWidget(self.version_label)
         bar.addWidget(self.templates_button)
         bar.addWidget(self.blank_button)
+        bar.addWidget(self.history_button)
         bar.addWidget(self.discard_button)
         bar.addWidget(self.save_button)
 
@@ -230,6 +234,22 @@ class ProgramTab(QWidget):
         self.discard_changes()
         return True
 
+    def show_history(self) -> bool:
+        """The versions of this program; starting from an old one puts it in the editor,
+        based on the newest version, so saving makes the next version (nothing overwritten)."""
+        if self.program_id is None or (self.document.is_dirty and not self._may_replace()):
+            return False
+        from bonecoach.ui.program_history import ProgramHistoryDialog
+
+        dialog = ProgramHistoryDialog(self.context, self.program_id, self)
+        if not dialog.exec() or dialog.chosen is None:
+            return False
+        self.document.apply(dialog.chosen.program)
+        self._say(
+            f"Version {dialog.chosen.number} is on screen: save it to make it the next version."
+        )
+        return True
+
     def undo(self) -> bool:
         return self.document.undo()
 
@@ -323,6 +343,7 @@ class ProgramTab(QWidget):
         self.name_edit.setEnabled(program is not None)
         self.save_button.setEnabled(program is not None and self.document.is_dirty)
         self.discard_button.setEnabled(program is not None and self.document.is_dirty)
+        self.history_button.setEnabled(self.program_id is not None)
         number = self.document.version_number
         if program is None:
             self.version_label.setText("No program yet: start blank or from a template")
