@@ -386,3 +386,44 @@ def instantiate(
         template_id=template.id,
     )
     return program, changes
+
+
+def adapt_program(
+    program: Program,
+    profile: ClientProfile,
+    library: Mapping[str, Exercise],
+    *,
+    check_equipment: bool = True,
+    start_date: dt.date | None = None,
+) -> tuple[Program, list[TemplateChange]]:
+    """Another client's program made this client's (#17: reuse), screened as a template is:
+    each phase on the day it starts, an excluded exercise swapped down its ladder or left out
+    (the therapist may add it back with a written override), cautions given their supported
+    variant. Doses and notes are kept where the exercise is kept; overrides are not (they
+    were written for the other client)."""
+    first_day = start_date if start_date is not None else dt.date.today()
+    changes: list[TemplateChange] = []
+    screeners: dict[dt.date, Screener] = {}
+    phases = []
+    for i, phase in enumerate(program.phases):
+        day = first_day + dt.timedelta(weeks=phase.start_week - 1)
+        screener = screeners.setdefault(
+            day, Screener(profile, check_equipment=check_equipment, on=day)
+        )
+        items: list[ProgramItem] = []
+        if phase.items:
+            as_template = TemplatePhase(
+                name=phase.name,
+                start_week=phase.start_week,
+                end_week=phase.end_week,
+                items=tuple(
+                    TemplateItem(exercise_id=p.exercise_id, dosage=p.dosage, notes=p.notes)
+                    for p in phase.items
+                ),
+            )
+            items = _phase_items(i, as_template, library, screener, changes)
+        phases.append(phase.model_copy(update={"items": tuple(items)}))
+    adapted = program.model_copy(
+        update={"phases": tuple(phases), "start_date": first_day, "template_id": None}
+    )
+    return adapted, changes

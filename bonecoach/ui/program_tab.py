@@ -86,6 +86,7 @@ class ProgramTab(QWidget):
         self.name_edit.editingFinished.connect(self._rename)
         self.templates_button = TemplateButton(context)
         self.templates_button.chosen.connect(self.apply_template)
+        self.templates_button.copy_requested.connect(self.copy_from_client)
         self.blank_button = QPushButton("New blank program")
         self.blank_button.clicked.connect(self.new_blank_program)
         self.history_button = QPushButton("History…")
@@ -300,6 +301,48 @@ class ProgramTab(QWidget):
             self._say(f"Made from “{template.name}”. Changed for this client:\n{bullets}")
         else:
             self._say(f"Made from “{template.name}”: every exercise suits this client as it is.")
+        return True
+
+    def copy_from_client(self) -> bool:
+        """Start from another client's latest program, screened for this client as a
+        template is (swapped, left out or supported); says what changed."""
+        from PySide6.QtWidgets import QInputDialog
+
+        from bonecoach.program.templates import adapt_program
+
+        client = self.client
+        if client is None or client.profile is None:
+            self.context.errors.show(
+                "No profile yet", "Record the client's profile first: a copied program is "
+                "screened against it."
+            )  # fmt: skip
+            return False
+        store = self.context.store
+        others = [
+            (c, v)
+            for c in store.list_clients()
+            if c.id != client.client_id and (v := store.latest_program(c.id)) is not None
+        ]
+        if not others:
+            self.context.errors.info("No program to copy", "No other client has a program yet.")
+            return False
+        labels = [f"{c.name}: {v.program.name} (version {v.number})" for c, v in others]
+        label, ok = QInputDialog.getItem(
+            self, "Copy another client's program", "Program to copy", labels, 0, False
+        )
+        if not ok or label not in labels or not self._may_replace():
+            return False
+        source, version = others[labels.index(label)]
+        program, changes = adapt_program(version.program, client.profile, self.context.library)
+        self.document.apply(program)
+        self.editor.select_row(0)
+        lines = summarise_changes(changes, self.context.library, client.profile.equipment)
+        said = f"Copied “{version.program.name}” from {source.name}."
+        if lines:
+            said += " Changed for this client:\n" + "\n".join(f"• {line}" for line in lines)
+        else:
+            said += " Every exercise suits this client as it is."
+        self._say(said)
         return True
 
     def _may_replace(self) -> bool:

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 class TemplateButton(QToolButton):
     chosen = Signal(object)  # bonecoach.program.templates.Template
+    copy_requested = Signal()  # "Another client's program…"
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -44,3 +45,7 @@ class TemplateButton(QToolButton):
             action = self.templates_menu.addAction(template.name)
             action.setToolTip(as_written(f"{template.summary}\nFor: {template.intended_for}"))
             action.triggered.connect(lambda _c=False, t=template: self.chosen.emit(t))
+        self.templates_menu.addSeparator()
+        copy = self.templates_menu.addAction("Another client's program…")
+        copy.setToolTip("Copy another client's latest program, screened for this client")
+        copy.triggered.connect(lambda _c=False: self.copy_requested.emit())
