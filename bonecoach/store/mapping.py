@@ -165,6 +165,11 @@ def session_rows(
     return session, out
 
 
+# A withdrawn (corrected or deleted) session keeps its row: who, when, why and what replaced
+# it are kept under this key of its extra column (no session field has this name).
+WITHDRAWN = "withdrawn"
+
+
 def session_from_rows(
     session: dict[str, Any], entries: list[tuple[dict[str, Any], list[dict[str, Any]]]]
 ) -> SessionLog:
@@ -178,12 +183,13 @@ def session_from_rows(
             else:
                 entry["seconds_per_set"] = [s["seconds"] for s in ordered]
         logged.append(entry)
+    extra = {k: v for k, v in session["extra"].items() if k != WITHDRAWN}
     data = {
         "date": session["session_date"],
         "setting": session["setting"],
         "notes": session["notes"],
         "entries": logged,
-        **session["extra"],
+        **extra,
     }
     return SessionLog.model_validate(data)
 

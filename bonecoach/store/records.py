@@ -95,6 +95,18 @@ class SessionRecord:
     saved_at: datetime
     saved_by: str
     log: SessionLog
+    withdrawn: Withdrawal | None = None  # corrected or deleted: kept, never counted
+
+
+@dataclass(frozen=True)
+class Withdrawal:
+    """Why a logged session no longer counts: corrected (``replaced_by`` the new session, in
+    this client's list or another's when it was logged to the wrong client) or deleted."""
+
+    at: datetime
+    by: str
+    reason: str
+    replaced_by: int | None
 
 
 @dataclass(frozen=True)

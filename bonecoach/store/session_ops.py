@@ -16,6 +16,7 @@ from bonecoach.store.base import client_record
 from bonecoach.store.errors import NotFoundError
 from bonecoach.store.mapping import (
     ENTRY_COLUMNS,
+    WITHDRAWN,
     session_from_rows,
     session_rows,
 )
@@ -27,7 +28,7 @@ from bonecoach.store.models import (
     SuggestionRow,
     utcnow,
 )
-from bonecoach.store.records import ClientHistory, ProgressPoint, SessionRecord
+from bonecoach.store.records import ClientHistory, ProgressPoint, SessionRecord, Withdrawal
 from bonecoach.store.suggestion_ops import SuggestionOps, suggestion_record
 
 _ENTRY_FIELDS = (*ENTRY_COLUMNS, "position", "extra")
@@ -67,13 +68,20 @@ def insert_session(
     return row
 
 
-def load_sessions(session: Session, client_id: int) -> list[SessionRecord]:
-    """All of a client's sessions, oldest first: three indexed queries, whatever the count."""
-    logs = session.scalars(
-        select(SessionLogRow)
-        .where(SessionLogRow.client_id == client_id)
-        .order_by(SessionLogRow.session_date, SessionLogRow.id)
-    ).all()
+def load_sessions(
+    session: Session, client_id: int, *, include_withdrawn: bool = False
+) -> list[SessionRecord]:
+    """A client's sessions, oldest first: three indexed queries, whatever the count. Corrected
+    or deleted sessions only with ``include_withdrawn`` (they never count for progress)."""
+    logs = [
+        log
+        for log in session.scalars(
+            select(SessionLogRow)
+            .where(SessionLogRow.client_id == client_id)
+            .order_by(SessionLogRow.session_date, SessionLogRow.id)
+        ).all()
+        if include_withdrawn or WITHDRAWN not in (log.extra or {})
+    ]
     if not logs:
         return []
     entry_cols = [getattr(SessionEntryRow, n) for n in _ENTRY_FIELDS]
@@ -113,9 +121,22 @@ def load_sessions(session: Session, client_id: int) -> list[SessionRecord]:
                 },
                 entries.get(log.id, []),
             ),
+            withdrawn=_withdrawal(log.extra),
         )
         for log in logs
     ]
+
+
+def _withdrawal(extra: dict[str, Any] | None) -> Withdrawal | None:
+    found = (extra or {}).get(WITHDRAWN)
+    if not isinstance(found, dict):
+        return None
+    return Withdrawal(
+        at=datetime.fromisoformat(str(found.get("at"))),
+        by=str(found.get("by", "")),
+        reason=str(found.get("reason", "")),
+        replaced_by=found.get("replaced_by"),
+    )
 
 
 def progress_points(sessions: Sequence[SessionRecord]) -> list[ProgressPoint]:
@@ -167,10 +188,75 @@ class SessionOps(SuggestionOps):
             self._audit(session, who, "save", "session", row.id, client_id, str(log.date))
             return SessionRecord(row.id, client_id, program_version_id, row.saved_at, who, log)
 
-    def sessions(self, client_id: int) -> list[SessionRecord]:
+    def sessions(self, client_id: int, *, include_withdrawn: bool = False) -> list[SessionRecord]:
         with self._reading() as session:
             self._client_exists(session, client_id)
-            return load_sessions(session, client_id)
+            return load_sessions(session, client_id, include_withdrawn=include_withdrawn)
+
+    def correct_session(
+        self,
+        session_id: int,
+        log: SessionLog,
+        *,
+        reason: str,
+        client_id: int | None = None,
+        by: str | None = None,
+    ) -> SessionRecord:
+        """Replace a logged session with ``log`` (to ``client_id`` when it was logged to the
+        wrong client), in one transaction: the new session is saved and the old one withdrawn
+        with who, when and why; nothing is overwritten. ValueError without a reason or when
+        the session was already corrected or deleted (by someone else, say)."""
+        who = self._who(by)
+        if not reason.strip():
+            raise ValueError("reason: say why the session is corrected")
+        with self._writing() as session:
+            old = self._current_session(session, session_id)
+            target = old.client_id if client_id is None else client_id
+            self._client_exists(session, target)
+            version = old.program_version_id if target == old.client_id else None
+            row = insert_session(session, target, log, version, who)
+            self._withdraw(session, old, who, reason, replaced_by=row.id)
+            moved = f"; moved to client {target}" if target != old.client_id else ""
+            self._audit(
+                session, who, "correct", "session", old.id, old.client_id,
+                f"{reason.strip()}; replaced by session {row.id}{moved}",
+            )  # fmt: skip
+            if target != old.client_id:
+                self._audit(
+                    session, who, "save", "session", row.id, target,
+                    f"{log.date} (moved from client {old.client_id}: {reason.strip()})",
+                )  # fmt: skip
+            return SessionRecord(row.id, target, version, row.saved_at, who, log)
+
+    def withdraw_session(self, session_id: int, *, reason: str, by: str | None = None) -> None:
+        """Delete a logged session: it stops counting but stays in the history (who, when,
+        why) and the audit log."""
+        who = self._who(by)
+        with self._writing() as session:
+            old = self._current_session(session, session_id)
+            self._withdraw(session, old, who, reason, replaced_by=None)
+            self._audit(session, who, "delete", "session", old.id, old.client_id, reason.strip())
+
+    def _current_session(self, session: Session, session_id: int) -> SessionLogRow:
+        row = session.get(SessionLogRow, session_id)
+        if row is None:
+            raise NotFoundError("session", session_id)
+        done = _withdrawal(row.extra)
+        if done is not None:
+            raise ValueError(
+                f"this session was already {'corrected' if done.replaced_by else 'deleted'} "
+                f"by {done.by or 'someone'} on {done.at:%d %b %Y %H:%M}; reload to see it"
+            )
+        return row
+
+    @staticmethod
+    def _withdraw(
+        session: Session, row: SessionLogRow, who: str, reason: str, *, replaced_by: int | None
+    ) -> None:
+        if not reason.strip():
+            raise ValueError("reason: say why the session is corrected or deleted")
+        mark = {"at": utcnow().isoformat(), "by": who, "reason": reason.strip()}
+        row.extra = {**(row.extra or {}), WITHDRAWN: {**mark, "replaced_by": replaced_by}}
 
     def client_history(self, client_id: int) -> ClientHistory:
         """Client, profile history, newest program, sessions, suggestions and progress."""

@@ -10,7 +10,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from bonecoach.program.sessions import RED_FLAGS, SessionSetting
-from bonecoach.ui.plain import RichLabel
+from bonecoach.ui.plain import RichLabel, as_written
 from bonecoach.ui.table_model import RowTableModel
 from bonecoach.ui.widgets import readonly_table
 
@@ -82,10 +82,24 @@ class SessionDetailDialog(QDialog):
         summary.setWordWrap(True)
         self.model = EntriesModel(log, name_of, self)
         table = readonly_table(self.model, "Exercises in this session")
+        # what the therapist chose to do with it: "correct", "move" or "delete" (None: close)
+        self.action: str | None = None
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        for label, action, tip in (
+            ("Correct…", "correct", "Open it in the form to change what was wrong"),
+            ("Move to another client…", "move", "It was logged to the wrong client"),
+            ("Delete…", "delete", "It should not have been logged"),
+        ):
+            button = buttons.addButton(label, QDialogButtonBox.ButtonRole.ActionRole)
+            button.setToolTip(as_written(f"{tip}; the old entry is kept in the history"))
+            button.clicked.connect(lambda _c=False, a=action: self._choose(a))
         layout = QVBoxLayout(self)
         layout.addWidget(summary)
         layout.addWidget(table, 1)
         layout.addWidget(buttons)
         self.resize(820, 420)
+
+    def _choose(self, action: str) -> None:
+        self.action = action
+        self.accept()

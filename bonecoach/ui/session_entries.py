@@ -66,6 +66,22 @@ def row_from_item(item: Any, name: str) -> EntryRow:
     return EntryRow(item.exercise_id, name, measure, cells)
 
 
+def row_from_log(entry: Any, name: str) -> EntryRow:
+    """One row as it was logged (to correct a session): sets, each set, load, effort, pain."""
+    if entry.reps_per_set is not None:
+        measure, per_set = "reps", ", ".join(str(r) for r in entry.reps_per_set)
+    elif entry.seconds_per_set is not None:
+        measure, per_set = "seconds", ", ".join(f"{s} s" for s in entry.seconds_per_set)
+    else:
+        measure, per_set = "reps", ""
+    load = f"{entry.load_kg:g} kg" if entry.load_kg is not None else (entry.band_colour or "")
+    effort = "" if entry.effort is None else str(entry.effort)
+    morning = "" if entry.pain_next_morning is None else str(entry.pain_next_morning)
+    cells = [name, str(entry.sets_done), per_set, str(load), effort, str(entry.pain_during),
+             morning, entry.notes]  # fmt: skip
+    return EntryRow(entry.exercise_id, name, measure, cells)
+
+
 def _int(text: str, low: int, high: int, blank: int | None) -> tuple[int | None, str | None]:
     text = text.strip()
     if not text:

@@ -24,7 +24,13 @@ from PySide6.QtWidgets import (
 from bonecoach.program.sessions import RED_FLAGS
 from bonecoach.ui.date_field import DateField
 from bonecoach.ui.plain import PlainLabel, as_written
-from bonecoach.ui.session_entries import COLUMNS, EntryRow, SessionEntryModel, row_from_item
+from bonecoach.ui.session_entries import (
+    COLUMNS,
+    EntryRow,
+    SessionEntryModel,
+    row_from_item,
+    row_from_log,
+)
 from bonecoach.ui.widgets import ERROR_TEXT_STYLE
 
 
@@ -111,6 +117,23 @@ class SessionForm(QWidget):
             box.blockSignals(False)
         self._fill()
         self.problems.hide()
+        self._edited = False
+        self.changed.emit()
+
+    def load_log(self, program: Any, names: dict[str, str], log: Any) -> None:
+        """Fill the form with a logged session, to correct it: its date, place, notes, red
+        flags and every entry as it was logged."""
+        self.load(program, names, log.date)
+        self.setting.setCurrentIndex(max(0, self.setting.findData(log.setting.value)))
+        self.notes.setText(log.notes)
+        for key, box in self.flags.items():
+            box.blockSignals(True)
+            box.setChecked(key in {str(f.value) for f in log.red_flags})
+            box.blockSignals(False)
+        self.entries.set_rows(
+            [row_from_log(entry, names.get(entry.exercise_id, entry.exercise_id))
+             for entry in log.entries]
+        )  # fmt: skip
         self._edited = False
         self.changed.emit()
 

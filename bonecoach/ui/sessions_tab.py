@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QListView,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -66,7 +67,8 @@ class SessionsTab(QWidget):
         self.save_button.clicked.connect(self.save)
         self.reset_button = QPushButton("Reset")
         self.reset_button.clicked.connect(self.discard_changes)
-        add_box = QGroupBox("Add a session")
+        self._correcting: Any | None = None  # the logged session the form is correcting
+        self.add_box = add_box = QGroupBox("Add a session")
         add_layout = QVBoxLayout(add_box)
         add_layout.addWidget(self.form)
         buttons = QHBoxLayout()
@@ -159,6 +161,7 @@ class SessionsTab(QWidget):
     def set_client(self, client_id: int | None) -> None:
         if client_id != self.client_id:
             self._tell("", undo=None)  # another client's accept is not undone from here
+            self._correcting = None
         self.client_id = client_id
         self.view = None if client_id is None else actions.load_sessions(self.context, client_id)
         self._show_view()
@@ -173,6 +176,8 @@ class SessionsTab(QWidget):
         log, _problems = self.form.log()  # the form shows them
         if log is None:
             return False
+        if self._correcting is not None:
+            return self._save_correction(log)
         version = self.view.program
         try:
             actions.save_session(
@@ -203,14 +208,128 @@ class SessionsTab(QWidget):
         return False
 
     def discard_changes(self) -> None:
+        self._set_correcting(None)
         self._load_form()
 
     def open_session(self, index: Any = None) -> None:
+        """The whole session, with Correct…, Move to another client… and Delete…."""
         from bonecoach.ui.session_detail import SessionDetailDialog
 
         row = (index or self.sessions_table.currentIndex()).row()
-        if 0 <= row < len(self.sessions.rows):
-            SessionDetailDialog(self.sessions.rows[row], self._name, self).exec()
+        if not 0 <= row < len(self.sessions.rows):
+            return
+        record = self.sessions.rows[row]
+        dialog = SessionDetailDialog(record, self._name, self)
+        dialog.exec()
+        if dialog.action == "correct":
+            self.correct(record)
+        elif dialog.action == "move":
+            self.move(record)
+        elif dialog.action == "delete":
+            self.delete(record)
+
+    def correct(self, record: Any) -> None:
+        """Put the session in the form; Save correction replaces it (the old one is kept)."""
+        if self.form.edited and not self._may_drop_form():
+            return
+        program = self.view.program.program if self.view and self.view.program else None
+        ids = {e.exercise_id for e in record.log.entries}
+        ids |= set(program.exercise_ids()) if program else set()
+        self.form.load_log(program, {i: self._name(i) for i in ids}, record.log)
+        self._set_correcting(record)
+
+    def move(self, record: Any) -> bool:
+        from PySide6.QtWidgets import QInputDialog
+
+        others = [c for c in self.context.store.list_clients() if c.id != self.client_id]
+        if not others:
+            self.context.errors.info("No other client", "There is no other client to move it to.")
+            return False
+        labels = [f"{c.name}" + (f" ({c.clinic_id})" if c.clinic_id else "") for c in others]
+        label, ok = QInputDialog.getItem(
+            self, "Move the session", f"Whose session of {record.log.date:%d %b %Y} is it?",
+            labels, 0, False,
+        )  # fmt: skip
+        if not ok or label not in labels:
+            return False
+        reason = self._reason(
+            f"Why does the session move to {label}?", "logged to the wrong client"
+        )
+        if reason is None:
+            return False
+        target = others[labels.index(label)]
+        try:
+            actions.correct_session(self.context, record.id, record.log, reason, target.id)
+        except Exception as exc:
+            self.context.errors.show("Session not moved", exc)
+            return False
+        self.set_client(self.client_id)
+        self.context.changes.announce(Changes.of(Topic.SESSIONS, origin="Sessions"))
+        return True
+
+    def delete(self, record: Any) -> bool:
+        reason = self._reason(
+            f"Why is the session of {record.log.date:%d %b %Y} deleted? (It stays in the history.)"
+        )
+        if reason is None:
+            return False
+        try:
+            actions.delete_session(self.context, record.id, reason)
+        except Exception as exc:
+            self.context.errors.show("Session not deleted", exc)
+            return False
+        self.set_client(self.client_id)
+        self._announce(Topic.SESSIONS)
+        return True
+
+    def _save_correction(self, log: Any) -> bool:
+        record = self._correcting
+        assert record is not None and self.client_id is not None
+        reason = self._reason(f"What was wrong in the session of {record.log.date:%d %b %Y}?")
+        if reason is None:
+            return False
+        try:
+            actions.correct_session(self.context, record.id, log, reason)
+        except Exception as exc:
+            self.context.errors.show("Correction not saved", exc)
+            return False
+        self._set_correcting(None)
+        self.set_client(self.client_id)
+        self._announce(Topic.SESSIONS)
+        return True
+
+    def _reason(self, question: str, suggested: str = "") -> str | None:
+        from PySide6.QtWidgets import QInputDialog
+
+        while True:
+            text, ok = QInputDialog.getText(self, "A reason is kept", question, text=suggested)
+            if not ok:
+                return None
+            if text.strip():
+                return text.strip()
+            self.context.errors.show("A reason is needed", "Say why: it is kept in the history.")
+
+    def _may_drop_form(self) -> bool:
+        answer = QMessageBox.question(
+            self, "Unsaved session", "The session being typed is not saved. Put it aside?",
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )  # fmt: skip
+        return answer == QMessageBox.StandardButton.Discard
+
+    def _set_correcting(self, record: Any | None) -> None:
+        self._correcting = record
+        if record is None:
+            self.add_box.setTitle("Add a session")
+            self.save_button.setText("Save session")
+            self.reset_button.setText("Reset")
+        else:
+            self.add_box.setTitle(
+                f"Correcting the session of {record.log.date:%d %b %Y}: change what was wrong"
+            )
+            self.save_button.setText("Save correction")
+            self.reset_button.setText("Cancel correction")
+            self.reset_button.setEnabled(True)
 
     # -- suggestions ------------------------------------------------------------------------
     def selected_suggestion(self) -> Any | None:
@@ -334,7 +453,7 @@ class SessionsTab(QWidget):
 
     def _form_changed(self) -> None:
         self.save_button.setEnabled(self.form.entries.rowCount() > 0 or self.form.edited)
-        self.reset_button.setEnabled(self.form.edited)
+        self.reset_button.setEnabled(self.form.edited or self._correcting is not None)
         dirty = self.has_unsaved_changes()
         if dirty != self._dirty:
             self._dirty = dirty
@@ -344,5 +463,5 @@ class SessionsTab(QWidget):
         s = self.selected_suggestion()
         if s is not None and s.exercise_id is not None:  # chart the evidence behind it
             self.chart_tabs.show_exercise(s.exercise_id)
-        self.accept_button.setEnabled(s is not None and s.kind.value != "red_flag")
+        self.accept_button.setEnabled(s is not None and s.kind is not SuggestionKind.RED_FLAG)
         self.dismiss_button.setEnabled(s is not None)

@@ -75,6 +75,23 @@ def save_session(
     )
 
 
+def correct_session(
+    context: AppContext,
+    session_id: int,
+    log: SessionLog,
+    reason: str,
+    client_id: int | None = None,
+) -> Any:
+    """The corrected session (moved to ``client_id`` when given); the old one is kept."""
+    return context.store.correct_session(
+        session_id, log, reason=reason, client_id=client_id, by=context.therapist_name
+    )
+
+
+def delete_session(context: AppContext, session_id: int, reason: str) -> None:
+    context.store.withdraw_session(session_id, reason=reason, by=context.therapist_name)
+
+
 def accept_suggestion(
     context: AppContext, client_id: int, version: Any, suggestion: Suggestion
 ) -> AcceptedSuggestion:

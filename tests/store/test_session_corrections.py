@@ -1,0 +1,69 @@
+"""A logged session can be corrected, moved to the right client or deleted (#17, point 1):
+nothing is overwritten (the old session stays, withdrawn, with who, when and why, and in the
+audit log) and only current sessions count for progress and suggestions."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bonecoach.store.service import Store
+from tests.store import factories
+
+
+def test_a_correction_replaces_the_session_and_keeps_the_old_one(store: Store) -> None:
+    client = store.create_client("Ann Lee")
+    wrong = store.save_session(client.id, factories.session_log(dt.date(2025, 3, 5), reps=10))
+    fixed_log = factories.session_log(dt.date(2025, 3, 6), reps=12)
+
+    fixed = store.correct_session(wrong.id, fixed_log, reason="typed the wrong day", by="Bo")
+
+    assert [s.id for s in store.sessions(client.id)] == [fixed.id]
+    assert store.sessions(client.id)[0].log == fixed_log
+    history = store.sessions(client.id, include_withdrawn=True)
+    old = next(s for s in history if s.id == wrong.id)
+    assert old.log == wrong.log  # what was logged is kept as it was
+    assert old.withdrawn is not None and old.withdrawn.replaced_by == fixed.id
+    assert (old.withdrawn.by, old.withdrawn.reason) == ("Bo", "typed the wrong day")
+    audit = [(e.action, e.entity_id) for e in store.audit_entries(client.id)]
+    assert ("correct", wrong.id) in audit
+
+
+def test_a_session_logged_to_the_wrong_client_moves(store: Store) -> None:
+    ann = store.create_client("Ann Lee")
+    bea = store.create_client("Bea Moss")
+    logged = store.save_session(ann.id, factories.session_log())
+
+    moved = store.correct_session(logged.id, logged.log, reason="Bea's sheet", client_id=bea.id)
+
+    assert store.sessions(ann.id) == [] and moved.client_id == bea.id
+    assert [s.log for s in store.sessions(bea.id)] == [logged.log]
+    assert any(e.action == "save" and "moved from client" in e.detail
+               for e in store.audit_entries(bea.id))  # fmt: skip
+
+
+def test_a_deleted_session_stops_counting_and_stays_in_the_history(store: Store) -> None:
+    client = store.create_client("Ann Lee")
+    logged = store.save_session(client.id, factories.session_log())
+    store.withdraw_session(logged.id, reason="a test entry", by="Bo")
+    assert store.sessions(client.id) == []
+    [kept] = store.sessions(client.id, include_withdrawn=True)
+    assert kept.withdrawn is not None and kept.withdrawn.replaced_by is None
+    assert ("delete", logged.id) in [
+        (e.action, e.entity_id) for e in store.audit_entries(client.id)
+    ]
+
+
+def test_a_reason_is_needed_and_a_session_is_withdrawn_once(store: Store) -> None:
+    client = store.create_client("Ann Lee")
+    logged = store.save_session(client.id, factories.session_log())
+    with pytest.raises(ValueError, match="reason"):
+        store.withdraw_session(logged.id, reason="  ")
+    with pytest.raises(ValueError, match="reason"):
+        store.correct_session(logged.id, logged.log, reason="")
+    assert len(store.sessions(client.id)) == 1  # nothing changed
+    store.withdraw_session(logged.id, reason="duplicate")
+    with pytest.raises(ValueError, match="already deleted"):
+        store.correct_session(logged.id, logged.log, reason="again")
+    assert len(store.sessions(client.id, include_withdrawn=True)) == 1
