@@ -77,7 +77,9 @@ class FieldFeedback(QWidget):
         super().__init__(parent)
         self.field = field
         self._problem: str | None = None
+        self.inline = inline
         self.message = ElidedMessage()
+        self.message.setParent(self)  # never a window of its own, shown or not
         self.message.setStyleSheet(ERROR_TEXT_STYLE)
         self.message.hide()
         self._tooltip = field.toolTip()
@@ -99,7 +101,7 @@ class FieldFeedback(QWidget):
             return
         self._problem = problem
         self.message.set_message(problem or "")
-        self.message.setVisible(bool(problem))
+        self.message.setVisible(bool(problem) and self.inline)
         self.field.setStyleSheet(f"{self._style} {INVALID_STYLE}" if problem else self._style)
         self.field.setToolTip(as_written(problem or self._tooltip))
         description = self.field.accessibleDescription().split(" — invalid:")[0]

@@ -76,3 +76,21 @@ def test_a_new_client_message_keeps_the_next_field_in_place(qtbot: Any, shell_co
     _type(qtbot, dialog.clinic_id, "C-9")  # lands in the clinic ID box, not the message
     message = dialog.feedback["date_of_birth"].message
     assert message.toolTip() and message.full == dialog.feedback["date_of_birth"].problem
+
+
+def test_a_message_kept_out_of_the_form_never_becomes_a_window_of_its_own(qtbot: Any) -> None:
+    """Seen on a real X screen: a profile field's message, out of the form's layout and
+    without a parent, opened as a bare window at the top-left corner of the screen."""
+    from PySide6.QtWidgets import QLineEdit
+
+    from bonecoach.ui.widgets import FieldFeedback
+
+    for inline in (True, False):
+        box = QLineEdit()
+        feedback = FieldFeedback(box, inline=inline)
+        qtbot.addWidget(feedback)
+        feedback.show()
+        feedback.set_problem("must be a number")
+        assert not feedback.message.isWindow()
+        assert feedback.message.isVisible() is inline
+        assert box.toolTip() == "must be a number"
