@@ -10,7 +10,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QChildEvent, QEvent, QObject, QTimer
 from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
     QMainWindow,
     QProgressBar,
     QSplitter,
@@ -330,6 +333,24 @@ class MainWindow(QMainWindow):
             if widget is self.tab_widget.currentWidget():
                 return title
         return None
+
+    # When one of its dialogs closes, the window takes the keyboard back: without a window
+    # manager (or with one that does not re-activate it) Ctrl+S, Ctrl+1-4 and the other
+    # shortcuts went nowhere after the New client dialog, though typing still worked.
+    def childEvent(self, event: QChildEvent) -> None:
+        child = event.child()
+        if event.type() == QEvent.Type.ChildPolished and isinstance(child, QDialog):
+            child.installEventFilter(self)  # once per dialog: filters are not stacked twice
+        super().childEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Hide and isinstance(watched, QDialog):
+            QTimer.singleShot(0, self._take_keyboard_back)
+        return super().eventFilter(watched, event)
+
+    def _take_keyboard_back(self) -> None:
+        if QApplication.activeModalWidget() is None and QApplication.activeWindow() is not self:
+            self.activateWindow()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.confirm_unsaved():

@@ -125,3 +125,20 @@ def test_no_view_or_text_box_in_any_window_traps_tab(
         qtbot.addWidget(root)
     traps = [f"{type(r).__name__}: {t}" for r in roots for t in _keyboard_traps(r)]
     assert not traps, traps
+
+
+def test_the_window_takes_the_keyboard_back_when_its_dialog_closes(
+    qtbot: Any, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a bare X screen the shortcuts (Ctrl+S, Ctrl+1-4) went nowhere after the New client
+    dialog closed: no window manager made the main window active again."""
+    from PySide6.QtWidgets import QDialog
+
+    activated: list[bool] = []
+    monkeypatch.setattr(window, "activateWindow", lambda: activated.append(True))
+    monkeypatch.setattr(QApplication, "activeWindow", staticmethod(lambda: None))
+    dialog = QDialog(window)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.hide()
+    qtbot.waitUntil(lambda: activated == [True], timeout=2000)
