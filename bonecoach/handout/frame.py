@@ -157,9 +157,8 @@ def _draw_footer(canvas: Canvas, ft: FrameText, page: int, pages: int) -> None:
     _draw_fitted(canvas, ft.client_name, regular, size, third - 3 * mm, m, y)
     canvas.setFont(bold, size)
     canvas.drawCentredString(width / 2, y, f"Page {page} of {pages}")
-    if ft.phone:
-        call = f"Questions? Call {ft.phone}"
-        _draw_fitted(canvas, call, regular, size, third - 3 * mm, width - m, y, right=True)
+    call = f"Questions? Call {ft.phone or '_______________'}"  # none set: written in by hand
+    _draw_fitted(canvas, call, regular, size, third - 3 * mm, width - m, y, right=True)
     canvas.restoreState()
 
 

@@ -65,6 +65,9 @@ BONE_CARE = (
     ),
 )
 
+# where the clinic phone is not set: a line the therapist fills in by hand
+WRITE_IN = "_______________"
+
 
 def _date(d: object) -> str:
     if d is None:
@@ -77,12 +80,9 @@ def stop_and_call(doc: HandoutDocument, styles: Styles, width: float) -> Flowabl
     s = styles.scale
     # as wide as the word needs in this font (DejaVu is wider: "STO/P" otherwise) + padding
     label_w = max(s.stop_label * 3.4, stringWidth("STOP", styles.family.bold, s.stop_label) + 20)
-    phone = doc.clinic.phone
-    intro = (
-        f"Stop exercising and call {phone} or your doctor if you have:"
-        if phone
-        else "Stop exercising and call your therapist or your doctor if you have:"
-    )
+    # no number set: a line to write it in, never a "call your therapist" with no number
+    phone = doc.clinic.phone or f"your therapist on {WRITE_IN}"
+    intro = f"Stop exercising and call {phone} or your doctor if you have:"
     text: list[Flowable] = [Paragraph(escape(intro), styles.body_bold)]
     text += [Paragraph(escape(flag), styles.step, bulletText="•") for flag in RED_FLAGS]
     text.append(Spacer(1, s.body * 0.3))
@@ -157,8 +157,8 @@ def first_page(doc: HandoutDocument, styles: Styles, width: float) -> list[Flowa
     clinic = ", ".join(x for x in (doc.clinic.name, doc.clinic.address) if x)
     if clinic:
         facts.append(("Clinic", clinic))
-    if doc.clinic.phone:  # a line of its own: a phone number never wraps in two
-        facts.append(("Phone", doc.clinic.phone))
+    # a line of its own: a phone number never wraps in two; none set: a line to write it in
+    facts.append(("Phone", doc.clinic.phone or WRITE_IN))
     if doc.start_date:
         facts.append(("Start on", _date(doc.start_date)))
     if doc.review_date:

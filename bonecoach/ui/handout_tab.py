@@ -223,9 +223,15 @@ class HandoutTab(QWidget):
                 if "Program" in self.context.changes.unsaved
                 else ""
             )
+            no_phone = (
+                "\n\nNo clinic phone number in Settings: the handout prints a line to write "
+                "it in by hand (set it in Settings to print it)."
+                if not self.context.settings.clinic_phone.strip()
+                else ""
+            )
             self.about.setText(
                 f"Prints version {version.number} of “{version.program.name}”, saved {saved}"
-                f"{' by ' + version.saved_by if version.saved_by else ''}.{unsaved}"
+                f"{' by ' + version.saved_by if version.saved_by else ''}.{unsaved}{no_phone}"
             )
 
     # -- building -------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import shutil
 import subprocess
@@ -320,3 +321,28 @@ def test_a_phase_with_only_clinic_exercises_still_prints(library: Library, tmp_p
     assert "Bring this sheet" not in text  # nothing to log
     for exercise_id in SUPERVISED_IDS:
         assert collapse(library[exercise_id].name) not in text
+
+
+def test_without_a_clinic_phone_every_page_has_a_line_to_write_it_in(
+    library: Library, program: Program
+) -> None:
+    """#16 point 4: with no phone set the STOP box said 'call your therapist or your doctor'
+    with no number anywhere on the handout."""
+    from io import BytesIO
+
+    from bonecoach.handout.build import build_handout_document
+    from bonecoach.handout.model import Clinic
+    from bonecoach.handout.render import render_handout
+
+    from .conftest import THERAPIST, simple_svg
+
+    doc = build_handout_document(
+        "Ann Lee", program, library, therapist=THERAPIST, clinic=Clinic(name="Riverside"),
+        today=dt.date(2026, 3, 2), version_number=1, version_date=dt.date(2026, 3, 1),
+    )  # fmt: skip
+    buffer = BytesIO()
+    render_handout(doc, buffer, pictures=simple_svg)
+    pages = [page.extract_text() for page in PdfReader(BytesIO(buffer.getvalue())).pages]
+    assert "Stop exercising and call your therapist on ____" in " ".join(pages[0].split())
+    assert all("Questions? Call ____" in page for page in pages)
+    assert "Phone ____" in " ".join(pages[0].split())
