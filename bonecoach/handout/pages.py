@@ -65,6 +65,8 @@ BONE_CARE = (
     ),
 )
 
+DAY_PAD = 3  # points each side of a day's word in the week table
+
 # where the clinic phone is not set: a line the therapist fills in by hand
 WRITE_IN = "_______________"
 
@@ -114,8 +116,13 @@ def week_table(phase: PhaseSection, styles: Styles, width: float) -> Flowable | 
     """ "Your week": days across, one row per kind of exercise, shaded where there is work."""
     if not phase.week:
         return None
-    label_w = width * 0.4
-    day_w = (width - label_w) / 7
+    # Day columns as wide as their widest word (Wed, Yes) in this print size plus a little
+    # padding, never narrower: a fixed 60% split broke "Mon" into "Mo/n" in large print.
+    # The label column takes the rest (it wraps between words).
+    font, size = styles.family.bold, styles.cell_mark.fontSize
+    word_w = max(stringWidth(word, font, size) for word in (*WEEKDAYS, "Yes"))
+    day_w = max((width * 0.6) / 7, word_w + 2 * DAY_PAD + 2)
+    label_w = width - 7 * day_w
     head = [Paragraph("What to do", styles.cell_bold)] + [
         Paragraph(d, styles.cell_mark) for d in WEEKDAYS
     ]
@@ -142,6 +149,8 @@ def week_table(phase: PhaseSection, styles: Styles, width: float) -> Flowable | 
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                 ("TOPPADDING", (0, 0), (-1, -1), 3),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+                ("LEFTPADDING", (1, 0), (-1, -1), DAY_PAD),
+                ("RIGHTPADDING", (1, 0), (-1, -1), DAY_PAD),
                 *shade,
             ]
         )
