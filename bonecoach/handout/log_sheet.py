@@ -58,16 +58,53 @@ def log_sheets(
         elif _height(table, width, height) + fixed <= height:
             out += [*page, table, KeepTogether(notes)]
         elif len(blocks) > 2:
-            # Too long for one page even with lower rows: the last two exercises (under the
-            # table's heading again) go over with the notes, never the notes alone.
-            first_rows = _log_table(phase, chunk, styles, width, blocks=blocks[:-2])
-            last_rows = _log_table(phase, chunk, styles, width, blocks=blocks[-2:])
-            out += [*page, first_rows, KeepTogether([last_rows, Spacer(1, gap), *notes])]
+            # Too long for one page even with lower rows: the rows are shared out evenly over
+            # as few pages as hold them (each part under the table's heading again), so no
+            # page carries two stray rows (a 13-exercise log made a page of two rows, 85%
+            # empty); the notes go with the last part.
+            parts = _balanced_parts(phase, chunk, styles, width, height - fixed, height)
+            out += page
+            for index, part in enumerate(parts):
+                table_part = _log_table(phase, chunk, styles, width, blocks=part)
+                if index == len(parts) - 1:
+                    out.append(KeepTogether([table_part, Spacer(1, gap), *notes]))
+                else:
+                    out += [table_part, PageBreak()]
         else:
             out += [*page, KeepTogether([table, *notes])]
         if first + per_page < len(weeks):
             out.append(PageBreak())
     return out
+
+
+def _balanced_parts(
+    phase: PhaseSection,
+    weeks: list[int],
+    styles: Styles,
+    width: float,
+    first_room: float,
+    page_room: float,
+) -> list[Sequence[ExerciseBlock]]:
+    """The exercises split into the fewest near-equal runs whose tables fit their pages (the
+    first under the sheet's heading, the last with room left for the notes)."""
+    blocks = list(phase.blocks)
+    notes_room = styles.scale.body * 4
+    for count in range(2, len(blocks) + 1):
+        size, extra = divmod(len(blocks), count)
+        parts: list[Sequence[ExerciseBlock]] = []
+        start = 0
+        for index in range(count):
+            end = start + size + (1 if index < extra else 0)
+            parts.append(blocks[start:end])
+            start = end
+        rooms = [first_room] + [page_room] * (count - 1)
+        rooms[-1] -= notes_room
+        if all(
+            _height(_log_table(phase, weeks, styles, width, blocks=part), width, room) <= room
+            for part, room in zip(parts, rooms, strict=True)
+        ):
+            return parts
+    return [blocks]
 
 
 def _fitted_log_table(

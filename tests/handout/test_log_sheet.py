@@ -83,3 +83,42 @@ def test_large_print_notes_share_the_page_of_the_last_exercise_row(
         if NOTES in text:  # never a page with nothing but the notes
             assert any(label in collapse(text) for label in labels.values()), number
     assert sum(NOTES in text for text in pages) == len(weeks)
+
+
+def _log_pages(library: Library, count: int, paper: str, large: bool) -> list[list[int]]:
+    """For each sheet (a week, or two in standard print), the exercise rows on each of its
+    pages, for ``count`` exercises with the library's longest names."""
+    longest = sorted(library.values(), key=lambda e: -len(e.name))
+    ids = tuple(e.id for e in longest if not e.supervised_only)[:count]
+    program = make_program(library, ids)
+    options = HandoutOptions(paper=paper, large_print=large)  # type: ignore[arg-type]
+    doc = make_document(library, program, options)
+    buffer = BytesIO()
+    render_handout(doc, buffer, pictures=simple_svg)
+    pages = [collapse(p.extract_text()) for p in PdfReader(BytesIO(buffer.getvalue())).pages]
+    start = next(i for i, text in enumerate(pages) if "Your exercise log" in text)
+    (phase,) = doc.phases
+    labels = [f"{b.number}. {b.name}" for b in phase.blocks]
+    sheets: list[list[int]] = []
+    for text in pages[start:]:
+        if "Your exercise log," in text:
+            sheets.append([])
+        assert sheets, "the log starts with its heading"
+        sheets[-1].append(sum(label in text for label in labels))
+        if NOTES in text:
+            sheets[-1].append(-1)  # the notes' page
+    return sheets
+
+
+@pytest.mark.parametrize("count", [8, 13, 20, 25])
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+@pytest.mark.parametrize("large", [False, True])
+def test_a_long_log_is_shared_out_evenly_never_a_page_of_two_rows(
+    library: Library, count: int, paper: str, large: bool
+) -> None:
+    """#16 point 3: 13 exercises with long names put two rows on a second, 85% empty page."""
+    for sheet in _log_pages(library, count, paper, large):
+        rows = [n for n in sheet if n >= 0]
+        assert sheet[-1] == -1 and sum(rows) == count, sheet  # notes last, every row once
+        assert len(rows) == 1 or min(rows) >= 4, sheet
+        print(f"log pages: {count} exercises, {paper}, {'large' if large else 'standard'}: {rows}")
