@@ -133,6 +133,7 @@ def dosage_band(block: ExerciseBlock, styles: Styles, width: float | None = None
         for i in range(len(lines) - 1) if width is not None else ():
             joined = f"{lines[i]}&nbsp;&nbsp;&nbsp;&nbsp; {effort}"
             paragraph = Paragraph(joined, styles.band_detail)
+            assert width is not None  # the loop runs only then
             if len(paragraph.breakLines([width - 2 * padding]).lines) == 1:
                 lines[i] = joined
                 lines.pop()

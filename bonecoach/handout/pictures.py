@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping
 from io import BytesIO
-from typing import Any
+from typing import Any, TypeAlias
 
 from reportlab.graphics import renderPDF
 from reportlab.graphics.shapes import Drawing, Group, String
@@ -27,7 +27,8 @@ from bonecoach.handout.svgfast import PlainPicture, plain_svg_picture
 log = logging.getLogger(__name__)
 
 SvgSource = Callable[[str], str]
-Picture = Drawing | PlainPicture | PhotoPicture
+# reportlab's Drawing is untyped (Any to mypy): the alias is spelled out for it
+Picture: TypeAlias = "Drawing | PlainPicture | PhotoPicture"
 
 
 def art_source(illustrations: Any = None) -> SvgSource:

@@ -94,7 +94,7 @@ class Styles:
                 "bulletFontSize": size,
             }
             settings.update(kw)
-            return ParagraphStyle(name, **settings)  # type: ignore[arg-type]
+            return ParagraphStyle(name, **settings)
 
         s = scale
         self.body = style("body", s.body, spaceAfter=s.body * 0.4)

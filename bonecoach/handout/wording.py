@@ -28,13 +28,22 @@ _SPREAD: dict[int, tuple[int, ...]] = {
 
 
 class DosageLike(Protocol):
-    sets: int
-    reps: int | None
-    hold_seconds: int | None
-    minutes: int | None
-    rest_seconds: int
-    days_per_week: int
-    effort: int
+    """What the wording reads from a dose (read-only: the domain's Dosage is frozen)."""
+
+    @property
+    def sets(self) -> int: ...
+    @property
+    def reps(self) -> int | None: ...
+    @property
+    def hold_seconds(self) -> int | None: ...
+    @property
+    def minutes(self) -> int | None: ...
+    @property
+    def rest_seconds(self) -> int: ...
+    @property
+    def days_per_week(self) -> int: ...
+    @property
+    def effort(self) -> int: ...
 
 
 def _plural(n: int, word: str, plural: str | None = None) -> str:

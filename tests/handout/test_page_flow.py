@@ -39,7 +39,7 @@ def test_pages_flow(paper: str, large: bool, client: str) -> None:
     doc = demo_handout(client=client, options=options)
     pages = _pages(doc)
     for number, body in enumerate(pages, start=1):
-        assert len(body) >= 3 or number == len(pages) and len(body) >= 1, (number, body)
+        assert len(body) >= 3 or (number == len(pages) and len(body) >= 1), (number, body)
         assert not body or body[-1] not in HEADINGS, (number, body[-1])
     # each exercise from its numbered heading to the next heading: its "Stop if" is there,
     # on the heading's page (a block split over a page break leaves it on the next one)
