@@ -111,21 +111,22 @@ def dosage_text(dosage: DosageLike, *, separator: str = SEPARATOR) -> str:
 def load_hint(
     dosage: DosageLike, *, uses_band: bool = False, uses_weight: bool = False
 ) -> str | None:
-    """How heavy to go for weighted or band work: "choose a weight you can lift only 10-12 times".
-
-    The range runs from the prescribed reps to two more (TFTF15: a load that allows only
-    8-12 reps). None for body-weight work, holds and timed work.
+    """How heavy to go, only where the dose does not say it: weighted or band work with no
+    load or band prescribed. Worded to match the effort asked ("could do 4-5 more"): a
+    "weight you can lift only 10-12 times" beside "2 sets of 10 with 1 kg" and "How hard: 5
+    out of 10" gave the client three answers (#16). None for body-weight work, holds, timed
+    work, and wherever a load or band is prescribed.
     """
     if dosage.reps is None:
         return None
-    band = uses_band or bool(getattr(dosage, "band_colour", None))
-    weight = uses_weight or bool(getattr(dosage, "load_kg", None))
-    if not (band or weight):
+    if getattr(dosage, "band_colour", None) or getattr(dosage, "load_kg", None):
+        return None  # the dose line names it
+    if not (uses_band or uses_weight):
         return None
-    top = dosage.reps + 2
-    if band:
-        return f"Choose a band you can pull only {dosage.reps}-{top} times"
-    return f"Choose a weight you can lift only {dosage.reps}-{top} times"
+    spare = max(1, 10 - dosage.effort)  # effort 10: nothing left; 5: about 5 more
+    more = f"{spare - 1}-{spare}" if spare > 1 else "1"
+    thing, verb = ("band", "pull") if uses_band else ("weight", "lift")
+    return f"Choose a {thing} you could {verb} {more} more times at the end of each set"
 
 
 _EFFORT_WORDS = (

@@ -43,16 +43,17 @@ def test_load_in_kg_and_band_colour() -> None:
     assert dosage_text(band).startswith("2 sets of 12 with the red band - ")
 
 
-def test_load_hint_only_for_weights_and_bands() -> None:
-    assert load_hint(dose(reps=10, load_kg=2.0)) == "Choose a weight you can lift only 10-12 times"
-    assert load_hint(dose(reps=8, band_colour=BandColour.RED)) == (
-        "Choose a band you can pull only 8-10 times"
+def test_load_hint_only_where_the_dose_does_not_say_the_load() -> None:
+    """#16 point 6: no "lift only 10-12 times" beside a prescribed load; worded by effort."""
+    assert load_hint(dose(reps=10, load_kg=2.0), uses_weight=True) is None
+    assert load_hint(dose(reps=8, band_colour=BandColour.RED), uses_band=True) is None
+    assert load_hint(dose(reps=10, effort=5), uses_weight=True) == (
+        "Choose a weight you could lift 4-5 more times at the end of each set"
     )
-    assert load_hint(dose(reps=10), uses_weight=True) == (
-        "Choose a weight you can lift only 10-12 times"
+    assert load_hint(dose(reps=10, effort=8), uses_band=True) == (
+        "Choose a band you could pull 1-2 more times at the end of each set"
     )
     assert load_hint(dose(reps=10)) is None  # body weight
-    assert load_hint(dose(hold_seconds=10, load_kg=2.0)) is None  # a hold has no rep range
 
 
 @pytest.mark.parametrize(
