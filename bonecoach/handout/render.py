@@ -120,11 +120,12 @@ def render_handout_bytes(doc: HandoutDocument, **kwargs: object) -> bytes:
 
 
 def _date_line(doc: HandoutDocument) -> str:
-    """ "Version 3 of 1 March 2026": ties the printed sheet to a saved program version."""
+    """ "Version 3, 1 March 2026": ties the printed sheet to a saved program version ("Version
+    2 of 21 September" read as "2 of 21")."""
     when = doc.version_date or doc.start_date
     day = f"{when.day} {when:%B %Y}" if when else ""
     if doc.version_number is not None:
-        return f"Version {doc.version_number}" + (f" of {day}" if day else "")
+        return f"Version {doc.version_number}" + (f", {day}" if day else "")
     return day or doc.program_name
 
 
