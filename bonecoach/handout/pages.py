@@ -65,6 +65,10 @@ BONE_CARE = (
     ),
 )
 
+EFFORT_SCALE = (
+    "How hard, 0 to 10: 0 is no effort at all and 10 the hardest you could possibly work. "
+    "5 out of 10 feels moderate: you could do about 5 more."
+)
 DAY_PAD = 3  # points each side of a day's word in the week table
 
 # where the clinic phone is not set: a line the therapist fills in by hand
@@ -217,6 +221,8 @@ def why_and_whose(doc: HandoutDocument, styles: Styles) -> list[Flowable]:
     """Why these exercises, and that they were prescribed for this person only."""
     return [
         literal(WHY, styles.body),
+        # the scale is read on every exercise; it was explained only on the log sheet
+        literal(EFFORT_SCALE, styles.body),
         literal(
             f"This program was made for you by {doc.therapist.name}. Please do not share it: "
             "exercises that are safe for you may not be safe for someone else.",

@@ -160,6 +160,11 @@ def _rung_changes(item: ProgramItem, rung: Exercise, current: Exercise) -> dict[
     return out
 
 
+def _count(n: int, word: str) -> str:
+    """ "1 set", "3 sets": suggestions are read as sentences ("1 sets of 12" was printed)."""
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
 def _less_volume(dosage: Dosage) -> Dosage:
     if dosage.sets > 1:
         return dosage.with_changes(sets=dosage.sets - 1)
@@ -254,8 +259,9 @@ def _double_progression(
         counted = "within two weeks of each other" if len(recent) == 2 else "so far"
         return make(
             SuggestionKind.HOLD,
-            f"{item.dosage.sets} sets of {top} with reps to spare and little pain reached in "
-            f"{hits} of the last {len(recent)} sessions ({counted}); two in a row within "
+            f"{_count(item.dosage.sets, 'set')} of {top} with reps to spare and little pain "
+            f"reached in {hits} of the last {_count(len(recent), 'session')} ({counted}); "
+            "two in a row within "
             "two weeks are needed",
         )
     dosage = item.dosage
@@ -337,7 +343,7 @@ def _balance_progression(
     if not _running(recent) or hits < 2:
         return make(
             SuggestionKind.HOLD,
-            f"target reached in {hits} of the last {len(recent)} sessions; two in a row "
+            f"target reached in {hits} of the last {_count(len(recent), 'session')}; two in a row "
             "within two weeks, with little pain, are needed",
         )
     support = recent[-1][1].hand_support or item.hand_support
@@ -376,8 +382,8 @@ def _impact_progression(item: ProgramItem, ctx: _Context, history: History) -> S
     if not _running(recent) or hits < 2:
         return make(
             SuggestionKind.HOLD,
-            f"impacts done comfortably in {hits} of the last {len(recent)} sessions; two in "
-            "a row within two weeks are needed",
+            f"impacts done comfortably in {hits} of the last {_count(len(recent), 'session')}; "
+            "two in a row within two weeks are needed",
         )
     reps = min((dosage.reps or 0) + IMPACT_STEP, math.ceil(IMPACTS_PER_DAY / dosage.sets))
     return make(

@@ -114,6 +114,8 @@ def test_first_page_has_stop_box_and_week(render_pdf: RenderPdf) -> None:
     first = render_pdf().page_texts()[0]
     assert "STOP" in first
     assert "Pain is a signal to stop. Muscle tiredness is expected." in first
+    # the 0-10 scale every exercise's "How hard" uses is explained where it is first read (#16)
+    assert "How hard, 0 to 10: 0 is no effort at all" in " ".join(first.split())
     assert "Your week" in first
     assert "Mon Tue Wed Thu Fri Sat Sun" in first
     assert "Start on 2 March 2026" in first
