@@ -43,6 +43,7 @@ class Clinic:
     phone: str = ""
     address: str = ""
     logo_path: Path | None = None
+    emergency: str = ""  # the emergency number where the clinic is (911, 999, 112, ...)
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,18 @@ RED_FLAGS = (
     "Sudden weakness or numbness",
 )
 EMERGENCY = "Chest pain or pressure, or sudden weakness or numbness: call emergency services now."
+
+
+def emergency_line(number: str) -> str:
+    """The emergency rule, naming the number when the clinic has set it (#16)."""
+    if not number.strip():
+        return EMERGENCY
+    return (
+        "Chest pain or pressure, or sudden weakness or numbness: call "
+        f"{number.strip()} (emergency services) now."
+    )
+
+
 PAIN_RULE = "Pain is a signal to stop. Muscle tiredness is expected."
 WHY = (
     "Why these exercises? Stronger muscles and bones and better balance mean fewer falls "
@@ -92,7 +104,7 @@ def stop_and_call(doc: HandoutDocument, styles: Styles, width: float) -> Flowabl
     text: list[Flowable] = [Paragraph(escape(intro), styles.body_bold)]
     text += [Paragraph(escape(flag), styles.step, bulletText="•") for flag in RED_FLAGS]
     text.append(Spacer(1, s.body * 0.3))
-    text.append(Paragraph(escape(EMERGENCY), styles.body_bold))
+    text.append(Paragraph(escape(emergency_line(doc.clinic.emergency)), styles.body_bold))
     text.append(Paragraph(escape(PAIN_RULE), styles.body_bold))
     box = Table(
         [[Paragraph("STOP", styles.stop_label), text]],

@@ -42,6 +42,7 @@ def clinic_from_settings(settings: Settings | None, fallback: Clinic | None = No
         name=settings.clinic_name.strip() or "Your clinic",
         phone=settings.clinic_phone.strip(),
         address=settings.clinic_address.strip(),
+        emergency=settings.emergency_number.strip(),
         logo_path=logo if logo is not None and logo.is_file() else None,
     )
 

@@ -33,6 +33,8 @@ class Settings(BaseModel):
     clinic_name: str = Field(default="", max_length=200)
     clinic_address: str = Field(default="", max_length=500)
     clinic_phone: str = Field(default="", max_length=60)
+    # printed in the STOP box: "call 911 now" reads faster than "call emergency services"
+    emergency_number: str = Field(default="", max_length=20)
     logo_path: str = Field(default="", max_length=1000, description="PNG or JPEG; empty: none")
     paper_size: Literal["letter", "a4"] = "letter"
     large_print: bool = False

@@ -58,6 +58,9 @@ class SettingsDialog(QDialog):
         self.clinic_address.setTabChangesFocus(True)  # Tab goes to the next field
         self.clinic_address.setFixedHeight(64)
         self.clinic_phone = QLineEdit(s.clinic_phone)
+        self.emergency_number = QLineEdit(s.emergency_number)
+        self.emergency_number.setPlaceholderText("e.g. 911, 999 or 112")
+        self.emergency_number.setAccessibleName("Emergency number")
         self.logo_path = QLineEdit(s.logo_path)
         self.paper = QComboBox()
         self.paper.addItem("Letter", "letter")
@@ -92,6 +95,7 @@ class SettingsDialog(QDialog):
         form.addRow("Clinic &name", self.clinic_name)
         form.addRow("&Address", self.clinic_address)
         form.addRow("&Phone", self.clinic_phone)
+        form.addRow("E&mergency number", self.emergency_number)
         form.addRow("&Logo", self.logo_feedback)
         handouts = QWidget()
         form = QFormLayout(handouts)
@@ -199,6 +203,7 @@ class SettingsDialog(QDialog):
             "clinic_name": self.clinic_name.text().strip(),
             "clinic_address": self.clinic_address.toPlainText().strip(),
             "clinic_phone": self.clinic_phone.text().strip(),
+            "emergency_number": self.emergency_number.text().strip(),
             "logo_path": self.logo_path.text().strip(),
             "paper_size": self.paper.currentData(),
             "large_print": self.large_print.isChecked(),

@@ -348,3 +348,27 @@ def test_without_a_clinic_phone_every_page_has_a_line_to_write_it_in(
     assert "Stop exercising and call your therapist on ____" in " ".join(pages[0].split())
     assert all("Questions? Call ____" in page for page in pages)
     assert "Phone ____" in " ".join(pages[0].split())
+
+
+def test_the_stop_box_names_the_emergency_number_the_clinic_set(
+    library: Library, program: Program
+) -> None:
+    """#16 point 15: 'call emergency services' names the number where the clinic has set it."""
+    from io import BytesIO
+
+    from bonecoach.handout.build import build_handout_document
+    from bonecoach.handout.render import render_handout
+    from bonecoach.handout.sources import clinic_from_settings
+    from bonecoach.store.settings import Settings
+
+    from .conftest import THERAPIST, simple_svg
+
+    clinic = clinic_from_settings(Settings(clinic_name="Riverside", emergency_number="999"))
+    doc = build_handout_document(
+        "Ann Lee", program, library, therapist=THERAPIST, clinic=clinic,
+        today=dt.date(2026, 3, 2), version_number=1, version_date=dt.date(2026, 3, 1),
+    )  # fmt: skip
+    buffer = BytesIO()
+    render_handout(doc, buffer, pictures=simple_svg)
+    first = " ".join(PdfReader(BytesIO(buffer.getvalue())).pages[0].extract_text().split())
+    assert "numbness: call 999 (emergency services) now." in first
