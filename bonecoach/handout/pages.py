@@ -30,17 +30,22 @@ RED_FLAGS = (
     "Pain or pressure in your chest, jaw or arm",
     "Very short of breath, dizzy, a cold sweat, or a racing or uneven heartbeat",
     "Sudden weakness or numbness",
+    "New weakness or numbness in your legs, or you cannot control your bladder or bowel",
 )
-EMERGENCY = "Chest pain or pressure, or sudden weakness or numbness: call emergency services now."
+# a fall is news for the therapist even when nothing hurts: the program may need to change
+AFTER_A_FALL = "After any fall, even without an injury, tell your therapist before you go on."
+EMERGENCY = (
+    "Chest pain or pressure, sudden weakness or numbness, or losing control of your bladder "
+    "or bowel: call emergency services now."
+)
 
 
 def emergency_line(number: str) -> str:
     """The emergency rule, naming the number when the clinic has set it (#16)."""
     if not number.strip():
         return EMERGENCY
-    return (
-        "Chest pain or pressure, or sudden weakness or numbness: call "
-        f"{number.strip()} (emergency services) now."
+    return EMERGENCY.replace(
+        "call emergency services", f"call {number.strip()} (emergency services)"
     )
 
 
@@ -68,6 +73,27 @@ BONE_CARE = (
     (
         "Limit alcohol",
         "Keep alcohol low: more than 2 drinks a day weakens bones and makes falls more likely.",
+    ),
+    (
+        "Protein",
+        "Eat some protein at every meal (fish, eggs, dairy, beans, meat): muscles need it to "
+        "get stronger, and strong muscles protect your bones.",
+    ),
+    (
+        "Your bone medicine",
+        "If your doctor prescribed medicine for your bones, keep taking it as prescribed: "
+        "exercise works with it, not instead of it.",
+    ),
+    (
+        "A safer home",
+        "Take up loose rugs, keep floors clear, light the way to the bathroom at night, and "
+        "keep what you use often within easy reach, between waist and shoulder height.",
+    ),
+    (
+        "Coughing, sneezing and reaching",
+        "Sit or stand tall when you cough or sneeze, with a hand on your back or a table for "
+        "support; bend at the hips and knees, not the back, to reach low; never twist to "
+        "reach behind you.",
     ),
     (
         "What to expect, and when",
@@ -105,6 +131,7 @@ def stop_and_call(doc: HandoutDocument, styles: Styles, width: float) -> Flowabl
     text += [Paragraph(escape(flag), styles.step, bulletText="•") for flag in RED_FLAGS]
     text.append(Spacer(1, s.body * 0.3))
     text.append(Paragraph(escape(emergency_line(doc.clinic.emergency)), styles.body_bold))
+    text.append(Paragraph(escape(AFTER_A_FALL), styles.body_bold))
     text.append(Paragraph(escape(PAIN_RULE), styles.body_bold))
     box = Table(
         [[Paragraph("STOP", styles.stop_label), text]],

@@ -371,4 +371,22 @@ def test_the_stop_box_names_the_emergency_number_the_clinic_set(
     buffer = BytesIO()
     render_handout(doc, buffer, pictures=simple_svg)
     first = " ".join(PdfReader(BytesIO(buffer.getvalue())).pages[0].extract_text().split())
-    assert "numbness: call 999 (emergency services) now." in first
+    assert "or bowel: call 999 (emergency services) now." in first
+    # #16 point 16: a fall, even without injury, is reported; legs, bladder, bowel
+    assert "After any fall, even without an injury, tell your therapist" in first
+    assert "cannot control your bladder or bowel" in first
+
+
+def test_the_bone_health_page_covers_protein_medicine_home_and_everyday_moves(
+    render_pdf: RenderPdf,
+) -> None:
+    """#16 point 16: protein, keep taking bone medicine, fall-proofing the home, and safe
+    coughing, sneezing and reaching."""
+    text = render_pdf().text
+    for title in (
+        "Protein",
+        "Your bone medicine",
+        "A safer home",
+        "Coughing, sneezing and reaching",
+    ):
+        assert title in text, title
