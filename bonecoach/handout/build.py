@@ -120,7 +120,10 @@ def build_handout_document(
         start_date=start,
         review_date=review_date,
         next_appointment=next_appointment,
-        safe_moves=() if clinic_sheet else safe_moves(library),
+        # a move already printed as one of the exercises is not printed again (#16)
+        safe_moves=()
+        if clinic_sheet
+        else safe_moves(library, printed={b.exercise_id for s in sections for b in s.blocks}),
         options=opts,
         clinic_sheet=clinic_sheet,
     )
@@ -284,11 +287,13 @@ def numbers_text(numbers: Sequence[int]) -> str:
     return f"{word} {', '.join(parts)}"
 
 
-def safe_moves(library: Mapping[str, Exercise]) -> tuple[SafeMove, ...]:
+def safe_moves(
+    library: Mapping[str, Exercise], printed: set[str] | frozenset[str] = frozenset()
+) -> tuple[SafeMove, ...]:
     moves = []
     for exercise_id in SAFE_MOVE_IDS:
         exercise = library.get(exercise_id)
-        if exercise is None:
+        if exercise is None or exercise_id in printed:
             continue
         text = exercise.summary
         if exercise.tips:

@@ -115,6 +115,8 @@ class PhaseSection:
             if self.start_week == self.end_week
             else f"weeks {self.start_week} to {self.end_week}"
         )
+        if self.name and "week" in self.name.lower():
+            return self.name  # "Weeks 1-4: protect and move" already says when
         return f"{self.name} ({span})" if self.name else span.capitalize()
 
 

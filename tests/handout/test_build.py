@@ -153,3 +153,23 @@ def test_one_box_never_says_hold_on_and_no_hands_together(library: Library) -> N
     free = block_for(support_prescribed=False, hand_support=HandSupport.NONE)
     assert free.support is not None and free.support.startswith("No hands")
     assert (library["semi_tandem_stand"].support_variant or "") not in free.support
+
+
+def test_a_safe_move_already_prescribed_is_not_printed_twice_and_titles_do_not_repeat_weeks(
+    library: Library,
+) -> None:
+    """#16 point 15: 'Picking something up with a hip hinge' printed as an exercise and again
+    on the safe-movement page; '--phase all' titles read 'Weeks 1-4: ... (weeks 1 to 4)'."""
+    from bonecoach.handout.build import SAFE_MOVE_IDS
+    from bonecoach.handout.model import PhaseSection
+
+    move = SAFE_MOVE_IDS[0]
+    program = make_program(library, (move, "sit_to_stand"))
+    doc = make_document(library, program)
+    assert move in {b.exercise_id for b in doc.blocks}
+    assert move not in {m.exercise_id for m in doc.safe_moves}
+    assert len(doc.safe_moves) == len([i for i in SAFE_MOVE_IDS if i in library]) - 1
+    phase = PhaseSection(name="Weeks 1-4: protect and move", start_week=1, end_week=4, groups=())
+    assert phase.title == "Weeks 1-4: protect and move"
+    named = PhaseSection(name="Build strength", start_week=5, end_week=8, groups=())
+    assert named.title == "Build strength (weeks 5 to 8)"
