@@ -15,14 +15,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Container, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from bonecoach.handout.build import PhaseChoice, build_handout_document
-from bonecoach.handout.model import HandoutDocument, HandoutOptions, Therapist
-from bonecoach.handout.sources import clinic_from_settings
+from bonecoach.handout.model import Clinic, HandoutDocument, HandoutOptions, Therapist
 
 if TYPE_CHECKING:
-    from bonecoach.handout.model import Clinic
+    from bonecoach.app.workspace import Workspace
     from bonecoach.program.exercise import Exercise
     from bonecoach.store.records import ProgramVersionRecord
     from bonecoach.store.service import Store
@@ -44,6 +44,22 @@ class HandoutSource:
     # an old program's handout must print them; and the photos of those that have one.
     archived_exercises: Mapping[str, Exercise] = field(default_factory=dict)
     archived_photos: Mapping[str, bytes] = field(default_factory=dict)
+
+
+def clinic_from_settings(settings: Settings | None, fallback: Clinic | None = None) -> Clinic:
+    """The clinic as the settings give it, one rule for every handout: its phone and address
+    are printed even when no name is set (the STOP box needs the number); "Your clinic"
+    stands for a missing name. ``fallback`` (the demo's clinic) when no name is set."""
+    if settings is None or (fallback is not None and not settings.clinic_name.strip()):
+        return fallback or Clinic(name="Your clinic")
+    logo = Path(settings.logo_path).expanduser() if settings.logo_path.strip() else None
+    return Clinic(
+        name=settings.clinic_name.strip() or "Your clinic",
+        phone=settings.clinic_phone.strip(),
+        address=settings.clinic_address.strip(),
+        emergency=settings.emergency_number.strip(),
+        logo_path=logo if logo is not None and logo.is_file() else None,
+    )
 
 
 def prescriber(store: Store, saved_by: str, printing: str) -> Therapist:
@@ -115,4 +131,56 @@ def handout_document(
         version_number=version.number,
         version_date=version.saved_at.date(),
         clinic_sheet=clinic_sheet,
+    )
+
+
+def open_handout_source(context: Workspace, client_id: int) -> HandoutSource:
+    """What the Handout tab prints for the client: the same rule as `bonecoach handout`."""
+    return handout_source(
+        context.store,
+        context.settings,
+        client_id,
+        printing=context.acting_therapist,
+        library=context.library,
+    )
+
+
+def build_pdf(
+    source: HandoutSource,
+    library: Mapping[str, Exercise],
+    illustrations: Mapping[str, Any],
+    options: HandoutOptions,
+    phases: str | int = "current",
+    photos: Mapping[str, bytes] | None = None,
+) -> bytes:
+    """The handout PDF of the source's saved program version (NoHomeHandout, ValueError).
+
+    ``illustrations`` and ``photos`` (custom exercises' photo bytes by id) are the app's;
+    the archived exercises the version names bring their own photos.
+    """
+    from bonecoach.handout.pictures import art_source
+    from bonecoach.handout.render import render_handout_bytes
+
+    document = handout_document(source, library, options, phases=phases)  # type: ignore[arg-type]
+    printed = {**source.archived_photos, **(photos or {})}
+    return render_handout_bytes(document, pictures=art_source(dict(illustrations)), photos=printed)
+
+
+def write_pdf(data: bytes, path: Path) -> Path:
+    """Owner-only (it names the client), through a temporary file so a failed save (a full
+    disk) never leaves half a PDF."""
+    from bonecoach.store.atomic import write_private_bytes
+
+    return write_private_bytes(Path(path), data)
+
+
+def record_handout(
+    context: Workspace, version_id: int, options: HandoutOptions, file_name: str
+) -> Any:
+    return context.store.record_handout(
+        version_id,
+        paper=options.paper,
+        large_print=options.large_print,
+        file_name=file_name,
+        by=context.therapist_name or None,
     )

@@ -90,7 +90,7 @@ def _handout(args: argparse.Namespace) -> int:
         return 2
     try:
         if args.client is None:
-            from bonecoach.handout.sources import demo_handout
+            from bonecoach.app.demo_handout import demo_handout
 
             document = demo_handout(
                 client=args.demo or None,
@@ -118,14 +118,20 @@ def _print_stored(args: argparse.Namespace, options: Any, settings: Any, out: Pa
     """Print the client's newest program version and note the print against that version,
     so every handout maps to a saved version. The same source and document as the app's
     Handout tab (bonecoach.app.handouts)."""
+    from bonecoach.app.clinic_library import open_clinic_library
     from bonecoach.app.handouts import handout_document, handout_source
+    from bonecoach.handout.pictures import PictureCache, art_source
     from bonecoach.handout.render import render_handout_bytes
     from bonecoach.store.atomic import write_private_bytes
     from bonecoach.store.service import Store
 
     store = Store.open(settings=settings)
     try:
-        library, pictures = stored_library(store)
+        # the same library and pictures the app assembles; archived custom exercises too,
+        # since an older program may still name them
+        clinic = open_clinic_library(store, include_archived=True)
+        library = clinic.library
+        pictures = PictureCache(art_source(clinic.illustrations), clinic.photos)
         source = handout_source(
             store,
             settings,
@@ -156,22 +162,3 @@ def _print_stored(args: argparse.Namespace, options: Any, settings: Any, out: Pa
     finally:
         store.close()
     return document
-
-
-def stored_library(store: Any) -> tuple[Any, Any]:
-    """(library, PictureCache) with the clinic's custom exercises from the database, their
-    illustrations and photos; archived ones too, since an older program may still name them."""
-    from bonecoach.art import load_illustrations
-    from bonecoach.art.custom import custom_illustrations
-    from bonecoach.handout.pictures import PictureCache, art_source
-    from bonecoach.store.legacy_custom import import_legacy_folder
-    from bonecoach.store.records import record_photos
-
-    import_legacy_folder(store)  # an old custom_library folder moves into the database
-    illustrations = dict(load_illustrations())
-    customs = store.custom_exercises(include_archived=True)
-    if customs:
-        pictures = {r.id: r.picture for r in customs}
-        illustrations.update(custom_illustrations(pictures, illustrations))
-    library = store.full_library(include_archived=True)
-    return library, PictureCache(art_source(illustrations), record_photos(customs))

@@ -62,8 +62,7 @@ class Starter:
         from bonecoach.ui.context import AppContext
 
         context = AppContext(
-            library=opened.library,
-            illustrations=opened.illustrations,
+            clinic=opened.clinic,
             store=opened.store,
             settings=opened.settings,
             tasks=self.tasks,

@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from bonecoach.app import exchange as actions
 from bonecoach.app.changes import Changes, Topic
 from bonecoach.store.errors import DuplicateClientError
-from bonecoach.ui.actions import exchange as actions
 from bonecoach.ui.plain import as_written
 
 if TYPE_CHECKING:
@@ -54,9 +54,7 @@ def _import(window: MainWindow, source: Path, as_new: bool) -> None:
     def done(imported: Any) -> None:
         record = imported.record
         if imported.library_update is not None:  # here, on the UI thread that reads it
-            from bonecoach.ui.actions.library import apply_custom_library_update
-
-            apply_custom_library_update(context, imported.library_update)
+            context.clinic.apply(imported.library_update)
         topics = [Topic.CLIENTS] + ([Topic.LIBRARY] if imported.library_update else [])
         context.changes.announce(Changes.of(*topics, client_id=None))
         window.clients.select_client(record.id)

@@ -1,30 +1,26 @@
-"""What every screen needs, built once in app.py and passed down (no singletons)."""
+"""What every screen needs, built once in app.py and passed down (no singletons): the
+workspace the operations work on, plus the app's task runner, error reporter and change hub."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from bonecoach.app.workspace import Workspace
 
 if TYPE_CHECKING:
-    from bonecoach.program.library import Library
-    from bonecoach.store.service import Store
-    from bonecoach.store.settings import Settings
     from bonecoach.ui.change_hub import ChangeHub
     from bonecoach.ui.errors import ErrorReporter
     from bonecoach.ui.tasks import TaskRunner
+    from bonecoach.ui.thumbnails import ThumbnailCache
 
 
-@dataclass
-class AppContext:
-    library: Library
-    illustrations: dict[str, Any]
-    store: Store
-    settings: Settings
+@dataclass(kw_only=True)
+class AppContext(Workspace):
     tasks: TaskRunner
     errors: ErrorReporter
-    therapist_name: str | None = None
-    extras: dict[str, Any] = field(default_factory=dict)  # caches screens share, e.g. thumbnails
     changes: ChangeHub = field(default_factory=lambda: _hub())  # what changed, for every screen
+    thumbnails: ThumbnailCache | None = None  # made when first needed (the Program tab, manager)
 
 
 def _hub() -> ChangeHub:

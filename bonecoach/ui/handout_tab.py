@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bonecoach.app import handouts as actions
 from bonecoach.app.changes import Topic
-from bonecoach.ui.actions import handouts as actions
 from bonecoach.ui.handout_preview import PdfPreview
 from bonecoach.ui.plain import PlainLabel, RichLabel
 
@@ -261,9 +261,7 @@ class HandoutTab(QWidget):
         if key == self._building:  # already on its way (e.g. shown, then Ctrl+P at once)
             return
         self._building = key
-        from bonecoach.ui.actions.library import ensure_custom_pictures
-
-        ensure_custom_pictures(self.context)
+        self.context.clinic.load_custom_pictures(self.context.store)
         self._generation += 1
         generation = self._generation
         self.preview.show_message("Building the handout…")
@@ -275,7 +273,7 @@ class HandoutTab(QWidget):
             key[1],
             key[2],
             # a copy: the Library manager may change the app's photos during the build
-            dict(self.context.extras.get("photos", {})),
+            dict(self.context.photos),
             on_done=lambda data: self._built(generation, key, data),
             on_error=lambda exc: self._failed(generation, exc),
             label="Building handout…",

@@ -31,9 +31,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bonecoach.app import library as custom
+from bonecoach.app.clinic_library import record_pictures
 from bonecoach.program.exercise import Exercise
 from bonecoach.program.library import Library, _describe_error
-from bonecoach.ui.actions import library as custom
 from bonecoach.ui.exercise_form import ExerciseForm
 from bonecoach.ui.picture_chooser import PictureChooser
 from bonecoach.ui.plain import PlainLabel, RichLabel, as_written
@@ -388,8 +389,8 @@ class LibraryManagerDialog(QDialog):
             exercises = [e for e in exercises if e.id != saved.id] + [saved]
         self.context.library = Library(exercises)
         self._load_customs()
-        illustrations, photos = custom.record_pictures(self.customs, self.context.illustrations)
-        stash = self.context.extras.setdefault("photos", {})
+        illustrations, photos = record_pictures(self.customs, self.context.illustrations)
+        stash = self.context.photos
         if saved is not None:  # a picture changed from photo to poses, or back, shows the new
             stash.pop(saved.id, None)
             if saved.id not in illustrations:

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bonecoach.app import clients as client_actions
 from bonecoach.app.changes import Changes, Topic
 from bonecoach.ui import window_state
-from bonecoach.ui.actions import clients as client_actions
 from bonecoach.ui.client_list import ClientListPanel
 from bonecoach.ui.client_models import client_heading
 from bonecoach.ui.menus import build_menus

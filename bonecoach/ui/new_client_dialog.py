@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bonecoach.app import clients as actions
 from bonecoach.store.errors import DuplicateClientError
-from bonecoach.ui.actions import clients as actions
 from bonecoach.ui.plain import PlainLabel, as_written
 from bonecoach.ui.widgets import FieldFeedback
 

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bonecoach.app.library import CustomPicture
 from bonecoach.art.custom import custom_illustrations
-from bonecoach.ui.actions.library import CustomPicture
 from bonecoach.ui.exercise_details import PictureView
 from bonecoach.ui.plain import PlainLabel
 from bonecoach.ui.thumbnails import thumbnail_cache
@@ -111,7 +111,7 @@ class PictureChooser(QGroupBox):
         illustrations = custom_illustrations({PREVIEW_ID: self.choice()}, context.illustrations)
         context.illustrations.pop(PREVIEW_ID, None)
         context.illustrations.update(illustrations)
-        stash = context.extras.setdefault("photos", {})
+        stash = context.photos
         stash.pop(PREVIEW_ID, None)
         if self.use_photo.isChecked():
             # a newly chosen photo, else the one stored with the exercise

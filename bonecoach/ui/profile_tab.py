@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bonecoach.app import profiles as actions
 from bonecoach.app.changes import Changes, Topic
-from bonecoach.ui.actions import profiles as actions
 from bonecoach.ui.assessment_view import assessment_html
 from bonecoach.ui.charts import ChartPanel
 from bonecoach.ui.date_field import DateField

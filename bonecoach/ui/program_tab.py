@@ -24,11 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bonecoach.app import programs as program_actions
+from bonecoach.app import templates as template_actions
 from bonecoach.app.changes import Changes, Topic
 from bonecoach.program import programs as ops
 from bonecoach.program.template_summary import summarise_changes
-from bonecoach.ui.actions import programs as program_actions
-from bonecoach.ui.actions import templates as template_actions
 from bonecoach.ui.coverage_panel import CoveragePanel
 from bonecoach.ui.exercise_details import ExerciseDetails
 from bonecoach.ui.library_browser import LibraryBrowser
@@ -40,8 +40,8 @@ from bonecoach.ui.template_button import TemplateButton
 from bonecoach.ui.thumbnails import thumbnail_cache
 
 if TYPE_CHECKING:
+    from bonecoach.app.programs import ClientProgram
     from bonecoach.program.templates import Template
-    from bonecoach.ui.actions.programs import ClientProgram
     from bonecoach.ui.context import AppContext
 
 

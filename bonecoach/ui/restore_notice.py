@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer
 
+from bonecoach.app import backup as backup_actions
+from bonecoach.app import clients as client_actions
 from bonecoach.app.changes import EVERYTHING, Changes
-from bonecoach.ui.actions import backup as backup_actions
-from bonecoach.ui.actions import clients as client_actions
 
 if TYPE_CHECKING:
     from bonecoach.ui.main_window import MainWindow
@@ -62,7 +62,7 @@ class RestoreWatcher(QObject):
         return True
 
     def _reload_and_tell(self, notice: Any) -> None:
-        from bonecoach.ui.actions.library import reload_custom_exercises
+        from bonecoach.app.library import reload_custom_exercises
 
         window, context = self.window, self.window.context
         assert context is not None

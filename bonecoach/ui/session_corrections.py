@@ -9,8 +9,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
+from bonecoach.app import sessions as actions
 from bonecoach.app.changes import Changes, Topic
-from bonecoach.ui.actions import sessions as actions
 
 
 class SessionCorrections:

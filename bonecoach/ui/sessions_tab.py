@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bonecoach.app import sessions as actions
 from bonecoach.app.changes import Changes, Topic
 from bonecoach.program.suggestions import SuggestionKind
-from bonecoach.ui.actions import sessions as actions
 from bonecoach.ui.plain import PlainLabel
 from bonecoach.ui.progress_view import ProgressView
 from bonecoach.ui.session_corrections import SessionCorrections

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bonecoach.ui.actions import backup as backup_actions
-from bonecoach.ui.actions import settings as actions
+from bonecoach.app import backup as backup_actions
+from bonecoach.app import settings as actions
 from bonecoach.ui.plain import PlainLabel
 from bonecoach.ui.therapist_list import TherapistList
 from bonecoach.ui.widgets import FieldFeedback

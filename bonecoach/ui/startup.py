@@ -10,7 +10,10 @@ import logging
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from bonecoach.app.clinic_library import ClinicLibrary
 
 log = logging.getLogger(__name__)
 
@@ -18,27 +21,11 @@ log = logging.getLogger(__name__)
 @dataclass
 class Opened:
     store: Any
-    library: Any
+    clinic: ClinicLibrary
     settings: Any
     settings_problem: str | None
-    illustrations: dict[str, Any]
     first_run: bool
     seconds: float
-
-
-def load_library(store: Any) -> Any:
-    """The shipped library plus the clinic's custom exercises from the database."""
-    from bonecoach.ui.actions.library import load_full_library
-
-    return load_full_library(store)
-
-
-def load_illustrations() -> dict[str, Any]:
-    try:
-        from bonecoach.art import load_illustrations as art_load
-    except ImportError:
-        return {}
-    return dict(art_load())
 
 
 def open_everything(url: str | None = None) -> Opened:
@@ -47,6 +34,7 @@ def open_everything(url: str | None = None) -> Opened:
     Raises the store's DatabaseProblem when the database must not be used.
     """
     start = time.perf_counter()
+    from bonecoach.app.clinic_library import open_clinic_library
     from bonecoach.store.service import Store
     from bonecoach.store.settings import load_settings, settings_path
 
@@ -58,17 +46,15 @@ def open_everything(url: str | None = None) -> Opened:
         actor=loaded.settings.default_therapist,
         server_backup_later=True,  # Starter.opened runs it in the background
     )
-    library = load_library(store)
-    illustrations = load_illustrations()
+    clinic = open_clinic_library(store)
     first_run = first_settings and not store.list_clients(include_archived=True)
     seconds = time.perf_counter() - start
-    log.info("opened %s and %d exercises in %.2f s", store.url, len(library), seconds)
+    log.info("opened %s and %d exercises in %.2f s", store.url, len(clinic.library), seconds)
     return Opened(
         store=store,
-        library=library,
+        clinic=clinic,
         settings=loaded.settings,
         settings_problem=loaded.problem,
-        illustrations=illustrations,
         first_run=first_run,
         seconds=seconds,
     )
@@ -76,7 +62,7 @@ def open_everything(url: str | None = None) -> Opened:
 
 def restore_newest(problem: Any) -> Path | None:
     """Replace the broken database with the newest good backup; returns where it was kept."""
-    from bonecoach.ui.actions.backup import restore_backup
+    from bonecoach.app.backup import restore_backup
 
     folder = problem.newest_backup.parent
     return restore_backup(problem.newest_backup, problem.path, folder)

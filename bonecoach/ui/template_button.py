@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 
-from bonecoach.ui.actions import templates as template_actions
+from bonecoach.app import templates as template_actions
 from bonecoach.ui.plain import as_written
 
 if TYPE_CHECKING:

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bonecoach.app import settings as actions
 from bonecoach.store.therapist_ops import LIMITS
-from bonecoach.ui.actions import settings as actions
 from bonecoach.ui.plain import PlainLabel
 from bonecoach.ui.therapist_edits import EditedTherapist, TherapistEdits
 from bonecoach.ui.widgets import FieldFeedback

@@ -8,7 +8,7 @@ stays fast; each picture is drawn once per size. The SVG is the same one the han
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QRectF, QSize
 from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPixmap
@@ -22,17 +22,14 @@ ASPECT = 2  # illustrations are start and end side by side: about twice as wide 
 
 class ThumbnailCache:
     def __init__(self, context: AppContext) -> None:
-        from bonecoach.ui.actions.library import ensure_custom_pictures
-
         self.context = context
-        ensure_custom_pictures(context)
+        context.clinic.load_custom_pictures(context.store)
         self._svg: dict[str, bytes | None] = {}
         self._icons: dict[tuple[str, int], QIcon] = {}
 
     def photo(self, exercise_id: str) -> bytes | None:
-        """A custom exercise's photo bytes, if it has one (kept in ``context.extras``)."""
-        photos: dict[str, bytes] = self.context.extras.get("photos", {})
-        return photos.get(exercise_id)
+        """A custom exercise's photo bytes, if it has one (kept in the clinic library)."""
+        return self.context.photos.get(exercise_id)
 
     def svg(self, exercise_id: str) -> bytes | None:
         """The illustration SVG, or None if the exercise has no poses."""
@@ -108,9 +105,6 @@ def fit(box: QRectF, width: float, height: float) -> QRectF:
 
 def thumbnail_cache(context: AppContext) -> ThumbnailCache:
     """The one cache of this app (shared by the Program tab and the library manager)."""
-    found: Any = context.extras.get("thumbnails")
-    if isinstance(found, ThumbnailCache):
-        return found
-    cache = ThumbnailCache(context)
-    context.extras["thumbnails"] = cache
-    return cache
+    if context.thumbnails is None:
+        context.thumbnails = ThumbnailCache(context)
+    return context.thumbnails

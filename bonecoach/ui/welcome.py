@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bonecoach.ui.actions import clients as client_actions
-from bonecoach.ui.actions import settings as settings_actions
+from bonecoach.app import clients as client_actions
+from bonecoach.app import settings as settings_actions
 from bonecoach.ui.plain import RichLabel
 
 if TYPE_CHECKING:

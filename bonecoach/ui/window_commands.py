@@ -11,9 +11,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from bonecoach.app import backup as backup_actions
+from bonecoach.app import clients as client_actions
 from bonecoach.app.changes import EVERYTHING, Changes, Topic
-from bonecoach.ui.actions import backup as backup_actions
-from bonecoach.ui.actions import clients as client_actions
 from bonecoach.ui.navigation import TAB_KEYS, go_to_tab, search_library
 from bonecoach.ui.plain import as_written
 
@@ -71,7 +71,7 @@ class WindowCommands:
         w = self.window
         if w.context is None or w.client_id is None:
             return
-        from bonecoach.ui.actions.clients import get_client
+        from bonecoach.app.clients import get_client
         from bonecoach.ui.new_client_dialog import NewClientDialog
 
         dialog = NewClientDialog(w.context, w, client=get_client(w.context, w.client_id))
@@ -165,7 +165,7 @@ class WindowCommands:
         except Exception as exc:
             context.errors.show("Backup not restored", exc)
             return
-        from bonecoach.ui.actions.library import reload_custom_exercises
+        from bonecoach.app.library import reload_custom_exercises
 
         reload_custom_exercises(context)  # the backup's custom exercises, too
         w.open_client(None, ask=False)

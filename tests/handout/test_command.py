@@ -137,7 +137,7 @@ def test_clinic_sheet_prints_only_supervised_exercises(
 def test_shipped_demo_prints_without_a_database(
     tmp_path: Path, library: Library, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from bonecoach.handout.sources import demo_documents
+    from bonecoach.app.demo_handout import demo_documents
 
     documents = demo_documents()
     assert documents, "resources/demo holds no demo client with a program"

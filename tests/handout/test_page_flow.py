@@ -9,9 +9,9 @@ from io import BytesIO
 import pytest
 from pypdf import PdfReader
 
+from bonecoach.app.demo_handout import demo_handout
 from bonecoach.handout.model import HandoutDocument, HandoutOptions
 from bonecoach.handout.render import render_handout_bytes
-from bonecoach.handout.sources import demo_handout
 
 CLIENTS = ["Margaret", "Dorothy", "Helen", "Robert", "Susan"]
 HEADINGS = ("Your exercises", "Your week", "Looking after your bones", "Moving safely every day")

@@ -356,9 +356,9 @@ def test_the_stop_box_names_the_emergency_number_the_clinic_set(
     """#16 point 15: 'call emergency services' names the number where the clinic has set it."""
     from io import BytesIO
 
+    from bonecoach.app.handouts import clinic_from_settings
     from bonecoach.handout.build import build_handout_document
     from bonecoach.handout.render import render_handout
-    from bonecoach.handout.sources import clinic_from_settings
     from bonecoach.store.settings import Settings
 
     from .conftest import THERAPIST, simple_svg

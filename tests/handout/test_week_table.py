@@ -8,9 +8,9 @@ from io import BytesIO
 import pytest
 from pypdf import PdfReader
 
+from bonecoach.app.demo_handout import demo_handout
 from bonecoach.handout.model import HandoutOptions
 from bonecoach.handout.render import render_handout_bytes
-from bonecoach.handout.sources import demo_handout
 from bonecoach.handout.wording import WEEKDAYS
 
 

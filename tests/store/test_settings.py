@@ -153,7 +153,7 @@ def test_a_missing_database_file_named_in_the_settings_is_not_created(tmp_path: 
 def test_a_new_database_location_chosen_in_settings_is_created_then(tmp_path: Path) -> None:
     from types import SimpleNamespace
 
-    from bonecoach.ui.actions.settings import save_settings as save_from_dialog
+    from bonecoach.app.settings import save_settings as save_from_dialog
 
     chosen = tmp_path / "new place" / "clinic.sqlite3"
     context = SimpleNamespace(settings=Settings(), therapist_name="", store=None)

@@ -34,9 +34,9 @@ def _say(line: str) -> None:
 
 def profile_saves(url: str, client_id: int, saves: int, go: Path) -> None:
     """The Profile tab's save: read the newest version, then save on it (the UI action)."""
+    from bonecoach.app.profiles import save_profile
     from bonecoach.store.errors import StaleSaveError
     from bonecoach.store.service import Store
-    from bonecoach.ui.actions.profiles import save_profile
     from tests.store import factories
 
     store = Store.open(url, auto_backup=False, actor="workstation")

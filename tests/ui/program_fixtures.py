@@ -45,6 +45,7 @@ class RecordingErrors:
 
 @pytest.fixture
 def context(qtbot: Any) -> Iterator[Any]:
+    from bonecoach.app.clinic_library import ClinicLibrary
     from bonecoach.art import load_illustrations
     from bonecoach.paths import resource
     from bonecoach.program.library import load_library
@@ -56,8 +57,7 @@ def context(qtbot: Any) -> Iterator[Any]:
     errors = RecordingErrors()
     store = Store.open(settings=Settings(), auto_backup=False, actor="Test Therapist")
     ctx = AppContext(
-        library=load_library(resource("library")),
-        illustrations=dict(load_illustrations()),
+        clinic=ClinicLibrary(load_library(resource("library")), dict(load_illustrations())),
         store=store,
         settings=Settings(clinic_name="Test Clinic"),
         tasks=TaskRunner(errors, synchronous=True),  # type: ignore[arg-type]

@@ -73,6 +73,7 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
 
 @pytest.fixture
 def shell_context(qtbot: Any, dialogs: Dialogs) -> Iterator[Any]:
+    from bonecoach.app.clinic_library import ClinicLibrary
     from bonecoach.paths import resource
     from bonecoach.program.library import load_library
     from bonecoach.store.service import Store
@@ -85,8 +86,7 @@ def shell_context(qtbot: Any, dialogs: Dialogs) -> Iterator[Any]:
     settings = load_settings().settings
     store = Store.open(settings=settings, auto_backup=False, actor="Test Therapist")
     context = AppContext(
-        library=load_library(resource("library")),
-        illustrations={},
+        clinic=ClinicLibrary(load_library(resource("library"))),
         store=store,
         settings=settings,
         tasks=TaskRunner(errors, synchronous=True),

@@ -14,7 +14,7 @@ from bonecoach.ui.program_tab import ProgramTab
 def test_the_count_is_named_holds_bouts_or_sets_after_the_measure(
     qtbot: Any, context: Any, client_id: int
 ) -> None:
-    from bonecoach.ui.actions.templates import shipped_templates
+    from bonecoach.app.templates import shipped_templates
 
     tab = ProgramTab(context)
     qtbot.addWidget(tab)

@@ -79,7 +79,7 @@ def test_a_whole_visit(
     assert reason.text in tooltip
 
     # 3. Build from a template, then try to add the excluded exercise.
-    from bonecoach.ui.actions.templates import shipped_templates
+    from bonecoach.app.templates import shipped_templates
 
     template = next(t for t in shipped_templates(shell_context.library) if not t.clinic_only)
     assert program_tab.apply_template(template)

@@ -35,11 +35,11 @@ def qt_photo(width: int, height: int, kind: str) -> bytes:
 
 def _save_photo_exercise(context: Any, client_id: int, photo: bytes) -> None:
     """A custom exercise with ``photo``, in the library and in the client's saved program."""
+    from bonecoach.app.library import reload_custom_exercises, save_custom
+    from bonecoach.app.programs import screen_all
     from bonecoach.program.exercise import Exercise
     from bonecoach.program.picture import CustomPicture
     from bonecoach.program.programs import add_item, blank_program
-    from bonecoach.ui.actions.library import reload_custom_exercises, save_custom
-    from bonecoach.ui.actions.programs import screen_all
     from tests.ui.program_fixtures import osteoporosis_profile
 
     raw = context.library["sit_to_stand"].model_dump(mode="json")
@@ -77,9 +77,9 @@ def test_the_handout_tab_prints_the_photo(
 def test_an_archived_photo_exercise_in_an_old_program_prints_its_photo(
     context: Any, client_id: int
 ) -> None:
+    from bonecoach.app.handouts import build_pdf, open_handout_source
+    from bonecoach.app.library import archive_custom
     from bonecoach.handout.model import HandoutOptions
-    from bonecoach.ui.actions.handouts import build_pdf, open_handout_source
-    from bonecoach.ui.actions.library import archive_custom
 
     _save_photo_exercise(context, client_id, qt_photo(270, 360, "JPEG"))
     archive_custom(context.store, CUSTOM_ID)

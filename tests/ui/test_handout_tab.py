@@ -14,8 +14,8 @@ from tests.ui.program_fixtures import shown_handout_tab
 
 @pytest.fixture
 def saved_program(context: Any, client_id: int) -> Any:
+    from bonecoach.app.templates import shipped_templates
     from bonecoach.program.templates import instantiate
-    from bonecoach.ui.actions.templates import shipped_templates
     from tests.ui.program_fixtures import osteoporosis_profile
 
     template = next(t for t in shipped_templates(context.library) if not t.clinic_only)
@@ -127,18 +127,18 @@ def test_build_runs_on_a_worker_and_save_pdf_saves_when_ready(
 ) -> None:  # fmt: skip
     import threading
 
-    from bonecoach.ui import actions
+    from bonecoach.app import handouts
     from bonecoach.ui.tasks import TaskRunner
 
     context.tasks = TaskRunner(context.errors)  # the real, threaded runner
     threads: list[str] = []
-    real_build = actions.handouts.build_pdf
+    real_build = handouts.build_pdf
 
     def build(*args: Any) -> bytes:
         threads.append(threading.current_thread().name)
         return real_build(*args)
 
-    monkeypatch.setattr(actions.handouts, "build_pdf", build)
+    monkeypatch.setattr(handouts, "build_pdf", build)
     out = tmp_path / "saved.pdf"
     monkeypatch.setattr(
         QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), "PDF"))

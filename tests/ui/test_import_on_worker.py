@@ -34,11 +34,11 @@ class WatchedDict(dict[str, Any]):
 
 
 def _file_with_a_custom_exercise(tmp_path: Path, library: Any) -> Path:
+    from bonecoach.app.programs import screen_all
     from bonecoach.program.picture import CustomPicture
     from bonecoach.program.programs import add_item, blank_program
     from bonecoach.store.exchange import export_client, write_document
     from bonecoach.store.service import Store
-    from bonecoach.ui.actions.programs import screen_all
     from tests.ui.program_fixtures import osteoporosis_profile
 
     other = Store.open(f"sqlite:///{tmp_path / 'other.sqlite3'}", auto_backup=False)
@@ -60,7 +60,7 @@ def test_an_import_on_the_worker_thread_changes_the_library_on_the_ui_thread(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from bonecoach.ui.context import AppContext
+    from bonecoach.app.clinic_library import ClinicLibrary
     from bonecoach.ui.tasks import TaskRunner
 
     writers: list[str] = []
@@ -68,16 +68,17 @@ def test_an_import_on_the_worker_thread_changes_the_library_on_the_ui_thread(
     context.tasks = TaskRunner(context.errors, synchronous=False)  # a real worker thread
     from bonecoach.art import load_illustrations
 
-    context.illustrations = WatchedDict(writers)
+    context.clinic.illustrations = WatchedDict(writers)
     dict.update(context.illustrations, load_illustrations())  # the shipped ones, unwatched
-    original = AppContext.__setattr__
+    context.clinic.photos = WatchedDict(writers)
+    original = ClinicLibrary.__setattr__
 
     def watched_setattr(self: Any, name: str, value: Any) -> None:
         if name == "library":
             writers.append(threading.current_thread().name)
         original(self, name, value)
 
-    monkeypatch.setattr(AppContext, "__setattr__", watched_setattr)
+    monkeypatch.setattr(ClinicLibrary, "__setattr__", watched_setattr)
     path = _file_with_a_custom_exercise(tmp_path, context.library)
     window = MainWindow(context)
     qtbot.addWidget(window)

@@ -8,7 +8,8 @@ from typing import Any
 
 import pytest
 
-from bonecoach.ui.actions import library as custom
+from bonecoach.app import library as custom
+from bonecoach.app.clinic_library import open_clinic_library
 from bonecoach.ui.library_manager import LibraryManagerDialog
 from tests.ui.program_fixtures import shown_handout_tab
 
@@ -41,7 +42,7 @@ def test_built_in_is_read_only_and_duplicate_makes_an_editable_copy(
     assert saved.easier is None and saved.harder is None
     # it is in the database, loaded with the shipped library next time
     assert "sit_to_stand_custom" in custom.custom_records(context.store)
-    assert "sit_to_stand_custom" in custom.load_full_library(context.store)
+    assert "sit_to_stand_custom" in open_clinic_library(context.store).library
     picture = context.store.custom_exercise("sit_to_stand_custom").picture
     assert picture.kind == "same_as" and picture.same_as == "sit_to_stand"
     assert "(custom)" in dialog.list.currentItem().text()
@@ -123,7 +124,7 @@ def test_duplicate_with_a_photo_keeps_the_photo(
     assert dialog.save_current(), dialog.problems.text()
     stored = context.store.custom_exercise("bridge_custom")
     assert stored.picture.kind == "photo" and stored.photo == path.read_bytes()
-    assert context.extras["photos"]["bridge_custom"] == path.read_bytes()
+    assert context.photos["bridge_custom"] == path.read_bytes()
 
 
 def test_program_tab_screens_a_new_custom_exercise(
@@ -159,7 +160,7 @@ def test_custom_posed_exercise_is_drawn_and_printed(
     assert context.store.custom_exercise("bridge_custom").picture.start == "crook_lying"
     assert "<svg" in exercise_svg("bridge_custom", context.illustrations)
 
-    from bonecoach.ui.actions.programs import screen_all
+    from bonecoach.app.programs import screen_all
     from tests.ui.program_fixtures import osteoporosis_profile
 
     exercise = context.library["bridge_custom"]
@@ -211,12 +212,12 @@ def test_a_stale_save_is_explained_and_archive_keeps_the_record(
 def test_start_moves_an_old_folder_in_and_an_import_brings_new_exercises(
     context: Any, tmp_path: Any
 ) -> None:
+    from bonecoach.app.exchange import import_client
+    from bonecoach.app.programs import screen_all
     from bonecoach.paths import data_dir
     from bonecoach.program.programs import add_item, blank_program
     from bonecoach.store.exchange import export_client, write_document
     from bonecoach.store.service import Store
-    from bonecoach.ui.actions.exchange import import_client
-    from bonecoach.ui.actions.programs import screen_all
     from tests.ui.program_fixtures import osteoporosis_profile
 
     # an old custom_library folder (made by the previous BoneCoach) with one exercise
@@ -233,7 +234,7 @@ def test_start_moves_an_old_folder_in_and_an_import_brings_new_exercises(
                 lines.append(f"{key} = {json.dumps(value)}")
     lines += ["[picture]", 'kind = "poses"', 'start = "crook_lying"', 'end = "supine"']
     (folder / "old_bridge.toml").write_text("\n".join(lines), encoding="utf-8")
-    library = custom.load_full_library(context.store)
+    library = open_clinic_library(context.store).library
     assert library["old_bridge"].name == "Old bridge" and not folder.exists()
 
     # another clinic exports a client whose program names its own custom exercise
@@ -250,7 +251,7 @@ def test_start_moves_an_old_folder_in_and_an_import_brings_new_exercises(
     imported = import_client(context, path, as_new=False)
     assert "their_bridge" not in context.library  # the worker only works it out
     assert imported.library_update is not None
-    custom.apply_custom_library_update(context, imported.library_update)
+    context.clinic.apply(imported.library_update)
     assert context.library["their_bridge"].name == "Old bridge"
     assert "their_bridge" in context.illustrations
 
@@ -263,10 +264,10 @@ def test_an_archived_custom_exercise_still_prints_in_an_old_program(
     from pypdf import PdfReader
     from PySide6.QtWidgets import QMessageBox
 
+    from bonecoach.app.handouts import build_pdf, open_handout_source
+    from bonecoach.app.programs import screen_all
     from bonecoach.handout.model import HandoutOptions
     from bonecoach.program.programs import add_item, blank_program
-    from bonecoach.ui.actions.handouts import build_pdf, open_handout_source
-    from bonecoach.ui.actions.programs import screen_all
     from tests.ui.program_fixtures import osteoporosis_profile
 
     dialog.select("bridge")

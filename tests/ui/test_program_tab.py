@@ -40,7 +40,7 @@ def test_excluded_exercise_shows_its_reason_in_table_and_details(tab: ProgramTab
 
 
 def test_build_from_template_then_save_a_version(tab: ProgramTab, context: Any) -> None:
-    from bonecoach.ui.actions.templates import shipped_templates
+    from bonecoach.app.templates import shipped_templates
 
     template = shipped_templates(context.library)[0]
     assert tab.apply_template(template)

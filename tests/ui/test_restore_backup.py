@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QApplication, QProgressDialog
 
+from bonecoach.app.backup import restore_into_open_store
 from bonecoach.store.service import Store
-from bonecoach.ui.actions.backup import restore_into_open_store
 from bonecoach.ui.main_window import MainWindow
 from tests.store.conftest import postgres_schema_url  # noqa: F401  (fixture)
 from tests.ui.shell_fixtures import Dialogs, add_client
@@ -91,7 +91,7 @@ def test_a_refused_restore_changes_nothing(window: MainWindow, dialogs: Dialogs)
 def test_closing_says_the_backup_is_running(
     window: MainWindow, dialogs: Dialogs, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from bonecoach.ui.actions import backup as backup_actions
+    from bonecoach.app import backup as backup_actions
 
     seen: list[str] = []
     real = backup_actions.close_store

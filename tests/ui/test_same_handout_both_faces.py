@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from io import BytesIO
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -37,21 +36,26 @@ def clinic(bonecoach_home: Path) -> Any:
 def test_the_app_and_the_command_line_print_the_same_handout(
     clinic: Any, qtbot: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    from bonecoach.app.clinic_library import ClinicLibrary
+    from bonecoach.app.handouts import build_pdf, open_handout_source
+    from bonecoach.app.workspace import Workspace
     from bonecoach.art import load_illustrations
     from bonecoach.handout.model import HandoutOptions
     from bonecoach.store.service import Store
-    from bonecoach.ui.actions.handouts import build_pdf, open_handout_source
 
     store = Store.open(settings=clinic, auto_backup=False)
     library, illustrations = store.full_library(), dict(load_illustrations())
     # what the Handout tab reads from the app: the therapist at the desk is the default one
-    app_face = SimpleNamespace(
-        store=store, settings=clinic, library=library, therapist_name="Pat Kim"
+    app_face = Workspace(
+        store=store,
+        settings=clinic,
+        clinic=ClinicLibrary(library, illustrations),
+        therapist_name="Pat Kim",
     )
     compared = []
     try:
         for client in store.list_clients():
-            app = open_handout_source(app_face, client.id)  # type: ignore[arg-type]
+            app = open_handout_source(app_face, client.id)
             if app.version is None:
                 continue
             out = tmp_path / f"client-{client.id}.pdf"

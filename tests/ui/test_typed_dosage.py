@@ -19,7 +19,7 @@ from bonecoach.ui.program_tab import ProgramTab
 
 @pytest.fixture
 def shown_tab(qtbot: Any, context: Any, client_id: int) -> ProgramTab:
-    from bonecoach.ui.actions.templates import shipped_templates
+    from bonecoach.app.templates import shipped_templates
 
     tab = ProgramTab(context)
     qtbot.addWidget(tab)

@@ -6,20 +6,20 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from bonecoach.ui.context import AppContext
+    from bonecoach.app.workspace import Workspace
 
 
-def list_clients(context: AppContext) -> list[Any]:
+def list_clients(context: Workspace) -> list[Any]:
     """Every client, archived included (the list hides those itself, behind a toggle)."""
     return list(context.store.list_clients(include_archived=True))
 
 
-def get_client(context: AppContext, client_id: int) -> Any:
+def get_client(context: Workspace, client_id: int) -> Any:
     return context.store.get_client(client_id)
 
 
 def create_client(
-    context: AppContext,
+    context: Workspace,
     name: str,
     date_of_birth: date | None,
     clinic_id: str | None,
@@ -35,13 +35,13 @@ def create_client(
 
 
 def find_existing(
-    context: AppContext, name: str, date_of_birth: date | None, clinic_id: str | None
+    context: Workspace, name: str, date_of_birth: date | None, clinic_id: str | None
 ) -> Any | None:
     return context.store.find_existing_client(name, date_of_birth, clinic_id or None)
 
 
 def update_client(
-    context: AppContext,
+    context: Workspace,
     client: Any,
     name: str,
     date_of_birth: date | None,
@@ -60,14 +60,14 @@ def update_client(
     )
 
 
-def set_archived(context: AppContext, client_id: int, archived: bool) -> Any:
+def set_archived(context: Workspace, client_id: int, archived: bool) -> Any:
     client = context.store.get_client(client_id)
     return context.store.archive_client(
         client_id, client.version, archived, by=context.therapist_name or ""
     )
 
 
-def load_demo(context: AppContext) -> tuple[list[Any], list[str]]:
+def load_demo(context: Workspace) -> tuple[list[Any], list[str]]:
     """Import the shipped demo clients (slow-ish: run through context.tasks)."""
     from bonecoach.store.exchange import load_demo as store_load_demo
 
@@ -81,10 +81,10 @@ def has_control_character(text: str) -> bool:
     return CONTROL.search(text) is not None
 
 
-def clients_with_red_flags(context: AppContext) -> set[int]:
+def clients_with_red_flags(context: Workspace) -> set[int]:
     """The clients (not archived) with a red flag not yet reviewed: read on a worker after
     start-up, so the list can mark them."""
-    from bonecoach.ui.actions.sessions import load_sessions
+    from bonecoach.app.sessions import load_sessions
 
     return {
         client.id

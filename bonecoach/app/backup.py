@@ -6,16 +6,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from bonecoach.app.workspace import Workspace
     from bonecoach.store.exchange import Progress
-    from bonecoach.ui.context import AppContext
 
 
-def backup_now(context: AppContext) -> Path:
+def backup_now(context: Workspace) -> Path:
     """A manual backup into the backup folder; returns the file made."""
     return Path(context.store.backup_now())
 
 
-def close_store(context: AppContext, progress: Progress | None = None) -> Path | None:
+def close_store(context: Workspace, progress: Progress | None = None) -> Path | None:
     """Close the database, taking the on-close backup if anything was saved
     (``progress(done, total)`` per client while a server database is exported)."""
     made = context.store.close(progress=progress)
@@ -37,7 +37,7 @@ def clients_in_export(backup: Path) -> int:
 
 
 def restore_into_open_store(
-    context: AppContext, backup: Path, progress: Progress | None = None
+    context: Workspace, backup: Path, progress: Progress | None = None
 ) -> Path | None:
     """Close the database, restore ``backup`` into it (the current one is kept as a backup
     first) and open it again as ``context.store``; returns where the old database was kept.
@@ -68,14 +68,14 @@ def restore_into_open_store(
         context.store = Store.open(settings=context.settings, actor=actor)
 
 
-def audit_mark(context: AppContext) -> Any:
+def audit_mark(context: Workspace) -> Any:
     """The newest audit entry now (remembered to notice a restore made elsewhere)."""
     from bonecoach.store.restore_watch import newest_mark
 
     return newest_mark(context.store)
 
 
-def restore_since(context: AppContext, seen: Any) -> tuple[Any, Any]:
+def restore_since(context: Workspace, seen: Any) -> tuple[Any, Any]:
     """(the newest audit mark, the latest restore made after ``seen``, or None)."""
     from bonecoach.store.restore_watch import restore_since as since
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from bonecoach.ui.context import AppContext
+    from bonecoach.app.workspace import Workspace
 
 
 def load_settings() -> Any:
@@ -14,7 +14,7 @@ def load_settings() -> Any:
     return store_load().settings
 
 
-def save_settings(context: AppContext, values: dict[str, Any]) -> Any:
+def save_settings(context: Workspace, values: dict[str, Any]) -> Any:
     """Validate ``values`` as Settings, write the file, and update the context."""
     from bonecoach.store.settings import Settings
     from bonecoach.store.settings import save_settings as store_save
@@ -45,14 +45,14 @@ def normalise_url(text: str) -> str:
     return normalise_location(text)
 
 
-def add_therapist(context: AppContext, name: str, credentials: str, contact: str) -> Any:
+def add_therapist(context: Workspace, name: str, credentials: str, contact: str) -> Any:
     return context.store.add_therapist(name, credentials, contact)
 
 
-def save_therapists(context: AppContext, changes: list[Any]) -> list[Any]:
+def save_therapists(context: Workspace, changes: list[Any]) -> list[Any]:
     """Store the Settings dialog's therapist changes (TherapistChange) in one transaction."""
     return list(context.store.save_therapists(changes, by=context.therapist_name or None))
 
 
-def therapists(context: AppContext) -> list[Any]:
+def therapists(context: Workspace) -> list[Any]:
     return list(context.store.therapists(include_inactive=True))

@@ -6,18 +6,18 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from bonecoach.app.workspace import Workspace
     from bonecoach.program.assessment import Assessment
     from bonecoach.program.profile import ClientProfile
-    from bonecoach.ui.context import AppContext
 
 
-def profile_history(context: AppContext, client_id: int) -> list[Any]:
+def profile_history(context: Workspace, client_id: int) -> list[Any]:
     """Every saved profile version, oldest first."""
     return list(context.store.profile_history(client_id))
 
 
 def save_profile(
-    context: AppContext,
+    context: Workspace,
     client_id: int,
     profile: ClientProfile,
     recorded_on: date,
@@ -47,6 +47,6 @@ def assess(profile: ClientProfile) -> Assessment:
     return domain_assess(profile)
 
 
-def date_of_birth(context: AppContext, client_id: int) -> Any:
+def date_of_birth(context: Workspace, client_id: int) -> Any:
     """The client's date of birth, or None when it is not recorded."""
     return context.store.get_client(client_id).date_of_birth

@@ -7,11 +7,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from bonecoach.ui.actions.library import CustomLibraryUpdate
-    from bonecoach.ui.context import AppContext
+    from bonecoach.app.clinic_library import LibraryUpdate
+    from bonecoach.app.workspace import Workspace
 
 
-def export_client(context: AppContext, client_id: int, out: Path) -> tuple[Path, str]:
+def export_client(context: Workspace, client_id: int, out: Path) -> tuple[Path, str]:
     """Write the client with all its history; returns the file and a one-line summary."""
     from bonecoach.store.exchange import export_client as store_export
     from bonecoach.store.exchange import write_document
@@ -28,19 +28,18 @@ def export_client(context: AppContext, client_id: int, out: Path) -> tuple[Path,
 @dataclass(frozen=True)
 class ImportedClient:
     record: Any  # the stored ClientRecord
-    library_update: CustomLibraryUpdate | None  # custom exercises the file brought
+    library_update: LibraryUpdate | None  # custom exercises the file brought
 
 
-def import_client(context: AppContext, source: Path, as_new: bool) -> ImportedClient:
+def import_client(context: Workspace, source: Path, as_new: bool) -> ImportedClient:
     """Add the client in ``source``; DuplicateClientError if already stored (unless as_new),
     ImportProblem naming every bad field if the file is not valid (nothing is imported).
     Runs on a worker: the library update it returns is applied on the UI thread."""
     from bonecoach.store.document import read_document
     from bonecoach.store.exchange import import_client as store_import
-    from bonecoach.ui.actions.library import custom_library_update
 
     document = read_document(source)
     record = store_import(context.store, document, as_new=as_new, by=context.therapist_name)
     # the client's programs may name exercises this clinic lacked
-    update = custom_library_update(context) if document.custom_exercises else None
+    update = context.clinic.update_from(context.store) if document.custom_exercises else None
     return ImportedClient(record, update)

@@ -1,16 +1,16 @@
-"""The clinic rule every handout follows, and the shipped demo's handout (no database).
+"""The shipped demo's handout: a demo client's program printed without a database.
 
 A stored program version's handout is assembled in bonecoach.app.handouts, for the app and
-the command line alike. The clinic's name, phone, address and logo come from the settings.
+the command line alike; the demo follows the same clinic rule (``clinic_from_settings``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from bonecoach.app.handouts import clinic_from_settings
 from bonecoach.handout.build import PhaseChoice, build_handout_document
 from bonecoach.handout.model import Clinic, HandoutDocument, HandoutOptions, Therapist
 from bonecoach.program.exercise import Exercise
@@ -29,22 +29,6 @@ def shipped_library() -> Mapping[str, Exercise]:
     from bonecoach.program.library import load_library
 
     return load_library(resource("library"))
-
-
-def clinic_from_settings(settings: Settings | None, fallback: Clinic | None = None) -> Clinic:
-    """The clinic as the settings give it, one rule for every handout: its phone and address
-    are printed even when no name is set (the STOP box needs the number); "Your clinic"
-    stands for a missing name. ``fallback`` (the demo's clinic) when no name is set."""
-    if settings is None or (fallback is not None and not settings.clinic_name.strip()):
-        return fallback or Clinic(name="Your clinic")
-    logo = Path(settings.logo_path).expanduser() if settings.logo_path.strip() else None
-    return Clinic(
-        name=settings.clinic_name.strip() or "Your clinic",
-        phone=settings.clinic_phone.strip(),
-        address=settings.clinic_address.strip(),
-        emergency=settings.emergency_number.strip(),
-        logo_path=logo if logo is not None and logo.is_file() else None,
-    )
 
 
 def demo_documents() -> list[ClientDocument]:

@@ -9,11 +9,11 @@ from typing import TYPE_CHECKING, Any
 from bonecoach.program.screening import Verdict
 
 if TYPE_CHECKING:
+    from bonecoach.app.workspace import Workspace
     from bonecoach.program.exercise import Exercise
     from bonecoach.program.profile import ClientProfile
     from bonecoach.program.programs import Program
     from bonecoach.program.screening import ScreeningResult
-    from bonecoach.ui.context import AppContext
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,7 @@ def screen_all(
 
 
 def open_client_program(
-    context: AppContext, client_id: int, *, check_equipment: bool = True
+    context: Workspace, client_id: int, *, check_equipment: bool = True
 ) -> ClientProgram:
     store = context.store
     client = store.get_client(client_id)
@@ -60,7 +60,7 @@ def open_client_program(
 
 
 def save_program_version(
-    context: AppContext,
+    context: Workspace,
     client_id: int,
     program: Program,
     *,

@@ -11,9 +11,9 @@ from bonecoach.program.screening import Verdict
 from bonecoach.program.suggestions import SuggestionKind
 
 if TYPE_CHECKING:
+    from bonecoach.app.workspace import Workspace
     from bonecoach.program.progression import Suggestion
     from bonecoach.program.sessions import SessionLog
-    from bonecoach.ui.context import AppContext
 
 
 @dataclass(frozen=True)
@@ -32,7 +32,7 @@ class SessionsView:
         return [s for s in self.suggestions if s.kind is SuggestionKind.RED_FLAG]
 
 
-def _screening(context: AppContext, history: Any) -> dict[str, Any]:
+def _screening(context: Workspace, history: Any) -> dict[str, Any]:
     """The client's screening of the whole library, today (empty without a profile)."""
     if not history.profiles:
         return {}
@@ -42,11 +42,11 @@ def _screening(context: AppContext, history: Any) -> dict[str, Any]:
     return {r.exercise_id: r for r in screen_library(profile, context.library.values())}
 
 
-def _excluded_ids(context: AppContext, history: Any) -> set[str]:
+def _excluded_ids(context: Workspace, history: Any) -> set[str]:
     return {i for i, r in _screening(context, history).items() if r.verdict is Verdict.EXCLUDED}
 
 
-def load_sessions(context: AppContext, client_id: int) -> SessionsView:
+def load_sessions(context: Workspace, client_id: int) -> SessionsView:
     from bonecoach.program.progression import suggest
 
     history = context.store.client_history(client_id)
@@ -68,7 +68,7 @@ def load_sessions(context: AppContext, client_id: int) -> SessionsView:
 
 
 def save_session(
-    context: AppContext, client_id: int, log: SessionLog, program_version_id: int | None
+    context: Workspace, client_id: int, log: SessionLog, program_version_id: int | None
 ) -> Any:
     return context.store.save_session(
         client_id, log, program_version_id=program_version_id, by=context.therapist_name
@@ -76,7 +76,7 @@ def save_session(
 
 
 def correct_session(
-    context: AppContext,
+    context: Workspace,
     session_id: int,
     log: SessionLog,
     reason: str,
@@ -88,12 +88,12 @@ def correct_session(
     )
 
 
-def delete_session(context: AppContext, session_id: int, reason: str) -> None:
+def delete_session(context: Workspace, session_id: int, reason: str) -> None:
     context.store.withdraw_session(session_id, reason=reason, by=context.therapist_name)
 
 
 def accept_suggestion(
-    context: AppContext, client_id: int, version: Any, suggestion: Suggestion
+    context: Workspace, client_id: int, version: Any, suggestion: Suggestion
 ) -> AcceptedSuggestion:
     """Apply the suggestion as a new program version (if it changes the program) and record
     the decision, saved together in one transaction; returns the new ProgramVersionRecord (or
@@ -121,7 +121,7 @@ class AcceptedSuggestion:
     suggestion_id: int  # the stored decision, for an undo
 
 
-def undo_accepted_suggestion(context: AppContext, client_id: int, suggestion_id: int) -> Any:
+def undo_accepted_suggestion(context: Workspace, client_id: int, suggestion_id: int) -> Any:
     """The version that restores the program as it was before (None if it made none)."""
     return context.store.undo_accepted_suggestion(
         client_id, suggestion_id, by=context.therapist_name
@@ -129,7 +129,7 @@ def undo_accepted_suggestion(context: AppContext, client_id: int, suggestion_id:
 
 
 def dismiss_suggestion(
-    context: AppContext, client_id: int, version: Any, suggestion: Suggestion, reason: str
+    context: Workspace, client_id: int, version: Any, suggestion: Suggestion, reason: str
 ) -> Any:
     if not reason.strip():
         raise ValueError("reason: say why the suggestion is dismissed")
