@@ -1,7 +1,8 @@
 """The figure renderer: poses to SVG exercise illustrations.
 
 Poses are data (``resources/illustrations/*.toml``, see ``bonecoach.art.poses``); this
-package turns them into deterministic SVG that both Qt and svglib draw, and PNG thumbnails.
+package turns them into deterministic SVG that both Qt and svglib draw. No Qt here: PNG and
+the review sheet are drawn by ``bonecoach.raster``.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from bonecoach.art.illustrations import (
     load_illustrations,
 )
 from bonecoach.art.photo import PhotoError, load_photo
-from bonecoach.art.png import svg_to_png
 from bonecoach.art.poses import Illustration, parse_illustration
 
 __all__ = [
@@ -26,7 +26,6 @@ __all__ = [
     "load_illustrations",
     "load_photo",
     "parse_illustration",
-    "svg_to_png",
 ]
 
 

@@ -133,7 +133,8 @@ def _titles() -> dict[str, str]:
 
 
 def _draw(args: argparse.Namespace) -> int:
-    from bonecoach.art import IllustrationError, exercise_svg, load_illustrations, svg_to_png
+    from bonecoach.art import IllustrationError, exercise_svg, load_illustrations
+    from bonecoach.raster import svg_to_png
 
     if bool(args.all) == bool(args.exercise_id):
         print("give either an exercise ID or --all", file=sys.stderr)
@@ -170,9 +171,9 @@ def _draw(args: argparse.Namespace) -> int:
 
 def _sheet(args: argparse.Namespace) -> int:
     from bonecoach.art import IllustrationError, exercise_svg, load_illustrations
-    from bonecoach.art.sheet import sheet_pdf, sheet_png
     from bonecoach.paths import resource
     from bonecoach.program.library import check_library
+    from bonecoach.raster.sheet import sheet_pdf, sheet_png
 
     out: Path = args.out
     suffix = out.suffix.lower()

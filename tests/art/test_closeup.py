@@ -163,7 +163,7 @@ def test_below_cuts_the_legs_of_a_bed_from_a_lying_exercise(write_poses) -> None
 
 
 def test_a_close_up_asks_to_be_shown_bigger_than_the_common_scale(write_poses) -> None:  # type: ignore[no-untyped-def]
-    from bonecoach.art.sheet import _magnified
+    from bonecoach.raster.sheet import _magnified
 
     whole = exercise_svg("curl", write_poses(WRIST_CURL.format(zoom="", turn="")))
     near = exercise_svg(

@@ -55,7 +55,7 @@ def test_the_review_sheet_prints_each_drawings_steps_beside_it(tmp_path: Path, q
     from pypdf import PdfReader
     from PySide6.QtGui import QImage
 
-    from bonecoach.art.sheet import CELL_W, STEPS_COLUMNS, STEPS_W
+    from bonecoach.raster.sheet import CELL_W, STEPS_COLUMNS, STEPS_W
 
     png, pdf = tmp_path / "review.png", tmp_path / "review.pdf"
     assert main(["library", "sheet", "--steps", "--out", str(png)]) == 0

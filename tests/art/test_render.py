@@ -6,8 +6,9 @@ import re
 
 import pytest
 
-from bonecoach.art import exercise_svg, illustration_problems, svg_to_png
+from bonecoach.art import exercise_svg, illustration_problems
 from bonecoach.art.props import PROP_PARAMS
+from bonecoach.raster import svg_to_png
 
 from .conftest import SIT_TO_STAND
 

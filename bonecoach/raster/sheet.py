@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from bonecoach.art.png import ensure_gui_app
+from bonecoach.raster.png import ensure_gui_app
 
 COLUMNS = 4
 CELL_W, CELL_H, LABEL_H, PAD = 560.0, 280.0, 44.0, 14.0
