@@ -26,7 +26,7 @@ from bonecoach.handout.beside import Labelled, PictureBeside, Stack
 from bonecoach.handout.model import ExerciseBlock
 from bonecoach.handout.pictures import PictureCache
 from bonecoach.handout.styles import BAND_GREY, BLACK, Styles
-from bonecoach.handout.wording import SEPARATOR
+from bonecoach.program.dosage_words import SEPARATOR
 
 GUTTER = 6 * mm
 # Standard print: the picture beside the text is this tall, so that each person in a two- or

@@ -23,7 +23,7 @@ from bonecoach.handout.model import (
     Therapist,
     WeekRow,
 )
-from bonecoach.handout.wording import (
+from bonecoach.program.dosage_words import (
     dosage_text,
     effort_text,
     load_hint,

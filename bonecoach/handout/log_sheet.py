@@ -16,7 +16,7 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spa
 
 from bonecoach.handout.model import ExerciseBlock, HandoutDocument, PhaseSection
 from bonecoach.handout.styles import BLACK, LIGHT_GREY, Styles, literal
-from bonecoach.handout.wording import WEEKDAYS
+from bonecoach.program.dosage_words import WEEKDAYS
 
 
 def log_sheets(

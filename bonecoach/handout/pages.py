@@ -18,7 +18,7 @@ from reportlab.platypus import (
 from bonecoach.handout.model import HandoutDocument, PhaseSection, SafeMove
 from bonecoach.handout.pictures import PictureCache
 from bonecoach.handout.styles import BAND_GREY, BLACK, LIGHT_GREY, Styles, literal
-from bonecoach.handout.wording import WEEKDAYS
+from bonecoach.program.dosage_words import WEEKDAYS
 
 # The words beside a safe move's picture need this much width.
 MOVE_TEXT_WIDTH = 70 * mm

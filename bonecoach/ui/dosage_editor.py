@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bonecoach.handout.wording import dosage_text
 from bonecoach.program.dosage import BandColour, Dosage, DosageError, parse_dosage
+from bonecoach.program.dosage_words import dosage_text
 from bonecoach.program.programs import ProgramItem
 from bonecoach.ui.plain import PlainLabel
 

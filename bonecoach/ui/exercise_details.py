@@ -10,7 +10,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
-from bonecoach.handout.wording import dosage_text
+from bonecoach.program.dosage_words import dosage_text
 from bonecoach.ui.library_model import BADGES, UNSCREENED, words
 from bonecoach.ui.plain import RichLabel
 from bonecoach.ui.thumbnails import ASPECT

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bonecoach.handout.wording import dosage_text
+from bonecoach.program.dosage_words import dosage_text
 from bonecoach.program.program_diff import compare
 from bonecoach.ui.plain import PlainLabel
 

@@ -21,7 +21,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from bonecoach.handout.wording import dosage_text
+from bonecoach.program.dosage_words import dosage_text
 from bonecoach.program.programs import Program, ProgramItem
 from bonecoach.ui.library_model import BADGES, GREYED, MIME_TYPE, UNSCREENED
 from bonecoach.ui.plain import as_written

@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from bonecoach.handout.wording import dosage_text
+from bonecoach.program.dosage_words import dosage_text
 from bonecoach.program.sessions import RED_FLAGS
 from bonecoach.program.suggestions import SuggestionKind
 from bonecoach.ui.table_model import RowTableModel

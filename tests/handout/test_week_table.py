@@ -11,7 +11,7 @@ from pypdf import PdfReader
 from bonecoach.app.demo_handout import demo_handout
 from bonecoach.handout.model import HandoutOptions
 from bonecoach.handout.render import render_handout_bytes
-from bonecoach.handout.wording import WEEKDAYS
+from bonecoach.program.dosage_words import WEEKDAYS
 
 
 @pytest.mark.parametrize("paper", ["a4", "letter"])

@@ -1,6 +1,6 @@
 """Dosage in the plain words a client reads: "2 sets of 10 - rest 1 minute - 3 days a week".
 
-Pure Python (no reportlab) so the program editor can show the same words the handout prints.
+Domain words, not PDF layout: the program editor shows the same words the handout prints.
 Works with the program's ``Dosage`` and with the library's ``DefaultDosage``: optional fields
 (load_kg, band_colour) are read with ``getattr``.
 """

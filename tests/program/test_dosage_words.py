@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bonecoach.handout.wording import (
+from bonecoach.program.dosage import BandColour, Dosage
+from bonecoach.program.dosage_words import (
     days_text,
     dosage_text,
     duration_text,
@@ -12,7 +13,6 @@ from bonecoach.handout.wording import (
     load_hint,
     suggested_days,
 )
-from bonecoach.program.dosage import BandColour, Dosage
 
 
 def dose(**kw: object) -> Dosage:
