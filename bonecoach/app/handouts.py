@@ -184,3 +184,12 @@ def record_handout(
         file_name=file_name,
         by=context.therapist_name or None,
     )
+
+
+def save_handout(
+    context: Workspace, version_id: int, options: HandoutOptions, data: bytes, path: Path
+) -> Path:
+    """Write the built handout to ``path`` and note it against the version it prints."""
+    written = write_pdf(data, path)
+    record_handout(context, version_id, options, written.name)
+    return written

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from bonecoach.app import handouts as actions
 from bonecoach.app.changes import Topic
 from bonecoach.ui.handout_preview import PdfPreview
+from bonecoach.ui.ops import run_op
 from bonecoach.ui.plain import PlainLabel, RichLabel
 
 if TYPE_CHECKING:
@@ -334,11 +335,12 @@ class HandoutTab(QWidget):
     def _write(self, path: Path) -> None:
         assert self.source is not None and self.source.version is not None
         data = self.preview.data or b""
-        try:
-            actions.write_pdf(data, path)
-            actions.record_handout(self.context, self.source.version.id, self.options(), path.name)
-        except Exception as exc:
-            self.context.errors.show("Handout not saved", exc)
+        version_id, options = self.source.version.id, self.options()
+        done = run_op(
+            self.context, "Handout not saved", actions.save_handout, self.context, version_id,
+            options, data, path,
+        )  # fmt: skip
+        if not done:
             return
         self.saved_path = path
         folder = path.parent.as_uri()
@@ -356,8 +358,10 @@ class HandoutTab(QWidget):
             self._pending_print = True
             self.refresh_preview()
             return
-        try:
+        version_id, options = self.source.version.id, self.options()
+
+        def print_and_note() -> None:
             if self.preview.print_with_dialog(self.paper.currentData(), self):
-                actions.record_handout(self.context, self.source.version.id, self.options(), "")
-        except Exception as exc:
-            self.context.errors.show("Handout not printed", exc)
+                actions.record_handout(self.context, version_id, options, "")
+
+        run_op(self.context, "Handout not printed", print_and_note)

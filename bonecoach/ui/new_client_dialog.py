@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from bonecoach.app import clients as actions
 from bonecoach.store.errors import DuplicateClientError
+from bonecoach.ui.ops import run_op
 from bonecoach.ui.plain import PlainLabel, as_written
 from bonecoach.ui.widgets import FieldFeedback
 
@@ -131,7 +132,13 @@ class NewClientDialog(QDialog):
             self._save_details(name, birth, clinic_id)
             return
         try:
-            existing = actions.find_existing(self.context, name, birth, clinic_id)
+            found = run_op(
+                self.context, "Client not added", actions.find_existing, self.context, name,
+                birth, clinic_id, answers=(DuplicateClientError,),
+            )  # fmt: skip
+            if not found:
+                return
+            existing = found.value
             if existing is not None and existing.clinic_id != clinic_id:
                 answer = QMessageBox.question(
                     self,
@@ -143,28 +150,31 @@ class NewClientDialog(QDialog):
                 )
                 if answer != QMessageBox.StandardButton.Yes:
                     return
-            self.created = actions.create_client(
-                self.context, name, birth, clinic_id, self.contact.toPlainText()
-            )
-        except Exception as exc:
-            if isinstance(exc, DuplicateClientError):
-                self.feedback["clinic_id"].set_problem(str(exc).removeprefix("clinic_id: "))
-                self.ok.setEnabled(False)
-                return
-            self.context.errors.show("Client not added", exc)
+            done = run_op(
+                self.context, "Client not added", actions.create_client, self.context, name,
+                birth, clinic_id, self.contact.toPlainText(), answers=(DuplicateClientError,),
+            )  # fmt: skip
+        except DuplicateClientError as exc:
+            self.feedback["clinic_id"].set_problem(str(exc).removeprefix("clinic_id: "))
+            self.ok.setEnabled(False)
             return
+        if not done:
+            return
+        self.created = done.value
         super().accept()
 
     def _save_details(self, name: str, birth: date | None, clinic_id: str | None) -> None:
         try:
-            self.created = actions.update_client(
-                self.context, self.client, name, birth, clinic_id, self.contact.toPlainText()
-            )
-        except Exception as exc:
-            if isinstance(exc, DuplicateClientError):
-                self.feedback["clinic_id"].set_problem("already belongs to another client")
-                self.ok.setEnabled(False)
-                return
-            self.context.errors.show("Details not saved", exc)
+            done = run_op(
+                self.context, "Details not saved", actions.update_client, self.context,
+                self.client, name, birth, clinic_id, self.contact.toPlainText(),
+                answers=(DuplicateClientError,),
+            )  # fmt: skip
+        except DuplicateClientError:
+            self.feedback["clinic_id"].set_problem("already belongs to another client")
+            self.ok.setEnabled(False)
             return
+        if not done:
+            return
+        self.created = done.value
         super().accept()

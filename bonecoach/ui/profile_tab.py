@@ -29,6 +29,7 @@ from bonecoach.app.changes import Changes, Topic
 from bonecoach.ui.assessment_view import assessment_html
 from bonecoach.ui.charts import ChartPanel
 from bonecoach.ui.date_field import DateField
+from bonecoach.ui.ops import run_op
 from bonecoach.ui.plain import PlainLabel, RichLabel, as_written
 from bonecoach.ui.profile_form import ProfileForm
 from bonecoach.ui.profile_history import ProfileHistoryModel, history_chart
@@ -192,17 +193,18 @@ class ProfileTab(QWidget):
         if profile is None:
             self.status.setText(self._problem_text(problems))
             return False
-        try:
-            actions.save_profile(
-                self.context,
-                self.client_id,
-                profile,
-                date.fromisoformat(self.recorded_on.date().toString("yyyy-MM-dd")),
-                self.note.text(),
-                self._based_on,
-            )
-        except Exception as exc:
-            self.context.errors.show("Profile not saved", exc)
+        done = run_op(
+            self.context,
+            "Profile not saved",
+            actions.save_profile,
+            self.context,
+            self.client_id,
+            profile,
+            date.fromisoformat(self.recorded_on.date().toString("yyyy-MM-dd")),
+            self.note.text(),
+            self._based_on,
+        )
+        if not done:
             return False
         self.set_client(self.client_id)
         self.status.setText("Profile saved as a new version.")

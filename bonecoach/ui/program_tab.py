@@ -33,6 +33,7 @@ from bonecoach.ui.coverage_panel import CoveragePanel
 from bonecoach.ui.exercise_details import ExerciseDetails
 from bonecoach.ui.library_browser import LibraryBrowser
 from bonecoach.ui.library_model import LibraryModel, make_rows
+from bonecoach.ui.ops import run_op
 from bonecoach.ui.plain import PlainLabel, as_written
 from bonecoach.ui.program_editor import ProgramEditor
 from bonecoach.ui.program_model import ProgramDocument
@@ -198,17 +199,19 @@ class ProgramTab(QWidget):
         program = self.document.program  # a start date just typed is in it now
         if client is None or program is None or not self.document.is_dirty:
             return True
-        try:
-            record = program_actions.save_program_version(
-                self.context,
-                client.client_id,
-                program,
-                program_id=self.program_id,
-                based_on=self.document.version_number,
-            )
-        except Exception as exc:  # StaleSaveError and database problems, explained
-            self.context.errors.show("Program not saved", exc)
+        done = run_op(
+            self.context,
+            "Program not saved",
+            program_actions.save_program_version,
+            self.context,
+            client.client_id,
+            program,
+            program_id=self.program_id,
+            based_on=self.document.version_number,
+        )
+        if not done:
             return False
+        record = done.value
         self.program_id = record.program_id
         self.document.mark_saved(record.number)
         self.context.changes.announce(

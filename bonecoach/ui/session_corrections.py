@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from bonecoach.app import sessions as actions
 from bonecoach.app.changes import Changes, Topic
+from bonecoach.ui.ops import run_op
 
 
 class SessionCorrections:
@@ -54,10 +55,17 @@ class SessionCorrections:
         if reason is None:
             return False
         target = others[labels.index(label)]
-        try:
-            actions.correct_session(self.context, record.id, record.log, reason, target.id)
-        except Exception as exc:
-            self.context.errors.show("Session not moved", exc)
+        done = run_op(
+            self.context,
+            "Session not moved",
+            actions.correct_session,
+            self.context,
+            record.id,
+            record.log,
+            reason,
+            target.id,
+        )
+        if not done:
             return False
         self.set_client(self.client_id)
         self.context.changes.announce(Changes.of(Topic.SESSIONS, origin="Sessions"))
@@ -69,10 +77,15 @@ class SessionCorrections:
         )
         if reason is None:
             return False
-        try:
-            actions.delete_session(self.context, record.id, reason)
-        except Exception as exc:
-            self.context.errors.show("Session not deleted", exc)
+        done = run_op(
+            self.context,
+            "Session not deleted",
+            actions.delete_session,
+            self.context,
+            record.id,
+            reason,
+        )
+        if not done:
             return False
         self.set_client(self.client_id)
         self._announce(Topic.SESSIONS)
@@ -84,10 +97,16 @@ class SessionCorrections:
         reason = self._reason(f"What was wrong in the session of {record.log.date:%d %b %Y}?")
         if reason is None:
             return False
-        try:
-            actions.correct_session(self.context, record.id, log, reason)
-        except Exception as exc:
-            self.context.errors.show("Correction not saved", exc)
+        done = run_op(
+            self.context,
+            "Correction not saved",
+            actions.correct_session,
+            self.context,
+            record.id,
+            log,
+            reason,
+        )
+        if not done:
             return False
         self._set_correcting(None)
         self.set_client(self.client_id)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from bonecoach.app import sessions as actions
 from bonecoach.app.changes import Changes, Topic
 from bonecoach.program.suggestions import SuggestionKind
+from bonecoach.ui.ops import run_op
 from bonecoach.ui.plain import PlainLabel
 from bonecoach.ui.progress_view import ProgressView
 from bonecoach.ui.session_corrections import SessionCorrections
@@ -179,12 +180,16 @@ class SessionsTab(QWidget, SessionCorrections):
         if self._correcting is not None:
             return self._save_correction(log)
         version = self.view.program
-        try:
-            actions.save_session(
-                self.context, self.client_id, log, None if version is None else version.id
-            )
-        except Exception as exc:
-            self.context.errors.show("Session not saved", exc)
+        done = run_op(
+            self.context,
+            "Session not saved",
+            actions.save_session,
+            self.context,
+            self.client_id,
+            log,
+            None if version is None else version.id,
+        )
+        if not done:
             return False
         self.set_client(self.client_id)
         self._announce(Topic.SESSIONS)
@@ -253,12 +258,19 @@ class SessionsTab(QWidget, SessionCorrections):
                 return False
         title = self.suggestions.card_text(s).splitlines()[0]
         change = self.suggestions.change_text(s) if s.changes_program else ""
-        try:
-            accepted = actions.accept_suggestion(self.context, self.client_id, self.view.program, s)
-        except Exception as exc:
-            self.context.errors.show("Suggestion not applied", exc)
+        done = run_op(
+            self.context,
+            "Suggestion not applied",
+            actions.accept_suggestion,
+            self.context,
+            self.client_id,
+            self.view.program,
+            s,
+        )
+        if not done:
             self.set_client(self.client_id)  # e.g. a stale program: show the current one
             return False
+        accepted = done.value
         if accepted.version is not None:
             self.program_changed.emit(self.client_id)
         self._announce(Topic.PROGRAM, Topic.SESSIONS)
@@ -275,13 +287,17 @@ class SessionsTab(QWidget, SessionCorrections):
         and the suggestion back in the list."""
         if self._undoable is None or self.client_id is None:
             return False
-        try:
-            restored = actions.undo_accepted_suggestion(
-                self.context, self.client_id, self._undoable
-            )
-        except Exception as exc:  # e.g. the program was saved again since
-            self.context.errors.show("Not undone", exc)
+        done = run_op(
+            self.context,
+            "Not undone",
+            actions.undo_accepted_suggestion,
+            self.context,
+            self.client_id,
+            self._undoable,
+        )
+        if not done:
             return False
+        restored = done.value
         if restored is not None:
             self.program_changed.emit(self.client_id)
         self._announce(Topic.PROGRAM, Topic.SESSIONS)
@@ -312,10 +328,17 @@ class SessionsTab(QWidget, SessionCorrections):
         if not reason.strip():
             self.context.errors.show("Not dismissed", "A reason is needed to dismiss it.")
             return False
-        try:
-            actions.dismiss_suggestion(self.context, self.client_id, self.view.program, s, reason)
-        except Exception as exc:
-            self.context.errors.show("Suggestion not dismissed", exc)
+        done = run_op(
+            self.context,
+            "Suggestion not dismissed",
+            actions.dismiss_suggestion,
+            self.context,
+            self.client_id,
+            self.view.program,
+            s,
+            reason,
+        )
+        if not done:
             return False
         self.set_client(self.client_id)
         self._announce(Topic.SESSIONS)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from bonecoach.app import backup as backup_actions
 from bonecoach.app import settings as actions
+from bonecoach.ui.ops import run_op
 from bonecoach.ui.plain import PlainLabel
 from bonecoach.ui.therapist_list import TherapistList
 from bonecoach.ui.widgets import FieldFeedback
@@ -230,16 +231,20 @@ class SettingsDialog(QDialog):
             )
             return
         therapists_changed = self.therapists.has_changes()
-        try:
-            self.therapists.apply()
-        except Exception as exc:
-            self.pages.setCurrentWidget(self.therapists)
-            self.context.errors.show("Therapists not saved (nothing was changed)", exc)
+        if not run_op(
+            self.context,
+            "Therapists not saved (nothing was changed)",
+            self.therapists.apply,
+            on_failed=lambda _exc: self.pages.setCurrentWidget(self.therapists),
+        ):
             return
-        try:
-            actions.save_settings(self.context, self.values())
-        except Exception as exc:
-            saved = " (the therapist changes were saved)" if therapists_changed else ""
-            self.context.errors.show(f"Settings not saved{saved}", exc)
+        saved = " (the therapist changes were saved)" if therapists_changed else ""
+        if not run_op(
+            self.context,
+            f"Settings not saved{saved}",
+            actions.save_settings,
+            self.context,
+            self.values(),
+        ):  # fmt: skip (the window announces the settings change once the dialog closes)
             return
         super().accept()

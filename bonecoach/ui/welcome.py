@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
 
 from bonecoach.app import clients as client_actions
 from bonecoach.app import settings as settings_actions
+from bonecoach.app.changes import Changes, Topic
+from bonecoach.ui.ops import run_op
 from bonecoach.ui.plain import RichLabel
 
 if TYPE_CHECKING:
@@ -89,13 +91,15 @@ class WelcomeDialog(QDialog):
             "clinic_name": self.clinic_name.text().strip(),
             "clinic_phone": self.clinic_phone.text().strip(),
         }
-        try:
+        credentials = self.credentials.text()
+
+        def save() -> None:
             if name:
-                settings_actions.add_therapist(self.context, name, self.credentials.text(), "")
+                settings_actions.add_therapist(self.context, name, credentials, "")
                 values["default_therapist"] = name
             settings_actions.save_settings(self.context, values)
-        except Exception as exc:
-            self.context.errors.show("Details not saved", exc)
+
+        run_op(self.context, "Details not saved", save, changes=Changes.of(Topic.SETTINGS))
         if self.choice == "demo":
             window: Any = self.parent()
             self.context.tasks.run(

@@ -15,6 +15,7 @@ from bonecoach.app import backup as backup_actions
 from bonecoach.app import clients as client_actions
 from bonecoach.app.changes import EVERYTHING, Changes, Topic
 from bonecoach.ui.navigation import TAB_KEYS, go_to_tab, search_library
+from bonecoach.ui.ops import run_op
 from bonecoach.ui.plain import as_written
 
 if TYPE_CHECKING:
@@ -138,11 +139,12 @@ class WindowCommands:
             return
         everyone = ""
         if server:  # checked whole before asking, so the question can say what it holds
-            try:
-                held = backup_actions.clients_in_export(Path(name))
-            except Exception as exc:
-                context.errors.show("Backup not restored", exc)
+            done = run_op(
+                context, "Backup not restored", backup_actions.clients_in_export, Path(name)
+            )
+            if not done:
                 return
+            held = done.value
             everyone = (
                 f"\n\nIt holds {held} client(s). The records are on the clinic's server: "
                 "every workstation will see the backup's."
@@ -159,12 +161,14 @@ class WindowCommands:
             return
         from bonecoach.ui.progress import progress_if
 
-        try:  # a server's: keeping the current records, then replacing them, so show how far
+        def restore() -> Any:  # a server's: keeping the records, then replacing them: how far
             with progress_if(server, w, "Restoring the clinic's records…") as progress:
-                kept = backup_actions.restore_into_open_store(context, Path(name), progress)
-        except Exception as exc:
-            context.errors.show("Backup not restored", exc)
+                return backup_actions.restore_into_open_store(context, Path(name), progress)
+
+        done = run_op(context, "Backup not restored", restore)
+        if not done:
             return
+        kept = done.value
         from bonecoach.app.library import reload_custom_exercises
 
         reload_custom_exercises(context)  # the backup's custom exercises, too
@@ -190,11 +194,17 @@ class WindowCommands:
     def set_archived(self, client_id: int, archived: bool) -> None:
         if self.window.context is None:
             return
-        try:
-            record = client_actions.set_archived(self.window.context, client_id, archived)
-        except Exception as exc:
-            self.window.context.errors.show("Client not changed", exc)
+        done = run_op(
+            self.window.context,
+            "Client not changed",
+            client_actions.set_archived,
+            self.window.context,
+            client_id,
+            archived,
+        )
+        if not done:
             return
+        record = done.value
         self._announce(Changes.of(Topic.CLIENTS, client_id=client_id))
         verb = "Archived" if archived else "Restored"
         self.window.statusBar().showMessage(f"{verb} {record.name}", 5000)
