@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 __all__ = [
     "CustomPicture",
     "archive_custom",
+    "custom_exercise",
     "custom_records",
     "reload_custom_exercises",
     "restore_custom",
@@ -37,6 +38,11 @@ def custom_records(store: Store, *, include_archived: bool = False) -> dict[str,
     """The stored custom exercises by id (CustomExerciseRecord: exercise, picture, photo,
     version for the next save)."""
     return {r.id: r for r in store.custom_exercises(include_archived=include_archived)}
+
+
+def custom_exercise(store: Store, exercise_id: str) -> CustomExerciseRecord:
+    """One stored custom exercise as it is now (NotFoundError if there is none)."""
+    return store.custom_exercise(exercise_id)
 
 
 def save_custom(

@@ -54,7 +54,7 @@ class Starter:
         self.tasks = tasks
 
     def start(self) -> None:
-        from bonecoach.ui.startup import open_everything
+        from bonecoach.app.opening import open_everything
 
         self.tasks.run(open_everything, on_done=self.opened, on_error=self.failed, label="Opening…")
 
@@ -136,7 +136,7 @@ class Starter:
         )
 
     def _restore(self, problem: Any) -> None:
-        from bonecoach.ui.startup import restore_newest
+        from bonecoach.app.opening import restore_newest
 
         try:
             kept = restore_newest(problem)

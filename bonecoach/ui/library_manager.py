@@ -305,7 +305,7 @@ class LibraryManagerDialog(QDialog):
         except StaleSaveError as exc:
             self.context.errors.show("Custom exercise not saved", exc)
             # Show what the other workstation saved, as the message says to redo one's change.
-            newer = self.context.store.custom_exercise(exercise.id).exercise
+            newer = custom.custom_exercise(self.context.store, exercise.id).exercise
             self._refresh_context(newer)
             self._fill_list(select=exercise.id)
             return False
@@ -373,7 +373,7 @@ class LibraryManagerDialog(QDialog):
         from bonecoach.store.errors import StoreError
 
         try:
-            stored = self.context.store.custom_exercise(exercise_id)
+            stored = custom.custom_exercise(self.context.store, exercise_id)
         except StoreError:
             stored = None
         if stored is not None and not stored.archived:

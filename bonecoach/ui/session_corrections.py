@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from bonecoach.app import sessions as actions
 from bonecoach.app.changes import Changes, Topic
+from bonecoach.app.clients import list_clients
 from bonecoach.ui.ops import run_op
 
 
@@ -38,7 +39,7 @@ class SessionCorrections:
         self._set_correcting(record)
 
     def move_session(self, record: Any) -> bool:
-        others = [c for c in self.context.store.list_clients() if c.id != self.client_id]
+        others = [c for c in list_clients(self.context) if c.id != self.client_id]
         if not others:
             self.context.errors.info("No other client", "There is no other client to move it to.")
             return False
