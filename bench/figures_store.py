@@ -11,7 +11,7 @@ from bench.harness import Figure, median, ms, p95
 
 def fill_database(home: Path, clients: int, sessions_per_client: int = 10) -> tuple[Path, int]:
     """A BoneCoach database under ``home`` (as BONECOACH_HOME) with synthetic clients."""
-    from bonecoach.store.service import Store
+    from bonecoach.store.store import Store
     from bonecoach.store.synthetic import fill
 
     db = home / "data" / "bonecoach.sqlite3"
@@ -25,8 +25,8 @@ def fill_database(home: Path, clients: int, sessions_per_client: int = 10) -> tu
 
 
 def store_figures(db: Path, sets: int, quick: bool) -> list[Figure]:
-    from bonecoach.store.service import Store
     from bonecoach.store.sqlite_file import check_file
+    from bonecoach.store.store import Store
 
     # The full integrity check every start runs (off the UI thread): it grows with the file.
     started = time.perf_counter()

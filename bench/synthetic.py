@@ -75,7 +75,7 @@ def write_custom_library(home: Path, size: int) -> None:
     from sqlalchemy import insert
 
     from bonecoach.store.models import CustomExerciseRow
-    from bonecoach.store.service import Store
+    from bonecoach.store.store import Store
 
     now = datetime.now(UTC)
     rows = [

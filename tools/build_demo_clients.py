@@ -23,10 +23,10 @@ from bonecoach.program.progression import Suggestion, SuggestionKind, apply_sugg
 from bonecoach.program.screening import screen_library
 from bonecoach.program.sessions import ExerciseLog, RedFlag, SessionLog, SessionSetting
 from bonecoach.program.templates import instantiate, load_templates
-from bonecoach.store.document import (
+from bonecoach.store.client_file import (
     FORMAT,
     FORMAT_VERSION,
-    ClientDocument,
+    ClientFile,
     ClientInfo,
     HandoutEntry,
     ProfileEntry,
@@ -285,7 +285,7 @@ def simulate(program: Program, day: dt.date, n: int, rng: random.Random) -> Sess
     return SessionLog(date=day, setting=setting, entries=tuple(entries), notes=notes)
 
 
-def build(spec: Spec, library, templates) -> ClientDocument:  # type: ignore[no-untyped-def]
+def build(spec: Spec, library, templates) -> ClientFile:  # type: ignore[no-untyped-def]
     rng = random.Random(spec.slug)
     newest = NEWEST_PROFILE[spec.slug]
     profiles = []
@@ -408,7 +408,7 @@ def build(spec: Spec, library, templates) -> ClientDocument:  # type: ignore[no-
         )
         for i, (p, saved) in enumerate(versions)
     )
-    return ClientDocument(
+    return ClientFile(
         format=FORMAT,
         format_version=FORMAT_VERSION,
         exported_at=at(last, 19),

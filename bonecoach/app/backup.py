@@ -48,8 +48,8 @@ def restore_into_open_store(
     """
     from bonecoach.store.backup import check_backup
     from bonecoach.store.errors import BackupError
-    from bonecoach.store.service import Store
     from bonecoach.store.sqlite_restore import restore
+    from bonecoach.store.store import Store
 
     path, folder = context.store.sqlite_path, context.store.backup_folder
     if folder is None:

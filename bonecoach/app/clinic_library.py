@@ -18,7 +18,7 @@ from bonecoach.program.library import Library
 
 if TYPE_CHECKING:
     from bonecoach.store.records import CustomExerciseRecord
-    from bonecoach.store.service import Store
+    from bonecoach.store.store import Store
 
 
 @dataclass(frozen=True)

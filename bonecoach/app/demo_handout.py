@@ -16,7 +16,7 @@ from bonecoach.handout.model import Clinic, HandoutDocument, HandoutOptions, The
 from bonecoach.program.exercise import Exercise
 
 if TYPE_CHECKING:
-    from bonecoach.store.document import ClientDocument
+    from bonecoach.store.client_file import ClientFile
     from bonecoach.store.settings import Settings
 
 DEMO_CLINIC = Clinic(
@@ -31,7 +31,7 @@ def shipped_library() -> Mapping[str, Exercise]:
     return load_library(resource("library"))
 
 
-def demo_documents() -> list[ClientDocument]:
+def demo_documents() -> list[ClientFile]:
     from bonecoach.store.exchange import load_demo_documents
 
     return [d for d in load_demo_documents() if any(not p.archived for p in d.programs)]

@@ -35,7 +35,7 @@ def import_client(context: Workspace, source: Path, as_new: bool) -> ImportedCli
     """Add the client in ``source``; DuplicateClientError if already stored (unless as_new),
     ImportProblem naming every bad field if the file is not valid (nothing is imported).
     Runs on a worker: the library update it returns is applied on the UI thread."""
-    from bonecoach.store.document import read_document
+    from bonecoach.store.client_file import read_document
     from bonecoach.store.exchange import import_client as store_import
 
     document = read_document(source)

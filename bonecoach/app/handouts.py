@@ -25,8 +25,8 @@ if TYPE_CHECKING:
     from bonecoach.app.workspace import Workspace
     from bonecoach.program.exercise import Exercise
     from bonecoach.store.records import ProgramVersionRecord
-    from bonecoach.store.service import Store
     from bonecoach.store.settings import Settings
+    from bonecoach.store.store import Store
 
 NO_THERAPIST = "your therapist"
 

@@ -19,7 +19,7 @@ from bonecoach.program.picture import CustomPicture
 if TYPE_CHECKING:
     from bonecoach.app.workspace import Workspace
     from bonecoach.store.records import CustomExerciseRecord
-    from bonecoach.store.service import Store
+    from bonecoach.store.store import Store
 
 __all__ = [
     "CustomPicture",

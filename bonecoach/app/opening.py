@@ -35,8 +35,8 @@ def open_everything(url: str | None = None) -> Opened:
     """
     start = time.perf_counter()
     from bonecoach.app.clinic_library import open_clinic_library
-    from bonecoach.store.service import Store
     from bonecoach.store.settings import load_settings, settings_path
+    from bonecoach.store.store import Store
 
     first_settings = not settings_path().exists()
     loaded = load_settings()

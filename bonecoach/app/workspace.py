@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from bonecoach.app.clinic_library import ClinicLibrary
     from bonecoach.program.library import Library
-    from bonecoach.store.service import Store
     from bonecoach.store.settings import Settings
+    from bonecoach.store.store import Store
 
 
 @dataclass(kw_only=True)

@@ -31,7 +31,7 @@ def register(subparsers: Any) -> None:
 def _backup(args: argparse.Namespace) -> int:
     from bonecoach.store.atomic import output_problem
     from bonecoach.store.errors import StoreError
-    from bonecoach.store.service import Store
+    from bonecoach.store.store import Store
 
     problem = None if args.out is None else output_problem(args.out, replace=False)
     if problem:
@@ -80,7 +80,7 @@ def _restore(args: argparse.Namespace) -> int:
 def _restore_server(backup: Path, folder: Path) -> int:
     from bonecoach.store.errors import StoreError
     from bonecoach.store.server_backup import restore_clinic_export
-    from bonecoach.store.service import Store
+    from bonecoach.store.store import Store
 
     if not backup.is_file():
         print(f"{backup} does not exist", file=sys.stderr)

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from bonecoach.store.service import Store
+    from bonecoach.store.store import Store
 
 
 def register(subparsers: Any) -> None:
@@ -39,8 +39,8 @@ def register(subparsers: Any) -> None:
 
 
 def _open() -> Store:
-    from bonecoach.store.service import Store
     from bonecoach.store.settings import load_settings
+    from bonecoach.store.store import Store
 
     settings = load_settings().settings
     return Store.open(settings=settings, actor=settings.default_therapist)
@@ -108,8 +108,8 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
+    from bonecoach.store.client_file import CLINIC_FORMAT, read_document
     from bonecoach.store.clinic_file import read_clinic_file
-    from bonecoach.store.document import CLINIC_FORMAT, read_document
     from bonecoach.store.errors import DuplicateClientError
     from bonecoach.store.exchange import import_client, import_custom_exercises
 

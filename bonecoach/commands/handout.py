@@ -123,7 +123,7 @@ def _print_stored(args: argparse.Namespace, options: Any, settings: Any, out: Pa
     from bonecoach.handout.pictures import PictureCache, art_source
     from bonecoach.handout.render import render_handout_bytes
     from bonecoach.store.atomic import write_private_bytes
-    from bonecoach.store.service import Store
+    from bonecoach.store.store import Store
 
     store = Store.open(settings=settings)
     try:

@@ -163,7 +163,7 @@ def _with_custom_exercises(shipped: Any) -> Any:
     path = sqlite_path(database_url(settings))
     if path is not None and not path.exists():
         return shipped
-    from bonecoach.store.service import Store
+    from bonecoach.store.store import Store
 
     store = Store.open(settings=settings, auto_backup=False)
     try:

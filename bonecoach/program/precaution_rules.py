@@ -23,26 +23,26 @@ from bonecoach.program.exercise_traits import (
     FALL_LOW,
     IMPACT_WORK,
 )
-from bonecoach.program.rule_model import Client, Effect, Rule
+from bonecoach.program.rule_model import ClientFacts, Effect, Rule
 from bonecoach.program.vocabulary import Demand, Precaution, SourceKey
 
 _DEMANDS = "all_demands"
 
 
-def _has(*demands: Demand) -> Callable[[Exercise, Client], bool]:
+def _has(*demands: Demand) -> Callable[[Exercise, ClientFacts], bool]:
     wanted = frozenset(demands)
 
-    def catches(e: Exercise, _c: Client) -> bool:
+    def catches(e: Exercise, _c: ClientFacts) -> bool:
         return not wanted.isdisjoint(e.all_demands)
 
     return catches
 
 
-def _with(precaution: Precaution) -> Callable[[Client], bool]:
+def _with(precaution: Precaution) -> Callable[[ClientFacts], bool]:
     return lambda c: precaution in c.precautions
 
 
-def _hand_arthritis_change(e: Exercise, _c: Client) -> str:
+def _hand_arthritis_change(e: Exercise, _c: ClientFacts) -> str:
     if Demand.WEIGHT_ON_HANDS in e.all_demands:
         return (
             "Lean on your fists or forearms rather than flat hands, or use the wall version; "
@@ -54,7 +54,7 @@ def _hand_arthritis_change(e: Exercise, _c: Client) -> str:
     )
 
 
-def _stenosis_change(e: Exercise, _c: Client) -> str:
+def _stenosis_change(e: Exercise, _c: ClientFacts) -> str:
     if Demand.WALKING in e.all_demands:
         return (
             "Rest when the legs ache or tingle; walking with poles or a trolley, leaning "
@@ -63,7 +63,7 @@ def _stenosis_change(e: Exercise, _c: Client) -> str:
     return "Keep the back extension small; stop if leg pain, numbness or tingling comes on."
 
 
-def _hypertension_catches(e: Exercise, _c: Client) -> bool:
+def _hypertension_catches(e: Exercise, _c: ClientFacts) -> bool:
     return Demand.SUSTAINED_HOLD in e.all_demands or e.default_dosage.effort >= 7
 
 

@@ -24,7 +24,7 @@ class Effect(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
-class Client:
+class ClientFacts:
     """A profile prepared once for screening many exercises, on one day."""
 
     profile: ClientProfile
@@ -37,7 +37,7 @@ class Client:
     @classmethod
     def prepare(
         cls, profile: ClientProfile, assessment: Assessment | None = None, on: date | None = None
-    ) -> Client:
+    ) -> ClientFacts:
         assessment = assessment if assessment is not None else assess(profile, on)
         precautions = set(profile.precautions)
         if assessment.recent_wrist_or_arm_fracture:
@@ -75,7 +75,7 @@ class AttributeIn:
     attribute: str
     values: frozenset[object]
 
-    def __call__(self, exercise: Exercise, client: Client) -> bool:
+    def __call__(self, exercise: Exercise, client: ClientFacts) -> bool:
         return getattr(exercise, self.attribute) in self.values
 
 
@@ -85,9 +85,9 @@ def attribute_in(attribute: str, *values: object) -> AttributeIn:
     return AttributeIn(attribute, frozenset(values))
 
 
-ClientTest = Callable[[Client], bool]
-ExerciseTest = AttributeIn | Callable[[Exercise, Client], bool]
-Wording = str | Callable[[Exercise, Client], str]
+ClientTest = Callable[[ClientFacts], bool]
+ExerciseTest = AttributeIn | Callable[[Exercise, ClientFacts], bool]
+Wording = str | Callable[[Exercise, ClientFacts], str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +100,7 @@ class Rule:
     for_client: ClientTest
     catches: ExerciseTest
     modification: Wording | None = None  # cautions: what to print on the handout
-    detail: Callable[[Exercise, Client], str] | None = None  # reason that names specifics
+    detail: Callable[[Exercise, ClientFacts], str] | None = None  # reason that names specifics
     # The exercise attributes that ``catches``, ``detail`` and ``modification`` read (for a
     # given client). Screening decides such a rule once per distinct combination of their
     # values, which keeps a 5,000-exercise library well under a frame. None: called for
@@ -119,10 +119,10 @@ class Rule:
     def source(self) -> str:
         return ", ".join(s.value for s in self.sources)
 
-    def reason_for(self, exercise: Exercise, client: Client) -> str:
+    def reason_for(self, exercise: Exercise, client: ClientFacts) -> str:
         return self.detail(exercise, client) if self.detail is not None else self.reason
 
-    def modification_for(self, exercise: Exercise, client: Client) -> str | None:
+    def modification_for(self, exercise: Exercise, client: ClientFacts) -> str | None:
         if self.modification is None or isinstance(self.modification, str):
             return self.modification
         return self.modification(exercise, client)

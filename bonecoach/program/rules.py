@@ -46,21 +46,21 @@ from bonecoach.program.exercise_traits import (
 from bonecoach.program.precaution_rules import PRECAUTION_RULES
 from bonecoach.program.rule_model import (
     AttributeIn,
-    Client,
+    ClientFacts,
     Effect,
     Rule,
     attribute_in,
 )
 from bonecoach.program.vocabulary import Demand, SourceKey
 
-__all__ = ["RULES", "AttributeIn", "Client", "Effect", "Rule", "attribute_in", "rule"]
+__all__ = ["RULES", "AttributeIn", "ClientFacts", "Effect", "Rule", "attribute_in", "rule"]
 
 
-def _support(e: Exercise, _c: Client) -> str:
+def _support(e: Exercise, _c: ClientFacts) -> str:
     return e.support_variant or "Keep a counter or wall within reach."
 
 
-def _protective_position(e: Exercise, _c: Client) -> str:
+def _protective_position(e: Exercise, _c: ClientFacts) -> str:
     if e.position is SEATED:
         # no "sit against a backrest": some seated exercises are done away from the back
         return (
@@ -73,7 +73,7 @@ def _protective_position(e: Exercise, _c: Client) -> str:
     )
 
 
-def _floor_transfer_modification(e: Exercise, _c: Client) -> str:
+def _floor_transfer_modification(e: Exercise, _c: ClientFacts) -> str:
     if e.category is SAFE_MOVEMENT:
         return (
             "Practise getting down and up with the therapist first, with a sturdy chair to hold, "
@@ -85,58 +85,58 @@ def _floor_transfer_modification(e: Exercise, _c: Client) -> str:
     )
 
 
-def _missing_equipment(e: Exercise, c: Client) -> str:
+def _missing_equipment(e: Exercise, c: ClientFacts) -> str:
     missing = [q.value.replace("_", " ") for q in e.equipment if q not in c.equipment]
     return f"Needs {', '.join(missing)}, which the client does not have at home."
 
 
-def _precaution_detail(e: Exercise, c: Client) -> str:
+def _precaution_detail(e: Exercise, c: ClientFacts) -> str:
     tags = [p.value.replace("_", " ") for p in e.avoid_with if p in c.precautions]
     return f"Marked unsuitable with {', '.join(tags)}, which the client has."
 
 
-def _fall_risk_detail(e: Exercise, c: Client) -> str:
+def _fall_risk_detail(e: Exercise, c: ClientFacts) -> str:
     return (
         f"Fall-risk flag ({c.fall_tests}): strength and balance come before impact; "
         "moderate and high impact wait until the flag clears."
     )
 
 
-def _fall_support_detail(e: Exercise, c: Client) -> str:
+def _fall_support_detail(e: Exercise, c: ClientFacts) -> str:
     return f"Fall-risk flag ({c.fall_tests}): done only in its supported variant."
 
 
-def _fracture_trigger(c: Client) -> str:
+def _fracture_trigger(c: ClientFacts) -> str:
     return c.assessment.fracture_precaution_trigger or "Fracture precautions"
 
 
-def _no_impact_detail(e: Exercise, c: Client) -> str:
+def _no_impact_detail(e: Exercise, c: ClientFacts) -> str:
     return f"{_fracture_trigger(c)}: impact above brisk walking is not advised."
 
 
-def _heavy_load_detail(e: Exercise, c: Client) -> str:
+def _heavy_load_detail(e: Exercise, c: ClientFacts) -> str:
     return (
         f"{_fracture_trigger(c)}: form and alignment come before load; heavy lifting only "
         "under physiotherapist supervision."
     )
 
 
-def _moderate_aerobic_detail(e: Exercise, c: Client) -> str:
+def _moderate_aerobic_detail(e: Exercise, c: ClientFacts) -> str:
     return f"{_fracture_trigger(c)}: aerobic work at moderate intensity only."
 
 
-def _gentle_impact_detail(e: Exercise, c: Client) -> str:
+def _gentle_impact_detail(e: Exercise, c: ClientFacts) -> str:
     return f"{_fracture_trigger(c)}: only gentle, low impact; no jarring."
 
 
-def _protective_detail(what: str) -> Callable[[Exercise, Client], str]:
-    def detail(e: Exercise, c: Client) -> str:
+def _protective_detail(what: str) -> Callable[[Exercise, ClientFacts], str]:
+    def detail(e: Exercise, c: ClientFacts) -> str:
         return f"Most protective case ({c.protective_case_words}): {what}"
 
     return detail
 
 
-def _protective_or_frail_heavy(e: Exercise, c: Client) -> str:
+def _protective_or_frail_heavy(e: Exercise, c: ClientFacts) -> str:
     return (
         f"Most protective case ({c.protective_case_words}): heavy lifting and drop landings "
         "are excluded whatever the clearance; the evidence for them is in screened women "
@@ -144,7 +144,7 @@ def _protective_or_frail_heavy(e: Exercise, c: Client) -> str:
     )
 
 
-def _lower_intensity_detail(e: Exercise, c: Client) -> str:
+def _lower_intensity_detail(e: Exercise, c: ClientFacts) -> str:
     whys = []
     if c.profile.new_to_strength_training:
         whys.append("New to strength training")
@@ -153,16 +153,16 @@ def _lower_intensity_detail(e: Exercise, c: Client) -> str:
     return f"{' and '.join(whys)}: learn the technique at a lower intensity first."
 
 
-def _lower_intensity_client(c: Client) -> bool:
+def _lower_intensity_client(c: ClientFacts) -> bool:
     return c.profile.new_to_strength_training or c.assessment.high_fracture_risk is True
 
 
-def _walking_aid_client(c: Client) -> bool:
+def _walking_aid_client(c: ClientFacts) -> bool:
     tug = c.profile.tug_seconds
     return c.profile.falls_past_year >= 2 or (tug is not None and tug >= TUG_VERY_SLOW_SECONDS)
 
 
-def _walking_aid_detail(e: Exercise, c: Client) -> str:
+def _walking_aid_detail(e: Exercise, c: ClientFacts) -> str:
     p = c.profile
     why = (
         f"{p.falls_past_year} falls in the past year"
@@ -172,12 +172,12 @@ def _walking_aid_detail(e: Exercise, c: Client) -> str:
     return f"{why}: walk with a walking aid or poles, on even ground."
 
 
-def _floor_lift_client(c: Client) -> bool:
+def _floor_lift_client(c: ClientFacts) -> bool:
     a = c.assessment
     return a.osteoporosis_level or a.most_protective or c.profile.frail
 
 
-def _floor_lift_detail(e: Exercise, c: Client) -> str:
+def _floor_lift_detail(e: Exercise, c: ClientFacts) -> str:
     a = c.assessment
     why = (
         "Osteoporosis or high fracture risk"
@@ -187,25 +187,25 @@ def _floor_lift_detail(e: Exercise, c: Client) -> str:
     return f"{why}: lifting to or from the floor loads the spine; teach the hip hinge first."
 
 
-def _recent_window_detail(e: Exercise, c: Client) -> str:
+def _recent_window_detail(e: Exercise, c: ClientFacts) -> str:
     return (
         f"{_recent_event_words(c)}: only gentle, low-effort work, walking as pain allows, "
         "safe-movement practice and counter-supported balance until the client is reviewed."
     )
 
 
-def _recent_event_words(c: Client) -> str:
+def _recent_event_words(c: ClientFacts) -> str:
     a = c.assessment
     if a.recent_fracture_until is not None:
         return f"Vertebral fracture under 12 weeks ago (until {a.recent_fracture_until:%d %B %Y})"
     return "New unexplained back pain"
 
 
-def _recent_window_modification(e: Exercise, c: Client) -> str:
+def _recent_window_modification(e: Exercise, c: ClientFacts) -> str:
     return recent_fracture_modification(e) or "Gentle, low effort; stop if the back hurts."
 
 
-def _back_pain_catches(e: Exercise, c: Client) -> bool:
+def _back_pain_catches(e: Exercise, c: ClientFacts) -> bool:
     return (
         e.impact in ABOVE_WALKING
         or e.load in (LOAD_MODERATE, LOAD_HEAVY)
@@ -213,7 +213,7 @@ def _back_pain_catches(e: Exercise, c: Client) -> bool:
     )
 
 
-def _recent_hip_catches(e: Exercise, c: Client) -> bool:
+def _recent_hip_catches(e: Exercise, c: ClientFacts) -> bool:
     return (
         e.category is IMPACT_WORK
         or e.impact in ABOVE_WALKING
@@ -243,7 +243,7 @@ _RECENT_READS = (
 )
 
 
-def _protective(c: Client) -> bool:
+def _protective(c: ClientFacts) -> bool:
     return c.assessment.most_protective
 
 

@@ -25,7 +25,7 @@ from typing import NamedTuple
 
 from bonecoach.program.exercise import Exercise
 from bonecoach.program.profile import ClientProfile
-from bonecoach.program.rules import RULES, Client, Effect, Rule
+from bonecoach.program.rules import RULES, ClientFacts, Effect, Rule
 
 
 class Verdict(StrEnum):
@@ -141,7 +141,7 @@ class Screener:
     def __init__(
         self, profile: ClientProfile, *, check_equipment: bool = True, on: date | None = None
     ) -> None:
-        self.client = Client.prepare(profile, on=on)
+        self.client = ClientFacts.prepare(profile, on=on)
         self.check_equipment = check_equipment
         grouped: dict[tuple[str, ...], list[_Entry]] = {}
         called: list[_Entry] = []
@@ -272,7 +272,7 @@ def screen_naively(
     on: date | None = None,
 ) -> ScreeningResult:
     """The reference: walk the whole rule table for this one exercise, nothing remembered."""
-    client = Client.prepare(profile, on=on)
+    client = ClientFacts.prepare(profile, on=on)
     reasons: list[Reason] = []
     unavailable: list[Reason] = []
     modifications: list[str] = []

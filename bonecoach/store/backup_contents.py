@@ -42,9 +42,9 @@ def record_problems(path: Path) -> list[str]:
     with the clinic's custom exercises and the audit log."""
     from sqlalchemy.orm import Session
 
+    from bonecoach.store.client_file import parse_document
+    from bonecoach.store.client_file_references import consistency_problems
     from bonecoach.store.database import make_engine
-    from bonecoach.store.document import parse_document
-    from bonecoach.store.document_references import consistency_problems
     from bonecoach.store.errors import ImportProblem
     from bonecoach.store.exchange import export_client
     from bonecoach.store.record_store import RecordStore
@@ -77,7 +77,7 @@ def record_problems(path: Path) -> list[str]:
 
 
 def shipped_ids() -> set[str]:
-    from bonecoach.store.custom_ops import shipped_library
+    from bonecoach.store.custom_exercises import shipped_library
 
     return set(shipped_library())
 
@@ -88,7 +88,7 @@ def custom_exercise_problems(session: Any) -> list[str]:
     from pydantic import ValidationError
     from sqlalchemy import select
 
-    from bonecoach.store.custom_ops import record_of
+    from bonecoach.store.custom_exercises import record_of
     from bonecoach.store.models import CustomExerciseRow
 
     problems = []

@@ -15,9 +15,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from bonecoach.store.document import (
+from bonecoach.store.client_file import (
     CLINIC_FORMAT,
-    ClientDocument,
+    ClientFile,
     CustomExerciseEntry,
     _problems,
     parse_document,
@@ -33,7 +33,7 @@ from bonecoach.store.file_checks import (
 
 @dataclass(frozen=True)
 class ClinicFile:
-    clients: list[ClientDocument]
+    clients: list[ClientFile]
     custom_exercises: list[CustomExerciseEntry]  # every one, also those no program names
     archived_custom_exercises: list[str]
 

@@ -13,11 +13,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bonecoach.store.atomic import make_folders, write_private_text
-from bonecoach.store.document import (
+from bonecoach.store.client_file import (
     CLINIC_FORMAT,
     FORMAT,
     FORMAT_VERSION,
-    ClientDocument,
+    ClientFile,
     ClientInfo,
     CustomExerciseEntry,
     HandoutEntry,
@@ -41,10 +41,10 @@ if TYPE_CHECKING:
 
     from bonecoach.store.record_store import RecordStore
     from bonecoach.store.records import ClientRecord, CustomExerciseRecord
-    from bonecoach.store.service import Store
+    from bonecoach.store.store import Store
 
 __all__ = [
-    "ClientDocument",
+    "ClientFile",
     "export_all_to_file",
     "export_all_to_folder",
     "export_client",
@@ -63,7 +63,7 @@ def export_client(
     by: str | None = None,
     audit: bool = True,
     customs: list[CustomExerciseRecord] | None = None,
-) -> ClientDocument:
+) -> ClientFile:
     """The client with all its history and the custom exercises it names; ``audit`` notes
     who took the data out. ``customs``: the custom exercises to pick from (default: all
     stored ones; a clinic export reads them once for every client)."""
@@ -102,7 +102,7 @@ def export_client(
     def ref(version_id: int | None) -> VersionRef | None:
         return None if version_id is None else refs.get(version_id)
 
-    document = ClientDocument(
+    document = ClientFile(
         format=FORMAT,
         format_version=FORMAT_VERSION,
         exported_at=datetime.now(UTC).replace(microsecond=0),
@@ -164,14 +164,14 @@ def custom_entry(record: CustomExerciseRecord) -> CustomExerciseEntry:
     return CustomExerciseEntry(exercise=record.exercise, picture=record.picture, photo_base64=photo)
 
 
-def write_document(document: ClientDocument, out: Path) -> Path:
+def write_document(document: ClientFile, out: Path) -> Path:
     """Write atomically and owner-only (it is health data)."""
     make_folders(out.parent)
     return write_private_text(out, document_json(document))
 
 
 def import_client(
-    store: Store, document: ClientDocument, *, as_new: bool = False, by: str | None = None
+    store: Store, document: ClientFile, *, as_new: bool = False, by: str | None = None
 ) -> ClientRecord:
     """Add the client in ``document`` with all its history, in one transaction.
 
@@ -184,7 +184,7 @@ def import_client(
     """
     from sqlalchemy.exc import IntegrityError
 
-    from bonecoach.store.client_ops import find_existing
+    from bonecoach.store.clients import find_existing
     from bonecoach.store.importer import insert_document
     from bonecoach.store.models import utcnow
 
@@ -302,7 +302,7 @@ def import_custom_exercises(
 ) -> list[str]:
     """Add the custom exercises this database lacks, in one transaction; the ids added.
     ImportProblem (nothing added) if an id here means a different exercise."""
-    from bonecoach.store.custom_ops import ENTITY
+    from bonecoach.store.custom_exercises import ENTITY
     from bonecoach.store.importer import add_custom_exercises
     from bonecoach.store.models import utcnow
 
@@ -323,7 +323,7 @@ def demo_folder() -> Path:
     return resource("demo")
 
 
-def load_demo_documents() -> list[ClientDocument]:
+def load_demo_documents() -> list[ClientFile]:
     """The shipped demo clients, validated; no database needed."""
     return [read_document(path) for path in sorted(demo_folder().glob("*.json"))]
 

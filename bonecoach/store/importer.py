@@ -11,9 +11,9 @@ from sqlalchemy.orm import Session
 
 from bonecoach.program.picture import check_photo
 from bonecoach.store.base import client_record
-from bonecoach.store.custom_ops import ENTITY, new_custom_row, shipped_library
-from bonecoach.store.document import ClientDocument, CustomExerciseEntry, VersionRef
-from bonecoach.store.document_references import consistency_problems
+from bonecoach.store.client_file import ClientFile, CustomExerciseEntry, VersionRef
+from bonecoach.store.client_file_references import consistency_problems
+from bonecoach.store.custom_exercises import ENTITY, new_custom_row, shipped_library
 from bonecoach.store.errors import ImportProblem
 from bonecoach.store.mapping import profile_columns, suggestion_columns
 from bonecoach.store.models import (
@@ -25,16 +25,16 @@ from bonecoach.store.models import (
     SuggestionRow,
     utcnow,
 )
-from bonecoach.store.program_ops import insert_version
-from bonecoach.store.session_ops import insert_session
+from bonecoach.store.programs import insert_version
+from bonecoach.store.sessions import insert_session
 
 if TYPE_CHECKING:
     from bonecoach.store.records import ClientRecord
-    from bonecoach.store.service import Store
+    from bonecoach.store.store import Store
 
 
 def add_document(
-    store: Store, document: ClientDocument, *, clinic_id: str | None, by: str | None
+    store: Store, document: ClientFile, *, clinic_id: str | None, by: str | None
 ) -> ClientRecord:
     who = store.actor if by is None else by
     with store._writing() as session:
@@ -44,7 +44,7 @@ def add_document(
 def insert_document(
     session: Session,
     store: Store,
-    document: ClientDocument,
+    document: ClientFile,
     *,
     clinic_id: str | None,
     who: str,
@@ -138,7 +138,7 @@ def insert_document(
     return client_record(client)
 
 
-def unknown_exercises(session: Session, document: ClientDocument) -> list[str]:
+def unknown_exercises(session: Session, document: ClientFile) -> list[str]:
     """Places in the file naming an exercise neither shipped, stored here nor carried by the
     file, or a phase its program lacks: such a record would silently vanish."""
     known = set(shipped_library()) | set(session.scalars(select(CustomExerciseRow.id)))

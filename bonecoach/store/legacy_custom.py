@@ -22,7 +22,7 @@ from bonecoach.program.picture import CustomPicture
 from bonecoach.store.errors import InvalidExercise, NotFoundError
 
 if TYPE_CHECKING:
-    from bonecoach.store.service import Store
+    from bonecoach.store.store import Store
 
 log = logging.getLogger(__name__)
 FOLDER = "custom_library"

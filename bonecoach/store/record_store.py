@@ -1,6 +1,6 @@
 """`RecordStore`: every read and write of one database's records, and nothing else.
 
-`Store` (service.py) adds opening, backups and closing on top. The modules that the opening
+`Store` (store.py) adds opening, backups and closing on top. The modules that the opening
 and the backups themselves use (the clinic export, a restore's check of a backup's records)
 work on a `RecordStore`, so they never reach back up to the opening.
 """
@@ -10,13 +10,13 @@ from __future__ import annotations
 from sqlalchemy import Engine
 from sqlalchemy.orm import sessionmaker
 
-from bonecoach.store.client_ops import ClientOps
-from bonecoach.store.custom_ops import CustomExerciseOps
-from bonecoach.store.session_ops import SessionOps
-from bonecoach.store.therapist_ops import TherapistOps
+from bonecoach.store.clients import ClientRecords
+from bonecoach.store.custom_exercises import CustomExerciseRecords
+from bonecoach.store.sessions import SessionRecords
+from bonecoach.store.therapists import TherapistRecords
 
 
-class RecordStore(ClientOps, TherapistOps, SessionOps, CustomExerciseOps):
+class RecordStore(ClientRecords, TherapistRecords, SessionRecords, CustomExerciseRecords):
     def __init__(self, engine: Engine, *, actor: str = "") -> None:
         super().__init__(sessionmaker(engine, expire_on_commit=False), actor=actor)
         self.engine = engine

@@ -18,7 +18,7 @@ from sqlalchemy import func, select
 from bonecoach.store.models import AuditRow
 
 if TYPE_CHECKING:
-    from bonecoach.store.service import Store
+    from bonecoach.store.store import Store
 
 
 @dataclass(frozen=True)

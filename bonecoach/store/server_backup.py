@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from bonecoach.store.exchange import Progress
-    from bonecoach.store.service import Store
+    from bonecoach.store.store import Store
 
 
 def automatic_server_backup(

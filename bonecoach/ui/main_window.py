@@ -28,9 +28,9 @@ from bonecoach.app.changes import Changes, Topic
 from bonecoach.ui import window_state
 from bonecoach.ui.client_list import ClientListPanel
 from bonecoach.ui.client_models import client_heading
+from bonecoach.ui.menu_handlers import MenuHandlers
 from bonecoach.ui.menus import build_menus
 from bonecoach.ui.plain import PlainLabel, as_written
-from bonecoach.ui.window_commands import WindowCommands
 
 RED_FLAG_STYLE = "background:#fce8e6; color:#a3261c; font-weight:600; padding:6px 8px;"
 
@@ -100,7 +100,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.where_label)
         self.statusBar().addPermanentWidget(self.busy_bar)
 
-        self.commands = WindowCommands(self)
+        self.commands = MenuHandlers(self)
         self.menu_actions = build_menus(self, self.commands.handlers())
         self.clients.client_chosen.connect(self._client_chosen)
         self.clients.new_requested.connect(self.commands.new_client)

@@ -12,7 +12,7 @@ from bonecoach.ui.navigation import TAB_KEYS
 from bonecoach.ui.plain import as_written
 
 
-class WindowActions(NamedTuple):  # not a dataclass: that import costs 2 ms of start-up
+class MenuItems(NamedTuple):  # not a dataclass: that import costs 2 ms of start-up
     new_client: QAction
     find: QAction
     save: QAction
@@ -82,10 +82,10 @@ def _action(
     return action
 
 
-def build_menus(window: QMainWindow, handlers: dict[str, Callable[[], object]]) -> WindowActions:
-    """Create actions bound to ``handlers`` (keyed by WindowActions field) and the menu bar."""
+def build_menus(window: QMainWindow, handlers: dict[str, Callable[[], object]]) -> MenuItems:
+    """Create actions bound to ``handlers`` (keyed by MenuItems field) and the menu bar."""
     h = handlers
-    actions = WindowActions(
+    actions = MenuItems(
         new_client=_action(window, "&New client…", h["new_client"], "Ctrl+N", "Add a client"),
         find=_action(window, "&Find client", h["find"], "Ctrl+F", "Search the client list"),
         save=_action(window, "&Save", h["save"], "Ctrl+S", "Save the changes in this tab"),

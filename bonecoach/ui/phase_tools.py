@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QToolButton, QWi
 from bonecoach.program import programs as ops
 from bonecoach.program.programs import Phase, Program
 from bonecoach.ui.plain import as_written
-from bonecoach.ui.program_model import ProgramDocument
+from bonecoach.ui.program_draft import ProgramDraft
 
 
 def copy_previous(program: Program, index: int) -> Program:
@@ -56,7 +56,7 @@ class PhaseButton(QToolButton):
 
     def __init__(
         self,
-        document: ProgramDocument,
+        document: ProgramDraft,
         current: Callable[[], int],
         report: Callable[[str, object], None],
         parent: QWidget | None = None,

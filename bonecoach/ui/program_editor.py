@@ -31,7 +31,7 @@ from bonecoach.ui.dosage_editor import DosageEditor
 from bonecoach.ui.override_dialog import OverrideDialog
 from bonecoach.ui.phase_tools import PhaseButton
 from bonecoach.ui.plain import PlainLabel
-from bonecoach.ui.program_model import PhaseItemsModel, ProgramDocument
+from bonecoach.ui.program_draft import PhaseItemsModel, ProgramDraft
 
 if TYPE_CHECKING:
     from bonecoach.program.dosage import Dosage
@@ -53,7 +53,7 @@ class ProgramEditor(QWidget):
     item_selected = Signal(str)  # exercise id of the selected program item
     problem = Signal(str, object)  # title, exception: for the error reporter
 
-    def __init__(self, document: ProgramDocument, parent: QWidget | None = None) -> None:
+    def __init__(self, document: ProgramDraft, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = document
         self.library: Mapping[str, Exercise] = {}

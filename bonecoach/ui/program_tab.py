@@ -35,8 +35,8 @@ from bonecoach.ui.library_browser import LibraryBrowser
 from bonecoach.ui.library_model import LibraryModel, make_rows
 from bonecoach.ui.ops import run_op
 from bonecoach.ui.plain import PlainLabel, as_written
+from bonecoach.ui.program_draft import ProgramDraft
 from bonecoach.ui.program_editor import ProgramEditor
-from bonecoach.ui.program_model import ProgramDocument
 from bonecoach.ui.template_button import TemplateButton
 from bonecoach.ui.thumbnails import thumbnail_cache
 
@@ -58,7 +58,7 @@ class ProgramTab(QWidget):
         self.context = context
         self.client: ClientProgram | None = None
         self.program_id: int | None = None
-        self.document = ProgramDocument(self)
+        self.document = ProgramDraft(self)
         self.document.dirty_changed.connect(self.dirty_changed)
         # The Handout tab prints saved versions only; it says when edits here are unsaved.
         self.document.dirty_changed.connect(

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from bonecoach.store.therapist_ops import TherapistChange, name_key, therapist_name
+from bonecoach.store.therapists import TherapistChange, name_key, therapist_name
 
 if TYPE_CHECKING:
     from collections.abc import Iterable

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from bonecoach.app import settings as actions
-from bonecoach.store.therapist_ops import LIMITS
+from bonecoach.store.therapists import LIMITS
 from bonecoach.ui.plain import PlainLabel
 from bonecoach.ui.therapist_edits import EditedTherapist, TherapistEdits
 from bonecoach.ui.widgets import FieldFeedback

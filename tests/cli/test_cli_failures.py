@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from bonecoach.cli import main
-from bonecoach.store.service import Store
+from bonecoach.store.store import Store
 
 
 def _one_line(err: str) -> str:

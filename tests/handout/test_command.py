@@ -12,7 +12,7 @@ from bonecoach.cli import main
 from bonecoach.program.library import Library
 from bonecoach.program.programs import Program
 from bonecoach.store.exchange import export_client, write_document
-from bonecoach.store.service import Store
+from bonecoach.store.store import Store
 
 from .conftest import MARKUP_NAME, collapse
 

@@ -13,7 +13,7 @@ from bonecoach.cli import main
 from bonecoach.program.exercise import Exercise
 from bonecoach.program.library import Library
 from bonecoach.program.picture import CustomPicture
-from bonecoach.store.service import Store
+from bonecoach.store.store import Store
 
 from .conftest import collapse, make_program
 from .test_photos import damaged_png, photo

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import itertools
 
-from bonecoach.program.rules import RULES, Client
+from bonecoach.program.rules import RULES, ClientFacts
 from bonecoach.program.screening import Screener, screen_naively
 from bonecoach.program.vocabulary import (
     Category,
@@ -51,7 +51,7 @@ DEMAND_SETS = [
 
 
 def test_the_client_is_concerned_by_every_rule() -> None:
-    client = Client.prepare(EVERY_RULE_CLIENT)
+    client = ClientFacts.prepare(EVERY_RULE_CLIENT)
     assert all(r.for_client(client) for r in RULES)
 
 

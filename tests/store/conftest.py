@@ -11,7 +11,7 @@ from urllib.parse import quote
 
 import pytest
 
-from bonecoach.store.service import Store
+from bonecoach.store.store import Store
 
 POSTGRES_URL = os.environ.get("BONECOACH_TEST_POSTGRES_URL")
 

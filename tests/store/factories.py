@@ -21,7 +21,7 @@ from bonecoach.program.sessions import (
 from bonecoach.program.vocabulary import Equipment, Precaution, SourceKey
 
 if TYPE_CHECKING:
-    from bonecoach.store.service import Store
+    from bonecoach.store.store import Store
 
 
 def profile(**changes: object) -> ClientProfile:
@@ -201,7 +201,7 @@ def full_client(store: Store) -> int:
 
 def custom(exercise_id: str = "towel_squeeze", **changes: Any) -> Exercise:
     """A custom copy of a shipped exercise under a new id (ladder links dropped)."""
-    from bonecoach.store.custom_ops import shipped_library
+    from bonecoach.store.custom_exercises import shipped_library
 
     base = shipped_library()["sit_to_stand"].model_dump(mode="json")
     base.update(id=exercise_id, name="Sit to stand, slow lowering", easier=None, harder=None)

@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-import bonecoach.store.suggestion_ops as suggestion_ops
+import bonecoach.store.suggestions as suggestions_module
 from bonecoach.store.errors import NotFoundError, StaleSaveError
-from bonecoach.store.service import Store
+from bonecoach.store.store import Store
 from tests.store import factories
 
 
@@ -87,7 +87,7 @@ def test_a_failure_part_way_leaves_nothing(
     def crash(*args: object, **kwargs: object) -> None:
         raise RuntimeError(fault)
 
-    monkeypatch.setattr(suggestion_ops, failing_step, crash)
+    monkeypatch.setattr(suggestions_module, failing_step, crash)
     with pytest.raises(RuntimeError, match=fault):
         store.accept_suggestion(
             client.id, factories.suggestion(), factories.program(reps=12), based_on_version_id=v1.id
@@ -208,7 +208,7 @@ def test_dismiss_failure_stores_no_pending_suggestion(
     def crash(*args: object, **kwargs: object) -> None:
         raise RuntimeError("power cut")
 
-    monkeypatch.setattr(suggestion_ops, "decide", crash)
+    monkeypatch.setattr(suggestions_module, "decide", crash)
     with pytest.raises(RuntimeError):
         store.dismiss_suggestion(client.id, factories.suggestion(), reason="knee sore")
     assert store.suggestions(client.id) == []

@@ -11,8 +11,8 @@ import pytest
 from bonecoach.store import backup, sqlite_restore
 from bonecoach.store.database import default_sqlite_path
 from bonecoach.store.errors import BackupError
-from bonecoach.store.service import Store
 from bonecoach.store.sqlite_file import check_file
+from bonecoach.store.store import Store
 from tests.store import factories
 
 

@@ -106,7 +106,7 @@ def test_a_clinic_export_imports_every_client(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from bonecoach.store.exchange import export_all_to_file
-    from bonecoach.store.service import Store
+    from bonecoach.store.store import Store
 
     main(["load-demo"])
     with Store.open(auto_backup=False) as store:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from bonecoach.store.service import Store
+from bonecoach.store.store import Store
 from tests.store import factories
 
 # 60 in every run; BONECOACH_CRASH_KILLS=320 for the long run an issue asks for

@@ -13,10 +13,10 @@ from bonecoach.program.dosage import Dosage
 from bonecoach.program.exercise import Exercise
 from bonecoach.program.picture import MAX_BYTES, CustomPicture
 from bonecoach.program.programs import Phase, Program, ProgramItem
-from bonecoach.store.document import read_document
+from bonecoach.store.client_file import read_document
 from bonecoach.store.errors import ImportProblem, InvalidExercise, StaleSaveError
 from bonecoach.store.exchange import export_client, import_client, write_document
-from bonecoach.store.service import Store
+from bonecoach.store.store import Store
 from tests.sample_images import png
 from tests.store.factories import POSED, custom
 

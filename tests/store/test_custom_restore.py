@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bonecoach.store.errors import NotFoundError, StaleSaveError
-from bonecoach.store.service import Store
+from bonecoach.store.store import Store
 from tests.store.factories import POSED, custom
 
 

@@ -11,8 +11,8 @@ from sqlalchemy import create_engine, text
 
 from bonecoach.store.database import database_url, default_sqlite_path, sqlite_path
 from bonecoach.store.errors import DatabaseProblem
-from bonecoach.store.service import Store
 from bonecoach.store.settings import Settings, save_settings
+from bonecoach.store.store import Store
 
 
 def test_default_is_the_sqlite_file_in_the_data_folder(bonecoach_home: Path) -> None:

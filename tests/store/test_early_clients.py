@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bonecoach.store.early import default_database_file, early_clients
-from bonecoach.store.service import Store
+from bonecoach.store.store import Store
 
 
 def _digest(path: Path) -> str:

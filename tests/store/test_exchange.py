@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from bonecoach.store.client_file import read_document
 from bonecoach.store.clinic_file import read_clinic_file
-from bonecoach.store.document import read_document
 from bonecoach.store.errors import DuplicateClientError, ImportProblem
 from bonecoach.store.exchange import (
     export_all_to_file,
@@ -18,7 +18,7 @@ from bonecoach.store.exchange import (
     load_demo_documents,
     write_document,
 )
-from bonecoach.store.service import Store
+from bonecoach.store.store import Store
 from tests.store import factories
 
 

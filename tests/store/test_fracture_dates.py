@@ -16,10 +16,10 @@ from sqlalchemy import text
 
 from bonecoach.store import database, models, sqlite_file
 from bonecoach.store.backup import list_backups
-from bonecoach.store.document import read_document
+from bonecoach.store.client_file import read_document
 from bonecoach.store.exchange import import_client
 from bonecoach.store.migrate import alembic_config
-from bonecoach.store.service import Store
+from bonecoach.store.store import Store
 
 RELEASE = Path(__file__).resolve().parents[1] / "fixtures" / "release-0.1"
 # Dorothy Okafor's profiles as the previous release stored them: (recorded on, weeks)

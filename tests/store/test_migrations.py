@@ -13,7 +13,7 @@ from bonecoach.store import database, models, sqlite_file
 from bonecoach.store.backup import list_backups
 from bonecoach.store.migrate import MIGRATIONS, current_revision
 from bonecoach.store.models import Base
-from bonecoach.store.service import Store
+from bonecoach.store.store import Store
 
 
 def test_head_constant_matches_the_chain() -> None:

@@ -14,7 +14,7 @@ import pytest
 from bonecoach.store import sqlite_restore
 from bonecoach.store.database import default_sqlite_path
 from bonecoach.store.errors import BackupError
-from bonecoach.store.service import Store
+from bonecoach.store.store import Store
 from tests.store import factories
 
 DAMAGE = {

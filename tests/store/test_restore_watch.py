@@ -8,7 +8,7 @@ from pathlib import Path
 from bonecoach.store.exchange import export_all_to_file
 from bonecoach.store.restore_watch import newest_mark, restore_since
 from bonecoach.store.server_backup import restore_clinic_export
-from bonecoach.store.service import Store
+from bonecoach.store.store import Store
 
 
 def test_a_restore_by_another_workstation_is_noticed_once(

@@ -22,8 +22,8 @@ import pytest
 
 from bonecoach.store.backup import take_backup
 from bonecoach.store.errors import BackupError
-from bonecoach.store.service import Store
 from bonecoach.store.sqlite_restore import restore
+from bonecoach.store.store import Store
 from tests.store import factories
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from bonecoach.store.errors import DuplicateClientError, NotFoundError
-from bonecoach.store.service import Store
+from bonecoach.store.store import Store
 from tests.store import factories
 
 

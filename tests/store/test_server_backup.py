@@ -15,11 +15,11 @@ import pytest
 
 from bonecoach.cli import main
 from bonecoach.store.backup import EXPORT_SUFFIX, list_backups, rotate
-from bonecoach.store.document import parse_document
+from bonecoach.store.client_file import parse_document
 from bonecoach.store.errors import BackupError, ImportProblem
 from bonecoach.store.exchange import export_all_to_file
 from bonecoach.store.server_backup import automatic_server_backup, restore_clinic_export
-from bonecoach.store.service import Store
+from bonecoach.store.store import Store
 from tests.store import factories
 from tests.store.factories import POSED, custom
 

@@ -9,7 +9,6 @@ import pytest
 
 from bonecoach.store.database import database_url, default_sqlite_path
 from bonecoach.store.errors import DatabaseProblem
-from bonecoach.store.service import Store
 from bonecoach.store.settings import (
     Settings,
     backup_folder,
@@ -17,6 +16,7 @@ from bonecoach.store.settings import (
     save_settings,
     settings_path,
 )
+from bonecoach.store.store import Store
 
 
 def test_defaults_without_a_file(bonecoach_home: Path) -> None:

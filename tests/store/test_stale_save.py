@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bonecoach.store.errors import StaleSaveError
-from bonecoach.store.service import Store
+from bonecoach.store.store import Store
 from tests.store import factories
 
 

@@ -12,7 +12,7 @@ import pytest
 from bonecoach.store import sqlite_restore
 from bonecoach.store.database import default_sqlite_path
 from bonecoach.store.errors import DatabaseProblem
-from bonecoach.store.service import Store
+from bonecoach.store.store import Store
 
 
 def _digest(path: Path) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from bonecoach.store.service import Store
+from bonecoach.store.store import Store
 from bonecoach.store.text_guard import ControlCharacterError
 from tests.store import factories
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from bonecoach.store.errors import NotFoundError
-from bonecoach.store.service import Store
-from bonecoach.store.therapist_ops import TherapistChange
+from bonecoach.store.store import Store
+from bonecoach.store.therapists import TherapistChange
 
 
 def _state(store: Store) -> list[tuple[str, str, str, bool]]:

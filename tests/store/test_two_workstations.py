@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from bonecoach.store.document import document_json
+from bonecoach.store.client_file import document_json
 from bonecoach.store.exchange import export_client
-from bonecoach.store.service import Store
+from bonecoach.store.store import Store
 from tests.store import factories
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -36,7 +36,7 @@ def profile_saves(url: str, client_id: int, saves: int, go: Path) -> None:
     """The Profile tab's save: read the newest version, then save on it (the UI action)."""
     from bonecoach.app.profiles import save_profile
     from bonecoach.store.errors import StaleSaveError
-    from bonecoach.store.service import Store
+    from bonecoach.store.store import Store
     from tests.store import factories
 
     store = Store.open(url, auto_backup=False, actor="workstation")
@@ -56,10 +56,10 @@ def profile_saves(url: str, client_id: int, saves: int, go: Path) -> None:
 
 
 def import_file(url: str, file: Path, go: Path) -> None:
-    from bonecoach.store.document import read_document
+    from bonecoach.store.client_file import read_document
     from bonecoach.store.errors import DuplicateClientError
     from bonecoach.store.exchange import import_client
-    from bonecoach.store.service import Store
+    from bonecoach.store.store import Store
 
     store = Store.open(url, auto_backup=False, actor="workstation")
     document = read_document(file)
@@ -78,7 +78,7 @@ def import_file(url: str, file: Path, go: Path) -> None:
 def session_saves(url: str, client_id: int, stop: Path) -> None:
     """Saves session logs until STOP_FILE exists; a save refused while a restore holds the
     database is retried, as the therapist would."""
-    from bonecoach.store.service import Store
+    from bonecoach.store.store import Store
     from tests.store import factories
 
     store = Store.open(url, auto_backup=False, actor="workstation")

@@ -49,8 +49,8 @@ def context(qtbot: Any) -> Iterator[Any]:
     from bonecoach.art import load_illustrations
     from bonecoach.paths import resource
     from bonecoach.program.library import load_library
-    from bonecoach.store.service import Store
     from bonecoach.store.settings import Settings
+    from bonecoach.store.store import Store
     from bonecoach.ui.context import AppContext
     from bonecoach.ui.tasks import TaskRunner
 

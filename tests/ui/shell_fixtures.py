@@ -76,8 +76,8 @@ def shell_context(qtbot: Any, dialogs: Dialogs) -> Iterator[Any]:
     from bonecoach.app.clinic_library import ClinicLibrary
     from bonecoach.paths import resource
     from bonecoach.program.library import load_library
-    from bonecoach.store.service import Store
     from bonecoach.store.settings import load_settings
+    from bonecoach.store.store import Store
     from bonecoach.ui.context import AppContext
     from bonecoach.ui.errors import ErrorReporter
     from bonecoach.ui.tasks import TaskRunner

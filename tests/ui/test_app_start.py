@@ -28,8 +28,8 @@ def start(qtbot: Any) -> tuple[MainWindow, Starter]:
 def test_window_shows_before_the_store_then_gets_its_tabs(
     qtbot: Any, dialogs: Dialogs, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from bonecoach.store.service import Store
     from bonecoach.store.settings import Settings, save_settings
+    from bonecoach.store.store import Store
 
     save_settings(Settings(clinic_name="Riverside"))  # not a first run
     with Store.open() as store:
@@ -51,7 +51,7 @@ def test_broken_database_offers_the_newest_good_backup(
     qtbot: Any, dialogs: Dialogs, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from bonecoach.store.database import default_sqlite_path
-    from bonecoach.store.service import Store
+    from bonecoach.store.store import Store
 
     with Store.open() as store:
         store.create_client("Ann Lee")
@@ -86,7 +86,7 @@ def test_refusing_the_backup_leaves_the_file_untouched(
     qtbot: Any, dialogs: Dialogs, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from bonecoach.store.database import default_sqlite_path
-    from bonecoach.store.service import Store
+    from bonecoach.store.store import Store
 
     with Store.open() as store:
         store.backup_now()
@@ -131,8 +131,8 @@ def test_the_client_list_is_shown_before_the_store_opens(
     qtbot: Any, dialogs: Dialogs, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from bonecoach.store.early import early_clients
-    from bonecoach.store.service import Store
     from bonecoach.store.settings import Settings, save_settings
+    from bonecoach.store.store import Store
 
     save_settings(Settings())
     with Store.open() as store:

@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from bonecoach.ui.program_model import NAME
+from bonecoach.ui.program_draft import NAME
 from bonecoach.ui.program_tab import ProgramTab
 
 

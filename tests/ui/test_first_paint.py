@@ -36,8 +36,8 @@ app.run_app(["bonecoach"])
 
 
 def test_the_window_is_usable_before_any_qt_enum_is_built(tmp_path: Path) -> None:
-    from bonecoach.store.service import Store
     from bonecoach.store.settings import Settings, save_settings
+    from bonecoach.store.store import Store
 
     save_settings(Settings(clinic_name="Riverside"))  # not a first run
     with Store.open() as store:

@@ -38,7 +38,7 @@ def _file_with_a_custom_exercise(tmp_path: Path, library: Any) -> Path:
     from bonecoach.program.picture import CustomPicture
     from bonecoach.program.programs import add_item, blank_program
     from bonecoach.store.exchange import export_client, write_document
-    from bonecoach.store.service import Store
+    from bonecoach.store.store import Store
     from tests.ui.program_fixtures import osteoporosis_profile
 
     other = Store.open(f"sqlite:///{tmp_path / 'other.sqlite3'}", auto_backup=False)

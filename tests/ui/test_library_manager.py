@@ -217,7 +217,7 @@ def test_start_moves_an_old_folder_in_and_an_import_brings_new_exercises(
     from bonecoach.paths import data_dir
     from bonecoach.program.programs import add_item, blank_program
     from bonecoach.store.exchange import export_client, write_document
-    from bonecoach.store.service import Store
+    from bonecoach.store.store import Store
     from tests.ui.program_fixtures import osteoporosis_profile
 
     # an old custom_library folder (made by the previous BoneCoach) with one exercise

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
-from bonecoach.ui.program_model import NAME, VERDICT
+from bonecoach.ui.program_draft import NAME, VERDICT
 from bonecoach.ui.program_tab import ProgramTab
 
 

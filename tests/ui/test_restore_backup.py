@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QProgressDialog
 
 from bonecoach.app.backup import restore_into_open_store
-from bonecoach.store.service import Store
+from bonecoach.store.store import Store
 from bonecoach.ui.main_window import MainWindow
 from tests.store.conftest import postgres_schema_url  # noqa: F401  (fixture)
 from tests.ui.shell_fixtures import Dialogs, add_client
@@ -111,7 +111,7 @@ def test_restore_action_on_a_server_database(
     postgres_schema_url: str,  # noqa: F811  (the fixture imported above)
     tmp_path: Any,
 ) -> None:
-    from bonecoach.store.service import Store
+    from bonecoach.store.store import Store
 
     store = Store.open(postgres_schema_url, backups=tmp_path / "backups", actor="Pat Physio")
     try:
@@ -136,8 +136,8 @@ def test_the_app_takes_a_server_databases_daily_export_after_opening(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from bonecoach.store.backup import EXPORT_SUFFIX, list_backups
-    from bonecoach.store.service import Store
     from bonecoach.store.settings import Settings, save_settings
+    from bonecoach.store.store import Store
     from bonecoach.ui.app import Starter
     from bonecoach.ui.errors import ErrorReporter
     from bonecoach.ui.tasks import TaskRunner

@@ -41,7 +41,7 @@ def test_the_app_and_the_command_line_print_the_same_handout(
     from bonecoach.app.workspace import Workspace
     from bonecoach.art import load_illustrations
     from bonecoach.handout.model import HandoutOptions
-    from bonecoach.store.service import Store
+    from bonecoach.store.store import Store
 
     store = Store.open(settings=clinic, auto_backup=False)
     library, illustrations = store.full_library(), dict(load_illustrations())

@@ -1,5 +1,5 @@
 """Session logs (one row per exercise entry, one per set), and the client's history and
-progress read in one go (suggestions: suggestion_ops)."""
+progress read in one go (suggestions: suggestions.py)."""
 
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ from bonecoach.store.models import (
     utcnow,
 )
 from bonecoach.store.records import ClientHistory, ProgressPoint, SessionRecord, Withdrawal
-from bonecoach.store.suggestion_ops import SuggestionOps, suggestion_record
+from bonecoach.store.suggestions import SuggestionRecords, suggestion_record
 
 _ENTRY_FIELDS = (*ENTRY_COLUMNS, "position", "extra")
 
@@ -164,7 +164,7 @@ def progress_points(sessions: Sequence[SessionRecord]) -> list[ProgressPoint]:
     return points
 
 
-class SessionOps(SuggestionOps):
+class SessionRecords(SuggestionRecords):
     def _check_version(self, session: Session, client_id: int, version_id: int | None) -> None:
         if version_id is None:
             return
@@ -260,9 +260,9 @@ class SessionOps(SuggestionOps):
 
     def client_history(self, client_id: int) -> ClientHistory:
         """Client, profile history, newest program, sessions, suggestions and progress."""
-        from bonecoach.store.client_ops import profile_record
+        from bonecoach.store.clients import profile_record
         from bonecoach.store.models import ProfileVersionRow, ProgramRow
-        from bonecoach.store.program_ops import load_version
+        from bonecoach.store.programs import load_version
 
         with self._reading() as session:
             client = client_record(self._client_row(session, client_id))

@@ -55,7 +55,7 @@ def _record(row: TherapistRow) -> TherapistRecord:
     return TherapistRecord(row.id, row.name, row.credentials, row.contact, row.active)
 
 
-class TherapistOps(StoreBase):
+class TherapistRecords(StoreBase):
     def therapists(self, *, include_inactive: bool = False) -> list[TherapistRecord]:
         query = select(TherapistRow).order_by(TherapistRow.name, TherapistRow.id)
         if not include_inactive:

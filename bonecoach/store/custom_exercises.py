@@ -161,7 +161,7 @@ def check_custom(
     return checked, chosen, photo
 
 
-class CustomExerciseOps(StoreBase):
+class CustomExerciseRecords(StoreBase):
     def custom_exercises(self, *, include_archived: bool = False) -> list[CustomExerciseRecord]:
         """The clinic's custom exercises by id (a stored one that no longer passes the
         domain's checks is left out and logged, rather than stopping the app)."""

@@ -1,4 +1,4 @@
-"""Clients, profile versions and the audit trail (therapists: therapist_ops.py)."""
+"""Clients, profile versions and the audit trail (therapists: therapists.py)."""
 
 from __future__ import annotations
 
@@ -55,7 +55,7 @@ def profile_record(row: ProfileVersionRow) -> ProfileVersionRecord:
     )
 
 
-class ClientOps(StoreBase):
+class ClientRecords(StoreBase):
     # Clients ------------------------------------------------------------------------------
 
     def find_existing_client(

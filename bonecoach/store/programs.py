@@ -142,7 +142,7 @@ def write_version(
     return version
 
 
-class ProgramOps(StoreBase):
+class ProgramRecords(StoreBase):
     def save_program(
         self,
         client_id: int,

@@ -1,6 +1,6 @@
 """The program being edited: an immutable ``Program`` plus undo, and a table of one phase.
 
-``ProgramDocument`` holds the client's program as the domain keeps it (every edit is a domain
+``ProgramDraft`` holds the client's program as the domain keeps it (every edit is a domain
 function returning a new Program) and says when it changed and whether it differs from the
 saved version. ``PhaseItemsModel`` shows the items of one phase and handles drag and drop:
 rows dragged within the table are reordered, exercise ids dropped from the library are added.
@@ -37,7 +37,7 @@ HEADERS = ("#", "Exercise", "Verdict", "Dosage")
 NUMBER, NAME, VERDICT, DOSAGE = range(4)
 
 
-class ProgramDocument(QObject):
+class ProgramDraft(QObject):
     """The program on screen; ``changed`` after every edit, undo, load or clear."""
 
     changed = Signal()
@@ -117,7 +117,7 @@ class PhaseItemsModel(RowTableModel):
     headers = HEADERS
     rows: list[ProgramItem]
 
-    def __init__(self, document: ProgramDocument, parent: QObject | None = None) -> None:
+    def __init__(self, document: ProgramDraft, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.document = document
         self.phase_index = 0

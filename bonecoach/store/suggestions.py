@@ -20,7 +20,7 @@ from bonecoach.store.base import StoreBase
 from bonecoach.store.errors import NotFoundError
 from bonecoach.store.mapping import suggestion_columns, suggestion_from_json
 from bonecoach.store.models import ProgramRow, ProgramVersionRow, SuggestionRow, utcnow
-from bonecoach.store.program_ops import ProgramOps, check_latest, load_version, write_version
+from bonecoach.store.programs import ProgramRecords, check_latest, load_version, write_version
 from bonecoach.store.records import ProgramVersionRecord, SuggestionRecord
 
 
@@ -109,7 +109,7 @@ def _check_version(session: Session, version_id: int | None) -> None:
         raise NotFoundError("program version", version_id)
 
 
-class SuggestionOps(ProgramOps):
+class SuggestionRecords(ProgramRecords):
     def save_suggestions(
         self,
         client_id: int,

@@ -178,7 +178,7 @@ def photo_bytes(text: str) -> bytes:
         raise PhotoError("photo_base64 is not valid base64") from None
 
 
-class ClientDocument(_Strict):
+class ClientFile(_Strict):
     format: Literal["bonecoach-client"]
     format_version: Literal[1, 2, 3]
     exported_at: AwareDatetime
@@ -275,7 +275,7 @@ def _problems(error: ValidationError) -> list[str]:
     return out
 
 
-def parse_document(data: Any, source: str = "the file") -> ClientDocument:
+def parse_document(data: Any, source: str = "the file") -> ClientFile:
     """Validate decoded JSON; ImportProblem naming every bad field path otherwise."""
     if not isinstance(data, dict):
         raise ImportProblem(source, ["(document): must be a JSON object"])
@@ -298,7 +298,7 @@ def parse_document(data: Any, source: str = "the file") -> ClientDocument:
     if control:
         raise ImportProblem(source, control)
     try:
-        document = ClientDocument.model_validate(data)
+        document = ClientFile.model_validate(data)
     except ValidationError as exc:
         raise ImportProblem(source, _problems(exc)) from None
     # "71" taken as the number 71 or 1 as true is a guess about what the file meant: refuse
@@ -308,7 +308,7 @@ def parse_document(data: Any, source: str = "the file") -> ClientDocument:
     return document
 
 
-def read_document(path: Path) -> ClientDocument:
+def read_document(path: Path) -> ClientFile:
     try:
         data = decode_json(read_text(path, "client file"))
     except FileProblem as exc:
@@ -316,5 +316,5 @@ def read_document(path: Path) -> ClientDocument:
     return parse_document(data, str(path))
 
 
-def document_json(document: ClientDocument) -> str:
+def document_json(document: ClientFile) -> str:
     return document.model_dump_json(indent=2) + "\n"

@@ -13,10 +13,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from bonecoach.store.document import ClientDocument
+from bonecoach.store.client_file import ClientFile
 
 
-def consistency_problems(document: ClientDocument, known: set[str]) -> list[str]:
+def consistency_problems(document: ClientFile, known: set[str]) -> list[str]:
     """Each place in ``document`` naming an exercise not in ``known`` (plus the file's own
     custom exercises), a phase its program version does not have, or a date out of order."""
     known = known | {entry.exercise.id for entry in document.custom_exercises}
@@ -28,7 +28,7 @@ def consistency_problems(document: ClientDocument, known: set[str]) -> list[str]
     return problems + _phase_problems(document) + _date_order_problems(document)
 
 
-def _named_exercises(document: ClientDocument) -> Iterator[tuple[str, str]]:
+def _named_exercises(document: ClientFile) -> Iterator[tuple[str, str]]:
     for p, entry in enumerate(document.programs):
         for v, version in enumerate(entry.versions):
             for ph, phase in enumerate(version.program.phases):
@@ -46,7 +46,7 @@ def _named_exercises(document: ClientDocument) -> Iterator[tuple[str, str]]:
                 yield f"suggestions[{s}].suggestion.{field}", value
 
 
-def _phase_problems(document: ClientDocument) -> list[str]:
+def _phase_problems(document: ClientFile) -> list[str]:
     phases = {
         (p, version.number): len(version.program.phases)
         for p, entry in enumerate(document.programs)
@@ -66,7 +66,7 @@ def _phase_problems(document: ClientDocument) -> list[str]:
     return problems
 
 
-def _date_order_problems(document: ClientDocument) -> list[str]:
+def _date_order_problems(document: ClientFile) -> list[str]:
     born = document.client.date_of_birth
     dated: list[tuple[str, dt.date | None]] = []
     problems = []

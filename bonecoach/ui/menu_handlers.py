@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-class WindowCommands:
+class MenuHandlers:
     def __init__(self, window: MainWindow) -> None:
         self.window = window
 
