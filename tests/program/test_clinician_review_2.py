@@ -14,8 +14,7 @@ from bonecoach.program.dosage import Dosage
 from bonecoach.program.programs import ProgramItem
 from bonecoach.program.progression import SuggestionKind, suggest
 from bonecoach.program.screening import Verdict
-from tests.program.screening_fixtures import make_profile
-from tests.program.test_program_review import (
+from tests.program.review_fixtures import (
     DAY,
     held,
     library,
@@ -25,6 +24,7 @@ from tests.program.test_program_review import (
     reps,
     screened,
 )
+from tests.program.screening_fixtures import make_profile
 
 MOST_PROTECTIVE = make_profile(
     age=80, t_score_lowest=-3.3, vertebral_fractures=3,

@@ -17,7 +17,7 @@ from bonecoach.program.programs import OverrideRequired, Phase, Program, Program
 from bonecoach.program.progression import SuggestionKind, apply_suggestion, suggest
 from bonecoach.program.screening import ScreeningResult, Verdict, screen_library
 from bonecoach.program.sessions import ExerciseLog, HandSupport, SessionLog
-from tests.program.test_program_review import CLIENTS
+from tests.program.review_fixtures import CLIENTS
 
 PROGRESSING = {SuggestionKind.PROGRESS_LOAD, SuggestionKind.STEP_UP, SuggestionKind.REDUCE_SUPPORT}
 FIRST_DAY = dt.date(2026, 6, 1)
@@ -99,7 +99,7 @@ def _supports_kept(program: Program, name: str) -> bool:
     return True
 
 
-@settings(max_examples=250, deadline=None)
+@settings(deadline=None)
 @given(client_program_logs())
 def test_accepted_suggestions_stay_screened_supported_and_pain_free(
     case: tuple[str, Program, list[SessionLog]],

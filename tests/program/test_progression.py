@@ -2,106 +2,34 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
-from bonecoach.program.dosage import BandColour, Dosage
+from bonecoach.program.dosage import BandColour
 from bonecoach.program.programs import (
     Override,
-    Phase,
-    Program,
     ProgramItem,
 )
 from bonecoach.program.progression import (
-    RULES,
     StaleSuggestion,
-    Suggestion,
     SuggestionKind,
-    apply_suggestion,
     red_flag_key,
     suggest,
 )
-from bonecoach.program.screening import screen
 from bonecoach.program.sessions import ExerciseLog, HandSupport, RedFlag
 from bonecoach.program.vocabulary import SourceKey
-from tests.program.program_fixtures import exercise, library, normal_density, reps_log, session
-
-LIB = library(
-    exercise("sit_to_stand_hands", harder="sit_to_stand"),
-    exercise("sit_to_stand", level=2, easier="sit_to_stand_hands", harder="goblet_squat"),
-    exercise("goblet_squat", level=3, easier="sit_to_stand", equipment=["dumbbells"]),
-    exercise("band_row", regions=["back"], equipment=["resistance_band"]),
-    exercise("dumbbell_press", regions=["shoulders"], equipment=["dumbbells"]),
-    exercise(
-        "tandem_stand",
-        category="balance",
-        level=2,
-        harder="one_leg_stand",
-        default_dosage={
-            "sets": 2,
-            "hold_seconds": 30,
-            "rest_seconds": 30,
-            "days_per_week": 7,
-            "effort": 4,
-        },
-    ),
-    exercise(
-        "one_leg_stand",
-        category="balance",
-        level=3,
-        easier="tandem_stand",
-        default_dosage={
-            "sets": 3,
-            "hold_seconds": 10,
-            "rest_seconds": 30,
-            "days_per_week": 7,
-            "effort": 5,
-        },
-    ),
+from tests.program.program_fixtures import reps_log, session
+from tests.program.progression_fixtures import (
+    LIB,
+    PRESS,
+    ROW,
+    SQUAT,
+    TANDEM,
+    accept,
+    dose,
+    easy_top,
+    only,
+    program,
 )
-
-
-# a client every exercise of LIB is allowed for (accepting a step-up screens the new one)
-SCREENING = {e.id: screen(normal_density(), e) for e in LIB.values()}
-
-
-def accept(before: Program, suggestion: Suggestion) -> Program:
-    return apply_suggestion(before, suggestion, LIB, SCREENING)
-
-
-def dose(**kw: Any) -> Dosage:
-    base: dict[str, Any] = {"sets": 2, "effort": 6, "rest_seconds": 60, "days_per_week": 3}
-    if not {"reps", "hold_seconds", "minutes"} & set(kw):
-        base["reps"] = 10
-    return Dosage.model_validate({**base, **kw})
-
-
-def program(*items: ProgramItem) -> Program:
-    return Program(
-        name="P", phases=(Phase(name="Weeks 1-4", start_week=1, end_week=4, items=items),)
-    )
-
-
-PRESS = ProgramItem(exercise_id="dumbbell_press", dosage=dose(load_kg=5))
-SQUAT = ProgramItem(exercise_id="sit_to_stand", dosage=dose())
-ROW = ProgramItem(exercise_id="band_row", dosage=dose(band_colour="red"))
-TANDEM = ProgramItem(
-    exercise_id="tandem_stand",
-    dosage=dose(reps=None, hold_seconds=30, days_per_week=7),
-    hand_support=HandSupport.ONE_HAND,
-)
-
-
-def only(suggestions: list[Suggestion], exercise_id: str) -> Suggestion:
-    (found,) = [s for s in suggestions if s.exercise_id == exercise_id]
-    assert found.rule in RULES
-    assert found.source == RULES[found.rule].source
-    return found
-
-
-def easy_top(exercise_id: str, **kw: Any) -> ExerciseLog:
-    return reps_log(exercise_id, [12, 12], effort=4, **kw)
 
 
 def test_double_progression_raises_the_load_after_two_sessions_running() -> None:

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from bonecoach.program.programs import Program
 from bonecoach.program.progression import SuggestionKind, suggest
 from bonecoach.program.sessions import ExerciseLog, RedFlag, SessionLog
-from tests.program.test_progression import LIB, PRESS, ROW, SQUAT, TANDEM, accept, program
+from tests.program.progression_fixtures import LIB, PRESS, ROW, SQUAT, TANDEM, accept, program
 
 PROGRAM = program(PRESS, SQUAT, ROW, TANDEM)
 PROGRESSING = {SuggestionKind.PROGRESS_LOAD, SuggestionKind.STEP_UP, SuggestionKind.REDUCE_SUPPORT}
@@ -53,7 +53,7 @@ def sessions(draw: st.DrawFn) -> list[SessionLog]:
     return logs
 
 
-@settings(max_examples=150, deadline=None)
+@settings(deadline=None)
 @given(
     sessions(), st.sets(st.sampled_from(["goblet_squat", "one_leg_stand", "sit_to_stand_hands"]))
 )

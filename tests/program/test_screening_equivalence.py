@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import itertools
 
+import pytest
+
 from bonecoach.program.rules import RULES, ClientFacts
 from bonecoach.program.screening import Screener, screen_naively
 from bonecoach.program.vocabulary import (
@@ -55,6 +57,7 @@ def test_the_client_is_concerned_by_every_rule() -> None:
     assert all(r.for_client(client) for r in RULES)
 
 
+@pytest.mark.slow  # every combination: about 13 s
 def test_every_attribute_combination_screens_as_the_plain_table_walk() -> None:
     base = make_exercise(
         "floor_pickup",

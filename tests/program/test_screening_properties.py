@@ -206,7 +206,7 @@ def client_and_stricter(draw: st.DrawFn) -> tuple[ClientProfile, ClientProfile]:
     return ClientProfile.model_validate(base), ClientProfile.model_validate(stricter)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(deadline=None)
 @given(client_and_stricter(), exercises(), st.booleans())
 def test_a_stricter_client_never_gets_a_more_lenient_verdict(
     pair: tuple[ClientProfile, ClientProfile], exercise: Exercise, check_equipment: bool
@@ -222,7 +222,7 @@ def test_a_stricter_client_never_gets_a_more_lenient_verdict(
     assert {r.rule for r in before.reasons} <= {r.rule for r in after.reasons}
 
 
-@settings(max_examples=300, deadline=None)
+@settings(deadline=None)
 @given(profiles(), exercises(), st.booleans())
 def test_every_verdict_is_explained_with_a_source(
     raw: dict[str, Any], exercise: Exercise, check_equipment: bool
@@ -241,7 +241,7 @@ def test_every_verdict_is_explained_with_a_source(
         assert reason.source and set(reason.source.split(", ")) <= keys
 
 
-@settings(max_examples=300, deadline=None)
+@settings(deadline=None)
 @given(profiles(), exercise_family(), st.booleans())
 def test_the_quick_screener_agrees_with_a_plain_walk_of_the_table(
     raw: dict[str, Any], batch: list[Exercise], check_equipment: bool

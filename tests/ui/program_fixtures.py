@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from bonecoach.program.profile import ClientProfile
+from tests.ui.app_context import app_context
 
 OSTEOPOROSIS = {
     "sex": "female",
@@ -45,27 +46,13 @@ class RecordingErrors:
 
 @pytest.fixture
 def context(qtbot: Any) -> Iterator[Any]:
-    from bonecoach.app.clinic_library import ClinicLibrary
-    from bonecoach.art import load_illustrations
-    from bonecoach.paths import resource
-    from bonecoach.program.library import load_library
+    """For the Program, Handout and library-manager tests: errors recorded, not shown."""
     from bonecoach.store.settings import Settings
-    from bonecoach.store.store import Store
-    from bonecoach.ui.context import AppContext
-    from bonecoach.ui.tasks import TaskRunner
 
-    errors = RecordingErrors()
-    store = Store.open(settings=Settings(), auto_backup=False, actor="Test Therapist")
-    ctx = AppContext(
-        clinic=ClinicLibrary(load_library(resource("library")), dict(load_illustrations())),
-        store=store,
-        settings=Settings(clinic_name="Test Clinic"),
-        tasks=TaskRunner(errors, synchronous=True),  # type: ignore[arg-type]
-        errors=errors,  # type: ignore[arg-type]
-        therapist_name="Test Therapist",
-    )
-    yield ctx
-    store.close(auto_backup=False)
+    with app_context(
+        RecordingErrors(), Settings(clinic_name="Test Clinic"), illustrations=True
+    ) as ctx:
+        yield ctx
 
 
 @pytest.fixture

@@ -12,6 +12,8 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
+from tests.ui.app_context import app_context
+
 PROFILE = {
     "sex": "female",
     "age": 72,
@@ -73,28 +75,12 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
 
 @pytest.fixture
 def shell_context(qtbot: Any, dialogs: Dialogs) -> Iterator[Any]:
-    from bonecoach.app.clinic_library import ClinicLibrary
-    from bonecoach.paths import resource
-    from bonecoach.program.library import load_library
+    """For the window and its dialogs: the real error reporter (its dialogs are patched)."""
     from bonecoach.store.settings import load_settings
-    from bonecoach.store.store import Store
-    from bonecoach.ui.context import AppContext
     from bonecoach.ui.errors import ErrorReporter
-    from bonecoach.ui.tasks import TaskRunner
 
-    errors = ErrorReporter()
-    settings = load_settings().settings
-    store = Store.open(settings=settings, auto_backup=False, actor="Test Therapist")
-    context = AppContext(
-        clinic=ClinicLibrary(load_library(resource("library"))),
-        store=store,
-        settings=settings,
-        tasks=TaskRunner(errors, synchronous=True),
-        errors=errors,
-        therapist_name="Test Therapist",
-    )
-    yield context
-    store.close(auto_backup=False)
+    with app_context(ErrorReporter(), load_settings().settings, illustrations=False) as context:
+        yield context
 
 
 def add_client(context: Any, name: str, clinic_id: str | None = None, profile: bool = True) -> int:
