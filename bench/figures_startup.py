@@ -40,7 +40,7 @@ sys.exit(app.exec())
 # Peak resident memory of this process since it started (VmHWM). Not ru_maxrss: Linux carries
 # that across exec, so a child of the (large) benchmark process would report its parent's peak.
 RSS_PROBE = """
-from bonecoach.ui.app import run_app
+from bonecoach.ui.shell.app import run_app
 run_app()
 with open("/proc/self/status") as status:
     peak = next(line for line in status if line.startswith("VmHWM:"))

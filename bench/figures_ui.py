@@ -18,8 +18,8 @@ def keystroke_figure(quick: bool) -> Figure:
     from PySide6.QtWidgets import QApplication
 
     from bonecoach.program.screening import screen_library
-    from bonecoach.ui.library_browser import LibraryBrowser
-    from bonecoach.ui.library_model import LibraryModel, make_rows
+    from bonecoach.ui.library.library_browser import LibraryBrowser
+    from bonecoach.ui.library.library_model import LibraryModel, make_rows
 
     app = QApplication.instance() or QApplication([])
     exercises = synthetic_library(5000)

@@ -28,13 +28,13 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     if not (sys.argv[1:] if argv is None else argv):
         # The app: skip importing argparse and every command module (start-up time).
-        from bonecoach.ui.app import run_app
+        from bonecoach.ui.shell.app import run_app
 
         return run_app()
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        from bonecoach.ui.app import run_app
+        from bonecoach.ui.shell.app import run_app
 
         return run_app()
     _report_settings(args.command)

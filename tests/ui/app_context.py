@@ -17,8 +17,8 @@ def app_context(errors: Any, settings: Any, *, illustrations: bool) -> Iterator[
     from bonecoach.paths import resource
     from bonecoach.program.library import load_library
     from bonecoach.store.store import Store
-    from bonecoach.ui.context import AppContext
-    from bonecoach.ui.tasks import TaskRunner
+    from bonecoach.ui.core.context import AppContext
+    from bonecoach.ui.core.tasks import TaskRunner
 
     store = Store.open(settings=settings, auto_backup=False, actor="Test Therapist")
     pictures = dict(load_illustrations()) if illustrations else {}

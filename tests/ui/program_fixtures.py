@@ -68,7 +68,7 @@ def client_id(context: Any) -> int:
 def shown_handout_tab(qtbot: Any, context: Any) -> tuple[Any, list[int]]:
     """A shown Handout tab (building starts when it is shown) and the page counts of every
     PDF it builds, newest last."""
-    from bonecoach.ui.handout_tab import HandoutTab
+    from bonecoach.ui.tabs.handout_tab import HandoutTab
 
     tab = HandoutTab(context)
     qtbot.addWidget(tab)

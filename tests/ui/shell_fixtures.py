@@ -77,7 +77,7 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
 def shell_context(qtbot: Any, dialogs: Dialogs) -> Iterator[Any]:
     """For the window and its dialogs: the real error reporter (its dialogs are patched)."""
     from bonecoach.store.settings import load_settings
-    from bonecoach.ui.errors import ErrorReporter
+    from bonecoach.ui.core.errors import ErrorReporter
 
     with app_context(ErrorReporter(), load_settings().settings, illustrations=False) as context:
         yield context

@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from bonecoach.ui.app import Starter
-from bonecoach.ui.errors import ErrorReporter
-from bonecoach.ui.main_window import MainWindow
-from bonecoach.ui.tasks import TaskRunner
+from bonecoach.ui.core.errors import ErrorReporter
+from bonecoach.ui.core.tasks import TaskRunner
+from bonecoach.ui.shell.app import Starter
+from bonecoach.ui.shell.main_window import MainWindow
 from tests.ui.shell_fixtures import Dialogs
 
 
@@ -108,7 +108,7 @@ def test_refusing_the_backup_leaves_the_file_untouched(
 def test_first_run_shows_the_welcome_panel(
     qtbot: Any, dialogs: Dialogs, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from bonecoach.ui.welcome import WelcomeDialog
+    from bonecoach.ui.shell.welcome import WelcomeDialog
 
     shown: list[str] = []
 
@@ -159,7 +159,7 @@ def test_the_client_list_is_shown_before_the_store_opens(
 def test_the_log_file_is_owner_only(bonecoach_home: Path) -> None:
     import logging
 
-    from bonecoach.ui.app import _setup_logging
+    from bonecoach.ui.shell.app import _setup_logging
 
     log = bonecoach_home / "data" / "bonecoach.log"
     log.parent.mkdir(parents=True, exist_ok=True)
@@ -186,7 +186,7 @@ def test_an_unwritable_log_never_stops_the_app_opening(
     import logging
 
     from bonecoach.store.settings import Settings, save_settings
-    from bonecoach.ui.app import _setup_logging
+    from bonecoach.ui.shell.app import _setup_logging
 
     save_settings(Settings())  # not a first run: no welcome panel
     (bonecoach_home / "data" / "bonecoach.log").mkdir(parents=True)

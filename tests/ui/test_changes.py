@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import QDate
 
 from bonecoach.app.changes import Changes, Topic
-from bonecoach.ui.main_window import MainWindow
+from bonecoach.ui.shell.main_window import MainWindow
 from tests.ui.sessions_helpers import save_program
 from tests.ui.shell_fixtures import Dialogs, add_client
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QMenu
 
 from bonecoach.program.profile import ClientProfile
 from bonecoach.program.screening import Verdict, screen
-from bonecoach.ui.program_tab import ProgramTab
+from bonecoach.ui.tabs.program_tab import ProgramTab
 from tests.ui.sessions_helpers import save_program
 from tests.ui.shell_fixtures import Dialogs, add_client
 

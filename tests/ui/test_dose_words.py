@@ -7,8 +7,8 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from bonecoach.ui.program_draft import NAME
-from bonecoach.ui.program_tab import ProgramTab
+from bonecoach.ui.tabs.program_draft import NAME
+from bonecoach.ui.tabs.program_tab import ProgramTab
 
 
 def test_the_count_is_named_holds_bouts_or_sets_after_the_measure(

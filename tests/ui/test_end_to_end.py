@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QDate, Qt
 
-from bonecoach.ui.main_window import MainWindow
-from bonecoach.ui.new_client_dialog import NewClientDialog
-from bonecoach.ui.override_dialog import OverrideDialog
+from bonecoach.ui.shell.main_window import MainWindow
+from bonecoach.ui.shell.new_client_dialog import NewClientDialog
+from bonecoach.ui.tabs.override_dialog import OverrideDialog
 from tests.ui.shell_fixtures import Dialogs
 
 

@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 
 from bonecoach.program.profile import ClientProfile
 from bonecoach.program.screening import Verdict, screen
-from bonecoach.ui.exercise_details import details_html
-from bonecoach.ui.main_window import MainWindow
+from bonecoach.ui.library.exercise_details import details_html
+from bonecoach.ui.shell.main_window import MainWindow
 from tests.ui.shell_fixtures import Dialogs
 
 FRAGILE = {

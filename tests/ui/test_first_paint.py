@@ -1,7 +1,7 @@
 """What runs before the window's first paint stays off PySide6's ``Qt`` namespace.
 
 The first touch of any ``Qt`` enum builds all of that namespace's enum classes (about 14 ms,
-a seventh of a bare window's start; see bonecoach/ui/client_models.py). This checks, in a
+a seventh of a bare window's start; see bonecoach/ui/shell/client_models.py). This checks, in a
 fresh process, that the app reaches "usable" (window shown, every client listed) without
 that, so a stray ``Qt.AlignCenter`` in the start-up path fails here, not only in the bench.
 """
@@ -15,7 +15,7 @@ from pathlib import Path
 
 PROBE = """
 import PySide6.QtCore
-import bonecoach.ui.app as app
+import bonecoach.ui.shell.app as app
 
 def mark(qt_app, stage):
     if stage == "usable":

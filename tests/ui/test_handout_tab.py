@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QFileDialog
 
-from bonecoach.ui.handout_tab import HandoutTab
+from bonecoach.ui.tabs.handout_tab import HandoutTab
 from tests.ui.program_fixtures import shown_handout_tab
 
 
@@ -128,7 +128,7 @@ def test_build_runs_on_a_worker_and_save_pdf_saves_when_ready(
     import threading
 
     from bonecoach.app import handouts
-    from bonecoach.ui.tasks import TaskRunner
+    from bonecoach.ui.core.tasks import TaskRunner
 
     context.tasks = TaskRunner(context.errors)  # the real, threaded runner
     threads: list[str] = []
@@ -158,7 +158,7 @@ def test_build_runs_on_a_worker_and_save_pdf_saves_when_ready(
 def test_unsaved_program_edits_are_mentioned(
     qtbot: Any, context: Any, client_id: int, saved_program: Any
 ) -> None:
-    from bonecoach.ui.program_tab import ProgramTab
+    from bonecoach.ui.tabs.program_tab import ProgramTab
 
     program_tab = ProgramTab(context)
     qtbot.addWidget(program_tab)

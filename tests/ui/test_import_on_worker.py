@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QTimer
 
-from bonecoach.ui.main_window import MainWindow
+from bonecoach.ui.shell.main_window import MainWindow
 from tests.ui.shell_fixtures import Dialogs
 
 
@@ -61,7 +61,7 @@ def test_an_import_on_the_worker_thread_changes_the_library_on_the_ui_thread(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from bonecoach.app.clinic_library import ClinicLibrary
-    from bonecoach.ui.tasks import TaskRunner
+    from bonecoach.ui.core.tasks import TaskRunner
 
     writers: list[str] = []
     context = shell_context

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bonecoach.ui.main_window import MainWindow
+from bonecoach.ui.shell.main_window import MainWindow
 from tests.ui.shell_fixtures import Dialogs, add_client
 
 
@@ -64,7 +64,7 @@ def test_tab_leaves_the_client_list_and_never_opens_another_client(
 
 
 def test_tab_leaves_the_contact_box_of_a_new_client(qtbot: Any, shell_context: Any) -> None:
-    from bonecoach.ui.new_client_dialog import NewClientDialog
+    from bonecoach.ui.shell.new_client_dialog import NewClientDialog
 
     dialog = NewClientDialog(shell_context)
     qtbot.addWidget(dialog)
@@ -111,9 +111,9 @@ def _keyboard_traps(root: QWidget) -> list[str]:
 def test_no_view_or_text_box_in_any_window_traps_tab(
     qtbot: Any, window: MainWindow, shell_context: Any
 ) -> None:
-    from bonecoach.ui.library_manager import LibraryManagerDialog
-    from bonecoach.ui.new_client_dialog import NewClientDialog
-    from bonecoach.ui.settings_dialog import SettingsDialog
+    from bonecoach.ui.library.library_manager import LibraryManagerDialog
+    from bonecoach.ui.settings.settings_dialog import SettingsDialog
+    from bonecoach.ui.shell.new_client_dialog import NewClientDialog
 
     roots: list[QWidget] = [
         window,

@@ -10,7 +10,7 @@ import pytest
 
 from bonecoach.app import library as custom
 from bonecoach.app.clinic_library import open_clinic_library
-from bonecoach.ui.library_manager import LibraryManagerDialog
+from bonecoach.ui.library.library_manager import LibraryManagerDialog
 from tests.ui.program_fixtures import shown_handout_tab
 
 
@@ -130,7 +130,7 @@ def test_duplicate_with_a_photo_keeps_the_photo(
 def test_program_tab_screens_a_new_custom_exercise(
     qtbot: Any, dialog: LibraryManagerDialog, context: Any, client_id: int
 ) -> None:
-    from bonecoach.ui.program_tab import ProgramTab
+    from bonecoach.ui.tabs.program_tab import ProgramTab
 
     tab = ProgramTab(context)
     qtbot.addWidget(tab)

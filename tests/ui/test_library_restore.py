@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QMessageBox
 
-from bonecoach.ui.library_manager import LibraryManagerDialog
+from bonecoach.ui.library.library_manager import LibraryManagerDialog
 
 COPY = "sit_to_stand_custom"
 
@@ -75,7 +75,7 @@ def test_archived_is_hidden_shown_with_the_toggle_and_restorable(
 def test_restored_exercise_is_back_in_the_program_tab(
     qtbot: Any, dialog: LibraryManagerDialog, context: Any, client_id: int
 ) -> None:
-    from bonecoach.ui.program_tab import ProgramTab
+    from bonecoach.ui.tabs.program_tab import ProgramTab
 
     tab = ProgramTab(context)
     qtbot.addWidget(tab)

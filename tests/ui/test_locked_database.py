@@ -11,7 +11,7 @@ import pytest
 
 from bonecoach.problems import LOCKED
 from bonecoach.store import database
-from bonecoach.ui.main_window import MainWindow
+from bonecoach.ui.shell.main_window import MainWindow
 from tests.ui.shell_fixtures import Dialogs, add_client
 
 

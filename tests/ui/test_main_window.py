@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from bonecoach.ui.main_window import MainWindow
+from bonecoach.ui.shell.main_window import MainWindow
 from tests.ui.shell_fixtures import Dialogs, add_client
 
 Button = QMessageBox.StandardButton
@@ -124,7 +124,7 @@ def test_size_splitter_and_last_client_restored(
     assert again.client_id == bert and again.tab_widget.currentIndex() == 2
     assert (again.width(), again.height()) == (777, 555)
     assert again.splitter.sizes()[0] == 251
-    from bonecoach.ui.window_state import ui_settings
+    from bonecoach.ui.shell.window_state import ui_settings
 
     stored = ui_settings().value("splitters/profile/main")  # the tabs' splitters too
     assert stored is not None and not stored.isEmpty()
@@ -201,7 +201,7 @@ def test_closing_takes_the_on_close_backup(
 def test_edit_client_details_and_a_change_made_meanwhile(
     window: MainWindow, dialogs: Dialogs, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from bonecoach.ui.new_client_dialog import NewClientDialog
+    from bonecoach.ui.shell.new_client_dialog import NewClientDialog
 
     store = window.context.store  # type: ignore[union-attr]
     ann = ids(window)["Ann Lee"]

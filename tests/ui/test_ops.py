@@ -10,7 +10,7 @@ import pytest
 
 from bonecoach.app.changes import Changes, Topic
 from bonecoach.store.errors import DuplicateClientError, StaleSaveError
-from bonecoach.ui.ops import run_op
+from bonecoach.ui.core.ops import run_op
 
 
 def _heard(context: Any) -> list[Changes]:
@@ -68,7 +68,7 @@ def test_an_answer_the_screen_shows_itself_is_raised_not_reported(context: Any) 
 def test_in_the_background_it_runs_on_a_worker_and_reports_on_the_ui_thread(
     qtbot: Any, context: Any
 ) -> None:
-    from bonecoach.ui.tasks import TaskRunner
+    from bonecoach.ui.core.tasks import TaskRunner
 
     context.tasks = TaskRunner(context.errors)  # the real, threaded runner
     ran_on: list[str] = []

@@ -20,7 +20,7 @@ from PySide6.QtGui import Qt as TextQt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QWidget
 
 from bonecoach.program.programs import Phase
-from bonecoach.ui.main_window import MainWindow
+from bonecoach.ui.shell.main_window import MainWindow
 from tests.store import factories
 from tests.ui.shell_fixtures import add_client
 
@@ -100,8 +100,8 @@ def test_no_widget_renders_a_typed_name_as_markup(qtbot: Any, shell_context: Any
 
 def test_dialogs_show_typed_text_as_written(qtbot: Any, shell_context: Any) -> None:
     from bonecoach.program.screening import Reason
-    from bonecoach.ui.override_dialog import OverrideDialog
-    from bonecoach.ui.session_detail import SessionDetailDialog
+    from bonecoach.ui.tabs.override_dialog import OverrideDialog
+    from bonecoach.ui.tabs.session_detail import SessionDetailDialog
 
     client_id = add_client(shell_context, MARKED)
     log = factories.session_log(date(2026, 10, 20)).model_copy(update={"notes": MARKED})

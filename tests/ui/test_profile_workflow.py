@@ -7,8 +7,8 @@ from typing import Any
 
 from PySide6.QtCore import QDate, Qt
 
-from bonecoach.ui.new_client_dialog import NewClientDialog, parse_birth_date
-from bonecoach.ui.profile_tab import ProfileTab
+from bonecoach.ui.shell.new_client_dialog import NewClientDialog, parse_birth_date
+from bonecoach.ui.tabs.profile_tab import ProfileTab
 from tests.ui.shell_fixtures import add_client
 
 

@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
-from bonecoach.ui.program_history import ProgramHistoryDialog
-from bonecoach.ui.program_tab import ProgramTab
+from bonecoach.ui.tabs.program_history import ProgramHistoryDialog
+from bonecoach.ui.tabs.program_tab import ProgramTab
 from tests.ui.sessions_helpers import save_program
 from tests.ui.shell_fixtures import add_client
 

@@ -9,8 +9,8 @@ import pytest
 from bonecoach.paths import resource
 from bonecoach.program.library import load_library
 from bonecoach.program.screening import screen_library
-from bonecoach.ui.library_filter import build_library_models
-from bonecoach.ui.library_model import EXERCISE_ID_ROLE, GREYED, NAME, VERDICT
+from bonecoach.ui.library.library_filter import build_library_models
+from bonecoach.ui.library.library_model import EXERCISE_ID_ROLE, GREYED, NAME, VERDICT
 from tests.ui.program_fixtures import osteoporosis_profile
 
 
@@ -110,7 +110,7 @@ def test_unknown_facet_is_refused_by_name(models: Any) -> None:
 
 
 def test_reset_rows_refilters(models: Any, exercises: list[Any]) -> None:
-    from bonecoach.ui.library_model import make_rows
+    from bonecoach.ui.library.library_model import make_rows
 
     model, proxy = models
     proxy.set_search("wall")

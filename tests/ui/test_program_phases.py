@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
-from bonecoach.ui.program_tab import ProgramTab
+from bonecoach.ui.tabs.program_tab import ProgramTab
 
 
 @pytest.fixture

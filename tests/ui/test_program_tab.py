@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from bonecoach.ui.override_dialog import OverrideDialog
-from bonecoach.ui.program_tab import ProgramTab
+from bonecoach.ui.tabs.override_dialog import OverrideDialog
+from bonecoach.ui.tabs.program_tab import ProgramTab
 
 
 @pytest.fixture
@@ -156,7 +156,7 @@ def test_stale_save_is_explained_and_edits_kept(
 def test_enter_in_library_adds_and_drops_reorder(tab: ProgramTab, qtbot: Any) -> None:
     from PySide6.QtCore import QModelIndex, Qt
 
-    from bonecoach.ui.library_model import MIME_TYPE
+    from bonecoach.ui.library.library_model import MIME_TYPE
 
     tab.new_blank_program()
     screening = tab.client.screening  # type: ignore[union-attr]

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
-from bonecoach.ui.program_draft import NAME, VERDICT
-from bonecoach.ui.program_tab import ProgramTab
+from bonecoach.ui.tabs.program_draft import NAME, VERDICT
+from bonecoach.ui.tabs.program_tab import ProgramTab
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QDate, Qt
 
-from bonecoach.ui.main_window import MainWindow
+from bonecoach.ui.shell.main_window import MainWindow
 from tests.ui.sessions_helpers import save_program
 from tests.ui.shell_fixtures import Dialogs, add_client
 

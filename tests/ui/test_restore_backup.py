@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QProgressDialog
 
 from bonecoach.app.backup import restore_into_open_store
 from bonecoach.store.store import Store
-from bonecoach.ui.main_window import MainWindow
+from bonecoach.ui.shell.main_window import MainWindow
 from tests.store.conftest import postgres_schema_url  # noqa: F401  (fixture)
 from tests.ui.shell_fixtures import Dialogs, add_client
 
@@ -138,9 +138,9 @@ def test_the_app_takes_a_server_databases_daily_export_after_opening(
     from bonecoach.store.backup import EXPORT_SUFFIX, list_backups
     from bonecoach.store.settings import Settings, save_settings
     from bonecoach.store.store import Store
-    from bonecoach.ui.app import Starter
-    from bonecoach.ui.errors import ErrorReporter
-    from bonecoach.ui.tasks import TaskRunner
+    from bonecoach.ui.core.errors import ErrorReporter
+    from bonecoach.ui.core.tasks import TaskRunner
+    from bonecoach.ui.shell.app import Starter
 
     save_settings(Settings(clinic_name="Riverside"))
     store = Store.open(postgres_schema_url, auto_backup=False)

@@ -9,7 +9,7 @@ from typing import Any
 from bonecoach.store.backup import take_backup
 from bonecoach.store.sqlite_restore import restore
 from bonecoach.store.store import Store
-from bonecoach.ui.main_window import MainWindow
+from bonecoach.ui.shell.main_window import MainWindow
 from tests.ui.shell_fixtures import Dialogs, add_client
 
 

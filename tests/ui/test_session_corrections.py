@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
-from bonecoach.ui.session_detail import SessionDetailDialog
-from bonecoach.ui.sessions_tab import SessionsTab
+from bonecoach.ui.tabs.session_detail import SessionDetailDialog
+from bonecoach.ui.tabs.sessions_tab import SessionsTab
 from tests.ui.sessions_helpers import log_session, save_program, set_cell
 from tests.ui.shell_fixtures import Dialogs, add_client
 

@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication
 
-from bonecoach.ui.sessions_tab import SessionsTab
+from bonecoach.ui.tabs.sessions_tab import SessionsTab
 from tests.ui.sessions_helpers import save_program
 from tests.ui.shell_fixtures import Dialogs, add_client
 

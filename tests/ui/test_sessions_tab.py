@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
-from bonecoach.ui.sessions_tab import SessionsTab
+from bonecoach.ui.tabs.sessions_tab import SessionsTab
 from tests.ui.sessions_helpers import log_session, save_program, set_cell
 from tests.ui.shell_fixtures import Dialogs, add_client
 
@@ -163,7 +163,7 @@ def test_progress_chart_specs(qtbot: Any, shell_context: Any, client: tuple[int,
 def test_a_logged_session_opens_read_only_with_escaped_notes(
     qtbot: Any, shell_context: Any, client: tuple[int, Any], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from bonecoach.ui.session_detail import SessionDetailDialog
+    from bonecoach.ui.tabs.session_detail import SessionDetailDialog
 
     client_id, _version = client
     tab = SessionsTab(shell_context)

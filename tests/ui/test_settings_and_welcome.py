@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from bonecoach.ui.settings_dialog import SettingsDialog
-from bonecoach.ui.welcome import WelcomeDialog
+from bonecoach.ui.settings.settings_dialog import SettingsDialog
+from bonecoach.ui.shell.welcome import WelcomeDialog
 from tests.ui.shell_fixtures import Dialogs
 
 
@@ -81,7 +81,7 @@ def test_bad_logo_and_untested_database_block_saving(
 
 
 def test_first_run_loads_the_demo_clients(qtbot: Any, shell_context: Any, dialogs: Dialogs) -> None:
-    from bonecoach.ui.main_window import MainWindow
+    from bonecoach.ui.shell.main_window import MainWindow
 
     window = MainWindow(shell_context)
     qtbot.addWidget(window)
@@ -117,8 +117,8 @@ def test_task_runner_delivers_results_and_errors_on_the_ui_thread(
 ) -> None:
     import threading
 
-    from bonecoach.ui.errors import ErrorReporter
-    from bonecoach.ui.tasks import TaskRunner
+    from bonecoach.ui.core.errors import ErrorReporter
+    from bonecoach.ui.core.tasks import TaskRunner
 
     runner = TaskRunner(ErrorReporter())
     seen: list[Any] = []
@@ -149,7 +149,7 @@ def test_enter_in_the_welcome_panel_starts_empty_not_with_demo_clients(
     """#19, point 8: Enter after typing the details loaded the demo into the real records."""
     from PySide6.QtCore import Qt
 
-    from bonecoach.ui.welcome import WelcomeDialog
+    from bonecoach.ui.shell.welcome import WelcomeDialog
 
     welcome = WelcomeDialog(shell_context)
     qtbot.addWidget(welcome)

@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtWidgets import QAbstractButton, QLabel
 
 from bonecoach.store.settings import load_settings
-from bonecoach.ui.settings_dialog import SettingsDialog
+from bonecoach.ui.settings.settings_dialog import SettingsDialog
 from tests.ui.shell_fixtures import Dialogs
 
 

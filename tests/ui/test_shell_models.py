@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bonecoach.ui.client_models import ARCHIVED_ROLE, ID_ROLE, ClientFilter, ClientListModel
-from bonecoach.ui.profile_history import ProfileHistoryModel, history_chart
+from bonecoach.ui.shell.client_models import ARCHIVED_ROLE, ID_ROLE, ClientFilter, ClientListModel
+from bonecoach.ui.tabs.profile_history import ProfileHistoryModel, history_chart
 
 
 @dataclass(frozen=True)
@@ -100,7 +100,7 @@ def test_errors_are_explained_in_plain_words() -> None:
     from datetime import UTC, datetime
 
     from bonecoach.store.errors import StaleSaveError
-    from bonecoach.ui.errors import explain
+    from bonecoach.ui.core.errors import explain
 
     stale = StaleSaveError("program 'Strength'", 2, 3, "Bo Berg", datetime(2026, 1, 5, tzinfo=UTC))
     text, detail = explain(stale)

@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from bonecoach.ui.sessions_tab import SessionsTab
+from bonecoach.ui.tabs.sessions_tab import SessionsTab
 from tests.ui.sessions_helpers import save_program
 from tests.ui.shell_fixtures import Dialogs, add_client
 
@@ -87,7 +87,7 @@ def test_the_profile_and_program_dates_take_typed_dates_too(
 ) -> None:
     """The same section-by-section box held the profile's 'recorded on' and the program's
     start: the class of fault, fixed in every date box of the app."""
-    from bonecoach.ui.main_window import MainWindow
+    from bonecoach.ui.shell.main_window import MainWindow
 
     client_id = add_client(shell_context, "Bo Chan")
     save_program(shell_context, client_id, ["goblet_squat"], date.today() - timedelta(days=30))

@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
-from bonecoach.ui.program_tab import ProgramTab
+from bonecoach.ui.tabs.program_tab import ProgramTab
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
-from bonecoach.ui.main_window import MainWindow
+from bonecoach.ui.shell.main_window import MainWindow
 from tests.ui.shell_fixtures import Dialogs, add_client
 
 
@@ -61,7 +61,7 @@ def test_profile_problems_never_move_the_fields_and_all_show_at_once(
 
 
 def test_a_new_client_message_keeps_the_next_field_in_place(qtbot: Any, shell_context: Any) -> None:
-    from bonecoach.ui.new_client_dialog import NewClientDialog
+    from bonecoach.ui.shell.new_client_dialog import NewClientDialog
 
     dialog = NewClientDialog(shell_context)
     qtbot.addWidget(dialog)
@@ -83,7 +83,7 @@ def test_a_message_kept_out_of_the_form_never_becomes_a_window_of_its_own(qtbot:
     without a parent, opened as a bare window at the top-left corner of the screen."""
     from PySide6.QtWidgets import QLineEdit
 
-    from bonecoach.ui.widgets import FieldFeedback
+    from bonecoach.ui.widgets.field_feedback import FieldFeedback
 
     for inline in (True, False):
         box = QLineEdit()

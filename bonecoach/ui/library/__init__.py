@@ -1,0 +1,3 @@
+"""The exercise library on screen: the browser and its filter, details, thumbnails and the library
+manager.
+"""

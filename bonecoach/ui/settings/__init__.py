@@ -1,0 +1,1 @@
+"""The Settings dialog: clinic, paper, database location and the therapist list."""
