@@ -112,8 +112,11 @@ def test_first_run_shows_the_welcome_panel(
 
     shown: list[str] = []
 
+    behind: list[str] = []
+
     def choose_demo(dialog: WelcomeDialog) -> int:
         shown.append(dialog.windowTitle())
+        behind.append(window.message.text())  # what shows round the dialog's edges
         dialog.demo_button.click()
         return 1
 
@@ -122,7 +125,9 @@ def test_first_run_shows_the_welcome_panel(
     starter.start()
     try:
         assert shown == ["Welcome to BoneCoach"]
+        assert behind == [""]  # no half sentence peeking out beside the dialog
         assert window.clients.model.rowCount() >= 3  # the demo clients
+        assert window.client_id is not None  # the first demo client opens in its place
     finally:
         window.context.store.close(auto_backup=False)  # type: ignore[union-attr]
 

@@ -91,7 +91,11 @@ class Starter:
         if opened.first_run and not show_client:
             from bonecoach.ui.shell.welcome import WelcomeDialog
 
+            hint = self.window.message.text()
+            self.window.show_message("")  # else its edges show beside the welcome dialog
             WelcomeDialog(context, self.window).run()
+            if self.window.client_id is None:
+                self.window.show_message(hint)
             self.window.show_where()
 
     def back_up_in_background(self, store: Any) -> None:
