@@ -38,16 +38,17 @@ def plain_reportlab_pdf(out: Path, pages: int, picture_png: bytes) -> None:
 
 
 def handout_figure(work: Path, quick: bool, *, large_print: bool = False) -> Figure:
-    from bonecoach.handout.sources import shipped_library
     from pypdf import PdfReader
 
-    from bonecoach.art import exercise_svg, svg_to_png
+    from bonecoach.app.demo_handout import shipped_library
+    from bonecoach.art import exercise_svg
     from bonecoach.handout.build import build_handout_document
     from bonecoach.handout.model import Clinic, HandoutOptions, Therapist
     from bonecoach.handout.pictures import PictureCache, art_source
     from bonecoach.handout.render import render_handout
     from bonecoach.program.dosage import Dosage
     from bonecoach.program.programs import Phase, Program, ProgramItem
+    from bonecoach.raster import svg_to_png
 
     library = shipped_library()
     items = tuple(
