@@ -44,6 +44,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from bench.figures_domain import screening_figure
     from bench.figures_handout import handout_figure
+    from bench.figures_reopen import reopen_figures
     from bench.figures_startup import memory_figure, startup_figure
     from bench.figures_store import fill_database, store_figures
     from bench.figures_ui import keystroke_figure
@@ -57,6 +58,7 @@ def main(argv: list[str] | None = None) -> int:
         fill_database(start_home, clients=1000, sessions_per_client=2)
         write_settings(start_home)
         figures += _guard("start-up", lambda: startup_figure(start_home, quick))
+        figures += _guard("reopen", lambda: reopen_figures(start_home, quick))
 
         big_home = work / "history"
         clients = 1000 if quick else 10_000

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from bench.harness import Figure, median, ms
 
-STAGES = ("shown", "usable", "ready")
+STAGES = ("shown", "usable", "ready", "client", "handout", "done")
 
 BARE_WINDOW = """
 import sys

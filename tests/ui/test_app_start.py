@@ -143,10 +143,16 @@ def test_the_client_list_is_shown_before_the_store_opens(
     with Store.open() as store:
         store.create_client("Ann Lee", clinic_id="A-1")
         bert = store.create_client("Bert Olsen").id
+    from bonecoach.ui.shell import window_state
+
+    window_state.remember(bert, "Program")  # closed last time on Bert's record
     window, starter = start(qtbot)
     rows = early_clients()
     assert rows is not None
     window.show_early_clients(rows)
+    # while the store opens, the window already says whose record is coming
+    assert "Opening the record of\nBert Olsen" in window.message.text()
+    assert window.clients.current_client == bert
     assert window.context is None and window.clients.model.rowCount() == 2
     assert window.clients.isEnabled() and not window.clients.new_button.isEnabled()
     window.clients.search.setText("olsen")  # searchable at once

@@ -6,10 +6,11 @@ and illustrations are opened on a worker thread; the window gets its tabs when t
 A database that must not be used gets a clear dialog offering the newest good backup.
 
 Developer switches (environment): ``BONECOACH_SHOW_CLIENT=<id>`` and ``BONECOACH_SHOW_TAB=<tab
-title>`` open a client and tab (for screenshots); ``BONECOACH_EXIT_AFTER=shown|usable|ready`` prints
-the seconds since process start at each stage up to that one, and quits (benchmarks):
+title>`` open a client and tab (for screenshots); ``BONECOACH_EXIT_AFTER=<stage>`` prints the
+seconds since process start at each stage up to that one, and quits (benchmarks):
 "shown" the first paint, "usable" the client list filled and searchable (read straight from
-the SQLite file when it can be), "ready" the database, library and tabs loaded as well.
+the SQLite file when it can be), "ready" the database, library and tabs loaded as well,
+"client" the reopened client's tab painted, "handout" the Handout tab's preview showing pages.
 """
 
 from __future__ import annotations
@@ -88,6 +89,7 @@ class Starter:
             return
         if _maybe_exit(self.app, "ready"):
             return
+        self._mark_client_and_handout()
         if opened.first_run and not show_client:
             from bonecoach.ui.shell.welcome import WelcomeDialog
 
@@ -97,6 +99,24 @@ class Starter:
             if self.window.client_id is None:
                 self.window.show_message(hint)
             self.window.show_where()
+
+    def _mark_client_and_handout(self) -> None:
+        """Benchmark marks after "ready": "client" once the reopened client's tab has been
+        painted, "handout" once the Handout tab's preview shows its first pages."""
+        if os.environ.get("BONECOACH_EXIT_AFTER") not in ("client", "handout"):
+            return
+        from PySide6.QtCore import QTimer
+
+        handout: Any = self.window.tabs.get("Handout")
+        if handout is not None:
+
+            def shown(pages: int) -> None:
+                if pages:
+                    print(f"handout_pages {pages}", flush=True)
+                    _maybe_exit(self.app, "handout")
+
+            handout.pdf_ready.connect(shown)
+        QTimer.singleShot(0, lambda: _maybe_exit(self.app, "client"))
 
     def back_up_in_background(self, store: Any) -> None:
         """A server database's start-of-day export: seconds for a whole clinic, so it runs on

@@ -164,8 +164,15 @@ class MainWindow(QMainWindow):
         self.clients.new_button.setEnabled(False)  # needs the store
         self.menu_actions.find.setEnabled(True)
         last = window_state.last_client()
-        if last is not None:
-            self.clients.select_client(last)  # opened on attach, as on every start
+        if last is not None and self.clients.select_client(last):  # opened on attach
+            self._show_opening(last)  # whose record is coming, while the store opens
+
+    def _show_opening(self, client_id: int | None) -> None:
+        record = None if client_id is None else self.clients.model.record(client_id)
+        if record is None:
+            self.show_message("Opening the client records…")
+            return
+        self.show_message(f"Opening the record of\n{client_heading(record)}\n…")
 
     def watch_tasks(self, tasks: TaskRunner) -> None:
         if tasks is not self._watched:
@@ -195,7 +202,7 @@ class MainWindow(QMainWindow):
         if self.context is None:  # picked from the early list: opened once the store is
             self._pending_client = client_id
             self.clients.mark_current(client_id)
-            self.show_message("Opening the client records…")
+            self._show_opening(client_id)
             return
         if not self.open_client(client_id):
             self.clients.select_client(self.client_id)  # cancelled: put the selection back
