@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 
 from bonecoach.program.profile import ClientProfile
@@ -52,3 +53,28 @@ def test_the_details_pane_is_given_room_at_1366_by_768(
     assert tab.details.height() >= 380, tab.details.height()
     assert tab.details.width() >= 290, tab.details.width()
     assert tab.details.height() > tab.coverage.height()
+
+
+@pytest.mark.parametrize(
+    ("width", "height", "line"), [(1440, 900, "Walking with"), (1366, 768, "weighted")]
+)
+def test_library_thumbnails_are_big_enough_to_recognise_and_names_fit_beside_them(
+    qtbot: Any, shell_context: Any, dialogs: Dialogs, width: int, height: int, line: str
+) -> None:
+    client = shell_context.store.create_client("Fay Lund")
+    shell_context.store.save_profile(client.id, ClientProfile.model_validate(FRAGILE))
+    window = MainWindow(shell_context)
+    qtbot.addWidget(window)
+    window.resize(width, height)
+    window.show()
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    window.clients.select_client(client.id, notify=True)
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)  # Program tab
+    table = window.tabs["Program"].browser.table  # type: ignore[attr-defined]
+    qtbot.waitUntil(table.isVisible)
+    assert table.iconSize().height() >= 48  # 40 px figures could not be told apart
+    # beside the picture, room for a line of the name: "Walking with" at 1440 x 900, at
+    # least the longest single word of a name on the smaller screen
+    room = table.columnWidth(0) - table.iconSize().width()
+    assert room >= table.fontMetrics().horizontalAdvance(line) + 8, room

@@ -147,7 +147,7 @@ class LibraryBrowser(QWidget):
         # Widths from the known labels, measured once: ResizeToContents would sample up to
         # 1,000 rows through Python data() calls after every refilter (most of a keystroke).
         metrics = self.table.fontMetrics()
-        pad = 4 * metrics.averageCharWidth()
+        pad = 2 * metrics.averageCharWidth()  # the names need the room
         for column, labels in ((VERDICT, [b[0] for b in BADGES.values()]), (LEVEL, ["Level"])):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
             width = max(metrics.horizontalAdvance(text) for text in [*labels, HEADERS[column]])

@@ -110,7 +110,7 @@ class LibraryModel(RowTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._thumbnails: ThumbnailCache | None = None
-        self.thumbnail_size = 40
+        self.thumbnail_size = 52  # big enough to recognise the movement (40 was not)
 
     def set_thumbnails(self, cache: ThumbnailCache | None) -> None:
         self._thumbnails = cache

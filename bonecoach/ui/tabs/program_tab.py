@@ -130,7 +130,7 @@ class ProgramTab(QWidget):
         self.splitter.addWidget(self.editor)
         self.splitter.addWidget(right)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([330, 380, 380])
+        self.splitter.setSizes([360, 380, 350])  # the library: pictures and names
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 1)
         for divider in (right, self.splitter):
