@@ -6,9 +6,10 @@ dragged onto the program. Selecting a row shows its details (``exercise_selected
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
-from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -80,13 +81,14 @@ class LibraryBrowser(QWidget):
     def __init__(self, model: LibraryModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = model
+        self._refiltering = False
         self.proxy = LibraryFilter(self)
         self.proxy.setSourceModel(model)
 
         self.search = QLineEdit(placeholderText="Search exercises (name, body area, equipment)")
         self.search.setAccessibleName("Search the exercise library")
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.proxy.set_search)
+        self.search.textChanged.connect(lambda text: self._filter(self.proxy.set_search, text))
         self.search.returnPressed.connect(self._focus_first)
 
         self.facets: dict[str, QComboBox] = {}
@@ -115,7 +117,9 @@ class LibraryBrowser(QWidget):
         grid.setColumnStretch(3, 1)
 
         self.hide_excluded = QCheckBox("Hide excluded")
-        self.hide_excluded.toggled.connect(self.proxy.set_hide_excluded)
+        self.hide_excluded.toggled.connect(
+            lambda hide: self._filter(self.proxy.set_hide_excluded, hide)
+        )
         self.check_equipment = QCheckBox("Flag missing equipment")
         self.check_equipment.setChecked(True)
         self.check_equipment.setToolTip(
@@ -136,6 +140,8 @@ class LibraryBrowser(QWidget):
         self.table.setDefaultDropAction(Qt.DropAction.CopyAction)
         self.table.setIconSize(QSize(2 * model.thumbnail_size, model.thumbnail_size))
         self.table.setWordWrap(True)  # long names take two lines of the fixed-height row
+        # by pixel (smooth with tall rows); a filter change snaps back to a whole row
+        self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         vertical = self.table.verticalHeader()
         vertical.hide()
@@ -175,7 +181,54 @@ class LibraryBrowser(QWidget):
 
     def _facet_changed(self, facet: str) -> None:
         value = self.facets[facet].currentData()
-        self.proxy.set_facet(facet, None if value is None else [value])
+        self._filter(self.proxy.set_facet, facet, None if value is None else [value])
+
+    def _filter(self, change: Callable[..., None], *args: Any) -> None:
+        """Apply a filter change without moving the selection to another exercise: the one
+        the therapist chose stays selected and in view, or, filtered out, nothing is (Qt
+        would otherwise make a neighbouring row current and show its details)."""
+        chosen = self._current_id()
+        self._refiltering = True
+        try:
+            change(*args)
+            row = self._proxy_row(chosen) if chosen else None
+            selection = self.table.selectionModel()
+            if row is None:
+                selection.clearSelection()
+                selection.setCurrentIndex(QModelIndex(), selection.SelectionFlag.NoUpdate)
+            else:
+                index = self.proxy.index(row, NAME)
+                flags = selection.SelectionFlag.ClearAndSelect | selection.SelectionFlag.Rows
+                selection.setCurrentIndex(index, flags)
+        finally:
+            self._refiltering = False
+        # once the view has laid out the new rows (it does so on the next turn)
+        QTimer.singleShot(0, self._settle)
+
+    def _settle(self) -> None:
+        """The chosen exercise in view, and the list resting on a whole row, never half."""
+        self.table.updateGeometries()  # the scroll range of the new rows, now
+        index = self.table.currentIndex()
+        if index.isValid():
+            self.table.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+        bar = self.table.verticalScrollBar()
+        step = self.table.verticalHeader().defaultSectionSize()
+        if step > 0 and bar.value() % step:
+            bar.setValue(bar.value() // step * step)
+
+    def _current_id(self) -> str | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        found = index.siblingAtColumn(NAME).data(EXERCISE_ID_ROLE)
+        return str(found) if found else None
+
+    def _proxy_row(self, exercise_id: str) -> int | None:
+        source = self.model.row_of(exercise_id)
+        if source is None:
+            return None
+        index = self.proxy.mapFromSource(self.model.index(source, NAME))
+        return index.row() if index.isValid() else None
 
     def _update_count(self, *_args: object) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
@@ -192,6 +245,8 @@ class LibraryBrowser(QWidget):
             self.add_requested.emit(exercise_id)
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._refiltering:  # the filter moved it, not the therapist
+            return
         exercise_id = current.siblingAtColumn(NAME).data(EXERCISE_ID_ROLE)
         if exercise_id:
             self.exercise_selected.emit(exercise_id)
