@@ -81,6 +81,18 @@ def has_control_character(text: str) -> bool:
     return CONTROL.search(text) is not None
 
 
+def unprintable_problem(text: str) -> str | None:
+    """What to say at a field whose text the handout cannot print (it would be empty boxes
+    on paper, and on screens without such a font), or None."""
+    from bonecoach.handout.fonts import unprintable
+
+    bad = unprintable(text)
+    if not bad:
+        return None
+    shown = " ".join(f"{ch} (U+{ord(ch):04X})" for ch in bad[:3])
+    return f"holds {shown}, which the handout cannot print; remove it"
+
+
 def clients_with_red_flags(context: Workspace) -> set[int]:
     """The clients (not archived) with a red flag not yet reviewed: read on a worker after
     start-up, so the list can mark them."""

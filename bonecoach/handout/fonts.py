@@ -132,6 +132,20 @@ def covers(text: str, family: Family = ATKINSON) -> bool:
     return all(ord(ch) in cmap or ch in "\n\t" for ch in text)
 
 
+def unprintable(text: str) -> str:
+    """The characters of ``text`` that neither shipped family can print (an emoji, a script
+    the fonts lack), each once, in order: on paper each would be an empty box."""
+    register_fonts(ATKINSON)
+    register_fonts(DEJAVU)
+    from reportlab.pdfbase import pdfmetrics
+
+    maps = [pdfmetrics.getFont(f.regular).face.charToGlyph for f in (ATKINSON, DEJAVU)]
+    found = dict.fromkeys(
+        ch for ch in text if ch not in "\n\t" and not any(ord(ch) in m for m in maps)
+    )
+    return "".join(found)
+
+
 def family_for(texts: Iterable[str]) -> Family:
     """Atkinson Hyperlegible when it can set every text, else DejaVu Sans for the whole
     document (one look throughout, rather than a mix of two families)."""

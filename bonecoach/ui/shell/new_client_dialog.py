@@ -108,6 +108,8 @@ class NewClientDialog(QDialog):
             problems["name"] = "at most 200 characters"
         elif actions.has_control_character(name):  # pasted: the store would refuse it
             problems["name"] = "holds an invisible control character; retype the name"
+        elif unprintable := actions.unprintable_problem(name):  # e.g. an emoji: a box
+            problems["name"] = unprintable
         _birth, birth_problem = parse_birth_date(self.birth.text())
         if birth_problem:
             problems["date_of_birth"] = birth_problem

@@ -288,6 +288,12 @@ class DosageEditor(QGroupBox):
                 "\n".join(f"{field}: {text}" for field, text in exc.problems.items())
             )
             return
+        from bonecoach.app.clients import unprintable_problem
+
+        unprintable = unprintable_problem(self.notes.text())
+        if unprintable:
+            self.problem.setText(f"Notes: {unprintable}.\nNothing was changed.")
+            return
         self.problem.clear()
         self.plain.setText(dosage_text(dosage))
         self.item_edited.emit(dosage, self.notes.text().strip(), self.support.isChecked())

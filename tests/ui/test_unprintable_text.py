@@ -1,0 +1,60 @@
+"""Text the handout cannot print is refused where it is typed (#19, polish: an emoji in a
+name showed as an empty box on screen and would print as one on the client's handout)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from bonecoach.handout.fonts import unprintable
+from bonecoach.ui.shell.new_client_dialog import NewClientDialog
+from bonecoach.ui.tabs.program_tab import ProgramTab
+
+
+def test_the_shipped_fonts_print_accented_names_and_not_emoji() -> None:
+    assert unprintable("Zoë Müller-Ñúñez, O'Brien – Łódź") == ""
+    assert unprintable("Ann 🙂 Lee 🙂") == "🙂"
+
+
+def test_a_new_client_named_with_an_emoji_is_refused_at_the_name(
+    qtbot: Any, shell_context: Any
+) -> None:
+    dialog = NewClientDialog(shell_context)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    with qtbot.waitActive(dialog):
+        dialog.activateWindow()
+    qtbot.mouseClick(dialog.name, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(dialog.name, "Ann Lee ")
+    dialog.name.insert("🙂")  # pasted or from the emoji picker (QTest cannot type it)
+    problem = dialog.feedback["name"].problem or ""
+    assert "🙂" in problem and "cannot print" in problem
+    assert not dialog.ok.isEnabled()
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Backspace)  # the emoji goes: the name is fine
+    assert dialog.feedback["name"].problem is None and dialog.ok.isEnabled()
+
+
+def test_a_dosage_note_with_an_emoji_is_refused_and_the_program_keeps_its_note(
+    qtbot: Any, context: Any, client_id: int
+) -> None:
+    from bonecoach.app.templates import shipped_templates
+
+    tab = ProgramTab(context)
+    qtbot.addWidget(tab)
+    tab.set_client(client_id)
+    assert tab.apply_template(shipped_templates(context.library)[0])
+    tab.show()
+    tab.activateWindow()
+    qtbot.waitExposed(tab)
+    editor = tab.editor
+    editor.select_row(0)
+    before = editor.model.items[0]
+    notes = editor.dosage.notes
+    qtbot.mouseClick(notes, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(notes, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(notes, "Well done ")
+    notes.insert("👍")  # pasted or from the emoji picker (QTest cannot type it)
+    qtbot.keyClick(notes, Qt.Key.Key_Return)  # Enter commits the note
+    assert "Notes:" in editor.dosage.problem.text() and "👍" in editor.dosage.problem.text()
+    assert editor.model.items[0] == before
