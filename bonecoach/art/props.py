@@ -495,7 +495,8 @@ def bag(canvas: Canvas, hand: Point, _along: Point) -> None:
 
 
 def rope(canvas: Canvas, hand: Point, feet: Point) -> None:
-    """A skipping rope from the hands, round under the feet."""
+    """A skipping rope from the hands, round under the feet: a smooth loop (a rope curves; a
+    polygon of straight pieces reads as a frame), leaving the hands in a point."""
     x, y = hand
     feet_x = feet[0]
     loop = [
@@ -507,4 +508,28 @@ def rope(canvas: Canvas, hand: Point, feet: Point) -> None:
         (x - 20, y - 30),
         (x, y),
     ]
-    canvas.polyline(loop, INK, 1.2)
+    canvas.polyline(smooth(loop), INK, 1.2)
+
+
+def smooth(points: list[Point], steps: int = 10) -> list[Point]:
+    """A Catmull-Rom curve through ``points`` (ends held), as a polyline of short pieces."""
+    padded = [points[0], *points, points[-1]]
+    out = [points[0]]
+    for i in range(1, len(padded) - 2):
+        p0, p1, p2, p3 = padded[i - 1], padded[i], padded[i + 1], padded[i + 2]
+        for k in range(1, steps + 1):
+            t = k / steps
+            t2, t3 = t * t, t * t * t
+            out.append(
+                tuple(  # type: ignore[arg-type]
+                    0.5
+                    * (
+                        2 * b
+                        + (c - a) * t
+                        + (2 * a - 5 * b + 4 * c - d) * t2
+                        + (3 * b - a - 3 * c + d) * t3
+                    )
+                    for a, b, c, d in zip(p0, p1, p2, p3, strict=True)
+                )
+            )
+    return out

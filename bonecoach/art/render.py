@@ -133,15 +133,43 @@ def _band(points: list[Point], anchored: bool, canvas: Canvas, offset: Point) ->
     band(canvas, [_at(p, offset) for p in points], anchored)
 
 
+# a band looped round both knees (or ankles): the joint above which it sits, how far above
+# (cm) and half its width across the limb there
+_LOOPS = {"knee": ("hip", 7.0, 7.5), "ankle": ("knee", 6.0, 5.5)}
+
+
 def _band_lines(prop: Prop, placed: Placed, view: str) -> list[tuple[list[Point], bool]]:
     ends = [placed.point(view, n) for n in expand(prop["to"])]
     start = prop["from"]
     if isinstance(start, tuple):
         return [([start, end], True) for end in ends]
+    loop = _loop(prop, placed, view)
+    if loop:
+        return [(loop, False)]
     starts = [placed.point(view, n) for n in expand(start)]
     if len(starts) == len(ends):  # feet to hands: left to left, right to right
         return [([a, b], False) for a, b in zip(starts, ends, strict=True)]
     return [([a, b], False) for a in starts for b in ends]
+
+
+def _loop(prop: Prop, placed: Placed, view: str) -> list[Point]:
+    """A band round both knees (or ankles) seen from the side, where its two ends fall on
+    one point: drawn as the strip it makes across the near leg just above the joint, not as
+    a dot."""
+    names = {prop["from"], prop["to"]}
+    joint = next((j for j in _LOOPS if names == {f"left_{j}", f"right_{j}"}), None)
+    if joint is None:
+        return []
+    a, b = placed.point(view, f"left_{joint}"), placed.point(view, f"right_{joint}")
+    if math.dist(a, b) > 3.0:
+        return []  # seen from the front: the band spans the gap between the legs
+    parent, above, half = _LOOPS[joint]
+    up = placed.point(view, f"right_{parent}")
+    p = ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
+    length = math.dist(p, up) or 1.0
+    ux, uy = (up[0] - p[0]) / length, (up[1] - p[1]) / length
+    cx, cy = p[0] + ux * above, p[1] + uy * above
+    return [(cx + uy * half, cy - ux * half), (cx - uy * half, cy + ux * half)]
 
 
 def _palm(placed: Placed, view: str, side: str, canvas: Canvas, offset: Point) -> None:

@@ -125,3 +125,60 @@ def test_a_custom_exercise_can_be_posed_from_a_table() -> None:
     assert ill.problems == ()
     svg = exercise_svg("my_exercise", {"my_exercise": ill}, title="My exercise")
     assert "<title>My exercise</title>" in svg
+
+
+def test_a_band_round_both_knees_seen_from_the_side_is_a_strip_not_a_dot(write_poses) -> None:  # type: ignore[no-untyped-def]
+    import math
+
+    from bonecoach.art.render import _band_lines
+    from bonecoach.art.scene import place
+
+    text = """
+[bridge_band]
+props = [{ kind = "band", from = "left_knee", to = "right_knee" }]
+[bridge_band.start]
+base = "crook_lying"
+[bridge_band.end]
+base = "crook_lying"
+"""
+    side = write_poses(text)["bridge_band"]
+    front = write_poses(text.replace("[bridge_band]", '[bridge_band]\nview = "front"'))
+    for ill in (side, front["bridge_band"]):
+        pose = dict(ill.poses)["start"]
+        placed = place(pose, ill.view, ill.props)
+        ((points, anchored),) = _band_lines(ill.props[0], placed, ill.view)
+        assert not anchored
+        assert math.dist(*points) >= 10, f"{ill.view}: the band is a dot"
+    # from the side it crosses the near thigh just above the knee
+    placed = place(dict(side.poses)["start"], "side", side.props)
+    ((points, _),) = _band_lines(side.props[0], placed, "side")
+    middle = ((points[0][0] + points[1][0]) / 2, (points[0][1] + points[1][1]) / 2)
+    knee, hip = placed.point("side", "right_knee"), placed.point("side", "right_hip")
+    assert 4 <= math.dist(middle, knee) <= 10
+    assert math.dist(middle, hip) < math.dist(knee, hip)
+
+
+def test_a_skipping_rope_is_a_smooth_loop_from_the_hands_under_the_feet() -> None:
+    import math
+
+    from bonecoach.art.props import rope
+
+    class Recorder:
+        def __init__(self) -> None:
+            self.lines: list[list[tuple[float, float]]] = []
+
+        def polyline(self, points, stroke, width, dash=None) -> None:  # type: ignore[no-untyped-def]
+            self.lines.append(list(points))
+
+    canvas = Recorder()
+    rope(canvas, (30.0, 90.0), (5.0, 0.0))  # type: ignore[arg-type]
+    ((points),) = canvas.lines
+    assert points[0] == points[-1] == (30.0, 90.0)  # it leaves and returns to the hands
+    assert min(y for _, y in points) < 2.0  # round under the feet
+    # no sharp corners but at the hands: each turn between short pieces is small
+    turns = []
+    for a, b, c in zip(points, points[1:-1], points[2:], strict=False):
+        u, v = (b[0] - a[0], b[1] - a[1]), (c[0] - b[0], c[1] - b[1])
+        cos = (u[0] * v[0] + u[1] * v[1]) / (math.hypot(*u) * math.hypot(*v))
+        turns.append(math.degrees(math.acos(max(-1.0, min(1.0, cos)))))
+    assert len(points) > 40 and max(turns) < 30
