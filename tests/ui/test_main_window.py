@@ -274,3 +274,34 @@ def test_clicking_a_column_header_sorts_the_client_list(window: MainWindow, qtbo
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=clinic_column)
     assert ascending == ["Ann Lee", "Bert Olsen", "Aaron Zeller"]  # A-1, B-2, Z-9
     assert names() == list(reversed(ascending))
+
+
+def test_a_dialog_centred_over_the_window_never_cuts_the_hint_in_half(
+    qtbot: Any, shell_context: Any, dialogs: Any
+) -> None:
+    """Half a sentence ("nt (Ctrl+N).") showed beside the New client and Welcome dialogs."""
+    from PySide6.QtCore import QRect
+
+    from bonecoach.ui.shell.main_window import MainWindow
+    from bonecoach.ui.shell.new_client_dialog import NewClientDialog
+
+    window = MainWindow(shell_context)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    label = window.message
+    assert "New client (Ctrl+N)" in label.text()
+    metrics = label.fontMetrics()
+    text = metrics.boundingRect(
+        label.contentsRect().adjusted(label.margin(), label.margin(), -label.margin(), 0),
+        int(label.alignment()) | 0x1000,  # word wrap
+        label.text(),
+    )
+    on_screen = QRect(label.mapToGlobal(text.topLeft()), text.size())
+    dialog = NewClientDialog(shell_context, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    covered = dialog.frameGeometry().intersected(on_screen)
+    assert covered.isEmpty() or covered == on_screen, (on_screen, dialog.frameGeometry())

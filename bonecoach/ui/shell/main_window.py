@@ -58,11 +58,12 @@ class MainWindow(QMainWindow):
         self.tab_widget.setDocumentMode(True)
         self.tab_widget.setAccessibleName("Client tabs")
         self.message = PlainLabel()
-        # Qt.AlignCenter as an int through the property system: no ``Qt`` enums before the
-        # first paint (see client_models).
-        self.message.setProperty("alignment", 0x0084)
+        # AlignHCenter | AlignTop as an int through the property system: no ``Qt`` enums
+        # before the first paint (see client_models). At the top, not the middle: a dialog
+        # centred over the window (New client, Welcome) never leaves half a sentence showing.
+        self.message.setProperty("alignment", 0x0024)
         self.message.setWordWrap(True)
-        self.message.setMargin(24)
+        self.message.setMargin(48)
         # the client's name over every tab: the record on screen always says whose it is
         self.client_header = PlainLabel()
         self.client_header.setAccessibleName("Client shown")

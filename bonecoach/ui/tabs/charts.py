@@ -177,7 +177,7 @@ def _build(spec: ChartSpec) -> Any:
 def _fit(axis: Any, values: list[float], fixed: tuple[float, float] | None) -> None:
     if fixed is not None:
         axis.setRange(*fixed)
-        axis.setTickCount(6)
+        axis.setTickCount(3)
         return
     if not values:
         axis.setRange(0, 1)
@@ -186,5 +186,6 @@ def _fit(axis: Any, values: list[float], fixed: tuple[float, float] | None) -> N
     pad = max(0.5, (high - low) * 0.15)
     lower = max(0.0, low - pad) if low >= 0 else low - pad  # counts never go below 0
     axis.setRange(lower, high + pad)
-    axis.setTickCount(5)
+    # three labels: the panels are short, and five crowded labels were elided to "..."
+    axis.setTickCount(3)
     axis.applyNiceNumbers()  # round tick labels (2.5, 5, 7.5), not 17.2125

@@ -59,5 +59,5 @@ def history_chart(rows: Sequence[Any]) -> ChartSpec:
             Series("Falls", points=falls, right_axis=True),
         ],
         left_label="T-score",
-        right_label="seconds / falls",
+        right_label="s / falls",
     )
