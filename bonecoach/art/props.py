@@ -2,7 +2,7 @@
 
 Floor-standing props (chair, counter, table, wall, step, mat, bed) are placed by ``x`` on the
 screen's horizontal axis and ``side`` (which side of ``x`` the prop lies on); their tops are
-surfaces the figure can rest on, except a chair, counter or table standing ``beside`` the
+surfaces the figure can rest on, except a chair, counter, table or bed standing ``beside`` the
 figure (drawn behind it: its hand may rest on it, its feet pass in front of it).
 Hand-held props (dumbbells, walking poles), the weighted vest
 and the resistance band follow the body.
@@ -37,7 +37,9 @@ PROP_PARAMS: dict[str, dict[str, Any]] = {
     "wall": {"x": None, "side": "right", "behind": False},  # behind: the wall at one's back
     "step": {"x": None, "side": "right", "height": 15.0, "depth": 35.0},
     "mat": {"x": None, "side": "right", "length": 190.0},
-    "bed": {"x": None, "side": "right", "height": 50.0, "length": 200.0},
+    # beside: seen from its long side, the client sitting on its near edge (the legs hang
+    # in front of it, the feet on the floor; its top still counts as what the seat rests on)
+    "bed": {"x": None, "side": "right", "height": 50.0, "length": 200.0, "beside": False},
     "pillow": {"x": None, "side": "right", "length": 40.0, "height": 11.0, "y": 0.0},
     "object": {"x": None, "size": 16.0, "y": 0.0},  # y: resting on a stool or seat
     "door": {"x": None, "side": "right"},
