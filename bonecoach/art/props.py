@@ -189,6 +189,16 @@ def extent(prop: Prop, view: str) -> list[tuple[float, float, float]]:
     return []
 
 
+CAR_WHEEL = 28.0  # the car's front wheel radius (cm)
+
+
+def car_wheel(prop: Prop) -> float:
+    """Where the car's front wheel is (x of its centre): ahead of the door opening, clear of
+    the legs of someone sitting down on the seat or swinging the legs in."""
+    x0, x1, _ = extent(prop, "side")[0]
+    return x0 + 125.0 if prop["side"] == "left" else x1 - 125.0
+
+
 def _rect(
     canvas: Canvas, x0: float, y0: float, x1: float, y1: float, fill: str = PROP_FILL
 ) -> None:
@@ -340,12 +350,12 @@ def _draw_more(
         roof = [
             (back - sign * 40, seat + 70),
             (back + sign * 5, seat + 88),
-            (back + sign * 75, seat + 85),
+            (back + sign * 95, seat + 85),
         ]
         canvas.polyline(roof, PROP_INK, 3.0)
-        sill = [(back - sign * 40, 28), (back + sign * 75, 28)]
+        sill = [(back - sign * 40, 28), (back + sign * 95, 28)]
         canvas.polyline(sill, PROP_INK, 3.0)
-        canvas.circle(((back + sign * 70), 30), 28, PROP_SHADE, PROP_INK, LINE)
+        canvas.circle((car_wheel(prop) + dx, 30), CAR_WHEEL, PROP_SHADE, PROP_INK, LINE)
     elif k == "bike":  # a stationary exercise bike, the rider facing right
         x = prop["x"] + dx
         crank = (x + 14, 30.0)

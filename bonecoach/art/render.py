@@ -13,12 +13,14 @@ from functools import partial
 from bonecoach.art.figure import Shape, body_shapes, draw_shape, project
 from bonecoach.art.poses import Arrow, Illustration, expand
 from bonecoach.art.props import (
+    CAR_WHEEL,
     HELD,
     Prop,
     bag,
     ball,
     band,
     barbell,
+    car_wheel,
     club,
     draw_furniture,
     draw_in_front,
@@ -251,8 +253,10 @@ def _bounds(panels: list[tuple[Placed, list[Prop]]], view: str) -> tuple[float, 
                 top = max([top] + [h + 6 for _, _, h in spans])
             if prop.kind == "chair":
                 top = max(top, prop["seat"] + 46)
-            if prop.kind == "car":
+            if prop.kind == "car":  # the roof, and the front wheel whole
                 top = max(top, 145)
+                wheel = car_wheel(prop)
+                left, right = min(left, wheel - CAR_WHEEL - 2), max(right, wheel + CAR_WHEEL + 2)
             if prop.kind == "bike":  # the flywheel in front of the rider
                 right = max(right, prop["x"] + 86)
             if prop.kind == "wall":
