@@ -59,6 +59,7 @@ PROP_PARAMS: dict[str, dict[str, Any]] = {
     "ball": {"at": "right_hand", "size": 9.2, "squeeze": 0.0},  # squeeze 0..0.6: flattened
     "bag": {"at": "hands"},
     "rope": {"at": "hands"},
+    "sock": {"at": "right_foot"},  # half pulled on: over the toes, its open top in the hands
 }
 HELD = {
     "dumbbells",
@@ -69,6 +70,7 @@ HELD = {
     "ball",
     "bag",
     "rope",
+    "sock",
 }  # drawn with the body, in depth order
 
 
@@ -504,6 +506,24 @@ def bag(canvas: Canvas, hand: Point, _along: Point) -> None:
         INK,
         1.2,
     )
+
+
+def sock(canvas: Canvas, toe: Point, hands: Point) -> None:
+    """A sock being pulled on: over the toes, its open top stretched to the hands."""
+    from bonecoach.art.clip import capsule_polygon
+
+    dx, dy = hands[0] - toe[0], hands[1] - toe[1]
+    size = math.hypot(dx, dy) or 1.0
+    ux, uy = dx / size, dy / size
+    tip = (toe[0] + ux * 1.0, toe[1] + uy * 1.0)  # just round the toes
+    canvas.polygon(capsule_polygon(tip, 3.6, hands, 4.4), SOCK_FILL, INK, 1.2)
+    cuff = (hands[0] - ux * 3.0, hands[1] - uy * 3.0)
+    canvas.line(
+        (cuff[0] - uy * 4.0, cuff[1] + ux * 4.0), (cuff[0] + uy * 4.0, cuff[1] - ux * 4.0), INK, 1.0
+    )
+
+
+SOCK_FILL = "#59636b"
 
 
 def rope(canvas: Canvas, hand: Point, feet: Point) -> None:

@@ -28,6 +28,7 @@ from bonecoach.art.props import (
     extent,
     pole,
     rope,
+    sock,
     water,
 )
 from bonecoach.art.scene import Placed, place
@@ -58,6 +59,11 @@ def _held_layers(
         vest = part_shape(view, Part("vest", None, nodes), 0.0)
         vest = Shape("vest", vest.depth, vest.capsules, False, VEST_FILL)
         return [(depth_of["trunk"] + 0.01, partial(_shape, vest))]
+    if prop.kind == "sock":  # over the foot it is on, under the hands pulling it
+        side = "left" if prop["at"].startswith("left") else "right"
+        toe = project(view, body.points[f"{side}_toe"])
+        hands = project(view, body.points["hand"])
+        return [(depth_of[f"{side}_leg"] + 0.005, partial(_sock, toe, hands))]
     layers: list[Layer] = []
     names = ("hands",) if prop.kind == "barbell" else expand(prop["at"])
     for name in names:
@@ -121,6 +127,10 @@ def _offset(
     if draw is rope:  # the rope's extra is a floor point, which moves with the panel
         extra = _at(extra, offset)
     draw(canvas, _at(at, offset), extra)
+
+
+def _sock(toe: Point, hands: Point, canvas: Canvas, offset: Point) -> None:
+    sock(canvas, _at(toe, offset), _at(hands, offset))
 
 
 def _pole(hand: Point, tip: Point, canvas: Canvas, offset: Point) -> None:
