@@ -2,7 +2,7 @@
 
 Floor-standing props (chair, counter, table, wall, step, mat, bed) are placed by ``x`` on the
 screen's horizontal axis and ``side`` (which side of ``x`` the prop lies on); their tops are
-surfaces the figure can rest on, except a chair, counter or table standing ``beside`` the
+surfaces the figure can rest on, except a chair, counter, table or bed standing ``beside`` the
 figure (drawn behind it: its hand may rest on it, its feet pass in front of it).
 Hand-held props (dumbbells, walking poles), the weighted vest
 and the resistance band follow the body.
@@ -37,7 +37,9 @@ PROP_PARAMS: dict[str, dict[str, Any]] = {
     "wall": {"x": None, "side": "right", "behind": False},  # behind: the wall at one's back
     "step": {"x": None, "side": "right", "height": 15.0, "depth": 35.0},
     "mat": {"x": None, "side": "right", "length": 190.0},
-    "bed": {"x": None, "side": "right", "height": 50.0, "length": 200.0},
+    # beside: seen from its long side, the client sitting on its near edge (the legs hang
+    # in front of it, the feet on the floor; its top still counts as what the seat rests on)
+    "bed": {"x": None, "side": "right", "height": 50.0, "length": 200.0, "beside": False},
     "pillow": {"x": None, "side": "right", "length": 40.0, "height": 11.0, "y": 0.0},
     "object": {"x": None, "size": 16.0, "y": 0.0},  # y: resting on a stool or seat
     "door": {"x": None, "side": "right"},
@@ -57,6 +59,7 @@ PROP_PARAMS: dict[str, dict[str, Any]] = {
     "ball": {"at": "right_hand", "size": 9.2, "squeeze": 0.0},  # squeeze 0..0.6: flattened
     "bag": {"at": "hands"},
     "rope": {"at": "hands"},
+    "sock": {"at": "right_foot"},  # half pulled on: over the toes, its open top in the hands
 }
 HELD = {
     "dumbbells",
@@ -67,6 +70,7 @@ HELD = {
     "ball",
     "bag",
     "rope",
+    "sock",
 }  # drawn with the body, in depth order
 
 
@@ -185,6 +189,16 @@ def extent(prop: Prop, view: str) -> list[tuple[float, float, float]]:
     if k == "bed":
         return [(*_span(prop, prop["length"], view), prop["height"])]
     return []
+
+
+CAR_WHEEL = 28.0  # the car's front wheel radius (cm)
+
+
+def car_wheel(prop: Prop) -> float:
+    """Where the car's front wheel is (x of its centre): ahead of the door opening, clear of
+    the legs of someone sitting down on the seat or swinging the legs in."""
+    x0, x1, _ = extent(prop, "side")[0]
+    return x0 + 125.0 if prop["side"] == "left" else x1 - 125.0
 
 
 def _rect(
@@ -338,12 +352,12 @@ def _draw_more(
         roof = [
             (back - sign * 40, seat + 70),
             (back + sign * 5, seat + 88),
-            (back + sign * 75, seat + 85),
+            (back + sign * 95, seat + 85),
         ]
         canvas.polyline(roof, PROP_INK, 3.0)
-        sill = [(back - sign * 40, 28), (back + sign * 75, 28)]
+        sill = [(back - sign * 40, 28), (back + sign * 95, 28)]
         canvas.polyline(sill, PROP_INK, 3.0)
-        canvas.circle(((back + sign * 70), 30), 28, PROP_SHADE, PROP_INK, LINE)
+        canvas.circle((car_wheel(prop) + dx, 30), CAR_WHEEL, PROP_SHADE, PROP_INK, LINE)
     elif k == "bike":  # a stationary exercise bike, the rider facing right
         x = prop["x"] + dx
         crank = (x + 14, 30.0)
@@ -492,6 +506,24 @@ def bag(canvas: Canvas, hand: Point, _along: Point) -> None:
         INK,
         1.2,
     )
+
+
+def sock(canvas: Canvas, toe: Point, hands: Point) -> None:
+    """A sock being pulled on: over the toes, its open top stretched to the hands."""
+    from bonecoach.art.clip import capsule_polygon
+
+    dx, dy = hands[0] - toe[0], hands[1] - toe[1]
+    size = math.hypot(dx, dy) or 1.0
+    ux, uy = dx / size, dy / size
+    tip = (toe[0] + ux * 1.0, toe[1] + uy * 1.0)  # just round the toes
+    canvas.polygon(capsule_polygon(tip, 3.6, hands, 4.4), SOCK_FILL, INK, 1.2)
+    cuff = (hands[0] - ux * 3.0, hands[1] - uy * 3.0)
+    canvas.line(
+        (cuff[0] - uy * 4.0, cuff[1] + ux * 4.0), (cuff[0] + uy * 4.0, cuff[1] - ux * 4.0), INK, 1.0
+    )
+
+
+SOCK_FILL = "#59636b"
 
 
 def rope(canvas: Canvas, hand: Point, feet: Point) -> None:

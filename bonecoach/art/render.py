@@ -13,12 +13,14 @@ from functools import partial
 from bonecoach.art.figure import Shape, body_shapes, draw_shape, project
 from bonecoach.art.poses import Arrow, Illustration, expand
 from bonecoach.art.props import (
+    CAR_WHEEL,
     HELD,
     Prop,
     bag,
     ball,
     band,
     barbell,
+    car_wheel,
     club,
     draw_furniture,
     draw_in_front,
@@ -26,6 +28,7 @@ from bonecoach.art.props import (
     extent,
     pole,
     rope,
+    sock,
     water,
 )
 from bonecoach.art.scene import Placed, place
@@ -56,6 +59,11 @@ def _held_layers(
         vest = part_shape(view, Part("vest", None, nodes), 0.0)
         vest = Shape("vest", vest.depth, vest.capsules, False, VEST_FILL)
         return [(depth_of["trunk"] + 0.01, partial(_shape, vest))]
+    if prop.kind == "sock":  # over the foot it is on, under the hands pulling it
+        side = "left" if prop["at"].startswith("left") else "right"
+        toe = project(view, body.points[f"{side}_toe"])
+        hands = project(view, body.points["hand"])
+        return [(depth_of[f"{side}_leg"] + 0.005, partial(_sock, toe, hands))]
     layers: list[Layer] = []
     names = ("hands",) if prop.kind == "barbell" else expand(prop["at"])
     for name in names:
@@ -119,6 +127,10 @@ def _offset(
     if draw is rope:  # the rope's extra is a floor point, which moves with the panel
         extra = _at(extra, offset)
     draw(canvas, _at(at, offset), extra)
+
+
+def _sock(toe: Point, hands: Point, canvas: Canvas, offset: Point) -> None:
+    sock(canvas, _at(toe, offset), _at(hands, offset))
 
 
 def _pole(hand: Point, tip: Point, canvas: Canvas, offset: Point) -> None:
@@ -279,8 +291,10 @@ def _bounds(panels: list[tuple[Placed, list[Prop]]], view: str) -> tuple[float, 
                 top = max([top] + [h + 6 for _, _, h in spans])
             if prop.kind == "chair":
                 top = max(top, prop["seat"] + 46)
-            if prop.kind == "car":
+            if prop.kind == "car":  # the roof, and the front wheel whole
                 top = max(top, 145)
+                wheel = car_wheel(prop)
+                left, right = min(left, wheel - CAR_WHEEL - 2), max(right, wheel + CAR_WHEEL + 2)
             if prop.kind == "bike":  # the flywheel in front of the rider
                 right = max(right, prop["x"] + 86)
             if prop.kind == "wall":

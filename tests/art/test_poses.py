@@ -169,3 +169,33 @@ def test_a_counter_beside_the_figure_does_not_hold_its_feet_up() -> None:
     on_step = place(pose, "side", [in_front]).body.points["left_heel"][1]
     by_counter = place(pose, "side", [beside]).body.points["left_heel"][1]
     assert on_step - by_counter == pytest.approx(15.0)  # the step's height; the counter: none
+
+
+def test_sitting_on_the_side_of_a_bed_beside_the_figure(write_poses) -> None:  # type: ignore[no-untyped-def]
+    """A bed seen from its long side, the client sitting on its near edge facing us: the legs
+    hang in front of the bed, so its top must not hold the feet up (they stand on the floor),
+    yet it is still what the seat rests on. Without ``beside`` the feet land on the bed."""
+    text = """
+[sit_on_bed]
+[sit_on_bed.start]
+props = [{ kind = "bed", x = 60, side = "left", height = 50, length = 190, beside = true }]
+base = "sit_chair"
+x = -20
+turn = -60
+[sit_on_bed.end]
+props = [{ kind = "bed", x = 60, side = "left", height = 50, length = 190 }]
+base = "sit_chair"
+x = -20
+turn = -60
+"""
+    ills = write_poses(text)
+    problems = illustration_problems(ills, ["sit_on_bed"])
+    assert not [p for p in problems if p.startswith("poses.toml: exercise 'sit_on_bed': start")]
+    assert any("end: the pelvis should rest" in p for p in problems), problems
+    (_, beside), (_, on_top) = ills["sit_on_bed"].poses
+    props = [*ills["sit_on_bed"].props, *beside.props]
+    p = place(beside, "side", props).body.points
+    assert min(p["left_heel"][1], p["right_heel"][1]) - 3.2 == pytest.approx(0.0, abs=0.6)
+    assert p["pelvis"][1] > 50  # at the bed's top, not dropped below it
+    q = place(on_top, "side", [*ills["sit_on_bed"].props, *on_top.props]).body.points
+    assert min(q["left_heel"][1], q["right_heel"][1]) > 50  # on the bed: what beside prevents

@@ -40,6 +40,7 @@ PROP_TABLES = {
     "bag": '{ kind = "bag" }',
     "rope": '{ kind = "rope" }',
     "slope": '{ kind = "slope", x = 30 }',
+    "sock": '{ kind = "sock", at = "right_foot" }',
 }
 
 
@@ -182,3 +183,30 @@ def test_a_skipping_rope_is_a_smooth_loop_from_the_hands_under_the_feet() -> Non
         cos = (u[0] * v[0] + u[1] * v[1]) / (math.hypot(*u) * math.hypot(*v))
         turns.append(math.degrees(math.acos(max(-1.0, min(1.0, cos)))))
     assert len(points) > 40 and max(turns) < 30
+
+
+def test_a_sock_is_drawn_over_the_foot_into_the_hands(write_poses) -> None:  # type: ignore[no-untyped-def]
+    """#15: the dressing drawing showed no sock. The sock goes over the toes of the foot it
+    names and its open top reaches the hands; only the panel that has it draws it."""
+    from bonecoach.art.props import SOCK_FILL
+
+    text = """
+[dress]
+props = [{ kind = "chair", x = 0 }]
+[dress.start]
+base = "sit_chair"
+x = -14
+[dress.end]
+props = [{ kind = "sock", at = "right_foot" }]
+base = "sit_chair"
+x = -14
+plant = ["left"]
+shoulder = 10
+shoulder_abduct = -15
+elbow = 60
+right = { hip = 125, hip_abduct = 30, hip_rotate = 60, knee = 120 }
+"""
+    ills = write_poses(text)
+    assert illustration_problems(ills, ["dress"]) == []
+    svg = exercise_svg("dress", ills)
+    assert svg.count(f'fill="{SOCK_FILL}"') == 1
