@@ -92,7 +92,12 @@ class ProgramEditor(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        # The verdict as narrow as its longest word: "equipment missing" wraps under it, so
+        # the dosage keeps its room (it wrapped onto four lines at 1366 x 768).
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
+        metrics = self.table.fontMetrics()
+        words = ("Excluded", "Allowed", "Caution", "equipment", "missing", "Verdict")
+        header.resizeSection(2, max(metrics.horizontalAdvance(w) for w in words) + 16)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
 
