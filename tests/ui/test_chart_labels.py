@@ -46,3 +46,18 @@ def test_each_value_label_has_room_for_its_line(qtbot: Any, spec: ChartSpec) -> 
     for axis in axes:
         gap = chart.plotArea().height() / max(1, axis.tickCount() - 1)
         assert gap >= 1.5 * line, (axis.titleText(), axis.tickCount(), gap, line)
+
+
+def test_whole_numbers_get_whole_number_labels(qtbot: Any) -> None:
+    """Eight reps, twice, read 7.5 / 8 / 8.5 reps."""
+    spec = ChartSpec(
+        title="Bridge: load and volume",
+        series=[Series("Total reps", points=[(date(2026, 11, 28), 8), (date(2026, 12, 1), 8)])],
+        left_label="reps",
+    )
+    chart = _build(spec)
+    [axis] = [a for a in chart.axes() if isinstance(a, QValueAxis)]
+    lo, hi, ticks = axis.min(), axis.max(), axis.tickCount()
+    labels = [lo + i * (hi - lo) / (ticks - 1) for i in range(ticks)]
+    assert all(float(v).is_integer() for v in labels), labels
+    assert lo <= 8 <= hi and axis.labelFormat() == "%d"

@@ -183,6 +183,15 @@ def _fit(axis: Any, values: list[float], fixed: tuple[float, float] | None) -> N
         axis.setRange(0, 1)
         return
     low, high = min(values), max(values)
+    if all(float(v).is_integer() for v in values):  # reps, falls: whole-number labels
+        bottom = math.floor(low - max(1.0, (high - low) * 0.15))
+        bottom = max(0, bottom) if low >= 0 else bottom
+        top = math.ceil(high + max(1.0, (high - low) * 0.15))
+        top += (top - bottom) % 2  # an even span: the middle label is whole too
+        axis.setRange(bottom, top)
+        axis.setTickCount(3)
+        axis.setLabelFormat("%d")
+        return
     pad = max(0.5, (high - low) * 0.15)
     lower = max(0.0, low - pad) if low >= 0 else low - pad  # counts never go below 0
     axis.setRange(lower, high + pad)
