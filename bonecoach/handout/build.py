@@ -29,6 +29,7 @@ from bonecoach.program.dosage_words import (
     load_hint,
     suggested_days,
 )
+from bonecoach.program.dose_in_text import fit_to_dose
 from bonecoach.program.exercise import Exercise
 from bonecoach.program.programs import Phase, Program, ProgramItem
 from bonecoach.program.vocabulary import Category, Equipment, Position
@@ -237,8 +238,9 @@ def exercise_block(number: int, item: ProgramItem, exercise: Exercise) -> Exerci
         name=exercise.name,
         dosage=dosage_text(dosage),
         stop_if=exercise.stop_if,
-        steps=tuple(exercise.steps),
-        tips=tuple(exercise.tips),
+        # the dose band is the one answer to "how many": the steps' numbers follow it
+        steps=tuple(fit_to_dose(step, dosage) for step in exercise.steps),
+        tips=tuple(fit_to_dose(tip, dosage) for tip in exercise.tips),
         effort=effort_text(dosage.effort) if dosage.effort > 0 else None,
         load_hint=load_hint(
             dosage,
