@@ -236,7 +236,7 @@ def exercise_block(number: int, item: ProgramItem, exercise: Exercise) -> Exerci
         number=number,
         exercise_id=exercise.id,
         name=exercise.name,
-        dosage=dosage_text(dosage),
+        dosage=dosage_text(dosage, sides=exercise.sides),
         stop_if=exercise.stop_if,
         # the dose band is the one answer to "how many": the steps' numbers follow it
         steps=tuple(fit_to_dose(step, dosage) for step in exercise.steps),

@@ -70,18 +70,25 @@ def days_text(days_per_week: int) -> str:
     return f"{_plural(days_per_week, 'day')} a week"
 
 
-def amount_text(dosage: DosageLike) -> str:
-    """The work of one session: "2 sets of 10", "hold 10 seconds, 3 times", "20 minutes"."""
+SIDES = {"each_side": "each side", "in_total": "in total"}
+
+
+def amount_text(dosage: DosageLike, sides: str | None = None) -> str:
+    """The work of one session: "2 sets of 10", "hold 10 seconds, 3 times", "20 minutes";
+    ``sides`` (a one-sided exercise's Sides value) adds "each side" or "in total"."""
     sets = dosage.sets
     if dosage.reps is not None:
-        return f"{_plural(sets, 'set')} of {dosage.reps}"
-    if dosage.hold_seconds is not None:
+        text = f"{_plural(sets, 'set')} of {dosage.reps}"
+    elif dosage.hold_seconds is not None:
         hold = f"hold {duration_text(dosage.hold_seconds)}"
-        return hold if sets == 1 else f"{hold}, {sets} times"
-    if dosage.minutes is not None:
+        text = hold if sets == 1 else f"{hold}, {sets} times"
+    elif dosage.minutes is not None:
         length = _plural(dosage.minutes, "minute")
-        return length if sets == 1 else f"{length}, {sets} times"
-    raise ValueError("dosage: give one of reps, hold_seconds or minutes")
+        text = length if sets == 1 else f"{length}, {sets} times"
+    else:
+        raise ValueError("dosage: give one of reps, hold_seconds or minutes")
+    side = SIDES.get(str(sides)) if sides is not None else None
+    return f"{text} {side}" if side else text
 
 
 def load_text(dosage: Any) -> str | None:
@@ -96,9 +103,10 @@ def load_text(dosage: Any) -> str | None:
     return None
 
 
-def dosage_text(dosage: DosageLike, *, separator: str = SEPARATOR) -> str:
-    """The dosage line: "2 sets of 10 with 2 kg - rest 1 minute - 3 days a week"."""
-    amount = amount_text(dosage)
+def dosage_text(dosage: DosageLike, *, separator: str = SEPARATOR, sides: str | None = None) -> str:
+    """The dosage line: "2 sets of 10 with 2 kg - rest 1 minute - 3 days a week";
+    "2 sets of 8 each side ..." for one-sided work (``sides``)."""
+    amount = amount_text(dosage, sides)
     load = load_text(dosage)
     parts = [f"{amount} {load}" if load else amount]
     if dosage.rest_seconds > 0 and dosage.sets > 1:  # rest is between sets

@@ -29,6 +29,7 @@ from bonecoach.program.vocabulary import (
     Position,
     Precaution,
     Region,
+    Sides,
     SourceKey,
     SpinalFlexion,
     SpinalRotation,
@@ -104,6 +105,8 @@ class Exercise(BaseModel):
     stop_if: Text
     support_variant: Text | None = Field(default=None, validate_default=True)
     default_dosage: DefaultDosage
+    # one-sided work: whether the printed count is for each side or in total
+    sides: Sides | None = None
 
     sources: tuple[SourceKey, ...] = ()
 

@@ -83,6 +83,13 @@ class Equipment(StrEnum):
     WALKING_POLES = "walking_poles"
 
 
+class Sides(StrEnum):
+    """How a one-sided exercise's count is meant: the dose for each side, or in total."""
+
+    EACH = "each_side"  # all the repetitions on one side, then all on the other
+    TOTAL = "in_total"  # the count covers both sides: half on each (or alternating)
+
+
 class Demand(StrEnum):
     """What a movement asks of the body beyond the main attributes; precautions and some
     safety rules read these (clinical-guidance.md §2-3). Some follow from other attributes

@@ -41,3 +41,15 @@ def test_a_prescribed_hold_is_the_hold_in_the_steps_and_walked_steps_are_about()
     assert "Hold 8 seconds" in text  # the band
     assert "Hold for 8 seconds" in text and "3 to 5 seconds" not in text  # the steps
     assert "Take about ten steps" in text and "Take ten steps" not in text
+
+
+def test_a_one_sided_exercise_prints_each_side_or_in_total_in_its_band() -> None:
+    reps = Dosage(sets=2, reps=8, rest_seconds=60, days_per_week=3, effort=6)
+    text = _text(
+        (
+            ProgramItem(exercise_id="calf_raise_single_leg", dosage=reps),
+            ProgramItem(exercise_id="single_leg_bridge", dosage=reps),
+        )
+    )
+    assert "2 sets of 8 each side" in text  # all on one leg, then all on the other
+    assert "2 sets of 8 in total" in text  # "switch legs halfway"

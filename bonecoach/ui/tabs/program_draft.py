@@ -160,6 +160,11 @@ class PhaseItemsModel(RowTableModel):
         exercise = self.library.get(item.exercise_id)
         return exercise.name if exercise is not None else f"{item.exercise_id} (not in library)"
 
+    def dose_text(self, item: ProgramItem) -> str:
+        """The dose as the handout prints it ("... each side" for one-sided work)."""
+        exercise = self.library.get(item.exercise_id)
+        return dosage_text(item.dosage, sides=exercise.sides if exercise is not None else None)
+
     def verdict(self, item: ProgramItem) -> str:
         result = self.screening.get(item.exercise_id)
         return str(result.verdict.value) if result is not None else UNSCREENED
@@ -181,7 +186,7 @@ class PhaseItemsModel(RowTableModel):
                 return f"{name} (override)" if item.override is not None else name
             if column == VERDICT:  # the same mark as in the library, and missing equipment
                 return self.verdict_text(item)
-            return dosage_text(item.dosage)
+            return self.dose_text(item)
         if role == R.ToolTipRole:
             return as_written(self._tooltip(item))
         if role == R.ForegroundRole and column == VERDICT:
@@ -202,7 +207,7 @@ class PhaseItemsModel(RowTableModel):
         return label
 
     def _tooltip(self, item: ProgramItem) -> str:
-        lines = [self.exercise_name(item), dosage_text(item.dosage)]
+        lines = [self.exercise_name(item), self.dose_text(item)]
         if item.notes:
             lines.append(f"Notes: {item.notes}")
         lines.append(f"Verdict: {self.verdict_text(item)}")
