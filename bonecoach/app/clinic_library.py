@@ -51,12 +51,13 @@ class ClinicLibrary:
         self.custom_pictures_loaded = True
 
     def update_from(self, store: Store) -> LibraryUpdate:
-        """After custom exercises arrived from elsewhere (a client import, a restore): the
-        library and pictures to put in. Reads only: safe on a worker thread."""
-        records = {r.id: r for r in store.custom_exercises()}
-        shipped = [e for e in self.library.values() if e.id not in records]
+        """After custom exercises changed elsewhere (a client import, a restore, the library
+        manager, another workstation): the library and pictures to put in. The same rule as
+        opening (``Store.full_library``: a shipped exercise wins an id clash, an archived or
+        deleted custom exercise leaves). Reads only: safe on a worker thread."""
+        library = store.full_library()
+        records = {r.id: r for r in store.custom_exercises() if r.id in library}
         illustrations, photos = record_pictures(records, self.illustrations)
-        library = Library([*shipped, *(r.exercise for r in records.values())])
         return LibraryUpdate(library, illustrations, photos)
 
     def apply(self, update: LibraryUpdate) -> None:

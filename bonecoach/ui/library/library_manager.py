@@ -32,9 +32,8 @@ from PySide6.QtWidgets import (
 )
 
 from bonecoach.app import library as custom
-from bonecoach.app.clinic_library import record_pictures
 from bonecoach.program.exercise import Exercise
-from bonecoach.program.library import Library, _describe_error
+from bonecoach.program.library import _describe_error
 from bonecoach.ui.library.exercise_form import ExerciseForm
 from bonecoach.ui.library.picture_chooser import PictureChooser
 from bonecoach.ui.library.thumbnails import thumbnail_cache
@@ -383,20 +382,14 @@ class LibraryManagerDialog(QDialog):
         self._fill_list(select=exercise_id)
 
     def _refresh_context(self, saved: Exercise | None, removed: str | None = None) -> None:
-        """Put the change into the app's library, pictures and thumbnail cache."""
-        exercises = [e for e in self.context.library.values() if e.id not in (removed, None)]
-        if saved is not None:
-            exercises = [e for e in exercises if e.id != saved.id] + [saved]
-        self.context.library = Library(exercises)
-        self._load_customs()
-        illustrations, photos = record_pictures(self.customs, self.context.illustrations)
-        stash = self.context.photos
-        if saved is not None:  # a picture changed from photo to poses, or back, shows the new
-            stash.pop(saved.id, None)
-            if saved.id not in illustrations:
-                self.context.illustrations.pop(saved.id, None)
-        self.context.illustrations.update(illustrations)
-        stash.update(photos)
+        """Put the change into the app's library, pictures and thumbnail cache: the clinic
+        library reloads from the store by the same rule as at start-up."""
+        clinic = self.context.clinic
         for exercise_id in (e for e in (removed, saved and saved.id) if e):
+            # its picture may have changed kind (photo to poses or back): drawn afresh
+            clinic.photos.pop(exercise_id, None)
+            clinic.illustrations.pop(exercise_id, None)
             thumbnail_cache(self.context).forget(exercise_id)
+        clinic.apply(clinic.update_from(self.context.store))
+        self._load_customs()  # after: which archived ones are hidden depends on the library
         self.library_changed.emit()
