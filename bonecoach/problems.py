@@ -27,12 +27,15 @@ class Explained:
 def explain(error: BaseException | str) -> Explained:
     if isinstance(error, str):
         return Explained(error)
-    name = type(error).__name__
-    if name == "StaleSaveError":
+    from pydantic import ValidationError  # here: only a failure pays for the imports
+
+    from bonecoach.store.errors import StaleSaveError
+
+    if isinstance(error, StaleSaveError):
         return Explained(
             f"{error}\n\nAnother workstation saved this record while you were editing it."
         )
-    if name == "ValidationError" and hasattr(error, "errors"):  # pydantic: fields, no values
+    if isinstance(error, ValidationError):  # pydantic: fields, no values
         lines = []
         for item in error.errors():
             field = ".".join(str(p) for p in item.get("loc", ())) or "value"
@@ -46,7 +49,7 @@ def explain(error: BaseException | str) -> Explained:
         return Explained("There was not enough memory for this (is the file far too large?).")
     if isinstance(error, OSError):
         return Explained(_file_problem(error))
-    message = str(error).strip() or name
+    message = str(error).strip() or type(error).__name__
     if _ours(error) or isinstance(error, ValueError):
         return Explained(message)  # the store's and the domain's refusals: already readable
     detail = "".join(traceback.format_exception(type(error), error, error.__traceback__))

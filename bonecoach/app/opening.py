@@ -14,15 +14,17 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from bonecoach.app.clinic_library import ClinicLibrary
+    from bonecoach.store.settings import Settings
+    from bonecoach.store.store import Store
 
 log = logging.getLogger(__name__)
 
 
 @dataclass
 class Opened:
-    store: Any
+    store: Store
     clinic: ClinicLibrary
-    settings: Any
+    settings: Settings
     settings_problem: str | None
     first_run: bool
     seconds: float

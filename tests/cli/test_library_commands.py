@@ -18,7 +18,7 @@ LIST_KEYS = {
     "spinal_flexion", "spinal_rotation", "impact", "fall_risk", "load", "supervised_only",
     "position", "demands", "education_only", "avoid_with", "regions", "equipment", "level",
     "easier", "harder",
-    "steps", "tips", "stop_if", "support_variant", "default_dosage", "sources",
+    "steps", "tips", "stop_if", "support_variant", "default_dosage", "sides", "sources",
 }  # fmt: skip
 
 

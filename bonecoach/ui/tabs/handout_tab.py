@@ -302,7 +302,9 @@ class HandoutTab(QWidget):
         self._pending_save = None
         self._pending_print = False
         self.preview.show_message(f"The handout could not be built:\n{exc}")
-        if type(exc).__name__ != "NoHomeHandout":  # expected for clinic-only programs
+        from bonecoach.handout.build import NoHomeHandout
+
+        if not isinstance(exc, NoHomeHandout):  # expected for clinic-only programs
             self.context.errors.show("Handout not built", exc)
 
     # -- save and print -------------------------------------------------------------------

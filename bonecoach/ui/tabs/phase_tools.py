@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QToolButton, QWidget
 
-from bonecoach.program import programs as ops
+from bonecoach.program import programs as program_rules
 from bonecoach.program.programs import Phase, Program
 from bonecoach.ui.tabs.program_draft import ProgramDraft
 from bonecoach.ui.widgets.plain import as_written
@@ -24,7 +24,7 @@ def copy_previous(program: Program, index: int) -> Program:
     extra = tuple(i for i in program.phases[index - 1].items if i.exercise_id not in have)
     phases = list(program.phases)
     phases[index] = target.model_copy(update={"items": target.items + extra})
-    return ops.set_phases(program, phases)
+    return program_rules.set_phases(program, phases)
 
 
 def add_after(program: Program, index: int, weeks: int = 4) -> Program:
@@ -37,18 +37,18 @@ def add_after(program: Program, index: int, weeks: int = 4) -> Program:
         p.model_copy(update={"start_week": p.start_week + weeks, "end_week": p.end_week + weeks})
         for p in phases[index + 1 :]
     ]
-    return ops.set_phases(program, [*phases[: index + 1], new, *shifted])
+    return program_rules.set_phases(program, [*phases[: index + 1], new, *shifted])
 
 
 def rename_phase(program: Program, index: int, name: str) -> Program:
     phases = list(program.phases)
     phases[index] = Phase.model_validate({**phases[index].model_dump(), "name": name})
-    return ops.set_phases(program, phases)
+    return program_rules.set_phases(program, phases)
 
 
 def remove_phase(program: Program, index: int) -> Program:
     phases = [p for i, p in enumerate(program.phases) if i != index]
-    return ops.set_phases(program, phases)
+    return program_rules.set_phases(program, phases)
 
 
 class PhaseButton(QToolButton):

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bonecoach.program import programs as ops
-from bonecoach.program.screening import NEVER_PRESCRIBED
+from bonecoach.program import programs as program_rules
+from bonecoach.program.screening import NEVER_PRESCRIBED, Verdict
 from bonecoach.ui.tabs.dosage_editor import DosageEditor
 from bonecoach.ui.tabs.override_dialog import OverrideDialog
 from bonecoach.ui.tabs.phase_tools import PhaseButton
@@ -234,12 +234,12 @@ class ProgramEditor(QWidget):
             )
             return False
         reason = None
-        if str(getattr(result.verdict, "value", result.verdict)) == "excluded":
+        if result.verdict is Verdict.EXCLUDED:
             reason = OverrideDialog.ask(exercise.name, result.reasons, self)
             if reason is None:
                 return False
         try:
-            changed = ops.add_item(
+            changed = program_rules.add_item(
                 program,
                 self.phase_index,
                 exercise,
@@ -263,7 +263,7 @@ class ProgramEditor(QWidget):
         row, program = self.selected_row(), self.document.program
         if row is None or program is None:
             return
-        self.document.apply(ops.remove_item(program, self.phase_index, row))
+        self.document.apply(program_rules.remove_item(program, self.phase_index, row))
         self.select_row(min(row, self.model.rowCount() - 1))
 
     def move_selected(self, step: int) -> None:
@@ -275,7 +275,7 @@ class ProgramEditor(QWidget):
         program = self.document.program
         if program is None or not 0 <= target < self.model.rowCount() or source == target:
             return
-        self.document.apply(ops.move_item(program, self.phase_index, source, target))
+        self.document.apply(program_rules.move_item(program, self.phase_index, source, target))
         self.select_row(target)
 
     def _item_edited(self, dosage: Dosage, notes: str, support: bool) -> None:
@@ -287,5 +287,5 @@ class ProgramEditor(QWidget):
             update={"dosage": dosage, "notes": notes, "support_prescribed": support}
         )
         if updated != item:
-            self.document.apply(ops.replace_item(program, self.phase_index, row, updated))
+            self.document.apply(program_rules.replace_item(program, self.phase_index, row, updated))
             self.select_row(row)

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from bonecoach.app import programs as program_actions
 from bonecoach.app import templates as template_actions
 from bonecoach.app.changes import Changes, Topic
-from bonecoach.program import programs as ops
+from bonecoach.program import programs as program_rules
 from bonecoach.program.template_summary import summarise_changes
 from bonecoach.ui.core.ops import run_op
 from bonecoach.ui.library.exercise_details import ExerciseDetails
@@ -277,7 +277,9 @@ class ProgramTab(QWidget):
     def new_blank_program(self) -> None:
         if self.client is None or not self._may_replace():
             return
-        self.document.apply(ops.blank_program("Home exercise program", start_date=date.today()))
+        self.document.apply(
+            program_rules.blank_program("Home exercise program", start_date=date.today())
+        )
 
     def apply_template(self, template: Template) -> bool:
         client = self.client
@@ -363,7 +365,7 @@ class ProgramTab(QWidget):
     def _rename(self) -> None:
         program, text = self.document.program, self.name_edit.text().strip()
         if program is not None and text and text != program.name:
-            self.document.apply(ops.rename(program, text))
+            self.document.apply(program_rules.rename(program, text))
 
     # -- showing --------------------------------------------------------------------------
     def _say(self, text: str) -> None:

@@ -5,7 +5,7 @@ log. Mixed into SessionsTab, whose form, view and actions it uses."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
@@ -14,12 +14,15 @@ from bonecoach.app.changes import Changes, Topic
 from bonecoach.app.clients import list_clients
 from bonecoach.ui.core.ops import run_op
 
+if TYPE_CHECKING:
+    from bonecoach.ui.core.context import AppContext
+
 
 class SessionCorrections:
     """Needs the tab's ``context``, ``client_id``, ``view``, ``form``, ``add_box``,
     ``save_button``, ``reset_button``, ``_name``, ``_announce`` and ``set_client``."""
 
-    context: Any
+    context: AppContext
     client_id: int | None
     view: Any
     form: Any
