@@ -87,3 +87,22 @@ def test_in_the_background_it_runs_on_a_worker_and_reports_on_the_ui_thread(
     main = threading.main_thread().name
     assert ran_on and ran_on[0] != main
     assert done_on == [f"{main}:42"]
+
+
+def test_in_the_background_an_answer_goes_to_the_screen_not_the_error_reporter(
+    qtbot: Any, context: Any
+) -> None:
+    from bonecoach.ui.core.tasks import TaskRunner
+
+    context.tasks = TaskRunner(context.errors)
+    answered: list[BaseException] = []
+
+    def add() -> None:
+        raise DuplicateClientError("clinic_id: already belongs to another client", 3)
+
+    run_op(
+        context, "Client not added", add, background=True, answers=(DuplicateClientError,),
+        on_failed=answered.append,
+    )  # fmt: skip
+    qtbot.waitUntil(lambda: bool(answered), timeout=10_000)
+    assert isinstance(answered[0], DuplicateClientError) and context.errors.shown == []

@@ -59,7 +59,8 @@ def run_op(
     worked. With ``background=True`` the operation runs on a worker thread and the returned
     ``Outcome`` only says it was started: ``on_done``/``on_failed`` follow on the UI thread.
     ``answers``: errors that are an answer the screen shows itself (a clinic id already in
-    use, shown at its field); they are raised to the caller, not reported.
+    use, shown at its field); they are raised to the caller (in the background: handed to
+    ``on_failed``), never reported as failures.
     """
 
     def succeeded(value: T) -> None:
@@ -69,7 +70,8 @@ def run_op(
             on_done(value)
 
     def failed(exc: BaseException) -> None:
-        context.errors.show(failure, exc)
+        if not isinstance(exc, answers):  # an answer is the screen's to show, not a failure
+            context.errors.show(failure, exc)
         if on_failed is not None:
             on_failed(exc)
 
