@@ -195,9 +195,10 @@ class SettingsDialog(QDialog):
         def done(path: Any) -> None:
             self.context.errors.info("Backup made", f"The database was backed up to\n{path}")
 
-        self.context.tasks.run(
-            backup_actions.backup_now, self.context, on_done=done, label="Backing up…"
-        )
+        run_op(
+            self.context, "Backup not made", backup_actions.backup_now, self.context,
+            on_done=done, background=True, label="Backing up…",
+        )  # fmt: skip
 
     def values(self) -> dict[str, Any]:
         return {

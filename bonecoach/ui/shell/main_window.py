@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from bonecoach.app import clients as client_actions
 from bonecoach.app.changes import Changes, Topic
+from bonecoach.ui.core.ops import run_op
 from bonecoach.ui.shell import window_state
 from bonecoach.ui.shell.client_list import ClientListPanel
 from bonecoach.ui.shell.client_models import client_heading
@@ -140,12 +141,10 @@ class MainWindow(QMainWindow):
         self.restore_watcher = RestoreWatcher(self)  # restores made elsewhere
         self.refresh_clients()
         self.clients.enable_sorting()
-        context.tasks.run(
-            client_actions.clients_with_red_flags,
-            context,
-            on_done=self._mark_flagged,
-            label="Checking for red flags…",
-        )
+        run_op(
+            context, "Red flags not checked", client_actions.clients_with_red_flags, context,
+            on_done=self._mark_flagged, background=True, label="Checking for red flags…",
+        )  # fmt: skip
         self.show_message("Choose a client on the left, or add one with New client (Ctrl+N).")
         self.clients.new_button.setEnabled(True)
         pending, self._pending_client = self._pending_client, None

@@ -123,7 +123,10 @@ class MenuHandlers:
             self.window.statusBar().showMessage(f"Backup saved: {path}", 10000)
             context.errors.info("Backup made", f"The database was backed up to\n{path}")
 
-        context.tasks.run(backup_actions.backup_now, context, on_done=done, label="Backing up…")
+        run_op(
+            context, "Backup not made", backup_actions.backup_now, context, on_done=done,
+            background=True, label="Backing up…",
+        )  # fmt: skip
 
     def restore_backup(self) -> None:
         w, context = self.window, self.window.context

@@ -102,12 +102,11 @@ class WelcomeDialog(QDialog):
         run_op(self.context, "Details not saved", save, changes=Changes.of(Topic.SETTINGS))
         if self.choice == "demo":
             window: Any = self.parent()
-            self.context.tasks.run(
-                client_actions.load_demo,
-                self.context,
-                on_done=lambda result: _demo_loaded(window, result),
-                label="Loading demo clients…",
-            )
+            run_op(
+                self.context, "Demo clients not loaded", client_actions.load_demo,
+                self.context, on_done=lambda result: _demo_loaded(window, result),
+                background=True, label="Loading demo clients…",
+            )  # fmt: skip
 
     def run(self) -> str | None:
         """Show the panel; returns "demo", "empty" or None (closed)."""
