@@ -27,6 +27,7 @@ from bonecoach.program.programs import (
     ProgramItem,
     ScreeningLike,
     make_item,
+    remove_item,
     replace_item,
 )
 from bonecoach.program.sessions import RED_FLAGS, ExerciseLog, HandSupport, RedFlag, SessionLog
@@ -585,14 +586,19 @@ def suggest(
     red flags stay until then; ``dismissed_red_flags`` is the older name for red flags
     only); ``excluded`` the ids screening excluded for this client, never proposed as a
     ladder step; ``on`` the day it is asked (a break of two weeks or more since the last
-    session then suggests resuming a step lower). The phase defaults to the one the latest
-    log falls in (``Program.start_date``).
+    session then suggests resuming a step lower). The phase is the one ``on`` falls in, the
+    phase the client does now and the handout prints (without ``on``: the one the latest log
+    falls in). A change for the phase of the last logs, weeks ago, would leave today's
+    phase, and its handout, at the old dose.
     """
     decided = set(decided) | set(dismissed_red_flags)
     ordered = sorted(logs, key=lambda log: log.date)
     flags = _red_flags(ordered, library, decided)
     if phase_index is None:
-        phase_index = program.phase_for(ordered[-1].date) if ordered else 0
+        if on is not None:
+            phase_index = program.phase_for(on)
+        else:
+            phase_index = program.phase_for(ordered[-1].date) if ordered else 0
     phase = program.phases[phase_index]
     ctx = _Context(library, excluded, phase, phase_index)
     histories: list[tuple[ProgramItem, Exercise, History]] = []
@@ -616,13 +622,24 @@ def suggest(
     return flags + [s for s in items if s.standing] + [s for s in items if not s.standing]
 
 
+def _stopped(program: Program, from_phase: int, exercise_id: str) -> Program:
+    """The program without the exercise in this phase and the later ones (a stop holds
+    until the therapist reviews it and adds it back; a later phase must not bring it back)."""
+    for index in range(from_phase, len(program.phases)):
+        at = program.phases[index].index_of(exercise_id)
+        if at is not None:
+            program = remove_item(program, index, at)
+    return program
+
+
 def apply_suggestion(
     program: Program,
     suggestion: Suggestion,
     library: Mapping[str, Exercise] | None = None,
     screening: Mapping[str, ScreeningLike] | None = None,
 ) -> Program:
-    """The program with the suggestion accepted; unchanged for holds, stops and red flags.
+    """The program with the suggestion accepted; unchanged for holds and red flags; a stop
+    takes the exercise out (this phase and the later ones).
 
     Raises StaleSuggestion if the item changed since. A new exercise goes in through
     ``make_item`` with the client's ``screening``: its caution (supported variant) applies,
@@ -642,6 +659,8 @@ def apply_suggestion(
     item = phase.items[index]
     if suggestion.current_dosage is not None and item.dosage != suggestion.current_dosage:
         raise StaleSuggestion(f"the dosage of '{item.exercise_id}' changed since the suggestion")
+    if suggestion.kind is SuggestionKind.STOP_EXERCISE:
+        return _stopped(program, suggestion.phase_index, item.exercise_id)
     new_id = suggestion.new_exercise_id
     if new_id is not None and new_id != item.exercise_id:
         if library is None or screening is None or new_id not in library or new_id not in screening:

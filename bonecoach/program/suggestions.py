@@ -210,10 +210,14 @@ class Suggestion(BaseModel):
 
     @property
     def changes_program(self) -> bool:
+        """Accepting it saves a new program version: a new dose, exercise or hand support,
+        or a stop (the painful exercise leaves the program until the therapist puts it back:
+        accepting a stop used to leave it on the handout the client takes home)."""
         return (
             self.new_dosage is not None
             or self.new_exercise_id is not None
             or self.new_hand_support is not None
+            or (self.kind is SuggestionKind.STOP_EXERCISE and self.exercise_id is not None)
         )
 
     @property

@@ -216,3 +216,37 @@ def test_accepting_says_what_changed_and_undo_puts_the_program_back(
     assert [r.outcome for r in store.suggestions(client_id)] == ["pending"]
     assert tab.accepted_note.text().startswith("Undone: program version 3")
     assert not tab.undo_button.isVisible()
+
+
+def test_accepting_a_stop_takes_the_painful_exercise_off_the_program_and_the_handout(
+    qtbot: Any, shell_context: Any, client: tuple[int, Any], dialogs: Dialogs
+) -> None:
+    """Therapist review of #19: "Accepted: Stop exercise" left it in the program, so the
+    client took it home on the handout."""
+    from PySide6.QtCore import QDate
+
+    from tests.ui.sessions_helpers import set_cell
+
+    client_id, version = client
+    tab = SessionsTab(shell_context)
+    qtbot.addWidget(tab)
+    tab.set_client(client_id)
+    tab.show()
+    with qtbot.waitActive(tab):
+        tab.activateWindow()
+    tab.form.day.setDate(QDate(date.today() - timedelta(days=1)))
+    set_cell(tab, 0, 5, "7")  # pain 7/10 during the goblet squat
+    assert tab.save(), tab.form.problems.text()
+    [stop] = [s for s in tab.suggestions.rows if s.kind.value == "stop_exercise"]
+    view = tab.suggestions_table
+    row = tab.suggestions.rows.index(stop)
+    qtbot.mouseClick(
+        view.viewport(), Qt.MouseButton.LeftButton,
+        pos=view.visualRect(tab.suggestions.index(row, 0)).center(),
+    )  # fmt: skip
+    qtbot.mouseClick(tab.accept_button, Qt.MouseButton.LeftButton)
+
+    newest = shell_context.store.latest_program(client_id)
+    assert newest.number == version.number + 1
+    assert "goblet_squat" not in newest.program.exercise_ids()
+    assert "out of the program" in tab.accepted_note.text()

@@ -85,6 +85,8 @@ class SuggestionsModel(RowTableModel):
         super().set_rows(sorted(rows, key=order))
 
     def change_text(self, s: Any) -> str:
+        if s.kind is SuggestionKind.STOP_EXERCISE:
+            return "take it out of the program (this phase and the later ones) until reviewed"
         parts = []
         if s.new_exercise_id:
             parts.append(f"switch to {self.name_of(s.new_exercise_id)}")
