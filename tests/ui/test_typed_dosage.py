@@ -118,3 +118,48 @@ def test_a_client_without_a_program_shows_no_dose_of_the_last_client(
         for b in (boxes.sets, boxes.amount, boxes.effort, boxes.rest, boxes.days)
     ]
     assert shown == [" "] * 5 and boxes.notes.text() == "" and not boxes.load_kg.isVisibleTo(boxes)
+
+
+def test_ctrl_s_or_closing_while_typing_keeps_the_typed_number(
+    qtbot: Any, shell_context: Any, dialogs: Any
+) -> None:
+    """Therapist review of #19: Sets showed 4 after Ctrl+S but the program kept 3, and
+    Ctrl+Q closed without asking; the box still had the cursor, so the 4 was never applied."""
+    from bonecoach.app.templates import shipped_templates
+    from bonecoach.ui.shell.main_window import MainWindow
+    from tests.ui.shell_fixtures import add_client
+
+    client_id = add_client(shell_context, "Ann Lee")
+    window = MainWindow(shell_context)
+    qtbot.addWidget(window)
+    window.resize(1440, 900)
+    window.show()
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    window.clients.select_client(client_id, notify=True)
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    tab: Any = window.tabs["Program"]
+    assert tab.apply_template(shipped_templates(shell_context.library)[0])
+    qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    saved = shell_context.store.latest_program(client_id)
+    editor = tab.editor
+    row = next(i for i, item in enumerate(editor.model.items) if item.dosage.measure == "reps")
+    editor.select_row(row)
+    before = editor.model.items[row].dosage.sets
+    _click(qtbot, editor.dosage.sets)
+    _type(qtbot, str(before + 1))
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+
+    newest = shell_context.store.latest_program(client_id)
+    assert newest.number == saved.number + 1
+    item = newest.program.phases[tab.editor.phase_index].items[row]
+    assert item.dosage.sets == before + 1
+
+    _click(qtbot, editor.dosage.sets)
+    _type(qtbot, str(before + 2))
+    from PySide6.QtWidgets import QMessageBox
+
+    dialogs.question_answer = QMessageBox.StandardButton.Cancel
+    asked = len(dialogs.asked)
+    window.close()  # what Ctrl+Q does: asks, since the typed number is an unsaved change
+    assert len(dialogs.asked) == asked + 1 and window.isVisible()

@@ -232,6 +232,9 @@ class MainWindow(QMainWindow):
     def confirm_unsaved(self, only: list[str] | None = None) -> bool:
         """Save / Discard / Cancel over unsaved edits (in ``only`` those tabs); True when it
         is fine to move on."""
+        from bonecoach.ui.widgets.typing import commit_typing
+
+        commit_typing()  # a number still being typed is an unsaved change too
         dirty = [t for t in self.dirty_tabs() if only is None or t in only]
         if not dirty:
             return True

@@ -81,6 +81,9 @@ class MenuHandlers:
             w.statusBar().showMessage(f"Saved the details of {dialog.created.name}", 5000)
 
     def save_current(self) -> None:
+        from bonecoach.ui.widgets.typing import commit_typing
+
+        commit_typing()  # the number still being typed is part of what is saved
         tab: Any = self.window.tab_widget.currentWidget()
         if tab is None or self.window.client_id is None:
             return
