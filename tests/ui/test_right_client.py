@@ -60,3 +60,30 @@ def test_a_search_never_highlights_one_client_over_another_s_record(
     window.clients.search.clear()  # both shown again: still Bert, and only Bert
     assert _highlighted(window) == ["Bert Olsen"]
     assert window.client_header.text().startswith("Bert Olsen")
+
+
+def test_cancelling_a_switch_over_unsaved_edits_keeps_the_row_of_the_record_shown(
+    window: MainWindow, qtbot: Any, dialogs: Any
+) -> None:
+    """Therapist review of #19: after Cancel the clicked client's row stayed highlighted
+    under the first client's record, and once the search was cleared no row was."""
+    from PySide6.QtWidgets import QMessageBox
+
+    _click_row(qtbot, window, "Ann Lee")
+    profile: Any = window.tabs["Profile"]
+    qtbot.mouseClick(profile.note, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(profile.note, "unsaved words")
+    assert profile.has_unsaved_changes()
+    dialogs.question_answer = QMessageBox.StandardButton.Cancel
+
+    qtbot.mouseClick(window.clients.search, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(window.clients.search, "ber")
+    _click_row(qtbot, window, "Bert Olsen")  # asks about Ann's edits: Cancel
+    qtbot.wait(50)
+    assert window.client_header.text().startswith("Ann Lee")
+    assert _highlighted(window) == ["Ann Lee"]  # her row again, the search cleared for it
+
+    _click_row(qtbot, window, "Bert Olsen")  # without a search: the same
+    qtbot.wait(50)
+    assert window.client_header.text().startswith("Ann Lee")
+    assert _highlighted(window) == ["Ann Lee"]

@@ -127,7 +127,7 @@ class ClientListPanel(QWidget):
                 self.table.scrollTo(proxy_index)
             else:
                 selection.clear()
-                if not notify:
+                if not notify and client_id is None:  # hidden by the search: still shown
                     self.mark_current(None)
         finally:
             self._silent = False

@@ -205,7 +205,20 @@ class MainWindow(QMainWindow):
             self._show_opening(client_id)
             return
         if not self.open_client(client_id):
-            self.clients.select_client(self.client_id)  # cancelled: put the selection back
+            # Cancelled: the row of the record on screen is selected again. After the click
+            # is done (the view would select the clicked row once more on release), and with
+            # the search cleared if it hides that row: a highlighted row other than the
+            # record shown is how a note ends up in the wrong client's record.
+            from PySide6.QtCore import QTimer
+
+            self._reselect_shown_client()
+            QTimer.singleShot(0, self._reselect_shown_client)
+
+    def _reselect_shown_client(self) -> None:
+        if self.clients.select_client(self.client_id):
+            return
+        self.clients.search.clear()
+        self.clients.select_client(self.client_id)
 
     def open_client(self, client_id: int | None, ask: bool = True) -> bool:
         """Show ``client_id`` in the tabs; False if the user cancelled over unsaved edits."""
