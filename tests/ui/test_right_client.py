@@ -87,3 +87,22 @@ def test_cancelling_a_switch_over_unsaved_edits_keeps_the_row_of_the_record_show
     qtbot.wait(50)
     assert window.client_header.text().startswith("Ann Lee")
     assert _highlighted(window) == ["Ann Lee"]
+
+
+def test_the_program_tab_says_when_its_verdicts_are_for_the_saved_profile(
+    window: MainWindow, qtbot: Any
+) -> None:
+    """Therapist review of #19: two vertebral fractures typed on the Profile tab (not yet
+    saved) left dancing "Allowed" on the Program tab, with nothing to say why."""
+    _click_row(qtbot, window, "Ann Lee")
+    profile: Any = window.tabs["Profile"]
+    program: Any = window.tabs["Program"]
+    qtbot.mouseClick(profile.note, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(profile.note, "two fractures seen on the new X-ray")
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert program.profile_notice.isVisible()
+    assert "saved profile" in program.profile_notice.text()
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)  # saved now
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert not program.profile_notice.isVisible()

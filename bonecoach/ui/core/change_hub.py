@@ -12,6 +12,7 @@ class ChangeHub(QObject):
     tabs holding edits not yet saved (the Handout tab says the program on screen differs)."""
 
     changed = Signal(object)
+    unsaved_changed = Signal(str, bool)  # tab title, holds unsaved edits
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -21,4 +22,7 @@ class ChangeHub(QObject):
         self.changed.emit(changes)
 
     def set_unsaved(self, tab: str, unsaved: bool) -> None:
+        before = tab in self.unsaved
         (self.unsaved.add if unsaved else self.unsaved.discard)(tab)
+        if before != unsaved:
+            self.unsaved_changed.emit(tab, unsaved)

@@ -277,6 +277,8 @@ class ProfileTab(QWidget):
         if dirty != self._dirty:
             self._dirty = dirty
             self.dirty_changed.emit(dirty)
+            # the Program tab screens against the saved profile: it says so meanwhile
+            self.context.changes.set_unsaved("Profile", dirty)
 
     def _problem_text(self, problems: dict[str, str]) -> str:
         """Every problem in full, with its field's label: the form itself never grows."""

@@ -101,6 +101,21 @@ class ProgramTab(QWidget):
         self.save_button.clicked.connect(self.save)
         self.version_label = PlainLabel()
         self.version_label.setStyleSheet("color:#5f6368")
+        # Verdicts come from the saved profile; unsaved edits on the Profile tab do not count
+        # yet, and a therapist building a program meanwhile must be told.
+        self.profile_notice = PlainLabel(
+            "The profile has unsaved changes: these verdicts are for the saved profile. "
+            "Save the profile (Ctrl+1, then Ctrl+S) to screen against the new values."
+        )
+        self.profile_notice.setAccessibleName("Unsaved profile")
+        self.profile_notice.setWordWrap(True)
+        self.profile_notice.setStyleSheet(
+            "background:#fde8e8; color:#7a1010; padding:6px; border-radius:4px"
+        )
+        self.profile_notice.setVisible("Profile" in context.changes.unsaved)
+        context.changes.unsaved_changed.connect(
+            lambda tab, unsaved: tab == "Profile" and self.profile_notice.setVisible(unsaved)
+        )
         self.banner = PlainLabel()
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet("background:#fff7e0; padding:6px; border-radius:4px")
@@ -140,6 +155,7 @@ class ProgramTab(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(bar)
+        layout.addWidget(self.profile_notice)
         layout.addWidget(self.banner)
         layout.addWidget(self.splitter, 1)
         # Top bar first, then library (search, filters, list), then the program.
