@@ -58,3 +58,25 @@ def test_a_dosage_note_with_an_emoji_is_refused_and_the_program_keeps_its_note(
     qtbot.keyClick(notes, Qt.Key.Key_Return)  # Enter commits the note
     assert "Notes:" in editor.dosage.problem.text() and "👍" in editor.dosage.problem.text()
     assert editor.model.items[0] == before
+
+
+def test_a_note_too_long_is_refused_with_its_length_not_cut_short(
+    qtbot: Any, context: Any, client_id: int
+) -> None:
+    """Therapist review of #19: a 657-character note was kept as its first 600, mid-word."""
+    from bonecoach.app.templates import shipped_templates
+
+    tab = ProgramTab(context)
+    qtbot.addWidget(tab)
+    tab.set_client(client_id)
+    assert tab.apply_template(shipped_templates(context.library)[0])
+    editor = tab.editor
+    editor.select_row(0)
+    before = editor.model.items[0]
+    notes = editor.dosage.notes
+    notes.setText("")
+    notes.insert("Keep the knees soft and the back tall. " * 17)  # 663 characters, pasted
+    assert len(notes.text()) > 600  # nothing cut off in the box
+    qtbot.keyClick(notes, Qt.Key.Key_Return)
+    assert "at most 600" in editor.dosage.problem.text()
+    assert editor.model.items[0] == before

@@ -51,9 +51,8 @@ class TherapistList(QWidget):
         self.name = QLineEdit(placeholderText="Name")
         self.credentials = QLineEdit(placeholderText="e.g. PT, DPT")
         self.contact = QLineEdit(placeholderText="Phone or email for handouts")
-        for edit, field in ((self.name, "name"), (self.credentials, "credentials"),
-                            (self.contact, "contact")):  # fmt: skip
-            edit.setMaxLength(LIMITS[field])
+        # no setMaxLength: it cut pasted text short without a word; too long is said
+        for edit in (self.name, self.credentials, self.contact):
             edit.textChanged.connect(self._check)
             edit.installEventFilter(self)
         self.name_feedback = FieldFeedback(self.name)
@@ -193,6 +192,10 @@ class TherapistList(QWidget):
         row = self._selected()
         name = self.name.text()
         problem = self.edits.problem(name, row)
+        for label, edit, field in (("Credentials", self.credentials, "credentials"),
+                                   ("Contact", self.contact, "contact")):  # fmt: skip
+            if problem is None and len(edit.text().strip()) > LIMITS[field]:
+                problem = f"{label}: at most {LIMITS[field]} characters"
         # An empty new-therapist form is not an error yet, just nothing to add.
         quiet = row is None and not name.strip()
         self.name_feedback.set_problem(None if quiet else problem)

@@ -36,6 +36,9 @@ LOADS = (("Body weight", "body"), ("Kilograms", "kg"), ("Band", "band"))
 LOAD_KG = (0.5, 300.0)
 
 
+NOTE_LIMIT = 600  # what the program model accepts for a note (and the handout prints)
+
+
 class RangeSpinBox(QSpinBox):
     """A number box that takes what is typed, in or out of range, and says when it is out.
 
@@ -115,7 +118,8 @@ class DosageEditor(QGroupBox):
         self.days = _spin(1, 7, "Days per week", " a week")
         self.notes = QLineEdit()
         self.notes.setAccessibleName("Notes for the client")
-        self.notes.setMaxLength(600)
+        # no setMaxLength: it cut a pasted note at 600 characters without a word; a longer
+        # note is refused at the field instead (see _changed)
         self.notes.setPlaceholderText("Printed under the exercise")
         self.support = QCheckBox("Prescribe the support variant (printed)")
         self.plain = PlainLabel()
@@ -290,6 +294,12 @@ class DosageEditor(QGroupBox):
             return
         from bonecoach.app.clients import unprintable_problem
 
+        if len(self.notes.text().strip()) > NOTE_LIMIT:
+            self.problem.setText(
+                f"Notes: {len(self.notes.text().strip())} characters; at most {NOTE_LIMIT} "
+                "fit under the exercise on the handout. Shorten it.\nNothing was changed."
+            )
+            return
         unprintable = unprintable_problem(self.notes.text())
         if unprintable:
             self.problem.setText(f"Notes: {unprintable}.\nNothing was changed.")
