@@ -103,7 +103,12 @@ def test_birth_date_parsing() -> None:
 
     assert parse_birth_date("") == (None, None)
     assert parse_birth_date("1950-02-03") == (date(1950, 2, 3), None)
-    assert parse_birth_date("3/2/1950")[1] == "use the form YYYY-MM-DD, e.g. 1948-03-17"
+    assert parse_birth_date("3/2/1950")[1] == (
+        "type the date as year-month-day, e.g. 2026-11-18 or 20261118"
+    )
+    # the right form but no such day: said so (it used to ask for "the form YYYY-MM-DD")
+    assert parse_birth_date("1950-02-30")[1] == "1950-02-30 is not a date on the calendar"
+    assert parse_birth_date("19480315") == (date(1948, 3, 15), None)
     assert parse_birth_date("2030-01-01", today=date(2026, 1, 1))[1] == "cannot be in the future"
 
 

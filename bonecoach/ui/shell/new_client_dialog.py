@@ -33,10 +33,11 @@ def parse_birth_date(text: str, today: date | None = None) -> tuple[date | None,
     text = text.strip()
     if not text:
         return None, None
-    try:
-        value = date.fromisoformat(text)
-    except ValueError:
-        return None, "use the form YYYY-MM-DD, e.g. 1948-03-17"
+    from bonecoach.ui.widgets.date_field import read_date  # one reader for every date box
+
+    value, problem = read_date(text)
+    if value is None:  # "1950-02-30 is not a date on the calendar", not "use the form"
+        return None, problem
     today = today or date.today()
     if value > today:
         return None, "cannot be in the future"
