@@ -118,6 +118,8 @@ def test_a_client_without_a_program_shows_no_dose_of_the_last_client(
         for b in (boxes.sets, boxes.amount, boxes.effort, boxes.rest, boxes.days)
     ]
     assert shown == [" "] * 5 and boxes.notes.text() == "" and not boxes.load_kg.isVisibleTo(boxes)
+    # nor the first client's week 1 start date (therapist review of #19)
+    assert editor.start.edit.text() == ""
 
 
 def test_ctrl_s_or_closing_while_typing_keeps_the_typed_number(

@@ -184,6 +184,8 @@ class ProgramEditor(QWidget):
             self.start.blockSignals(True)
             self.start.setDate(QDate(program.start_date))
             self.start.blockSignals(False)
+        elif program is None:  # no program: no start date, not the last client's
+            self.start.show_no_date()
         self._row_changed(self.table.currentIndex(), QModelIndex())
 
     def _start_changed(self, day: QDate) -> None:

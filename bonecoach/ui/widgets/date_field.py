@@ -91,6 +91,13 @@ class DateField(QWidget):
     def setDate(self, value: QDate) -> None:
         self._set(value, emit=value != self._date)
 
+    def show_no_date(self) -> None:
+        """Blank (nothing to date): never the date left from another client's record."""
+        self.edit.blockSignals(True)
+        self.edit.clear()
+        self.edit.blockSignals(False)
+        self._show_problem(None)
+
     def setMaximumDate(self, value: QDate) -> None:
         self._high = value
         self.calendar.setMaximumDate(value)
