@@ -33,10 +33,6 @@ from bonecoach.ui.widgets.plain import PlainLabel
 if TYPE_CHECKING:
     from bonecoach.ui.core.context import AppContext
 
-BANNER_STYLE = (
-    "background: #b3261e; color: white; padding: 8px; border-radius: 4px; font-weight: bold;"
-)
-
 
 class SessionsTab(QWidget, SessionCorrections):
     dirty_changed = Signal(bool)
@@ -55,12 +51,6 @@ class SessionsTab(QWidget, SessionCorrections):
         self._dirty = False
         # Set by the main window: asks about unsaved Program edits before a new version.
         self.confirm_program_change: Callable[[], bool] = lambda: True
-
-        self.banner = PlainLabel()
-        self.banner.setStyleSheet(BANNER_STYLE)
-        self.banner.setWordWrap(True)
-        self.banner.setAccessibleName("Red flags")
-        self.banner.hide()
 
         self.form = SessionForm()
         self.form.changed.connect(self._form_changed)
@@ -154,7 +144,6 @@ class SessionsTab(QWidget, SessionCorrections):
             s.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
-        layout.addWidget(self.banner)
         layout.addWidget(self.splitter, 1)
         self.set_client(None)
 
@@ -355,11 +344,7 @@ class SessionsTab(QWidget, SessionCorrections):
         self.sessions.set_rows(history.sessions if history else [])
         self.suggestions.set_rows(view.suggestions if view else [])
         flags = view.red_flags if view else []
-        self.banner.setText(
-            "Red flag — stop, and review the client before any progression:\n"
-            + "\n".join(f"• {s.reason}" for s in flags)
-        )
-        self.banner.setVisible(bool(flags))
+        # the window shows them over every tab (one banner: this tab had a second)
         self.red_flags_changed.emit(list(flags))
         program = view.program.program if view and view.program else None
         self.chart_tabs.show_history(history, program)
