@@ -305,3 +305,22 @@ def test_a_dialog_centred_over_the_window_never_cuts_the_hint_in_half(
     qtbot.waitExposed(dialog)
     covered = dialog.frameGeometry().intersected(on_screen)
     assert covered.isEmpty() or covered == on_screen, (on_screen, dialog.frameGeometry())
+
+
+def test_the_demo_clients_can_be_loaded_from_the_help_menu_any_time(
+    qtbot: Any, shell_context: Any, dialogs: Any
+) -> None:
+    """Therapist review of #19: only the first-run welcome offered them."""
+    window = MainWindow(shell_context)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    help_menu = next(a.menu() for a in window.menuBar().actions() if "Help" in a.text())
+    item = next(a for a in help_menu.actions() if "demo" in a.text().lower())
+    assert item.isEnabled()
+    item.trigger()
+    assert dialogs.asked and "demo" in dialogs.asked[-1][0].lower()
+    assert window.clients.model.rowCount() == 5
+    assert window.client_id is not None  # the first opens
+    item.trigger()  # again: nothing twice
+    assert window.clients.model.rowCount() == 5

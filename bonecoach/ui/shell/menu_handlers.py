@@ -45,6 +45,7 @@ class MenuHandlers:
             "edit_client": self.edit_client,
             "library_manager": self.open_library_manager,
             "about": self.show_about,
+            "load_demo": self.load_demo,
             **{
                 f"go_{title.lower()}": lambda title=title: go_to_tab(self.window, title)
                 for title, _key in TAB_KEYS
@@ -261,6 +262,38 @@ class MenuHandlers:
     def _announce(self, changes: Changes) -> None:
         if self.window.context is not None:
             self.window.context.changes.announce(changes)
+
+    def load_demo(self) -> None:
+        """Help > Load the demo clients: any time, not only from the first-run welcome."""
+        context = self.window.context
+        if context is None:
+            return
+        from PySide6.QtWidgets import QMessageBox
+
+        answer = QMessageBox.question(
+            self.window,
+            "Load the demo clients",
+            "Add five made-up demo clients (with profiles, programs and sessions) to the "
+            "records? Any already loaded are skipped. They can be archived later.",
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+
+        def loaded(result: Any) -> None:
+            added, skipped = result
+            self._announce(Changes.of(Topic.CLIENTS))
+            if added:
+                self.window.clients.select_client(added[0].id, notify=True)
+            self.window.statusBar().showMessage(
+                f"Loaded {len(added)} demo clients"
+                + (f" ({len(skipped)} already there)" if skipped else ""),
+                6000,
+            )
+
+        run_op(
+            context, "Demo clients not loaded", client_actions.load_demo, context,
+            on_done=loaded, background=True, label="Loading demo clients…",
+        )  # fmt: skip
 
     def show_about(self) -> None:
         from bonecoach.ui.shell.about import show_about

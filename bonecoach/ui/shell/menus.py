@@ -28,6 +28,7 @@ class MenuItems(NamedTuple):  # not a dataclass: that import costs 2 ms of start
     edit_client: QAction
     library_manager: QAction
     about: QAction
+    load_demo: QAction
     undo: QAction
     redo: QAction
     discard: QAction
@@ -60,6 +61,7 @@ class MenuItems(NamedTuple):  # not a dataclass: that import costs 2 ms of start
             self.settings,
             self.library_manager,
             self.import_client,
+            self.load_demo,
         ]
 
 
@@ -119,6 +121,13 @@ def build_menus(window: QMainWindow, handlers: dict[str, Callable[[], object]]) 
             window, "&Library manager…", h["library_manager"], None, "Custom exercises"
         ),
         about=_action(window, "&About BoneCoach", h["about"]),
+        load_demo=_action(
+            window,
+            "Load the &demo clients…",
+            h["load_demo"],
+            None,
+            "Five made-up clients covering the guideline cases, to look around",
+        ),
         undo=_action(window, "&Undo", h["undo"], "Ctrl+Z", "Undo the last program edit"),
         redo=_action(window, "&Redo", h["redo"], "Ctrl+Shift+Z", "Redo the edit undone"),
         discard=_action(
@@ -154,5 +163,6 @@ def build_menus(window: QMainWindow, handlers: dict[str, Callable[[], object]]) 
     tools_menu = bar.addMenu("&Tools")
     tools_menu.addAction(actions.library_manager)
     help_menu = bar.addMenu("&Help")
+    help_menu.addAction(actions.load_demo)
     help_menu.addAction(actions.about)
     return actions
