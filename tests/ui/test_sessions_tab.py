@@ -251,3 +251,37 @@ def test_accepting_a_stop_takes_the_painful_exercise_off_the_program_and_the_han
     assert newest.number == version.number + 1
     assert "goblet_squat" not in newest.program.exercise_ids()
     assert "out of the program" in tab.accepted_note.text()
+
+
+def test_reset_asks_before_clearing_what_was_typed(
+    qtbot: Any, shell_context: Any, client: tuple[int, Any], dialogs: Dialogs
+) -> None:
+    """#17, point 6: Reset cleared the grid without asking."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.ui.sessions_helpers import set_cell
+
+    client_id, _version = client
+    tab = SessionsTab(shell_context)
+    qtbot.addWidget(tab)
+    tab.set_client(client_id)
+    set_cell(tab, 0, 4, "7")
+    dialogs.question_answer = QMessageBox.StandardButton.No
+    qtbot.mouseClick(tab.reset_button, Qt.MouseButton.LeftButton)
+    assert dialogs.asked and tab.form.entries.rows[0].cells[4] == "7"  # kept
+    dialogs.question_answer = QMessageBox.StandardButton.Yes
+    qtbot.mouseClick(tab.reset_button, Qt.MouseButton.LeftButton)
+    assert tab.form.entries.rows[0].cells[4] != "7" and not tab.has_unsaved_changes()
+
+
+def test_a_client_without_a_program_is_told_to_build_one_first(
+    qtbot: Any, shell_context: Any
+) -> None:
+    """#17, point 6: an empty grid with no hint."""
+    client_id = add_client(shell_context, "Bea Moss")
+    tab = SessionsTab(shell_context)
+    qtbot.addWidget(tab)
+    tab.set_client(client_id)
+    tab.show()
+    qtbot.waitExposed(tab)
+    assert tab.no_program.isVisible() and "Program tab" in tab.no_program.text()

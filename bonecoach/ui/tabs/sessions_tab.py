@@ -57,10 +57,18 @@ class SessionsTab(QWidget, SessionCorrections):
         self.save_button = QPushButton("Save session")
         self.save_button.clicked.connect(self.save)
         self.reset_button = QPushButton("Reset")
-        self.reset_button.clicked.connect(self.discard_changes)
+        self.reset_button.clicked.connect(self.reset_clicked)
+        self.no_program = PlainLabel(
+            "No program yet: build one on the Program tab (Ctrl+2), then log sessions here."
+        )
+        self.no_program.setAccessibleName("No program")
+        self.no_program.setWordWrap(True)
+        self.no_program.setStyleSheet("background:#fff7e0; padding:6px; border-radius:4px")
+        self.no_program.hide()
         self._correcting: Any | None = None  # the logged session the form is correcting
         self.add_box = add_box = QGroupBox("Add a session")
         add_layout = QVBoxLayout(add_box)
+        add_layout.addWidget(self.no_program)
         add_layout.addWidget(self.form)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -204,6 +212,19 @@ class SessionsTab(QWidget, SessionCorrections):
     def discard_changes(self) -> None:
         self._set_correcting(None)
         self._load_form()
+
+    def reset_clicked(self) -> None:
+        """Reset asks before throwing away what was typed (it cleared a log sheet's worth)."""
+        if self.form.edited:
+            from PySide6.QtWidgets import QMessageBox
+
+            answer = QMessageBox.question(
+                self, "Clear this session?",
+                "Clear everything typed for this session? It has not been saved.",
+            )  # fmt: skip
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.discard_changes()
 
     def open_session(self, index: Any = None) -> None:
         """The whole session, with Correct…, Move to another client… and Delete…."""
@@ -355,6 +376,7 @@ class SessionsTab(QWidget, SessionCorrections):
         program = self.view.program.program if self.view and self.view.program else None
         names = {i: self._name(i) for i in program.exercise_ids()} if program else {}
         self.form.load(program, names)
+        self.no_program.setVisible(self.client_id is not None and program is None)
 
     def _form_changed(self) -> None:
         self.save_button.setEnabled(self.form.entries.rowCount() > 0 or self.form.edited)
