@@ -41,5 +41,7 @@ def import_client(context: Workspace, source: Path, as_new: bool) -> ImportedCli
     document = read_document(source)
     record = store_import(context.store, document, as_new=as_new, by=context.therapist_name)
     # the client's programs may name exercises this clinic lacked
-    update = context.clinic.update_from(context.store) if document.custom_exercises else None
+    update = (
+        context.clinic_library.update_from(context.store) if document.custom_exercises else None
+    )
     return ImportedClient(record, update)

@@ -92,4 +92,4 @@ def restore_custom(
 
 def reload_custom_exercises(workspace: Workspace) -> None:
     """Rebuild the library with the stored custom exercises (UI thread only in the app)."""
-    workspace.clinic.apply(workspace.clinic.update_from(workspace.store))
+    workspace.clinic_library.apply(workspace.clinic_library.update_from(workspace.store))

@@ -23,7 +23,7 @@ log = logging.getLogger(__name__)
 @dataclass
 class Opened:
     store: Store
-    clinic: ClinicLibrary
+    clinic_library: ClinicLibrary
     settings: Settings
     settings_problem: str | None
     first_run: bool
@@ -54,7 +54,7 @@ def open_everything(url: str | None = None) -> Opened:
     log.info("opened %s and %d exercises in %.2f s", store.url, len(clinic.library), seconds)
     return Opened(
         store=store,
-        clinic=clinic,
+        clinic_library=clinic,
         settings=loaded.settings,
         settings_problem=loaded.problem,
         first_run=first_run,

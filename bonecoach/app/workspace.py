@@ -18,24 +18,24 @@ if TYPE_CHECKING:
 class Workspace:
     store: Store
     settings: Settings
-    clinic: ClinicLibrary
+    clinic_library: ClinicLibrary
     therapist_name: str | None = None
 
     @property
     def library(self) -> Library:
-        return self.clinic.library
+        return self.clinic_library.library
 
     @library.setter
     def library(self, library: Library) -> None:
-        self.clinic.library = library
+        self.clinic_library.library = library
 
     @property
     def illustrations(self) -> dict[str, Any]:
-        return self.clinic.illustrations
+        return self.clinic_library.illustrations
 
     @property
     def photos(self) -> dict[str, bytes]:
-        return self.clinic.photos
+        return self.clinic_library.photos
 
     @property
     def acting_therapist(self) -> str:

@@ -24,7 +24,7 @@ def app_context(errors: Any, settings: Any, *, illustrations: bool) -> Iterator[
     pictures = dict(load_illustrations()) if illustrations else {}
     try:
         yield AppContext(
-            clinic=ClinicLibrary(load_library(resource("library")), pictures),
+            clinic_library=ClinicLibrary(load_library(resource("library")), pictures),
             store=store,
             settings=settings,
             tasks=TaskRunner(errors, synchronous=True),

@@ -68,9 +68,9 @@ def test_an_import_on_the_worker_thread_changes_the_library_on_the_ui_thread(
     context.tasks = TaskRunner(context.errors, synchronous=False)  # a real worker thread
     from bonecoach.art import load_illustrations
 
-    context.clinic.illustrations = WatchedDict(writers)
+    context.clinic_library.illustrations = WatchedDict(writers)
     dict.update(context.illustrations, load_illustrations())  # the shipped ones, unwatched
-    context.clinic.photos = WatchedDict(writers)
+    context.clinic_library.photos = WatchedDict(writers)
     original = ClinicLibrary.__setattr__
 
     def watched_setattr(self: Any, name: str, value: Any) -> None:

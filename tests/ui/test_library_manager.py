@@ -251,7 +251,7 @@ def test_start_moves_an_old_folder_in_and_an_import_brings_new_exercises(
     imported = import_client(context, path, as_new=False)
     assert "their_bridge" not in context.library  # the worker only works it out
     assert imported.library_update is not None
-    context.clinic.apply(imported.library_update)
+    context.clinic_library.apply(imported.library_update)
     assert context.library["their_bridge"].name == "Old bridge"
     assert "their_bridge" in context.illustrations
 

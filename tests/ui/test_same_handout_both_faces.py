@@ -49,7 +49,7 @@ def test_the_app_and_the_command_line_print_the_same_handout(
     app_face = Workspace(
         store=store,
         settings=clinic,
-        clinic=ClinicLibrary(library, illustrations),
+        clinic_library=ClinicLibrary(library, illustrations),
         therapist_name="Pat Kim",
     )
     compared = []

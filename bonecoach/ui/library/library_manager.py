@@ -384,7 +384,7 @@ class LibraryManagerDialog(QDialog):
     def _refresh_context(self, saved: Exercise | None, removed: str | None = None) -> None:
         """Put the change into the app's library, pictures and thumbnail cache: the clinic
         library reloads from the store by the same rule as at start-up."""
-        clinic = self.context.clinic
+        clinic = self.context.clinic_library
         for exercise_id in (e for e in (removed, saved and saved.id) if e):
             # its picture may have changed kind (photo to poses or back): drawn afresh
             clinic.photos.pop(exercise_id, None)

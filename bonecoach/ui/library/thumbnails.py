@@ -23,7 +23,7 @@ ASPECT = 2  # illustrations are start and end side by side: about twice as wide 
 class ThumbnailCache:
     def __init__(self, context: AppContext) -> None:
         self.context = context
-        context.clinic.load_custom_pictures(context.store)
+        context.clinic_library.load_custom_pictures(context.store)
         self._svg: dict[str, bytes | None] = {}
         self._icons: dict[tuple[str, int], QIcon] = {}
 

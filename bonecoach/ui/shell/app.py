@@ -63,7 +63,7 @@ class Starter:
         from bonecoach.ui.core.context import AppContext
 
         context = AppContext(
-            clinic=opened.clinic,
+            clinic_library=opened.clinic_library,
             store=opened.store,
             settings=opened.settings,
             tasks=self.tasks,

@@ -54,7 +54,7 @@ def _import(window: MainWindow, source: Path, as_new: bool) -> None:
     def done(imported: Any) -> None:
         record = imported.record
         if imported.library_update is not None:  # here, on the UI thread that reads it
-            context.clinic.apply(imported.library_update)
+            context.clinic_library.apply(imported.library_update)
         topics = [Topic.CLIENTS] + ([Topic.LIBRARY] if imported.library_update else [])
         context.changes.announce(Changes.of(*topics, client_id=None))
         window.clients.select_client(record.id)

@@ -189,8 +189,8 @@ class MenuHandlers:
             return
         from bonecoach.ui.settings.settings_dialog import SettingsDialog
 
-        SettingsDialog(self.window.context, self.window).exec()
-        self._announce(Changes.of(Topic.SETTINGS))  # clinic, therapist, paper: the handout
+        if SettingsDialog(self.window.context, self.window).exec():  # saved, not cancelled
+            self._announce(Changes.of(Topic.SETTINGS))  # clinic, therapist, paper: the handout
         self.window.show_where()
 
     def archive_current(self) -> None:
@@ -226,8 +226,12 @@ class MenuHandlers:
                 raise
             self.window.context.errors.info("Library manager", "Not available in this build.")
             return
-        module.LibraryManagerDialog(self.window.context, self.window).exec()
-        self._announce(Changes.of(Topic.LIBRARY))  # custom exercises may have changed
+        dialog = module.LibraryManagerDialog(self.window.context, self.window)
+        changed: list[bool] = []
+        dialog.library_changed.connect(lambda: changed.append(True))
+        dialog.exec()
+        if changed:  # custom exercises were saved, archived or restored
+            self._announce(Changes.of(Topic.LIBRARY))
 
     def _current_tab_does(self, what: str) -> None:
         """Undo or redo in the tab on screen (the Program tab keeps an edit history)."""

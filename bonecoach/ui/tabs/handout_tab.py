@@ -262,7 +262,7 @@ class HandoutTab(QWidget):
         if key == self._building:  # already on its way (e.g. shown, then Ctrl+P at once)
             return
         self._building = key
-        self.context.clinic.load_custom_pictures(self.context.store)
+        self.context.clinic_library.load_custom_pictures(self.context.store)
         self._generation += 1
         generation = self._generation
         self.preview.show_message("Building the handout…")
