@@ -128,6 +128,12 @@ class DosageEditor(QGroupBox):
         self.problem = PlainLabel()
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color:#a3261c")
+        # an unusual dose for this kind of exercise: applied, but worth a second look
+        self.unusual = PlainLabel()
+        self.unusual.setWordWrap(True)
+        self.unusual.setAccessibleName("Unusual dose")
+        self.unusual.setStyleSheet("color:#7a4b00; background:#fff3d6; padding:3px")
+        self.unusual.hide()
 
         # Two columns of short boxes so the editor fits under the program at 1366x768.
         grid = QGridLayout(self)
@@ -163,6 +169,7 @@ class DosageEditor(QGroupBox):
         grid.addWidget(self.support, 4, 0, 1, 4)
         grid.addWidget(self.plain, 5, 0, 1, 4)
         grid.addWidget(self.problem, 6, 0, 1, 4)
+        grid.addWidget(self.unusual, 7, 0, 1, 4)
         grid.setColumnStretch(1, 3)
         grid.setColumnStretch(3, 2)
 
@@ -259,6 +266,10 @@ class DosageEditor(QGroupBox):
         if bad_load:
             problems.append(f"Load: {kg:g} kg is outside {LOAD_KG[0]:g} to {LOAD_KG[1]:g}")
         return problems
+
+    def show_unusual(self, warnings: list[str]) -> None:
+        self.unusual.setText("Unusual dose: " + "; ".join(warnings) + "." if warnings else "")
+        self.unusual.setVisible(bool(warnings))
 
     def raw(self) -> dict[str, Any]:
         """What the boxes say, as the fields of a Dosage."""

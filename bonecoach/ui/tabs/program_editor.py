@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from bonecoach.program import programs as program_rules
+from bonecoach.program.dose_checks import unusual_dose
 from bonecoach.program.screening import NEVER_PRESCRIBED, Verdict
 from bonecoach.ui.tabs.dosage_editor import DosageEditor
 from bonecoach.ui.tabs.override_dialog import OverrideDialog
@@ -214,6 +215,9 @@ class ProgramEditor(QWidget):
         item = None if row is None or row >= len(self.model.items) else self.model.items[row]
         exercise = None if item is None else self.library.get(item.exercise_id)
         self.dosage.show_item(item, has_support=bool(exercise and exercise.support_variant))
+        self.dosage.show_unusual(
+            unusual_dose(exercise, item.dosage) if item is not None and exercise else []
+        )
         if item is not None:
             self.item_selected.emit(item.exercise_id)
 
@@ -279,6 +283,17 @@ class ProgramEditor(QWidget):
             return
         self.document.apply(program_rules.move_item(program, self.phase_index, source, target))
         self.select_row(target)
+
+    def unusual_doses(self) -> list[str]:
+        """Every unusual dose of the program, "Phase: Exercise: what", for a last look."""
+        program = self.document.program
+        found = []
+        for phase in program.phases if program is not None else ():
+            for item in phase.items:
+                exercise = self.library.get(item.exercise_id)
+                for warning in unusual_dose(exercise, item.dosage) if exercise else []:
+                    found.append(f"{phase.name}: {exercise.name if exercise else ''}: {warning}")
+        return found
 
     def _item_edited(self, dosage: Dosage, notes: str, support: bool) -> None:
         row, program = self.selected_row(), self.document.program

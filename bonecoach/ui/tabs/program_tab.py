@@ -215,6 +215,21 @@ class ProgramTab(QWidget):
         program = self.document.program  # a start date just typed is in it now
         if client is None or program is None or not self.document.is_dirty:
             return True
+        unusual = self.editor.unusual_doses()
+        if unusual:  # "9 sets of 50" was saved for a 72-year-old without a second look
+            from PySide6.QtWidgets import QMessageBox
+
+            answer = QMessageBox.question(
+                self,
+                "Unusual doses",
+                as_written(
+                    "Some doses are unusual for their kind of exercise:\n\n• "
+                    + "\n• ".join(unusual[:8])
+                    + "\n\nSave the program with them?"
+                ),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
         done = run_op(
             self.context,
             "Program not saved",
