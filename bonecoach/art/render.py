@@ -255,6 +255,8 @@ def _bounds(panels: list[tuple[Placed, list[Prop]]], view: str) -> tuple[float, 
                 top = max(top, 145)
             if prop.kind == "bike":  # the flywheel in front of the rider
                 right = max(right, prop["x"] + 86)
+            if prop.kind == "rower":  # the foot stretcher and the flywheel housing
+                right = max(right, prop["x"] + 189)
             if prop.kind == "wall":
                 x = prop["x"]
                 left, right = min(left, x - 16), max(right, x + 16)

@@ -124,3 +124,31 @@ def test_a_custom_exercise_can_be_posed_from_a_table() -> None:
     assert ill.problems == ()
     svg = exercise_svg("my_exercise", {"my_exercise": ill}, title="My exercise")
     assert "<title>My exercise</title>" in svg
+
+
+def test_the_rower_seat_slides_and_the_machine_stays_in_the_frame(write_poses) -> None:  # type: ignore[no-untyped-def]
+    from bonecoach.art.props import extent
+
+    text = """
+    [row]
+    [row.start]
+    props = [{{ kind = "rower", x = 0, seat = {seat} }}]
+    base = "sit_floor"
+    x = {seat}
+    [row.end]
+    props = [{{ kind = "rower", x = 0, seat = {seat} }}]
+    base = "sit_floor"
+    x = {seat}
+    """
+    back = write_poses(text.format(seat=0))["row"]
+    forward = write_poses(text.format(seat=60))["row"]
+    (seat_back,) = extent(back.poses[0][1].props[0], "side")
+    (seat_forward,) = extent(forward.poses[0][1].props[0], "side")
+    assert seat_forward[0] - seat_back[0] == pytest.approx(60)  # only the seat moves
+    assert seat_back[2] == seat_forward[2] == 24.0
+    svg = exercise_svg("row", write_poses(text.format(seat=0)))
+    view_box = re.search(r'viewBox="([-\d.]+) ([-\d.]+) ([\d.]+) ([\d.]+)"', svg)
+    assert view_box is not None
+    assert float(view_box.group(3)) > 2 * 189  # each panel reaches the flywheel housing
+    problems = illustration_problems(write_poses(text.format(seat=150)), ["row"])
+    assert any("seat must be from -25 to 100" in p for p in problems)
