@@ -409,6 +409,13 @@ def dumbbell(canvas: Canvas, hand: Point, along: Point) -> None:
         canvas.polygon(corners, "#59636b", INK, 1.0)
 
 
+def dumbbell_end(canvas: Canvas, centre: Point, _unused: Point) -> None:
+    """A dumbbell seen end on (its handle pointing at the viewer): a weight plate round the
+    handle's end."""
+    canvas.circle(centre, 5.5, "#59636b", INK, 1.0)
+    canvas.circle(centre, 1.6, PROP_FILL, INK, 0.8)
+
+
 def pole(canvas: Canvas, hand: Point, tip: Point) -> None:
     canvas.line(hand, tip, INK, 1.6)
     dx, dy = tip[0] - hand[0], tip[1] - hand[1]
