@@ -46,7 +46,7 @@ PROP_PARAMS: dict[str, dict[str, Any]] = {
     "stairs": {"x": None, "side": "right", "steps": 3.0, "rise": 17.0, "going": 28.0},
     "car": {"x": None, "side": "left"},
     "bike": {"x": None},
-    "rower": {"x": None},
+    "rower": {"x": None, "seat": 0.0},  # seat: the sliding seat's place forward of x, on the rail
     "bar": {"at": None},
     "water": {"height": 110.0},
     "slope": {"x": None, "side": "right", "length": 220.0, "rise": 30.0},
@@ -118,6 +118,8 @@ def parse_prop(raw: object, is_point: Callable[[str], bool]) -> tuple[Prop | Non
                 problems.append(f"prop {kind}: '{key}' must be a number, not {value!r}")
             elif key == "squeeze" and not 0 <= value <= 0.6:
                 problems.append(f"prop {kind}: squeeze must be from 0 to 0.6, not {value!r}")
+            elif key == "seat" and not -25 <= value <= 100:
+                problems.append(f"prop {kind}: seat must be from -25 to 100, not {value!r}")
             else:
                 value = float(value)
         params[key] = value
@@ -184,8 +186,9 @@ def extent(prop: Prop, view: str) -> list[tuple[float, float, float]]:
         ]
     if k == "bike":
         return [(prop["x"] - 14.0, prop["x"] + 2.0, 81.0)]
-    if k == "rower":
-        return [(prop["x"] - 15.0, prop["x"] + 15.0, 24.0)]
+    if k == "rower":  # the sliding seat
+        seat = prop["x"] + prop["seat"]
+        return [(seat - 15.0, seat + 15.0, 24.0)]
     if k == "bed":
         return [(*_span(prop, prop["length"], view), prop["height"])]
     return []
@@ -378,7 +381,8 @@ def _draw_more(
     elif k == "rower":
         x = prop["x"] + dx
         _rect(canvas, x - 40, 10, x + 150, 15, PROP_SHADE)
-        _rect(canvas, x - 15, 15, x + 15, 24)
+        seat = x + prop["seat"]  # slides along the rail; the foot stretcher stays put
+        _rect(canvas, seat - 15, 15, seat + 15, 24)
         _rect(canvas, x + 150, 0, x + 185, 45, PROP_SHADE)
         canvas.line((x + 115, 12), (x + 128, 40), PROP_INK, 3.0)
         canvas.line((x - 40, 0), (x - 40, 10), PROP_INK, 2.0)
@@ -417,6 +421,13 @@ def dumbbell(canvas: Canvas, hand: Point, along: Point) -> None:
             for a, b in ((-1, -1), (1, -1), (1, 1), (-1, 1))
         ]
         canvas.polygon(corners, "#59636b", INK, 1.0)
+
+
+def dumbbell_end(canvas: Canvas, centre: Point, _unused: Point) -> None:
+    """A dumbbell seen end on (its handle pointing at the viewer): a weight plate round the
+    handle's end."""
+    canvas.circle(centre, 5.5, "#59636b", INK, 1.0)
+    canvas.circle(centre, 1.6, PROP_FILL, INK, 0.8)
 
 
 def pole(canvas: Canvas, hand: Point, tip: Point) -> None:

@@ -25,6 +25,7 @@ from bonecoach.art.props import (
     draw_furniture,
     draw_in_front,
     dumbbell,
+    dumbbell_end,
     extent,
     pole,
     rope,
@@ -40,6 +41,7 @@ MARGIN = 8.0
 MIN_ARROW = 26.0  # the shortest movement arrow drawn in a whole-body picture (cm)
 PALM_FILL = "#5d6872"  # the palm side of a hand in a close-up
 PALM_WIDTH = 2.6
+PALM_GRIP = 4.0  # cm from the middle of the hand to a held dumbbell's handle, palm side
 RIM = 2.0  # round a close-up's box: holds the half of the outline that lies outside the cut
 VEST_FILL = "#7b858e"
 
@@ -75,6 +77,18 @@ def _held_layers(
         grip = ((hand[0] + wrist[0]) / 2, (hand[1] + wrist[1]) / 2)
         along = (wrist[0] - elbow[0], wrist[1] - elbow[1])
         if prop.kind == "dumbbells":
+            palm = project(view, body.points[f"{side}_palm"])
+            facing = (palm[0] - wrist[0], palm[1] - wrist[1])  # 1 cm toward the palm, side on
+            if closeup and math.hypot(*facing) > 0.5:
+                # a close-up sees the dumbbell end on, its handle in the palm, under the
+                # fingers: above a palm-up hand, below a palm-down one
+                size = math.hypot(*facing)
+                centre = (
+                    grip[0] + facing[0] / size * PALM_GRIP,
+                    grip[1] + facing[1] / size * PALM_GRIP,
+                )
+                layers.append((depth - 0.02, partial(_offset, dumbbell_end, centre, (0.0, 0.0))))
+                continue
             # the bar lies across the hand, so it tips when the wrist bends
             across = (hand[0] - wrist[0], hand[1] - wrist[1])
             # in a close-up the bar goes under the hand, so the fingers show over it
@@ -297,6 +311,8 @@ def _bounds(panels: list[tuple[Placed, list[Prop]]], view: str) -> tuple[float, 
                 left, right = min(left, wheel - CAR_WHEEL - 2), max(right, wheel + CAR_WHEEL + 2)
             if prop.kind == "bike":  # the flywheel in front of the rider
                 right = max(right, prop["x"] + 86)
+            if prop.kind == "rower":  # the foot stretcher and the flywheel housing
+                right = max(right, prop["x"] + 189)
             if prop.kind == "wall":
                 x = prop["x"]
                 left, right = min(left, x - 16), max(right, x + 16)

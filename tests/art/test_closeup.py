@@ -171,3 +171,24 @@ def test_a_close_up_asks_to_be_shown_bigger_than_the_common_scale(write_poses) -
     )
     assert _magnified(whole, _view_box(whole)[0]) == pytest.approx(1.0, abs=0.01)
     assert 1.5 < _magnified(near, _view_box(near)[0]) <= 3.0
+
+
+def _plate_centre(svg: str) -> tuple[float, float]:
+    """Where the end-on dumbbell plate is drawn (its fill, in the first panel)."""
+    match = re.search(r'<circle cx="([-\d.]+)" cy="([-\d.]+)" r="5.5" fill="#59636b"', svg)
+    assert match, "a close-up of the hand shows the dumbbell end on"
+    return float(match.group(1)), float(match.group(2))
+
+
+def test_a_close_up_puts_the_dumbbell_in_the_palm(write_poses) -> None:  # type: ignore[no-untyped-def]
+    zoom = 'zoom = { around = "right_hand" }'
+    # the hand straight in both panels, so both pictures have the same box
+    straight = WRIST_CURL.replace("wrist = -45", "wrist = 0").replace("wrist = 45", "wrist = 0")
+    up = exercise_svg("curl", write_poses(straight.format(zoom=zoom, turn="")))
+    down = exercise_svg("curl", write_poses(straight.format(zoom=zoom, turn=", pronation = 180")))
+    # the forearm lies level-ish on the thigh: the palm-up hand holds its dumbbell on top, the
+    # palm-down one underneath (SVG y runs down)
+    assert _plate_centre(up)[1] < _plate_centre(down)[1] - 5
+    # a whole-body picture keeps the dumbbell seen from the side, its bar across the hand
+    whole = exercise_svg("curl", write_poses(WRIST_CURL.format(zoom="", turn="")))
+    assert 'r="5.5" fill="#59636b"' not in whole

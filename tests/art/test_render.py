@@ -210,3 +210,31 @@ right = { hip = 125, hip_abduct = 30, hip_rotate = 60, knee = 120 }
     assert illustration_problems(ills, ["dress"]) == []
     svg = exercise_svg("dress", ills)
     assert svg.count(f'fill="{SOCK_FILL}"') == 1
+
+
+def test_the_rower_seat_slides_and_the_machine_stays_in_the_frame(write_poses) -> None:  # type: ignore[no-untyped-def]
+    from bonecoach.art.props import extent
+
+    text = """
+    [row]
+    [row.start]
+    props = [{{ kind = "rower", x = 0, seat = {seat} }}]
+    base = "sit_floor"
+    x = {seat}
+    [row.end]
+    props = [{{ kind = "rower", x = 0, seat = {seat} }}]
+    base = "sit_floor"
+    x = {seat}
+    """
+    back = write_poses(text.format(seat=0))["row"]
+    forward = write_poses(text.format(seat=60))["row"]
+    (seat_back,) = extent(back.poses[0][1].props[0], "side")
+    (seat_forward,) = extent(forward.poses[0][1].props[0], "side")
+    assert seat_forward[0] - seat_back[0] == pytest.approx(60)  # only the seat moves
+    assert seat_back[2] == seat_forward[2] == 24.0
+    svg = exercise_svg("row", write_poses(text.format(seat=0)))
+    view_box = re.search(r'viewBox="([-\d.]+) ([-\d.]+) ([\d.]+) ([\d.]+)"', svg)
+    assert view_box is not None
+    assert float(view_box.group(3)) > 2 * 189  # each panel reaches the flywheel housing
+    problems = illustration_problems(write_poses(text.format(seat=150)), ["row"])
+    assert any("seat must be from -25 to 100" in p for p in problems)
