@@ -52,6 +52,15 @@ def test_create_a_client_then_save_a_profile(qtbot: Any, shell_context: Any) -> 
     assert stored.saved_by == "Test Therapist"
     assert tab.history.rowCount() == 1 and not tab.has_unsaved_changes()
     assert tab.history.index(0, 1).data() == "-3.1"
+    # "saved" is said of that save only: not under new edits, not for another client
+    assert tab.status.text() == "Profile saved as a new version."
+    qtbot.keyClicks(form.edits["tug_seconds"], "5")
+    assert tab.has_unsaved_changes() and tab.status.text() == ""
+    other = shell_context.store.create_client("Nell Park")
+    tab.discard_changes()
+    assert tab.save()  # nothing to save: fine
+    tab.set_client(other.id)
+    assert "saved" not in tab.status.text()  # it may say what the new form still needs
 
 
 def test_bad_values_turn_the_field_red_with_the_reason(qtbot: Any, shell_context: Any) -> None:

@@ -163,6 +163,7 @@ class ProfileTab(QWidget):
     # -- the tab contract -------------------------------------------------------------------
     def set_client(self, client_id: int | None) -> None:
         self.client_id = client_id
+        self.status.clear()  # "Profile saved" belonged to the record shown before
         rows = actions.profile_history(self.context, client_id) if client_id is not None else []
         self.history.set_rows(rows)
         self.chart.set_spec(history_chart(rows) if rows else None)
@@ -269,8 +270,8 @@ class ProfileTab(QWidget):
         self.discard_button.setEnabled(dirty)
         if profile is not None:
             self.summary.setText(assessment_html(actions.assess(profile)))
-            if self.status.text().startswith("Fix"):
-                self.status.clear()
+            if self.status.text().startswith("Fix") or (dirty and not self._dirty):
+                self.status.clear()  # a fixed problem, or "saved" under new edits
         else:
             self.summary.setText("<p>Complete the profile to see what it means for exercise.</p>")
             self.status.setText(self._problem_text(problems))

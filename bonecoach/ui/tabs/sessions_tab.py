@@ -330,7 +330,8 @@ class SessionsTab(QWidget, SessionCorrections):
         if s is None or self.view is None or self.client_id is None:
             return False
         title = self.suggestions.card_text(s).splitlines()[0]
-        reason, ok = QInputDialog.getText(
+        # several lines: a clinical reason ("reviewed by GP: muscular strain, X-ray clear")
+        reason, ok = QInputDialog.getMultiLineText(
             self, "Dismiss suggestion", f"Why is “{title}” dismissed?"
         )
         if not ok:
