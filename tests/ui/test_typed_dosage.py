@@ -204,3 +204,21 @@ def test_an_unusual_dose_is_shown_at_the_field_and_asked_about_before_saving(
     assert not shown_tab.save()  # asked, and the answer was No
     assert asked and "9 sets" in asked[-1]
     assert shown_tab.context.store.latest_program(shown_tab.client.client_id) == saved_before  # type: ignore[union-attr]
+
+
+def test_the_dosage_boxes_stay_put_as_a_message_comes_and_goes(
+    shown_tab: ProgramTab, qtbot: Any
+) -> None:
+    """Therapist review of #19: the pane jumped up and down as range messages appeared."""
+    editor = shown_tab.editor
+    row = next(i for i, item in enumerate(editor.model.items) if item.dosage.measure == "reps")
+    editor.select_row(row)
+    boxes = editor.dosage
+    qtbot.wait(10)
+    where = {b: b.mapTo(shown_tab, b.rect().topLeft()) for b in (boxes.sets, boxes.notes)}
+    _click(qtbot, boxes.amount)
+    _type(qtbot, "500")
+    _click(qtbot, boxes.notes)  # commits: "Reps: 500 is outside 1 to 100"
+    qtbot.wait(10)
+    assert "500" in boxes.problem.text()
+    assert {b: b.mapTo(shown_tab, b.rect().topLeft()) for b in where} == where

@@ -128,6 +128,9 @@ class DosageEditor(QGroupBox):
         self.problem = PlainLabel()
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color:#a3261c")
+        # room for a two-line message kept whether or not there is one: the boxes above
+        # never move as a message comes and goes (a click aimed at Reps landed elsewhere)
+        self.problem.setMinimumHeight(2 * self.problem.fontMetrics().lineSpacing() + 2)
         # an unusual dose for this kind of exercise: applied, but worth a second look
         self.unusual = PlainLabel()
         self.unusual.setWordWrap(True)
