@@ -39,6 +39,12 @@ def import_client(context: Workspace, source: Path, as_new: bool) -> ImportedCli
     from bonecoach.store.exchange import import_client as store_import
 
     document = read_document(source)
+    from bonecoach.app.clients import unprintable_problem
+    from bonecoach.store.errors import ImportProblem
+
+    # the same rule as the New client box: a name the handout would print as empty boxes
+    if problem := unprintable_problem(document.client.name):
+        raise ImportProblem(source.name, [f"client.name: {problem}"])
     record = store_import(context.store, document, as_new=as_new, by=context.therapist_name)
     # the client's programs may name exercises this clinic lacked
     update = (

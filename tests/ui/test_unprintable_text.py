@@ -80,3 +80,27 @@ def test_a_note_too_long_is_refused_with_its_length_not_cut_short(
     qtbot.keyClick(notes, Qt.Key.Key_Return)
     assert "at most 600" in editor.dosage.problem.text()
     assert editor.model.items[0] == before
+
+
+def test_a_client_file_whose_name_the_handout_cannot_print_is_not_imported(
+    context: Any, tmp_path: Any
+) -> None:
+    """The same rule as the New client box, at the other way in: a file from elsewhere."""
+    import json
+
+    import pytest
+
+    from bonecoach.app.exchange import import_client
+    from bonecoach.store.errors import ImportProblem
+    from bonecoach.store.exchange import export_client, write_document
+
+    record = context.store.create_client("Ann Lee")
+    path = write_document(export_client(context.store, record.id), tmp_path / "ann.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["client"]["name"] = "Ann Lee 🙂"
+    data["client"]["clinic_id"] = None
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ImportProblem) as refused:
+        import_client(context, path, as_new=True)
+    assert "client.name" in str(refused.value) and "🙂" in str(refused.value)
+    assert [c.name for c in context.store.list_clients()] == ["Ann Lee"]
