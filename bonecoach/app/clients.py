@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -93,13 +94,30 @@ def unprintable_problem(text: str) -> str | None:
     return f"holds {shown}, which the handout cannot print; remove it"
 
 
-def clients_with_red_flags(context: Workspace) -> set[int]:
-    """The clients (not archived) with a red flag not yet reviewed: read on a worker after
-    start-up, so the list can mark them."""
+@dataclass(frozen=True)
+class ClientOverview:
+    """What the client list shows beside a name: a red flag to review, the last visit and
+    when the program is due for review."""
+
+    red_flag: bool = False
+    last_visit: date | None = None
+    review_on: date | None = None
+
+
+def overview_of(context: Workspace, client_id: int, today: date | None = None) -> ClientOverview:
     from bonecoach.app.sessions import load_sessions
 
-    return {
-        client.id
-        for client in context.store.list_clients()
-        if load_sessions(context, client.id).red_flags
-    }
+    view = load_sessions(context, client_id)
+    sessions = view.history.sessions
+    version = view.history.latest_program
+    day = today or date.today()
+    return ClientOverview(
+        red_flag=bool(view.red_flags),
+        last_visit=max((s.log.date for s in sessions), default=None),
+        review_on=version.program.review_date(day) if version is not None else None,
+    )
+
+
+def client_overview(context: Workspace) -> dict[int, ClientOverview]:
+    """Every current client's overview: read on a worker after start-up."""
+    return {c.id: overview_of(context, c.id) for c in context.store.list_clients()}

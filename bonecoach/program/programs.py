@@ -137,6 +137,14 @@ class Program(BaseModel):
     def exercise_ids(self) -> set[str]:
         return {item.exercise_id for _, _, item in self.items()}
 
+    def review_date(self, on: dt.date) -> dt.date | None:
+        """When the program is next reviewed: the end of the phase ``on`` falls in (the
+        handout's "Review on"); None without a start date."""
+        if self.start_date is None or not self.phases:
+            return None
+        phase = self.phases[self.phase_for(on)]
+        return self.start_date + dt.timedelta(weeks=phase.end_week)
+
     def phase_for(self, day: dt.date) -> int:
         """The phase a date falls in (the first before the start, the last after the end)."""
         if self.start_date is None:

@@ -66,7 +66,10 @@ class ClientListPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)  # not measured per row
-        header.resizeSection(1, self.fontMetrics().horizontalAdvance("Clinic ID") + 40)
+        header.resizeSection(1, self.fontMetrics().horizontalAdvance("Clinic ID") + 14)
+        for column in (2, 3):  # last visit, review due: "12 Dec", "overdue"
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, self.fontMetrics().horizontalAdvance("overdue") + 12)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
 
         self.show_archived = QCheckBox("Show archived")

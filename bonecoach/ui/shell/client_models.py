@@ -24,7 +24,8 @@ _USER_ROLE = 256  # Qt.ItemDataRole.UserRole
 ID_ROLE = _USER_ROLE + 1
 ARCHIVED_ROLE = _USER_ROLE + 2
 _CASE_INSENSITIVE = 0  # Qt.CaseSensitivity.CaseInsensitive
-HEADERS = ("Name", "Clinic ID")
+HEADERS = ("Name", "Clinic ID", "Visit", "Review")  # last visit; program review due
+LAST_VISIT, REVIEW = 2, 3
 
 
 class ClientListModel(QStandardItemModel):
@@ -37,6 +38,7 @@ class ClientListModel(QStandardItemModel):
         self.rows: list[Any] = []
         self._row_of: dict[int, int] = {}
         self.flagged: set[int] = set()  # clients with a red flag not yet reviewed
+        self.overview: dict[int, Any] = {}  # ClientOverview by id: last visit, review due
 
     def set_rows(self, rows: Sequence[Any]) -> None:
         """Replace every row in one reset (not a signal per row: 1,000 clients at start-up)."""
@@ -55,11 +57,55 @@ class ClientListModel(QStandardItemModel):
                 if row.archived:
                     italic = italic or _italic_font()
                     name.setFont(italic)
-                self.appendRow([name, QStandardItem(row.clinic_id or "")])
+                self.appendRow(
+                    [name, QStandardItem(row.clinic_id or ""), QStandardItem(), QStandardItem()]
+                )
         finally:
             self.blockSignals(blocked)
         self.endResetModel()
         self._show_flags()
+        self._show_overview()
+
+    def set_overview(self, overview: dict[int, Any], today: Any = None) -> None:
+        """Last visit and review due, per client (ClientOverview by id; partial updates
+        merge); the red flags among them mark the names."""
+        self.overview.update(overview)
+        flagged = {i for i, o in overview.items() if o.red_flag}
+        self.flagged = (self.flagged - set(overview)) | flagged
+        self._show_flags()
+        self._show_overview(today)
+
+    def _show_overview(self, today: Any = None) -> None:
+        import datetime as dt
+
+        from PySide6.QtGui import QBrush, QColor
+
+        day = today or dt.date.today()
+        for i, row in enumerate(self.rows):
+            seen = self.overview.get(row.id)
+            visit = seen.last_visit if seen else None
+            review = seen.review_on if seen else None
+            visit_item, review_item = self.item(i, LAST_VISIT), self.item(i, REVIEW)
+            visit_item.setText(_short(visit, day) if visit else "")
+            visit_item.setToolTip(
+                as_written(f"Last session logged {visit:%d %B %Y}" if visit else "")
+            )
+            if review is None:
+                review_item.setText("")
+                review_item.setData(None, 9)
+                review_item.setToolTip("")
+                continue
+            due = review <= day
+            review_item.setText(
+                "overdue" if review < day else ("today" if due else _short(review, day))
+            )
+            review_item.setData(QBrush(QColor("#a3261c")) if due else None, 9)
+            review_item.setToolTip(
+                as_written(
+                    f"Program review {'was due' if review < day else 'due'} {review:%d %B %Y} "
+                    "(the handout's 'Review on')"
+                )
+            )
 
     def set_flagged(self, client_ids: set[int]) -> None:
         """Mark the clients with a red flag to review: it follows the client into the list."""
@@ -88,6 +134,12 @@ class ClientListModel(QStandardItemModel):
 
     def row_of(self, client_id: int) -> int | None:
         return self._row_of.get(client_id)
+
+
+def _short(day: Any, today: Any) -> str:
+    """ "2 Dec" this year, "2 Dec 2025" another."""
+    text = f"{day.day} {day:%b}"
+    return text if day.year == today.year else f"{text} {day.year}"
 
 
 def _italic_font() -> Any:

@@ -142,8 +142,8 @@ class MainWindow(QMainWindow):
         self.refresh_clients()
         self.clients.enable_sorting()
         run_op(
-            context, "Red flags not checked", client_actions.clients_with_red_flags, context,
-            on_done=self._mark_flagged, background=True, label="Checking for red flags…",
+            context, "Red flags not checked", client_actions.client_overview, context,
+            on_done=self._show_overview, background=True, label="Checking for red flags…",
         )  # fmt: skip
         self.show_message("Choose a client on the left, or add one with New client (Ctrl+N).")
         self.clients.new_button.setEnabled(True)
@@ -285,6 +285,8 @@ class MainWindow(QMainWindow):
         edits of its own, else when it is next shown; the tab that made it already has."""
         if Topic.CLIENTS in changes.topics:
             self.refresh_clients()
+        if changes.client_id is not None and changes.topics & {Topic.SESSIONS, Topic.PROGRAM}:
+            self._refresh_overview(changes.client_id)
         if Topic.LIBRARY in changes.topics:
             for tab in self.tabs.values():
                 tab.library_changed()
@@ -308,13 +310,31 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     # -- window chrome --------------------------------------------------------------------
-    def _mark_flagged(self, client_ids: set[int]) -> None:
+    def _show_overview(self, overview: dict[int, Any]) -> None:
+        """Red flags, last visits and reviews due in the client list."""
         # the client on screen was read afresh by its Sessions tab meanwhile: that wins
         current = self.client_id in self.clients.model.flagged
-        marked = set(client_ids) - {self.client_id}
-        if current and self.client_id is not None:
-            marked.add(self.client_id)
-        self.clients.model.set_flagged(marked)
+        self.clients.model.set_overview(overview)
+        if self.client_id is not None:
+            marked = set(self.clients.model.flagged)
+            (marked.add if current else marked.discard)(self.client_id)
+            self.clients.model.set_flagged(marked)
+
+    def _refresh_overview(self, client_id: int) -> None:
+        """One client's last visit and review date after a session or program save."""
+        if self.context is None:
+            return
+        context = self.context
+
+        def show(seen: Any) -> None:
+            flagged = set(self.clients.model.flagged)
+            self.clients.model.set_overview({client_id: seen})
+            self.clients.model.set_flagged(flagged)  # the Sessions tab's word on flags wins
+
+        run_op(
+            context, "Client list not updated", client_actions.overview_of, context, client_id,
+            on_done=show, background=True, label="Updating the client list…",
+        )  # fmt: skip
 
     def _show_red_flags(self, flags: list[Any]) -> None:
         self.red_flag_banner.setText(

@@ -51,7 +51,7 @@ def restore_window(window: QMainWindow, splitter: QSplitter) -> None:
         window.restoreState(state)
     sizes = _bytes(settings.value("window/splitter"))
     if sizes is None or not splitter.restoreState(sizes):
-        splitter.setSizes([250, 1190])
+        splitter.setSizes([320, 1120])  # the list shows last visit and review due too
 
 
 def save_window(window: QMainWindow, splitter: QSplitter) -> None:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLineEdit,
+    QSizePolicy,
     QSpinBox,
     QWidget,
 )
@@ -137,6 +138,8 @@ class DosageEditor(QGroupBox):
         self.unusual.setAccessibleName("Unusual dose")
         self.unusual.setStyleSheet("color:#7a4b00; background:#fff3d6; padding:3px")
         self.unusual.hide()
+        for message in (self.problem, self.unusual):  # wrap to the boxes' width, never widen
+            message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
         # Two columns of short boxes so the editor fits under the program at 1366x768.
         grid = QGridLayout(self)

@@ -139,17 +139,21 @@ class ProgramEditor(QWidget):
         for b in (self.remove_button, self.up_button, self.down_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
-        # the start date sits on the buttons' row: the phase name gets the whole top row
-        # (at 1366x768 it was cut to "Weeks 1-4: protect and m")
+        # the start date on a row of its own under the buttons: the phase name gets the
+        # whole top row (at 1366x768 it was cut to "Weeks 1-4: protect and m"), and this
+        # column stays narrow enough for the library's names beside it
         start_label = PlainLabel("Week 1 &starts")
         start_label.setBuddy(self.start)
-        buttons.addWidget(start_label)
-        buttons.addWidget(self.start)
+        start_row = QHBoxLayout()
+        start_row.addWidget(start_label)
+        start_row.addWidget(self.start)
+        start_row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
+        layout.addLayout(start_row)
         layout.addWidget(self.dosage)
         document.changed.connect(self._program_changed)
         self._program_changed()

@@ -145,7 +145,7 @@ class ProgramTab(QWidget):
         self.splitter.addWidget(self.editor)
         self.splitter.addWidget(right)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([360, 380, 350])  # the library: pictures and names
+        self.splitter.setSizes([390, 360, 300])  # the library: pictures and names
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 1)
         for divider in (right, self.splitter):

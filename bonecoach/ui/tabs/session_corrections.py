@@ -72,7 +72,10 @@ class SessionCorrections:
         if not done:
             return False
         self.set_client(self.client_id)
-        self.context.changes.announce(Changes.of(Topic.SESSIONS, origin="Sessions"))
+        for client in (self.client_id, target.id):  # both clients' records changed
+            self.context.changes.announce(
+                Changes.of(Topic.SESSIONS, client_id=client, origin="Sessions")
+            )
         return True
 
     def delete_session(self, record: Any) -> bool:
