@@ -37,7 +37,7 @@ from bonecoach.ui.library.library_model import (
     LibraryRow,
     words,
 )
-from bonecoach.ui.widgets.plain import PlainLabel
+from bonecoach.ui.widgets.plain import PlainLabel, RichLabel
 
 ANY = "Any"
 
@@ -128,6 +128,12 @@ class LibraryBrowser(QWidget):
         )
         self.count = PlainLabel()
         self.count.setAccessibleName("Number of exercises shown")
+        # context help: what the verdicts mean and where their rules come from (the guide)
+        self.verdict_help = RichLabel(
+            "<a href='#verdicts'>What do allowed, caution and excluded mean?</a>"
+        )
+        self.verdict_help.setAccessibleName("What the verdicts mean")
+        self.verdict_help.linkActivated.connect(self._open_verdict_help)
 
         self.table = LibraryTable()
         self.table.setAccessibleName("Exercise library")
@@ -176,7 +182,11 @@ class LibraryBrowser(QWidget):
         toggles.addStretch(1)
         layout.addLayout(toggles)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.count)
+        counts = QHBoxLayout()
+        counts.addWidget(self.count)
+        counts.addStretch(1)
+        counts.addWidget(self.verdict_help)
+        layout.addLayout(counts)
         self._update_count()
 
     def _facet_changed(self, facet: str) -> None:
@@ -229,6 +239,11 @@ class LibraryBrowser(QWidget):
             return None
         index = self.proxy.mapFromSource(self.model.index(source, NAME))
         return index.row() if index.isValid() else None
+
+    def _open_verdict_help(self, _link: str = "") -> None:
+        from bonecoach.ui.widgets.guide import show_guide
+
+        self.guide = show_guide(self.window(), "verdicts")
 
     def _update_count(self, *_args: object) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()

@@ -45,6 +45,7 @@ class MenuHandlers:
             "edit_client": self.edit_client,
             "library_manager": self.open_library_manager,
             "about": self.show_about,
+            "guide": self.show_guide,
             "load_demo": self.load_demo,
             **{
                 f"go_{title.lower()}": lambda title=title: go_to_tab(self.window, title)
@@ -298,6 +299,11 @@ class MenuHandlers:
             context, "Demo clients not loaded", client_actions.load_demo, context,
             on_done=loaded, background=True, label="Loading demo clients…",
         )  # fmt: skip
+
+    def show_guide(self, section: str = "") -> None:
+        from bonecoach.ui.widgets.guide import show_guide
+
+        self.guide = show_guide(self.window, section)
 
     def show_about(self) -> None:
         from bonecoach.ui.shell.about import show_about

@@ -28,6 +28,7 @@ class MenuItems(NamedTuple):  # not a dataclass: that import costs 2 ms of start
     edit_client: QAction
     library_manager: QAction
     about: QAction
+    guide: QAction
     load_demo: QAction
     undo: QAction
     redo: QAction
@@ -121,6 +122,7 @@ def build_menus(window: QMainWindow, handlers: dict[str, Callable[[], object]]) 
             window, "&Library manager…", h["library_manager"], None, "Custom exercises"
         ),
         about=_action(window, "&About BoneCoach", h["about"]),
+        guide=_action(window, "BoneCoach &guide", h["guide"], "F1", "How to use BoneCoach"),
         load_demo=_action(
             window,
             "Load the &demo clients…",
@@ -163,6 +165,7 @@ def build_menus(window: QMainWindow, handlers: dict[str, Callable[[], object]]) 
     tools_menu = bar.addMenu("&Tools")
     tools_menu.addAction(actions.library_manager)
     help_menu = bar.addMenu("&Help")
+    help_menu.addAction(actions.guide)
     help_menu.addAction(actions.load_demo)
     help_menu.addAction(actions.about)
     return actions
