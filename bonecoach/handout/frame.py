@@ -193,7 +193,9 @@ def canvas_maker(ft: FrameText) -> Callable[..., Canvas]:
 class HandoutDocTemplate(BaseDocTemplate):
     """Portrait pages for the program, landscape pages for the log sheet."""
 
-    def __init__(self, target: Any, ft: FrameText, paper: str, **kwargs: Any) -> None:
+    def __init__(
+        self, target: Any, ft: FrameText, paper: str, *, first: str = PORTRAIT, **kwargs: Any
+    ) -> None:
         size = page_size(paper)
         super().__init__(
             target,
@@ -208,12 +210,13 @@ class HandoutDocTemplate(BaseDocTemplate):
             **kwargs,
         )
         self.frame_text = ft
-        self.addPageTemplates(
-            [
-                self._template(PORTRAIT, size, ft),
-                self._template(LANDSCAPE, landscape(size), ft),
-            ]
-        )
+        templates = [
+            self._template(PORTRAIT, size, ft),
+            self._template(LANDSCAPE, landscape(size), ft),
+        ]
+        # the first page's orientation: portrait, or landscape for a log sheet alone
+        templates.sort(key=lambda t: t.id != first)
+        self.addPageTemplates(templates)
 
     @staticmethod
     def _template(name: str, size: tuple[float, float], ft: FrameText) -> PageTemplate:

@@ -27,6 +27,8 @@ class HandoutOptions:
     include_log_sheet: bool = True
     include_safe_moves: bool = True
     include_bone_health: bool = True
+    # the log sheet alone: a new week's sheet handed over at a visit
+    log_sheet_only: bool = False
 
     def __post_init__(self) -> None:
         if self.paper not in PAPERS:

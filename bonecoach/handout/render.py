@@ -81,6 +81,7 @@ def render_handout(
         target,
         ft,
         opts.paper,
+        first=_log_orientation(opts) if opts.log_sheet_only else PORTRAIT,
         title=doc.title,
         author=doc.clinic.name or "BoneCoach",
         subject=subject,
@@ -129,9 +130,31 @@ def _date_line(doc: HandoutDocument) -> str:
     return day or doc.program_name
 
 
+def _log_orientation(options: HandoutOptions) -> str:
+    """Standard print: two weeks across a landscape page. Large print: one week per portrait
+    page, so the bigger boxes and names still fit."""
+    return PORTRAIT if options.large_print else LANDSCAPE
+
+
+def _log_sheets(
+    doc: HandoutDocument, styles: Styles, template: HandoutDocTemplate
+) -> list[Flowable]:
+    orientation = _log_orientation(doc.options)
+    lw, lh = template.frame_size(orientation)
+    story: list[Flowable] = []
+    for phase in doc.phases:
+        if not phase.blocks:
+            continue
+        story += [NextPageTemplate(orientation), PageBreak()]
+        story += log_sheet.log_sheets(doc, phase, styles, lw, lh)
+    return story
+
+
 def _story(
     doc: HandoutDocument, styles: Styles, cache: PictureCache, template: HandoutDocTemplate
 ) -> list[Flowable]:
+    if doc.options.log_sheet_only:  # no blank page before it: the first page is its own
+        return _log_sheets(doc, styles, template)[2:]
     width, height = template.frame_size(PORTRAIT)
     story: list[Flowable] = [NextPageTemplate(PORTRAIT)]
     story += pages.first_page(doc, styles, width)
@@ -183,15 +206,7 @@ def _story(
         story += [CondPageBreak(height * 0.5), *bones]
 
     if doc.options.include_log_sheet:
-        # Standard print: two weeks across a landscape page. Large print: one week per
-        # portrait page, so the bigger boxes and names still fit.
-        orientation = PORTRAIT if doc.options.large_print else LANDSCAPE
-        lw, lh = template.frame_size(orientation)
-        for phase in doc.phases:
-            if not phase.blocks:
-                continue
-            story += [NextPageTemplate(orientation), PageBreak()]
-            story += log_sheet.log_sheets(doc, phase, styles, lw, lh)
+        story += _log_sheets(doc, styles, template)
     return story
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from io import BytesIO
 from pathlib import Path
 from typing import Any
 
@@ -196,3 +197,35 @@ def test_print_to_a_printer_draws_the_pages_when_no_print_queue_takes_the_pdf(
     tab.print_handout()
     assert drawn == [1]
     assert len(context.store.handouts(saved_program.id)) == 1
+
+
+def test_the_log_sheet_can_be_printed_alone(
+    qtbot: Any, context: Any, client_id: int, saved_program: Any, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    """#17, point 5: a new week's log sheet at a visit, without the whole handout."""
+    from pypdf import PdfReader
+    from PySide6.QtCore import Qt
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    tab = HandoutTab(context)
+    qtbot.addWidget(tab)
+    tab.show()
+    tab.set_client(client_id)
+    qtbot.waitUntil(lambda: tab.print_log_button.isEnabled(), timeout=30_000)
+    out = tmp_path / "log-sheet.pdf"
+
+    def accept(dialog: QPrintDialog) -> int:
+        printer = dialog.printer()
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(out))
+        printer.setResolution(72)
+        return int(QPrintDialog.DialogCode.Accepted)
+
+    monkeypatch.setattr(QPrintDialog, "exec", accept)
+    qtbot.mouseClick(tab.print_log_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(out.exists, timeout=30_000)
+    pages = PdfReader(str(out)).pages
+    whole = PdfReader(BytesIO(tab.preview.data)).pages
+    assert 0 < len(pages) < len(whole)
+    assert all("Stop if" not in " ".join(p.extract_text().split()) for p in pages)

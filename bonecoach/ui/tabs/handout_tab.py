@@ -87,6 +87,9 @@ class HandoutTab(QWidget):
         self.save_button.clicked.connect(self.export_pdf)
         self.print_button = QPushButton("Print…")
         self.print_button.clicked.connect(self.print_handout)
+        # a new week's log sheet at a visit, without the whole handout
+        self.print_log_button = QPushButton("Print log sheet…")
+        self.print_log_button.clicked.connect(self.print_log_sheet)
         self.about = PlainLabel()
         self.about.setWordWrap(True)
         self.about.setStyleSheet("color:#3c4043")
@@ -107,6 +110,7 @@ class HandoutTab(QWidget):
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.print_button)
         side = QVBoxLayout()
+        side.addWidget(self.print_log_button)
         side.addWidget(options)
         side.addLayout(buttons)
         side.addWidget(self.about)
@@ -200,6 +204,7 @@ class HandoutTab(QWidget):
         ready = self.built_for is not None and self.built_for == self._key()
         self.save_button.setEnabled(version is not None and not self.red_flags)
         self.print_button.setEnabled(ready and not self.red_flags)
+        self.print_log_button.setEnabled(ready and not self.red_flags)
         if self.source is not None and self.red_flags:
             self.about.setText("")
             self.preview.show_message(
@@ -350,6 +355,29 @@ class HandoutTab(QWidget):
             f"Saved to <b>{escape(str(path))}</b>. <a href='{escape(folder)}'>Open the folder</a>"
         )
         self.saved_note.show()
+
+    def print_log_sheet(self) -> None:
+        """The log sheet alone, built for the same options and phases, then the printer."""
+        key = self._key()
+        if key is None or self.source is None:
+            return
+        from dataclasses import replace
+
+        options = replace(self.options(), include_log_sheet=True, log_sheet_only=True)
+        run_op(
+            self.context, "Log sheet not printed", actions.build_pdf, self.source,
+            self.context.library, self.context.illustrations, options, key[2],
+            dict(self.context.photos), on_done=self._print_log_pdf, background=True,
+            label="Building the log sheet…",
+        )  # fmt: skip
+
+    def _print_log_pdf(self, data: bytes) -> None:
+        self.log_pdf = PdfPreview()  # not shown: it holds the pages for the printer
+        if self.log_pdf.show_pdf(data):
+            run_op(
+                self.context, "Log sheet not printed", self.log_pdf.print_with_dialog,
+                self.paper.currentData(), self,
+            )  # fmt: skip
 
     def print_handout(self) -> None:
         """Print… and Ctrl+P: the printer dialog once the handout is built (it may still be
