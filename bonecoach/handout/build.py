@@ -39,7 +39,9 @@ SAFE_MOVE_IDS = ("hip_hinge_pickup", "step_to_turn", "log_roll_out_of_bed", "car
 
 # Strong, Steady and Straight [SSS], then the rest of the week's activity.
 _SSS_GROUPS: tuple[tuple[str, tuple[Category, ...]], ...] = (
-    ("Strong: exercises for muscles and bones", (Category.RESISTANCE, Category.IMPACT)),
+    ("Strong: exercises for muscles and bones", (Category.RESISTANCE,)),
+    # its own heading, as the week table lists it on its own days (#16, point 12)
+    ("Impact: short jolts that load the bones", (Category.IMPACT,)),
     ("Steady: balance exercises", (Category.BALANCE,)),
     ("Straight: posture exercises", (Category.POSTURE,)),
     ("Walking and moving", (Category.AEROBIC,)),
