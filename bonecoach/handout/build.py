@@ -216,6 +216,12 @@ def _grouped(
     return out
 
 
+def _prescribed_already(tip: str) -> bool:
+    """ "Do this only if your therapist says so": on the handout the therapist printed, the
+    therapist has said so; the generic condition would only raise doubt (#16, point 14)."""
+    return "only if your therapist says so" in tip.lower()
+
+
 def exercise_block(number: int, item: ProgramItem, exercise: Exercise) -> ExerciseBlock:
     dosage = item.dosage
     support: str | None = None
@@ -242,7 +248,9 @@ def exercise_block(number: int, item: ProgramItem, exercise: Exercise) -> Exerci
         stop_if=exercise.stop_if,
         # the dose band is the one answer to "how many": the steps' numbers follow it
         steps=tuple(fit_to_dose(step, dosage) for step in exercise.steps),
-        tips=tuple(fit_to_dose(tip, dosage) for tip in exercise.tips),
+        tips=tuple(
+            fit_to_dose(tip, dosage) for tip in exercise.tips if not _prescribed_already(tip)
+        ),
         effort=effort_text(dosage.effort) if dosage.effort > 0 else None,
         load_hint=load_hint(
             dosage,

@@ -99,7 +99,7 @@ BONE_CARE = (
         "What to expect, and when",
         "You should feel stronger and steadier within 4 to 8 weeks. Bone changes slowly: a "
         "bone density scan shows a change only after a year or more, so keep going. Walking "
-        "is good for you, but it does not replace your strength and balance exercises.",
+        "is good for you, but it does not replace {your_exercises}.",
     ),
 )
 
@@ -321,8 +321,20 @@ def _move_row(
     )
 
 
-def bone_care_page(styles: Styles) -> list[Flowable]:
+def your_exercises(categories: set[str]) -> str:
+    """The program's own work in words, for sentences that point back to it: a posture-only
+    program was told about "your strength and balance exercises" (#16, point 14)."""
+    named = [word for kind, word in (("resistance", "strength"), ("balance", "balance"))
+             if kind in categories]  # fmt: skip
+    if named:
+        return f"your {' and '.join(named)} exercises"
+    return "the exercises in this program"
+
+
+def bone_care_page(styles: Styles, categories: set[str] | None = None) -> list[Flowable]:
     out: list[Flowable] = [literal("Looking after your bones", styles.section)]
+    words = your_exercises(categories if categories is not None else {"resistance", "balance"})
     for title, text in BONE_CARE:
+        text = text.replace("{your_exercises}", words)
         out.append(KeepTogether([literal(title, styles.label), literal(text, styles.body)]))
     return out

@@ -195,7 +195,8 @@ def _story(
     # own page. Large print: bones after the safe moves, whose second page has room for them.
     bones: list[Flowable] = []
     if doc.options.include_bone_health:
-        bones = [Spacer(1, styles.scale.body), *pages.bone_care_page(styles)]
+        kinds = {b.category for phase in doc.phases for b in phase.blocks}
+        bones = [Spacer(1, styles.scale.body), *pages.bone_care_page(styles, kinds)]
     if bones and not doc.options.large_print:
         story += [CondPageBreak(_stack_height(bones, width, height) + styles.scale.body), *bones]
         bones = []
