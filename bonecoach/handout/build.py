@@ -276,7 +276,12 @@ def week_rows(blocks: Iterable[ExerciseBlock]) -> tuple[WeekRow, ...]:
             continue
         days = suggested_days(max(b.days_per_week for b in members))
         rows.append(
-            WeekRow(label=label, detail=numbers_text([b.number for b in members]), days=days)
+            WeekRow(
+                label=label,
+                detail=numbers_text([b.number for b in members]),
+                days=days,
+                category=category.value,
+            )
         )
     return tuple(rows)
 

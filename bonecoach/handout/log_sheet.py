@@ -9,6 +9,7 @@ landscape page; large print one week on a portrait page, so the bigger boxes and
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date, timedelta
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
@@ -16,7 +17,9 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spa
 
 from bonecoach.handout.model import ExerciseBlock, HandoutDocument, PhaseSection
 from bonecoach.handout.styles import BLACK, LIGHT_GREY, Styles, literal
-from bonecoach.program.dosage_words import WEEKDAYS
+from bonecoach.program.dosage_words import WEEKDAYS, suggested_days
+
+REST_DAY = "#b8b8b8"  # a day the exercise is not done: shaded darker than the score columns
 
 
 def log_sheets(
@@ -33,6 +36,7 @@ def log_sheets(
     s = styles.scale
     per_page = 1 if s is not None and s.body >= 16 else 2
     weeks = list(phase.weeks)
+    first_day = doc.start_date  # the day week 1 starts
     out: list[Flowable] = []
     for first in range(0, len(weeks), per_page):
         chunk = weeks[first : first + per_page]
@@ -40,9 +44,9 @@ def log_sheets(
         page: list[Flowable] = [
             literal(f"Your exercise log, {span}", styles.group),
             literal(
-                "Tick a box each day you do the exercise. At the end of the week write how hard "
-                "it felt and any pain (0 = none, 10 = the most). "
-                "Bring this sheet to your next visit.",
+                "Tick a box each day you do the exercise; a dark grey box is a rest day for it. "
+                "At the end of the week write how hard it felt and any pain (0 = none, 10 = the "
+                "most). Bring this sheet to your next visit.",
                 styles.body,
             ),
         ]
@@ -51,9 +55,14 @@ def log_sheets(
             _lines(styles, width, 1, s.body * 1.6),
         ]
         fixed = sum(_height(f, width, height) for f in [*page, *notes]) + 3 * mm
-        table = _fitted_log_table(phase, chunk, styles, width, height - fixed)
+        table = _fitted_log_table(phase, chunk, styles, width, height - fixed, first_day=first_day)
         gap = s.body * 0.8  # sets the notes apart from the table's last row, where room allows
         if _height(table, width, height) + fixed + gap <= height:
+            # the page's spare room ruled for notes (one line left half a page empty)
+            spare = height - _height(table, width, height) - fixed - gap
+            line = s.body * 1.6
+            count = max(1, min(8, 1 + int(spare // line) - 1))
+            notes[-1] = _lines(styles, width, count, line)
             out += [*page, table, KeepTogether([Spacer(1, gap), *notes])]
         elif _height(table, width, height) + fixed <= height:
             out += [*page, table, KeepTogether(notes)]
@@ -62,10 +71,14 @@ def log_sheets(
             # as few pages as hold them (each part under the table's heading again), so no
             # page carries two stray rows (a 13-exercise log made a page of two rows, 85%
             # empty); the notes go with the last part.
-            parts = _balanced_parts(phase, chunk, styles, width, height - fixed, height)
+            parts = _balanced_parts(
+                phase, chunk, styles, width, height - fixed, height, first_day=first_day
+            )
             out += page
             for index, part in enumerate(parts):
-                table_part = _log_table(phase, chunk, styles, width, blocks=part)
+                table_part = _log_table(
+                    phase, chunk, styles, width, blocks=part, first_day=first_day
+                )
                 if index == len(parts) - 1:
                     out.append(KeepTogether([table_part, Spacer(1, gap), *notes]))
                 else:
@@ -84,6 +97,8 @@ def _balanced_parts(
     width: float,
     first_room: float,
     page_room: float,
+    *,
+    first_day: date | None = None,
 ) -> list[Sequence[ExerciseBlock]]:
     """The exercises split into the fewest near-equal runs whose tables fit their pages (the
     first under the sheet's heading, the last with room left for the notes)."""
@@ -100,7 +115,12 @@ def _balanced_parts(
         rooms = [first_room] + [page_room] * (count - 1)
         rooms[-1] -= notes_room
         if all(
-            _height(_log_table(phase, weeks, styles, width, blocks=part), width, room) <= room
+            _height(
+                _log_table(phase, weeks, styles, width, blocks=part, first_day=first_day),
+                width,
+                room,
+            )
+            <= room
             for part, room in zip(parts, rooms, strict=True)
         ):
             return parts
@@ -108,21 +128,27 @@ def _balanced_parts(
 
 
 def _fitted_log_table(
-    phase: PhaseSection, weeks: list[int], styles: Styles, width: float, room: float
+    phase: PhaseSection,
+    weeks: list[int],
+    styles: Styles,
+    width: float,
+    room: float,
+    *,
+    first_day: date | None = None,
 ) -> Table:
     """The log table with rows as tall as a tick box, or a little lower (never under 7 mm)
     when that keeps the notes on the page. Rows a long name made taller cannot give way, so
     the row height is found by halving, not by dividing the overflow among all rows."""
-    table = _log_table(phase, weeks, styles, width)
+    table = _log_table(phase, weeks, styles, width, first_day=first_day)
     if _height(table, width, room) <= room:
         return table
     low, high = 7 * mm, styles.scale.tick_box
-    best = _log_table(phase, weeks, styles, width, row_height=low)
+    best = _log_table(phase, weeks, styles, width, row_height=low, first_day=first_day)
     if _height(best, width, room) > room:
         return best  # even 7 mm rows do not leave room: the notes go over the page
     for _ in range(6):
         middle = (low + high) / 2
-        candidate = _log_table(phase, weeks, styles, width, row_height=middle)
+        candidate = _log_table(phase, weeks, styles, width, row_height=middle, first_day=first_day)
         if _height(candidate, width, room) <= room:
             low, best = middle, candidate
         else:
@@ -142,9 +168,13 @@ def _log_table(
     width: float,
     row_height: float | None = None,
     blocks: Sequence[ExerciseBlock] | None = None,
+    *,
+    first_day: date | None = None,
 ) -> Table:
     """The table with its two heading rows and a row for each of ``blocks`` (default: all
-    the phase's exercises)."""
+    the phase's exercises). The days an exercise is not scheduled are shaded, so a 2-day
+    exercise shows two boxes to tick, not seven; with ``first_day`` (week 1's first day) each
+    week's heading gives its dates."""
     s = styles.scale
     box = s.tick_box
     row_height = row_height or box
@@ -156,7 +186,7 @@ def _log_table(
     spans: list[tuple[str, tuple[int, int], tuple[int, int]]] = []
     col = 1
     for week in weeks:
-        head1 += [Paragraph(f"Week {week}", styles.cell_center)] + [""] * 8
+        head1 += [Paragraph(_week_heading(week, first_day), styles.cell_center)] + [""] * 8
         spans.append(("SPAN", (col, 0), (col + 8, 0)))
         head2 += [Paragraph(d, styles.cell_center) for d in WEEKDAYS]
         head2 += [
@@ -166,7 +196,8 @@ def _log_table(
         col += 9
     rows: list[list[object]] = [head1, head2]
     heights: list[float | None] = [None, None]
-    for block in phase.blocks if blocks is None else blocks:
+    shown = list(phase.blocks if blocks is None else blocks)
+    for block in shown:
         label = Paragraph(f"{block.number}. {escape(block.name)}", styles.cell)
         _w, h = label.wrap(name_w - 12, 1000)
         heights.append(max(row_height, h + 5))  # a long name makes its row taller
@@ -185,9 +216,34 @@ def _log_table(
     for _ in weeks:  # a heavy line between weeks helps the eye find the right column
         style.append(("LINEBEFORE", (col, 0), (col, -1), 2.5, BLACK))
         style.append(("BACKGROUND", (col + 7, 2), (col + 8, -1), LIGHT_GREY))
+        for row, block in enumerate(shown, start=2):  # not this day: nothing to tick
+            for day in range(7):
+                if day not in _scheduled(phase, block):
+                    cell = (col + day, row)
+                    style.append(("BACKGROUND", cell, cell, REST_DAY))
         col += 9
     table.setStyle(styles.table_style(style))
     return table
+
+
+def _scheduled(phase: PhaseSection, block: ExerciseBlock) -> tuple[int, ...]:
+    """The weekdays (0 = Monday) the exercise is done: the days "Your week" gives its kind,
+    the first of them when it is done on fewer days."""
+    for row in phase.week:
+        if row.category == block.category and row.days:
+            return tuple(row.days[: block.days_per_week])
+    return suggested_days(block.days_per_week)
+
+
+def _week_heading(week: int, start: date | None) -> str:
+    """ "Week 9" or "Week 9: 2-8 Mar" (the dates a client can match with a calendar)."""
+    if start is None:
+        return f"Week {week}"
+    first = start + timedelta(weeks=week - 1)
+    last = first + timedelta(days=6)
+    if first.month == last.month:
+        return f"Week {week}: {first.day}-{last.day} {last:%b}"
+    return f"Week {week}: {first.day} {first:%b}-{last.day} {last:%b}"
 
 
 def _lines(styles: Styles, width: float, count: int, gap: float) -> Flowable:

@@ -92,6 +92,7 @@ class WeekRow:
     label: str
     detail: str
     days: tuple[int, ...]
+    category: str = ""  # the kind of exercise the row stands for
 
 
 @dataclass(frozen=True)

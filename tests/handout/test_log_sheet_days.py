@@ -1,0 +1,34 @@
+"""The log sheet a pen can use (#16, point 13): a 2- or 3-day exercise shows only its days
+to tick (the rest shaded as rest days), and each week's heading gives its dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+from io import BytesIO
+
+from pypdf import PdfReader
+
+from bonecoach.app.demo_handout import demo_handout
+from bonecoach.handout.log_sheet import _scheduled, _week_heading
+from bonecoach.handout.render import render_handout_bytes
+
+
+def test_each_exercise_is_ticked_on_the_days_your_week_gives_its_kind() -> None:
+    doc = demo_handout(client="Chen")
+    phase = doc.phases[0]
+    for block in phase.blocks:
+        days = _scheduled(phase, block)
+        assert len(days) == min(7, block.days_per_week), block.name
+        row = next(r for r in phase.week if r.category == block.category)
+        assert set(days) <= set(row.days)  # never a day "Your week" does not give it
+    three = next(b for b in phase.blocks if b.days_per_week == 3)
+    assert len(_scheduled(phase, three)) == 3
+
+
+def test_the_weeks_carry_their_dates_and_the_instructions_say_what_grey_means() -> None:
+    assert _week_heading(1, dt.date(2026, 8, 31)) == "Week 1: 31 Aug-6 Sep"
+    assert _week_heading(2, dt.date(2026, 8, 31)) == "Week 2: 7-13 Sep"
+    assert _week_heading(9, None) == "Week 9"
+    pdf = PdfReader(BytesIO(render_handout_bytes(demo_handout(client="Chen"))))
+    text = " ".join(" ".join(p.extract_text().split()) for p in pdf.pages)
+    assert "Week 1: 31 Aug-6 Sep" in text and "dark grey box is a rest day" in text
