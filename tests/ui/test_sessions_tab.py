@@ -285,3 +285,17 @@ def test_a_client_without_a_program_is_told_to_build_one_first(
     tab.show()
     qtbot.waitExposed(tab)
     assert tab.no_program.isVisible() and "Program tab" in tab.no_program.text()
+
+
+def test_the_session_grid_refuses_500_repetitions_with_a_message(
+    qtbot: Any, shell_context: Any, client: tuple[int, Any]
+) -> None:
+    """#19, point 2: the session grid accepted 500 reps."""
+    client_id, _version = client
+    tab = SessionsTab(shell_context)
+    qtbot.addWidget(tab)
+    tab.set_client(client_id)
+    set_cell(tab, 0, 2, "500")
+    assert not tab.save()
+    assert "reps must be between 0 and 100" in tab.form.problems.text()
+    assert tab.sessions.rowCount() == 0  # nothing saved
