@@ -49,10 +49,10 @@ def _backup(args: argparse.Namespace) -> int:
 
 
 def _restore(args: argparse.Namespace) -> int:
+    from bonecoach.app.backup import restore_backup  # the app's restore, the same rule
     from bonecoach.store.database import database_url, sqlite_path
     from bonecoach.store.errors import StoreError
     from bonecoach.store.settings import backup_folder, load_settings
-    from bonecoach.store.sqlite_restore import restore
 
     settings = load_settings().settings
     path = sqlite_path(database_url(settings))
@@ -67,7 +67,7 @@ def _restore(args: argparse.Namespace) -> int:
         )
         return 1
     try:
-        kept = restore(args.file, path, backup_folder(settings))
+        kept = restore_backup(args.file, path, backup_folder(settings))
     except StoreError as exc:
         print(exc, file=sys.stderr)
         return 1
