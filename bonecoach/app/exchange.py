@@ -31,6 +31,16 @@ class ImportedClient:
     library_update: LibraryUpdate | None  # custom exercises the file brought
 
 
+def refuse_unprintable(document: Any, source: str) -> None:
+    """ImportProblem when the client's name holds characters the handout cannot print (the
+    same rule as the New client box), for the app's import and the command line's alike."""
+    from bonecoach.app.clients import unprintable_problem
+    from bonecoach.store.errors import ImportProblem
+
+    if problem := unprintable_problem(document.client.name):
+        raise ImportProblem(source, [f"client.name: {problem}"])
+
+
 def import_client(context: Workspace, source: Path, as_new: bool) -> ImportedClient:
     """Add the client in ``source``; DuplicateClientError if already stored (unless as_new),
     ImportProblem naming every bad field if the file is not valid (nothing is imported).
@@ -39,12 +49,7 @@ def import_client(context: Workspace, source: Path, as_new: bool) -> ImportedCli
     from bonecoach.store.exchange import import_client as store_import
 
     document = read_document(source)
-    from bonecoach.app.clients import unprintable_problem
-    from bonecoach.store.errors import ImportProblem
-
-    # the same rule as the New client box: a name the handout would print as empty boxes
-    if problem := unprintable_problem(document.client.name):
-        raise ImportProblem(source.name, [f"client.name: {problem}"])
+    refuse_unprintable(document, source.name)
     record = store_import(context.store, document, as_new=as_new, by=context.therapist_name)
     # the client's programs may name exercises this clinic lacked
     update = (

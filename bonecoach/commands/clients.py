@@ -108,9 +108,10 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
+    from bonecoach.app.exchange import refuse_unprintable
     from bonecoach.store.client_file import CLINIC_FORMAT, read_document
     from bonecoach.store.clinic_file import read_clinic_file
-    from bonecoach.store.errors import DuplicateClientError
+    from bonecoach.store.errors import DuplicateClientError, ImportProblem
     from bonecoach.store.exchange import import_client, import_custom_exercises
 
     def action(store: Store) -> int:
@@ -131,8 +132,9 @@ def _import(args: argparse.Namespace) -> int:
         refused = 0
         for document in documents:
             try:
+                refuse_unprintable(document, args.file.name)  # as the app's import does
                 record = import_client(store, document, as_new=args.as_new)
-            except DuplicateClientError as exc:
+            except (DuplicateClientError, ImportProblem) as exc:
                 print(exc, file=sys.stderr)
                 refused += 1
                 continue

@@ -126,3 +126,21 @@ def test_part_files_a_killed_backup_left_are_removed_at_the_next_start(
         os.close(held)
     assert not left.exists() and not beside.exists()
     assert in_use.exists()  # its writer still holds it
+
+
+def test_the_command_line_refuses_a_name_the_handout_cannot_print_as_the_app_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from bonecoach.store.exchange import export_client, write_document
+
+    with Store.open(auto_backup=False) as store:
+        ann = store.create_client("Ann Lee")
+        path = write_document(export_client(store, ann.id), tmp_path / "ann.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["client"]["name"] = "Ann Lee 🙂"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert main(["import-client", str(path), "--as-new"]) == 1
+    err = capsys.readouterr().err
+    assert "client.name" in err and "cannot print" in err
+    with Store.open(auto_backup=False) as store:
+        assert [c.name for c in store.list_clients()] == ["Ann Lee"]
