@@ -42,6 +42,9 @@ PROP_PARAMS: dict[str, dict[str, Any]] = {
     "bed": {"x": None, "side": "right", "height": 50.0, "length": 200.0, "beside": False},
     "pillow": {"x": None, "side": "right", "length": 40.0, "height": 11.0, "y": 0.0},
     "object": {"x": None, "size": 16.0, "y": 0.0},  # y: resting on a stool or seat
+    # a rolled-up towel lying on the floor across the way (something soft to step over):
+    # seen end on from the side, a roll of thickness `size`; from the front, a long soft roll
+    "towel": {"x": None, "size": 10.0},
     "door": {"x": None, "side": "right"},
     "stairs": {"x": None, "side": "right", "steps": 3.0, "rise": 17.0, "going": 28.0},
     "car": {"x": None, "side": "left"},
@@ -323,6 +326,8 @@ def _draw_more(
     elif k == "object":
         x, size, y = prop["x"] + dx, prop["size"], prop["y"]
         _rect(canvas, x - size * 0.6, y, x + size * 0.6, y + size, PROP_SHADE)
+    elif k == "towel":
+        towel(canvas, prop["x"] + dx, prop["size"], view)
     elif k == "door":
         x = prop["x"] + dx
         sign = 1.0 if prop["side"] == "right" else -1.0
@@ -405,6 +410,33 @@ def _draw_more(
             _rect(canvas, leg[0], 0, leg[1], h - 14)
         _rect(canvas, x0, h - 16, x1, h - 12, PROP_SHADE)
         _rect(canvas, x0, h - 12, x1, h)
+
+
+TOWEL_FILL = "#c5d3de"  # a soft coloured towel, so it shows against a cabinet behind
+TOWEL_LENGTH = 50.0  # cm across, seen from the front
+
+
+def towel(canvas: Canvas, x: float, size: float, view: str) -> None:
+    """A rolled-up towel on the floor, soft and round: from the side its end, with the roll's
+    spiral; from the front a long roll with rounded ends and the fold lines of the cloth."""
+    r = size / 2
+    if view == "side":
+        canvas.circle((x, r), r, TOWEL_FILL, PROP_INK, LINE)
+        spiral = [
+            (
+                x + r * (0.15 + 0.7 * i / 24) * math.cos(math.radians(90 + 30 * i)),
+                r + r * (0.15 + 0.7 * i / 24) * math.sin(math.radians(90 + 30 * i)),
+            )
+            for i in range(25)
+        ]
+        canvas.polyline(spiral, PROP_INK, 0.8)
+        return
+    x0, x1 = x - TOWEL_LENGTH / 2, x + TOWEL_LENGTH / 2
+    outline = circle_points((x0 + r, r), r, 90, 180) + circle_points((x1 - r, r), r, 270, 180)
+    canvas.polygon(outline, TOWEL_FILL, PROP_INK, LINE)
+    for fold in (0.3, 0.5, 0.7):
+        fx = x0 + TOWEL_LENGTH * fold
+        canvas.line((fx, size * 0.15), (fx + 2.0, size * 0.85), PROP_INK, 0.7)
 
 
 def dumbbell(canvas: Canvas, hand: Point, along: Point) -> None:

@@ -27,6 +27,7 @@ PROP_TABLES = {
     "vest": '{ kind = "vest" }',
     "poles": '{ kind = "poles" }',
     "object": '{ kind = "object", x = 40 }',
+    "towel": '{ kind = "towel", x = 40 }',
     "door": '{ kind = "door", x = 40 }',
     "stairs": '{ kind = "stairs", x = 30 }',
     "car": '{ kind = "car", x = -40 }',
@@ -238,3 +239,17 @@ def test_the_rower_seat_slides_and_the_machine_stays_in_the_frame(write_poses) -
     assert float(view_box.group(3)) > 2 * 189  # each panel reaches the flywheel housing
     problems = illustration_problems(write_poses(text.format(seat=150)), ["row"])
     assert any("seat must be from -25 to 100" in p for p in problems)
+
+
+def test_a_rolled_towel_is_a_soft_roll_not_a_box(write_poses) -> None:  # type: ignore[no-untyped-def]
+    """#15: 'step over a rolled-up towel' was drawn as a hard grey box. From the side the
+    towel is seen end on (a round roll with its spiral); from the front, a long roll."""
+    from bonecoach.art.props import TOWEL_FILL
+
+    side = exercise_svg("demo", write_poses(_standing('{ kind = "towel", x = 40 }')))
+    plain = exercise_svg("demo", write_poses(_standing("")))
+    assert side.count("<circle") == plain.count("<circle") + 2  # its round end, each panel
+    assert side.count(f'fill="{TOWEL_FILL}"') == 2
+    front_text = _standing('{ kind = "towel", x = 0 }').replace("[demo]", '[demo]\nview = "front"')
+    front = exercise_svg("demo", write_poses(front_text))
+    assert front.count(f'fill="{TOWEL_FILL}"') == 2
