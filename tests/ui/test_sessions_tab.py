@@ -299,3 +299,26 @@ def test_the_session_grid_refuses_500_repetitions_with_a_message(
     assert not tab.save()
     assert "reps must be between 0 and 100" in tab.form.problems.text()
     assert tab.sessions.rowCount() == 0  # nothing saved
+
+
+def test_a_session_dated_before_the_program_started_is_asked_about(
+    qtbot: Any, shell_context: Any, client: tuple[int, Any], dialogs: Dialogs
+) -> None:
+    """Therapist review of #19: back-dated sessions before the program's start were taken
+    without a word (then read as weeks without a session)."""
+    from PySide6.QtCore import QDate
+    from PySide6.QtWidgets import QMessageBox
+
+    client_id, version = client
+    tab = SessionsTab(shell_context)
+    qtbot.addWidget(tab)
+    tab.set_client(client_id)
+    before = version.program.start_date - timedelta(days=5)
+    tab.form.day.setDate(QDate(before))
+    set_cell(tab, 0, 4, "5")
+    dialogs.question_answer = QMessageBox.StandardButton.No
+    assert not tab.save()
+    assert dialogs.asked and "before the program started" in dialogs.asked[-1][1]
+    assert tab.sessions.rowCount() == 0 and tab.has_unsaved_changes()  # kept to correct
+    dialogs.question_answer = QMessageBox.StandardButton.Yes
+    assert tab.save() and tab.sessions.rowCount() == 1

@@ -4,6 +4,7 @@ progression suggestions. Red flags are shown at the top until a therapist dismis
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
@@ -28,7 +29,7 @@ from bonecoach.ui.tabs.session_corrections import SessionCorrections
 from bonecoach.ui.tabs.session_form import SessionForm
 from bonecoach.ui.tabs.session_models import SessionsModel, SuggestionsModel
 from bonecoach.ui.widgets.field_feedback import readonly_table
-from bonecoach.ui.widgets.plain import PlainLabel
+from bonecoach.ui.widgets.plain import PlainLabel, as_written
 
 if TYPE_CHECKING:
     from bonecoach.ui.core.context import AppContext
@@ -177,6 +178,9 @@ class SessionsTab(QWidget, SessionCorrections):
         if self._correcting is not None:
             return self._save_correction(log)
         version = self.view.program
+        start = version.program.start_date if version is not None else None
+        if start is not None and log.date < start and not self._before_start_ok(log.date, start):
+            return False
         done = run_op(
             self.context,
             "Session not saved",
@@ -191,6 +195,21 @@ class SessionsTab(QWidget, SessionCorrections):
         self.set_client(self.client_id)
         self._announce(Topic.SESSIONS)
         return True
+
+    def _before_start_ok(self, day: date, start: date) -> bool:
+        """A session dated before the program began is usually a slip of the date (and its
+        logs would read as weeks without a session): asked, not refused."""
+        from PySide6.QtWidgets import QMessageBox
+
+        answer = QMessageBox.question(
+            self,
+            "Before the program started",
+            as_written(
+                f"This session is dated {day:%d %b %Y}, before the program started on "
+                f"{start:%d %b %Y}. Log it with this date?"
+            ),
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def _announce(self, *topics: Topic) -> None:
         self.context.changes.announce(
