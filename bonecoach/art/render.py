@@ -187,9 +187,15 @@ def _loop(prop: Prop, placed: Placed, view: str) -> list[Point]:
     if joint is None:
         return []
     a, b = placed.point(view, f"left_{joint}"), placed.point(view, f"right_{joint}")
-    if math.dist(a, b) > 3.0:
-        return []  # seen from the front: the band spans the gap between the legs
     parent, above, half = _LOOPS[joint]
+    if math.dist(a, b) > 3.0:
+        if view != "front":
+            return []
+        # seen from the front: the loop's front strand, across both legs from the outside of
+        # one to the outside of the other (ending at the joint centres it read as a bar)
+        gap = math.dist(a, b)
+        ux, uy = (a[0] - b[0]) / gap, (a[1] - b[1]) / gap
+        return [(a[0] + ux * half, a[1] + uy * half), (b[0] - ux * half, b[1] - uy * half)]
     up = placed.point(view, f"right_{parent}")
     p = ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
     length = math.dist(p, up) or 1.0

@@ -29,6 +29,9 @@ BODY_LIMITS: dict[str, tuple[float, float]] = {
     "side_bend": (-40.0, 40.0),
     "twist": (-50.0, 50.0),
     "neck": (-45.0, 70.0),
+    # the chin tuck, in cm (not degrees): the head slides straight back along the line of the
+    # shoulders, staying level (the neck's S straightens; no nod, no tip)
+    "retract": (0.0, 6.0),
     "head_turn": (-80.0, 80.0),  # positive looks to the right
     "neck_side": (-45.0, 45.0),  # ear towards the right shoulder positive
     "hinge": (-30.0, 110.0),  # not a joint: tips the trunk forward at both hips
@@ -207,6 +210,7 @@ def pose_body(body_angles: dict[str, float], side_angles: dict[str, dict[str, fl
     tilt = a.get("neck_side", 0.0) * 0.5
     neck_frame = mul(frames[3], mul(rot_z(-a["neck"] * 0.5), rot_x(tilt)))
     head_base = add(neck_base, apply(neck_frame, (0.0, NECK, 0.0)))
+    head_base = add(head_base, apply(frames[3], (-a.get("retract", 0.0), 0.0, 0.0)))
     head_frame = mul(
         neck_frame, mul(mul(rot_z(-a["neck"] * 0.5), rot_x(tilt)), rot_y(-a.get("head_turn", 0.0)))
     )

@@ -199,3 +199,25 @@ turn = -60
     assert p["pelvis"][1] > 50  # at the bed's top, not dropped below it
     q = place(on_top, "side", [*ills["sit_on_bed"].props, *on_top.props]).body.points
     assert min(q["left_heel"][1], q["right_heel"][1]) > 50  # on the bed: what beside prevents
+
+
+
+def test_retract_slides_the_head_straight_back_without_tipping_it() -> None:
+    """The chin tuck (#15): the head moves back and stays level; a nod could only tip it."""
+    from bonecoach.art.skeleton import limit_problems, pose_body
+
+    def pose(retract: float):  # type: ignore[no-untyped-def]
+        parsed = parse_pose({"base": "sit_chair", "retract": retract}, "end", [])
+        assert parsed is not None
+        return parsed
+
+    sitting = pose_body(pose(0.0).body, pose(0.0).sides)
+    tucked = pose_body(pose(4.5).body, pose(4.5).sides)
+    back = sitting.points["head"][0] - tucked.points["head"][0]
+    assert back == pytest.approx(4.5)  # straight back, not down
+    assert tucked.points["head"][1] == pytest.approx(sitting.points["head"][1])
+    assert tucked.head_front == pytest.approx(sitting.head_front)  # the eyes stay level
+    assert tucked.points["neck"] == sitting.points["neck"]  # the shoulders do not move
+    too_far = pose(50.0)
+    assert any("retract = 50 is outside its range 0 to 6" in p
+               for p in limit_problems(too_far.body, too_far.sides))  # fmt: skip

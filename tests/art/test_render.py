@@ -160,6 +160,24 @@ base = "crook_lying"
     assert math.dist(middle, hip) < math.dist(knee, hip)
 
 
+def test_a_band_round_both_knees_seen_from_the_front_wraps_the_outsides_of_the_legs() -> None:
+    """The seated hip abduction's band ended at the knee centres and read as a bar laid on
+    the knees; a loop round them crosses both legs from the outside of one to the other."""
+    from bonecoach.art import load_illustrations
+    from bonecoach.art.render import _band_lines
+    from bonecoach.art.scene import place
+
+    ill = load_illustrations()["seated_band_hip_abduction"]
+    assert ill.view == "front"
+    for _, pose in ill.poses:
+        placed = place(pose, ill.view, ill.props)
+        band = next(p for p in ill.props if p.kind == "band")
+        ((points, _),) = _band_lines(band, placed, ill.view)
+        xs = sorted(x for x, _ in points)
+        knees = sorted(placed.point("front", f"{s}_knee")[0] for s in ("left", "right"))
+        assert xs[0] <= knees[0] - 6 and xs[1] >= knees[1] + 6, (xs, knees)
+
+
 def test_a_skipping_rope_is_a_smooth_loop_from_the_hands_under_the_feet() -> None:
     import math
 
