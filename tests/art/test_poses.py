@@ -201,7 +201,6 @@ turn = -60
     assert min(q["left_heel"][1], q["right_heel"][1]) > 50  # on the bed: what beside prevents
 
 
-
 def test_retract_slides_the_head_straight_back_without_tipping_it() -> None:
     """The chin tuck (#15): the head moves back and stays level; a nod could only tip it."""
     from bonecoach.art.skeleton import limit_problems, pose_body
