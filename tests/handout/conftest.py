@@ -116,6 +116,13 @@ def collapse(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def pdf_text(doc: HandoutDocument) -> str:
+    """All the text of the document's PDF, whitespace collapsed (simple pictures: quick)."""
+    buffer = BytesIO()
+    render_handout(doc, buffer, pictures=simple_svg)
+    return collapse(" ".join(p.extract_text() for p in PdfReader(buffer).pages))
+
+
 RenderPdf = Callable[..., Pdf]
 
 

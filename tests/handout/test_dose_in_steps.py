@@ -2,54 +2,46 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from io import BytesIO
-
-from pypdf import PdfReader
-
-from bonecoach.app.demo_handout import shipped_library
-from bonecoach.handout.build import build_handout_document
-from bonecoach.handout.model import Clinic, Therapist
-from bonecoach.handout.render import render_handout_bytes
 from bonecoach.program.dosage import Dosage
-from bonecoach.program.programs import Phase, Program, ProgramItem
+from bonecoach.program.library import Library
+from bonecoach.program.programs import ProgramItem
+
+from .conftest import make_document, make_program, pdf_text
 
 
-def _text(items: tuple[ProgramItem, ...]) -> str:
-    program = Program(
-        name="Dose test",
-        phases=(Phase(name="Weeks 1-4", start_week=1, end_week=4, items=items),),
-        start_date=dt.date(2026, 12, 7),
-    )
-    document = build_handout_document(
-        "Ann Lee", program, shipped_library(), therapist=Therapist("Pat Kim", "PT"),
-        clinic=Clinic("Riverside", "555-0142"), today=dt.date(2026, 12, 7),
-    )  # fmt: skip
-    pdf = PdfReader(BytesIO(render_handout_bytes(document)))
-    return " ".join(" ".join(page.extract_text().split()) for page in pdf.pages)
+def _text(library: Library, items: tuple[ProgramItem, ...]) -> str:
+    program = make_program(library, ())
+    phase = program.phases[0].model_copy(update={"items": items})
+    return pdf_text(make_document(library, program.model_copy(update={"phases": (phase,)})))
 
 
-def test_a_prescribed_hold_is_the_hold_in_the_steps_and_walked_steps_are_about() -> None:
+def test_a_prescribed_hold_is_the_hold_in_the_steps_and_walked_steps_are_about(
+    library: Library,
+) -> None:
     hold_8 = Dosage(sets=8, hold_seconds=8, rest_seconds=5, days_per_week=7, effort=4)
     two_minutes = Dosage(sets=2, minutes=2, rest_seconds=30, days_per_week=7, effort=4)
     text = _text(
+        library,
         (
             ProgramItem(exercise_id="prone_head_lift", dosage=hold_8),
             ProgramItem(exercise_id="side_stepping", dosage=two_minutes),
-        )
+        ),
     )
     assert "Hold 8 seconds" in text  # the band
     assert "Hold for 8 seconds" in text and "3 to 5 seconds" not in text  # the steps
     assert "Take about ten steps" in text and "Take ten steps" not in text
 
 
-def test_a_one_sided_exercise_prints_each_side_or_in_total_in_its_band() -> None:
+def test_a_one_sided_exercise_prints_each_side_or_in_total_in_its_band(
+    library: Library,
+) -> None:
     reps = Dosage(sets=2, reps=8, rest_seconds=60, days_per_week=3, effort=6)
     text = _text(
+        library,
         (
             ProgramItem(exercise_id="calf_raise_single_leg", dosage=reps),
             ProgramItem(exercise_id="single_leg_bridge", dosage=reps),
-        )
+        ),
     )
     assert "2 sets of 8 each side" in text  # all on one leg, then all on the other
     assert "2 sets of 8 in total" in text  # "switch legs halfway"

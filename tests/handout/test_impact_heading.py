@@ -3,30 +3,14 @@ days (#16, point 12: it printed under "Strong" while the table scheduled it sepa
 
 from __future__ import annotations
 
-import datetime as dt
+from bonecoach.program.library import Library
 
-from bonecoach.app.demo_handout import shipped_library
-from bonecoach.handout.build import build_handout_document
-from bonecoach.handout.model import Clinic, Therapist
-from bonecoach.program.dosage import Dosage
-from bonecoach.program.programs import Phase, Program, ProgramItem
+from .conftest import make_document, make_program
 
 
-def test_impact_has_its_own_heading_matching_the_week_table() -> None:
-    library = shipped_library()
-    items = tuple(
-        ProgramItem(exercise_id=i, dosage=Dosage.from_default(library[i].default_dosage))
-        for i in ("sit_to_stand", "heel_drops", "semi_tandem_stand")
-    )
-    program = Program(
-        name="P", start_date=dt.date(2026, 12, 7),
-        phases=(Phase(name="Weeks 1-4", start_week=1, end_week=4, items=items),),
-    )  # fmt: skip
-    doc = build_handout_document(
-        "Ann Lee", program, library, therapist=Therapist("Pat Kim", "PT"),
-        clinic=Clinic("Riverside", "555-0142"), today=dt.date(2026, 12, 7),
-    )  # fmt: skip
-    [phase] = doc.phases
+def test_impact_has_its_own_heading_matching_the_week_table(library: Library) -> None:
+    program = make_program(library, ("sit_to_stand", "heel_drops", "semi_tandem_stand"))
+    [phase] = make_document(library, program).phases
     titles = {g.title: [b.exercise_id for b in g.blocks] for g in phase.groups}
     strong = next(t for t in titles if t.startswith("Strong"))
     impact = next(t for t in titles if t.startswith("Impact"))

@@ -4,13 +4,11 @@ to tick (the rest shaded as rest days), and each week's heading gives its dates.
 from __future__ import annotations
 
 import datetime as dt
-from io import BytesIO
-
-from pypdf import PdfReader
 
 from bonecoach.app.demo_handout import demo_handout
 from bonecoach.handout.log_sheet import _scheduled, _week_heading
-from bonecoach.handout.render import render_handout_bytes
+
+from .conftest import pdf_text
 
 
 def test_each_exercise_is_ticked_on_the_days_your_week_gives_its_kind() -> None:
@@ -29,6 +27,5 @@ def test_the_weeks_carry_their_dates_and_the_instructions_say_what_grey_means() 
     assert _week_heading(1, dt.date(2026, 8, 31)) == "Week 1: 31 Aug-6 Sep"
     assert _week_heading(2, dt.date(2026, 8, 31)) == "Week 2: 7-13 Sep"
     assert _week_heading(9, None) == "Week 9"
-    pdf = PdfReader(BytesIO(render_handout_bytes(demo_handout(client="Chen"))))
-    text = " ".join(" ".join(p.extract_text().split()) for p in pdf.pages)
+    text = pdf_text(demo_handout(client="Chen"))
     assert "Week 1: 31 Aug-6 Sep" in text and "dark grey box is a rest day" in text
