@@ -9,40 +9,18 @@ exercise against the dosage targets of the guidance (clinical-guidance.md §4).
 
 from __future__ import annotations
 
-from typing import Protocol
+from bonecoach.program.coverage import IMPACTS_PER_DAY
+from bonecoach.program.dosage import Dosage
+from bonecoach.program.exercise import Exercise
+from bonecoach.program.vocabulary import Category
 
-from bonecoach.program.vocabulary import Category, Load
-
-IMPACTS_A_DAY = 50  # SSS: building to about 50 impacts a day
 STRENGTH_SETS = 4  # TFTF15: 1-3 sets (a fourth at most)
 STRENGTH_REPS = 20  # TFTF15: 8-12 reps; up to 15-20 while learning, never a long endurance set
 HOLD_SECONDS = 60
 SESSION_MINUTES = 60
 
 
-class Dose(Protocol):
-    @property
-    def sets(self) -> int: ...
-    @property
-    def reps(self) -> int | None: ...
-    @property
-    def hold_seconds(self) -> int | None: ...
-    @property
-    def minutes(self) -> int | None: ...
-    @property
-    def effort(self) -> int: ...
-
-
-class Kind(Protocol):
-    @property
-    def category(self) -> Category: ...
-    @property
-    def load(self) -> Load: ...
-    @property
-    def supervised_only(self) -> bool: ...
-
-
-def unusual_dose(exercise: Kind, dose: Dose) -> list[str]:
+def unusual_dose(exercise: Exercise, dose: Dosage) -> list[str]:
     """What is unusual about ``dose`` for this kind of exercise, in the therapist's words
     (empty when nothing is)."""
     found: list[str] = []
@@ -56,8 +34,10 @@ def unusual_dose(exercise: Kind, dose: Dose) -> list[str]:
             found.append(f"{dose.reps} repetitions a set is heavy work, for supervised sessions")
     if kind is Category.IMPACT and dose.reps is not None:
         impacts = dose.sets * dose.reps
-        if impacts > IMPACTS_A_DAY + 10:
-            found.append(f"{impacts} impacts a session: build to about {IMPACTS_A_DAY} a day (SSS)")
+        if impacts > IMPACTS_PER_DAY + 10:
+            found.append(
+                f"{impacts} impacts a session: build to about {IMPACTS_PER_DAY} a day (SSS)"
+            )
     if dose.hold_seconds is not None and dose.hold_seconds > HOLD_SECONDS:
         found.append(f"holds of {dose.hold_seconds} seconds: longer than a minute")
     if dose.minutes is not None and dose.sets * dose.minutes > SESSION_MINUTES:

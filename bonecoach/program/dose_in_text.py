@@ -20,7 +20,8 @@ handout tests use it over the whole library.
 from __future__ import annotations
 
 import re
-from typing import Protocol
+
+from bonecoach.program.dosage import Dosage
 
 _NUMBER = (
     r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty"
@@ -40,21 +41,12 @@ _WORDS = {
 }  # fmt: skip
 
 
-class Dose(Protocol):
-    @property
-    def reps(self) -> int | None: ...
-    @property
-    def hold_seconds(self) -> int | None: ...
-    @property
-    def minutes(self) -> int | None: ...
-
-
 def _values(text: str) -> list[int]:
     found = re.findall(_NUMBER, text, re.IGNORECASE)
     return [int(n) if n.isdigit() else _WORDS[n.lower()] for n in found]
 
 
-def fit_to_dose(text: str, dose: Dose) -> str:
+def fit_to_dose(text: str, dose: Dosage) -> str:
     """``text`` (a step or a tip) with its numbers fitted to ``dose`` (see the module)."""
     if dose.hold_seconds:
         hold = dose.hold_seconds
@@ -70,7 +62,7 @@ def fit_to_dose(text: str, dose: Dose) -> str:
     return text
 
 
-def conflicts(text: str, dose: Dose) -> list[str]:
+def conflicts(text: str, dose: Dosage) -> list[str]:
     """The numbers in ``text`` that contradict ``dose`` as it would be printed: a hold's
     seconds other than the prescribed hold, or an unqualified count."""
     problems = []
