@@ -4,7 +4,7 @@ and ``client_id`` for the Program, Handout and library-manager tests."""
 
 from __future__ import annotations
 
-from tests.ui.program_fixtures import client_id, context
+from tests.ui.program_fixtures import client_id, context, shown_tab
 from tests.ui.shell_fixtures import dialogs, shell_context
 
-__all__ = ["client_id", "context", "dialogs", "shell_context"]
+__all__ = ["client_id", "context", "dialogs", "shell_context", "shown_tab"]

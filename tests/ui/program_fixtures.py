@@ -65,6 +65,22 @@ def client_id(context: Any) -> int:
     return int(record.id)
 
 
+@pytest.fixture
+def shown_tab(qtbot: Any, context: Any, client_id: int) -> Any:
+    """A shown Program tab holding the first shipped template for the client (not saved)."""
+    from bonecoach.app.templates import shipped_templates
+    from bonecoach.ui.tabs.program_tab import ProgramTab
+
+    tab = ProgramTab(context)
+    qtbot.addWidget(tab)
+    tab.set_client(client_id)
+    assert tab.apply_template(shipped_templates(context.library)[0])
+    tab.show()
+    tab.activateWindow()
+    qtbot.waitExposed(tab)
+    return tab
+
+
 def shown_handout_tab(qtbot: Any, context: Any) -> tuple[Any, list[int]]:
     """A shown Handout tab (building starts when it is shown) and the page counts of every
     PDF it builds, newest last."""

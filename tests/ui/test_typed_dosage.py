@@ -17,20 +17,6 @@ from PySide6.QtWidgets import QApplication, QWidget
 from bonecoach.ui.tabs.program_tab import ProgramTab
 
 
-@pytest.fixture
-def shown_tab(qtbot: Any, context: Any, client_id: int) -> ProgramTab:
-    from bonecoach.app.templates import shipped_templates
-
-    tab = ProgramTab(context)
-    qtbot.addWidget(tab)
-    tab.set_client(client_id)
-    assert tab.apply_template(shipped_templates(context.library)[0])
-    tab.show()
-    tab.activateWindow()
-    qtbot.waitExposed(tab)
-    return tab
-
-
 def _type(qtbot: Any, text: str) -> None:
     """Keys to the focused widget, whichever it is (none: the keys are lost)."""
     focused = QApplication.focusWidget()

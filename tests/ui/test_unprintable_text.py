@@ -36,18 +36,9 @@ def test_a_new_client_named_with_an_emoji_is_refused_at_the_name(
 
 
 def test_a_dosage_note_with_an_emoji_is_refused_and_the_program_keeps_its_note(
-    qtbot: Any, context: Any, client_id: int
+    qtbot: Any, shown_tab: ProgramTab
 ) -> None:
-    from bonecoach.app.templates import shipped_templates
-
-    tab = ProgramTab(context)
-    qtbot.addWidget(tab)
-    tab.set_client(client_id)
-    assert tab.apply_template(shipped_templates(context.library)[0])
-    tab.show()
-    tab.activateWindow()
-    qtbot.waitExposed(tab)
-    editor = tab.editor
+    editor = shown_tab.editor
     editor.select_row(0)
     before = editor.model.items[0]
     notes = editor.dosage.notes
@@ -61,16 +52,10 @@ def test_a_dosage_note_with_an_emoji_is_refused_and_the_program_keeps_its_note(
 
 
 def test_a_note_too_long_is_refused_with_its_length_not_cut_short(
-    qtbot: Any, context: Any, client_id: int
+    qtbot: Any, shown_tab: ProgramTab
 ) -> None:
     """Therapist review of #19: a 657-character note was kept as its first 600, mid-word."""
-    from bonecoach.app.templates import shipped_templates
-
-    tab = ProgramTab(context)
-    qtbot.addWidget(tab)
-    tab.set_client(client_id)
-    assert tab.apply_template(shipped_templates(context.library)[0])
-    editor = tab.editor
+    editor = shown_tab.editor
     editor.select_row(0)
     before = editor.model.items[0]
     notes = editor.dosage.notes
