@@ -73,15 +73,17 @@ class ClientListModel(QStandardItemModel):
         flagged = {i for i, o in overview.items() if o.red_flag}
         self.flagged = (self.flagged - set(overview)) | flagged
         self._show_flags()
-        self._show_overview(today)
+        # only the rows that changed: after a session is saved, one client of maybe 1,000
+        self._show_overview(today, [r for i in overview if (r := self.row_of(i)) is not None])
 
-    def _show_overview(self, today: Any = None) -> None:
+    def _show_overview(self, today: Any = None, rows: Sequence[int] | None = None) -> None:
         import datetime as dt
 
         from PySide6.QtGui import QBrush, QColor
 
         day = today or dt.date.today()
-        for i, row in enumerate(self.rows):
+        for i in range(len(self.rows)) if rows is None else rows:
+            row = self.rows[i]
             seen = self.overview.get(row.id)
             visit = seen.last_visit if seen else None
             review = seen.review_on if seen else None

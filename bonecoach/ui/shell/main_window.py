@@ -326,14 +326,11 @@ class MainWindow(QMainWindow):
             return
         context = self.context
 
-        def show(seen: Any) -> None:
-            flagged = set(self.clients.model.flagged)
-            self.clients.model.set_overview({client_id: seen})
-            self.clients.model.set_flagged(flagged)  # the Sessions tab's word on flags wins
-
+        # read after the save, from the same records as the Sessions tab's red flags
         run_op(
             context, "Client list not updated", client_actions.overview_of, context, client_id,
-            on_done=show, background=True, label="Updating the client list…",
+            on_done=lambda seen: self.clients.model.set_overview({client_id: seen}),
+            background=True, label="Updating the client list…",
         )  # fmt: skip
 
     def _show_red_flags(self, flags: list[Any]) -> None:
