@@ -137,15 +137,18 @@ def _log_orientation(options: HandoutOptions) -> str:
 
 
 def _log_sheets(
-    doc: HandoutDocument, styles: Styles, template: HandoutDocTemplate
+    doc: HandoutDocument, styles: Styles, template: HandoutDocTemplate, *, first_page: bool
 ) -> list[Flowable]:
+    """Each phase's log sheet on new pages; ``first_page``: the first starts the document
+    (the log sheet alone), so no page break before it."""
     orientation = _log_orientation(doc.options)
     lw, lh = template.frame_size(orientation)
     story: list[Flowable] = []
     for phase in doc.phases:
         if not phase.blocks:
             continue
-        story += [NextPageTemplate(orientation), PageBreak()]
+        if story or not first_page:
+            story += [NextPageTemplate(orientation), PageBreak()]
         story += log_sheet.log_sheets(doc, phase, styles, lw, lh)
     return story
 
@@ -154,7 +157,7 @@ def _story(
     doc: HandoutDocument, styles: Styles, cache: PictureCache, template: HandoutDocTemplate
 ) -> list[Flowable]:
     if doc.options.log_sheet_only:  # no blank page before it: the first page is its own
-        return _log_sheets(doc, styles, template)[2:]
+        return _log_sheets(doc, styles, template, first_page=True)
     width, height = template.frame_size(PORTRAIT)
     story: list[Flowable] = [NextPageTemplate(PORTRAIT)]
     story += pages.first_page(doc, styles, width)
@@ -207,7 +210,7 @@ def _story(
         story += [CondPageBreak(height * 0.5), *bones]
 
     if doc.options.include_log_sheet:
-        story += _log_sheets(doc, styles, template)
+        story += _log_sheets(doc, styles, template, first_page=False)
     return story
 
 

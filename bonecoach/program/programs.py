@@ -27,7 +27,8 @@ from bonecoach.program.sessions import HandSupport
 from bonecoach.program.vocabulary import Category, Equipment
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
-Note = Annotated[str, StringConstraints(strip_whitespace=True, max_length=600)]
+NOTE_MAX = 600  # characters of a note printed under an exercise
+Note = Annotated[str, StringConstraints(strip_whitespace=True, max_length=NOTE_MAX)]
 WrittenReason = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=3, max_length=1000)
 ]

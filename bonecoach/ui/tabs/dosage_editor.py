@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from bonecoach.program.dosage import BandColour, Dosage, DosageError, parse_dosage
 from bonecoach.program.dosage_words import dosage_text
-from bonecoach.program.programs import ProgramItem
+from bonecoach.program.programs import NOTE_MAX, ProgramItem
 from bonecoach.ui.widgets.plain import PlainLabel
 
 MEASURES = (("Reps", "reps", 1, 100), ("Hold (s)", "hold_seconds", 1, 600),
@@ -35,9 +35,6 @@ COUNT_WORDS = {"reps": ("Sets", "Each set"), "hold_seconds": ("Holds", "Each hol
                "minutes": ("Bouts", "Each bout")}  # fmt: skip
 LOADS = (("Body weight", "body"), ("Kilograms", "kg"), ("Band", "band"))
 LOAD_KG = (0.5, 300.0)
-
-
-NOTE_LIMIT = 600  # what the program model accepts for a note (and the handout prints)
 
 
 class RangeSpinBox(QSpinBox):
@@ -311,9 +308,9 @@ class DosageEditor(QGroupBox):
             return
         from bonecoach.app.clients import unprintable_problem
 
-        if len(self.notes.text().strip()) > NOTE_LIMIT:
+        if len(self.notes.text().strip()) > NOTE_MAX:
             self.problem.setText(
-                f"Notes: {len(self.notes.text().strip())} characters; at most {NOTE_LIMIT} "
+                f"Notes: {len(self.notes.text().strip())} characters; at most {NOTE_MAX} "
                 "fit under the exercise on the handout. Shorten it.\nNothing was changed."
             )
             return
