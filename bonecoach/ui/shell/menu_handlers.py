@@ -284,20 +284,12 @@ class MenuHandlers:
         if answer != QMessageBox.StandardButton.Yes:
             return
 
-        def loaded(result: Any) -> None:
-            added, skipped = result
-            self._announce(Changes.of(Topic.CLIENTS))
-            if added:
-                self.window.clients.select_client(added[0].id, notify=True)
-            self.window.statusBar().showMessage(
-                f"Loaded {len(added)} demo clients"
-                + (f" ({len(skipped)} already there)" if skipped else ""),
-                6000,
-            )
+        from bonecoach.ui.shell.welcome import demo_loaded
 
         run_op(
             context, "Demo clients not loaded", client_actions.load_demo, context,
-            on_done=loaded, background=True, label="Loading demo clients…",
+            on_done=lambda result: demo_loaded(self.window, result), background=True,
+            label="Loading demo clients…",
         )  # fmt: skip
 
     def show_guide(self, section: str = "") -> None:

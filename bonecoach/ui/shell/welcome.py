@@ -104,7 +104,7 @@ class WelcomeDialog(QDialog):
             window: Any = self.parent()
             run_op(
                 self.context, "Demo clients not loaded", client_actions.load_demo,
-                self.context, on_done=lambda result: _demo_loaded(window, result),
+                self.context, on_done=lambda result: demo_loaded(window, result),
                 background=True, label="Loading demo clients…",
             )  # fmt: skip
 
@@ -117,8 +117,9 @@ class WelcomeDialog(QDialog):
         return self.choice
 
 
-def _demo_loaded(window: Any, result: tuple[list[Any], list[str]]) -> None:
-    added, _skipped = result
+def demo_loaded(window: Any, result: tuple[list[Any], list[str]]) -> None:
+    """The demo clients are in (from the welcome panel or Help): list them, open the first."""
+    added, skipped = result
     if window is not None and window.context is not None:
         from bonecoach.app.changes import Changes, Topic
 
@@ -126,4 +127,5 @@ def _demo_loaded(window: Any, result: tuple[list[Any], list[str]]) -> None:
         if added:
             window.clients.select_client(added[0].id)
             window.open_client(added[0].id)
-        window.statusBar().showMessage(f"Loaded {len(added)} demo clients", 6000)
+        already = f" ({len(skipped)} already there)" if skipped else ""
+        window.statusBar().showMessage(f"Loaded {len(added)} demo clients{already}", 6000)
