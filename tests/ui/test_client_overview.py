@@ -78,3 +78,28 @@ def test_the_window_fills_the_list_and_a_logged_session_updates_it(
     qtbot.waitUntil(
         lambda: window.clients.model.item(row, LAST_VISIT).text() == f"{day.day} {day:%b}"
     )
+
+
+def test_a_narrow_list_drops_the_extra_columns_never_the_names(qtbot: Any) -> None:
+    """A list narrowed by hand (or kept narrow from an earlier version) showed "..." for
+    every name once the visit and review columns were added."""
+    from types import SimpleNamespace
+
+    from bonecoach.ui.shell.client_list import ClientListPanel
+
+    panel = ClientListPanel()
+    qtbot.addWidget(panel)
+    panel.model.set_rows([SimpleNamespace(id=1, name="Margaret Okafor", clinic_id="BC-1002",
+                                          archived=False)])  # fmt: skip
+    shown = {}
+    for width in (190, 260, 420):
+        panel.resize(width, 400)
+        panel.show()
+        qtbot.waitExposed(panel)
+        table = panel.table
+        hidden = [c for c in range(4) if table.isColumnHidden(c)]
+        name_room = table.columnWidth(0)
+        assert name_room >= table.fontMetrics().horizontalAdvance("Margaret Okafor"), width
+        shown[width] = [c for c in range(4) if c not in hidden]
+    assert shown[190][0] == 0 and 2 not in shown[190]
+    assert shown[420] == [0, 1, 2, 3]

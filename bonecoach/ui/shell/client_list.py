@@ -28,6 +28,16 @@ from bonecoach.ui.shell.client_models import ARCHIVED_ROLE, ID_ROLE, ClientFilte
 __all__ = ["ARCHIVED_ROLE", "ID_ROLE", "ClientFilter", "ClientListModel", "ClientListPanel"]
 
 
+class _ClientTable(QTableView):
+    """The list's table, saying when its width changes (its columns are fitted to it)."""
+
+    resized = Signal()
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self.resized.emit()
+
+
 class ClientListPanel(QWidget):
     """Search box, client table, "Show archived", New and Archive buttons."""
 
@@ -51,7 +61,8 @@ class ClientListPanel(QWidget):
         self.search.textChanged.connect(self._search_changed)
         self.search.returnPressed.connect(self._choose_first_match)
 
-        self.table = QTableView()
+        self.table = _ClientTable()
+        self.table.resized.connect(self._fit_columns)
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setAccessibleName("Clients")
         self.table.setModel(self.proxy)
@@ -66,10 +77,15 @@ class ClientListPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)  # not measured per row
-        header.resizeSection(1, self.fontMetrics().horizontalAdvance("Clinic ID") + 14)
-        for column in (2, 3):  # last visit, review due: "12 Dec", "overdue"
+        metrics = self.fontMetrics()
+        # the width each column asks for; the name keeps room for a usual name, so in a
+        # narrow list the extras go (last visit first, then review, then clinic ID), never it
+        self._widths = {1: metrics.horizontalAdvance("Clinic ID") + 14}
+        self._widths |= {c: metrics.horizontalAdvance("overdue") + 12 for c in (2, 3)}
+        self._name_room = metrics.horizontalAdvance("Margaret Okafor") + 12
+        for column, width in self._widths.items():
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, self.fontMetrics().horizontalAdvance("overdue") + 12)
+            header.resizeSection(column, width)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
 
         self.show_archived = QCheckBox("Show archived")
@@ -90,6 +106,15 @@ class ClientListPanel(QWidget):
         layout.addWidget(self.show_archived)
         layout.addLayout(buttons)
         self.setTabOrder(self.search, self.table)
+
+    def _fit_columns(self) -> None:
+        room = self.table.viewport().width() - self._name_room
+        for column in (1, 3, 2):  # kept in this order while there is room
+            fits = room >= self._widths[column]
+            self.table.setColumnHidden(column, not fits)
+            if fits:
+                self.table.horizontalHeader().resizeSection(column, self._widths[column])
+                room -= self._widths[column]
 
     @property
     def current_client(self) -> int | None:

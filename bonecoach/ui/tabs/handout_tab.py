@@ -110,9 +110,9 @@ class HandoutTab(QWidget):
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.print_button)
         side = QVBoxLayout()
-        side.addWidget(self.print_log_button)
         side.addWidget(options)
         side.addLayout(buttons)
+        side.addWidget(self.print_log_button)  # under Print: a second way to print
         side.addWidget(self.about)
         side.addWidget(self.saved_note)
         side.addStretch(1)
