@@ -199,6 +199,12 @@ def _early_clients() -> list[Any] | None:
 
 
 def run_app(argv: list[str] | None = None) -> int:
+    from bonecoach.ui.shell.system_libraries import start_problem
+
+    problem = start_problem()
+    if problem:  # said in words before Qt would abort with its own plugin message
+        print(problem, file=sys.stderr)
+        return 1
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
