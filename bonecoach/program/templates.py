@@ -24,7 +24,14 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from bonecoach.program.assessment import CASE_NAMES, GuidelineCase, assess
 from bonecoach.program.dosage import Dosage, field_problems
@@ -72,8 +79,17 @@ class Template(BaseModel):
     # the guideline cases it is meant for (empty: any); another case gets a warning
     cases: tuple[GuidelineCase, ...] = ()
     clinic_only: bool = False
-    sources: tuple[SourceKey, ...] = Field(min_length=1)
+    # saved by the clinic from one of its programs (stored in the database), not shipped
+    made_by_clinic: bool = False
+    # a shipped template cites the guidelines it follows; a clinic's own may cite none
+    sources: tuple[SourceKey, ...] = ()
     phases: tuple[TemplatePhase, ...] = Field(min_length=1, max_length=12)
+
+    @model_validator(mode="after")
+    def _cites_guidelines(self) -> Template:
+        if not self.made_by_clinic and not self.sources:
+            raise ValueError("sources: a shipped template names at least one guideline source")
+        return self
 
     @field_validator("phases")
     @classmethod

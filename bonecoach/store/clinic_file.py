@@ -9,12 +9,14 @@ lacks). Any problem is an ImportProblem naming the field.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
+from bonecoach.program.dosage import field_problems
+from bonecoach.program.templates import Template
 from bonecoach.store.client_file import (
     CLINIC_FORMAT,
     ClientFile,
@@ -32,10 +34,19 @@ from bonecoach.store.file_checks import (
 
 
 @dataclass(frozen=True)
+class ClinicTemplateEntry:
+    template: Template
+    archived: bool
+
+
+@dataclass(frozen=True)
 class ClinicFile:
     clients: list[ClientFile]
     custom_exercises: list[CustomExerciseEntry]  # every one, also those no program names
     archived_custom_exercises: list[str]
+    # the clinic's own templates, each with whether it was archived (an export made before
+    # clinic templates existed has none)
+    clinic_templates: list[ClinicTemplateEntry] = field(default_factory=list)
 
     def every_custom_exercise(self) -> list[CustomExerciseEntry]:
         """The clinic's list plus any a client's file carries that the list lacks (an older
@@ -82,11 +93,29 @@ def read_clinic_file(path: Path) -> ClinicFile:
     archived = _list(data, "archived_custom_exercises", where)
     if not all(isinstance(i, str) for i in archived):
         raise ImportProblem(where, ["archived_custom_exercises: not a list of exercise ids"])
-    found = ClinicFile(clients, customs, archived)
+    templates = [
+        _template(raw, index, where)
+        for index, raw in enumerate(_list(data, "clinic_templates", where))
+    ]
+    found = ClinicFile(clients, customs, archived, templates)
     problems = _conflicts(found)
     if problems:
         raise ImportProblem(where, problems)
     return found
+
+
+def _template(raw: Any, index: int, where: str) -> ClinicTemplateEntry:
+    at = f"clinic_templates.{index}"
+    if not isinstance(raw, dict) or not isinstance(raw.get("archived"), bool):
+        raise ImportProblem(where, [f"{at}: not a template with 'template' and 'archived'"])
+    body = raw.get("template")
+    if not isinstance(body, dict) or body.get("made_by_clinic") is not True:
+        raise ImportProblem(where, [f"{at}.template: not a clinic template"])
+    try:
+        return ClinicTemplateEntry(Template.model_validate(body), raw["archived"])
+    except ValidationError as exc:
+        problems = [f"{at}.template.{f}: {p}" for f, p in field_problems(exc).items()]
+        raise ImportProblem(where, problems) from None
 
 
 def _list(data: dict[str, Any], key: str, where: str, *, required: bool = False) -> list[Any]:
@@ -121,6 +150,10 @@ def _conflicts(found: ClinicFile) -> list[str]:
                     f"clients.{index}.custom_exercises: {entry.exercise.id!r} differs from the "
                     "clinic's exercise of that id"
                 )
+    template_ids = Counter(t.template.id for t in found.clinic_templates)
+    problems += [
+        f"clinic_templates: {tid!r} is listed {n} times" for tid, n in template_ids.items() if n > 1
+    ]
     unknown = [i for i in found.archived_custom_exercises if i not in exercise_ids]
     if unknown:
         problems.append(

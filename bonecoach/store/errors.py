@@ -89,3 +89,13 @@ class InvalidExercise(StoreError, ValueError):
         self.problems = problems
         listed = "; ".join(f"{field}: {problem}" for field, problem in problems)
         super().__init__(f"Custom exercise '{exercise_id}' not saved: {listed}")
+
+
+class InvalidTemplate(StoreError, ValueError):
+    """A clinic template that cannot be saved; ``problems`` are (field, problem) pairs."""
+
+    def __init__(self, template_id: str, problems: list[tuple[str, str]]) -> None:
+        self.template_id = template_id
+        self.problems = problems
+        listed = "; ".join(f"{field}: {problem}" for field, problem in problems)
+        super().__init__(f"Template '{template_id}' not saved: {listed}")

@@ -237,9 +237,13 @@ def _clinic_export(engine: Engine, progress: Progress | None = None) -> str:
     store = RecordStore(engine)
     # The export taken before migrating a server database runs on the old schema, which may
     # predate the custom exercises table.
-    has_customs = inspect(engine).has_table("custom_exercises")
+    # ...or the clinic templates table.
+    tables = inspect(engine)
+    has_customs = tables.has_table("custom_exercises")
+    has_templates = tables.has_table("clinic_templates")
     with store.snapshot():  # one consistent moment, even while others save
         customs = store.custom_exercises(include_archived=True) if has_customs else []
+        templates = store.clinic_templates(include_archived=True) if has_templates else []
         clients = store.list_clients(include_archived=True)
         documents = []
         for done, client in enumerate(clients):
@@ -257,6 +261,10 @@ def _clinic_export(engine: Engine, progress: Progress | None = None) -> str:
             "custom_exercises": [custom_entry(r).model_dump(mode="json") for r in customs],
             # kept beside the entries (not in them) so client files keep their format
             "archived_custom_exercises": sorted(r.id for r in customs if r.archived),
+            "clinic_templates": [
+                {"template": r.template.model_dump(mode="json"), "archived": r.archived}
+                for r in templates
+            ],
         },
         indent=1,
         ensure_ascii=False,

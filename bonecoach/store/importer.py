@@ -29,6 +29,7 @@ from bonecoach.store.programs import insert_version
 from bonecoach.store.sessions import insert_session
 
 if TYPE_CHECKING:
+    from bonecoach.store.clinic_file import ClinicTemplateEntry
     from bonecoach.store.records import ClientRecord
     from bonecoach.store.store import Store
 
@@ -196,3 +197,52 @@ def add_custom_exercises(
             picture = picture.model_copy(update={"photo": check_photo(photo)})
         session.add(new_custom_row(entry.exercise, picture, photo, who, now))
     return [e.exercise.id for e in new]
+
+
+def add_clinic_templates(
+    session: Session,
+    entries: Sequence[ClinicTemplateEntry],
+    source: str,
+    who: str,
+    now: datetime,
+) -> list[str]:
+    """Store the file's clinic templates this database lacks (archived as they were);
+    ImportProblem (and nothing stored) when an id here means a different template or a
+    built-in one. Returns the ids added."""
+    from bonecoach.store.clinic_templates import shipped_template_names
+    from bonecoach.store.models import ClinicTemplateRow
+
+    shipped = shipped_template_names()
+    stored = {r.id: r for r in session.scalars(select(ClinicTemplateRow))}
+    problems: list[str] = []
+    new: list[ClinicTemplateEntry] = []
+    for index, entry in enumerate(entries):
+        template = entry.template
+        where = f"clinic_templates.{index}.template.id"
+        if template.id in shipped:
+            problems.append(f"{where}: '{template.id}' is a built-in template here")
+        elif template.id in stored:
+            if stored[template.id].template != template.model_dump(mode="json"):
+                problems.append(
+                    f"{where}: this clinic already has a different template '{template.id}' "
+                    f"({stored[template.id].template.get('name', '')}); rename one of them, "
+                    "then import again"
+                )
+        else:
+            new.append(entry)
+    if problems:
+        raise ImportProblem(source, problems)
+    for entry in new:
+        session.add(
+            ClinicTemplateRow(
+                id=entry.template.id,
+                template=entry.template.model_dump(mode="json"),
+                created_at=now,
+                created_by=who,
+                updated_at=now,
+                updated_by=who,
+                version=1,
+                archived=entry.archived,
+            )
+        )
+    return [e.template.id for e in new]

@@ -30,8 +30,8 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # The newest migration; `open_store` compares the database's revision with it without
 # importing Alembic (start-up time). tests/store checks it equals the chain's head.
-HEAD_REVISION = "0003"
-KNOWN_REVISIONS = frozenset({"0001", "0002", "0003"})
+HEAD_REVISION = "0004"
+KNOWN_REVISIONS = frozenset({"0001", "0002", "0003", "0004"})
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -278,6 +278,21 @@ class CustomExerciseRow(Base):
     same_as: Mapped[str] = mapped_column(String(64), default="")
     photo: Mapped[bytes | None] = mapped_column(LargeBinary)
     photo_type: Mapped[str] = mapped_column(String(32), default="")
+    created_at: Mapped[datetime]
+    created_by: Mapped[str] = mapped_column(String(200), default="")
+    updated_at: Mapped[datetime]
+    updated_by: Mapped[str] = mapped_column(String(200), default="")
+    version: Mapped[int] = mapped_column(Integer, default=1)  # optimistic check on save
+    archived: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class ClinicTemplateRow(Base):
+    """A program template the clinic saved from one of its programs: in the database so
+    backups, the clinic's server and clinic exports carry it."""
+
+    __tablename__ = "clinic_templates"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)  # the template's slug
+    template: Mapped[dict[str, Any]]  # the validated domain Template JSON, exactly
     created_at: Mapped[datetime]
     created_by: Mapped[str] = mapped_column(String(200), default="")
     updated_at: Mapped[datetime]

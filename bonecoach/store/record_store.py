@@ -11,12 +11,15 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import sessionmaker
 
 from bonecoach.store.clients import ClientRecords
+from bonecoach.store.clinic_templates import ClinicTemplateRecords
 from bonecoach.store.custom_exercises import CustomExerciseRecords
 from bonecoach.store.sessions import SessionRecords
 from bonecoach.store.therapists import TherapistRecords
 
 
-class RecordStore(ClientRecords, TherapistRecords, SessionRecords, CustomExerciseRecords):
+class RecordStore(
+    ClientRecords, TherapistRecords, SessionRecords, CustomExerciseRecords, ClinicTemplateRecords
+):
     def __init__(self, engine: Engine, *, actor: str = "") -> None:
         super().__init__(sessionmaker(engine, expire_on_commit=False), actor=actor)
         self.engine = engine

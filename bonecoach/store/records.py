@@ -14,6 +14,7 @@ from bonecoach.program.profile import ClientProfile
 from bonecoach.program.programs import Program
 from bonecoach.program.progression import Suggestion
 from bonecoach.program.sessions import SessionLog
+from bonecoach.program.templates import Template
 
 
 @dataclass(frozen=True)
@@ -189,3 +190,20 @@ def record_photos(records: Iterable[CustomExerciseRecord]) -> dict[str, bytes]:
     """Photo bytes by exercise id, for the records whose picture is a photo (what the screen
     shows and the handout prints)."""
     return {r.id: r.photo for r in records if r.picture.kind == "photo" and r.photo}
+
+
+@dataclass(frozen=True)
+class ClinicTemplateRecord:
+    """A template the clinic saved, as stored."""
+
+    template: Template
+    version: int  # pass back as ``expected_version`` when saving a change (optimistic check)
+    created_at: datetime
+    created_by: str
+    updated_at: datetime
+    updated_by: str
+    archived: bool
+
+    @property
+    def id(self) -> str:
+        return self.template.id

@@ -1,18 +1,20 @@
 """Backups of a server (PostgreSQL) database: whole-clinic JSON exports, and restoring one.
 
 SQLite backups are database files (see `backup`); a server database cannot be copied that way
-from a workstation, so its backup is the clinic export: every client with all its history and
-every custom exercise, in the validated client-file format. Automatic ones are taken once a day
-on start and on close after changes, named and rotated like the SQLite backups.
+from a workstation, so its backup is the clinic export: every client with all its history,
+every custom exercise and every clinic template, in the validated client-file format.
+Automatic ones are taken once a day on start and on close after changes, named and rotated
+like the SQLite backups.
 
 Restoring checks the whole file first, keeps the current data as a ``before-restore`` export,
-then replaces every client and custom exercise in one transaction: all of the file or nothing.
-The restore holds the database alone from before that export to the end (a lock every save
-takes shared), so a save from another workstation is either in the export or waits and lands
-after the restore: none is lost between the two. The audit log and the therapist list are kept (the
-trail of what happened, restore included). Restored clients get new ids, so older audit entries
-name them by their old ids; clients' and custom exercises' created and updated stamps become
-the restore's, while profiles, programs and sessions keep their own saved-at and saved-by.
+then replaces every client, custom exercise and clinic template in one transaction: all of the
+file or nothing. The restore holds the database alone from before that export to the end (a
+lock every save takes shared), so a save from another workstation is either in the export or
+waits and lands after the restore: none is lost between the two. The audit log and the
+therapist list are kept (the trail of what happened, restore included). Restored clients get
+new ids, so older audit entries name them by their old ids; clients' and custom exercises'
+created and updated stamps become the restore's, while profiles, programs and sessions keep
+their own saved-at and saved-by.
 """
 
 from __future__ import annotations
@@ -28,8 +30,8 @@ from bonecoach.store.backup import EXPORT_SUFFIX, automatic_backup_due, rotate
 from bonecoach.store.clinic_file import ClinicFile, read_clinic_file
 from bonecoach.store.errors import BackupError
 from bonecoach.store.exchange import export_all_to_folder
-from bonecoach.store.importer import add_custom_exercises, insert_document
-from bonecoach.store.models import ClientRow, CustomExerciseRow, utcnow
+from bonecoach.store.importer import add_clinic_templates, add_custom_exercises, insert_document
+from bonecoach.store.models import ClientRow, ClinicTemplateRow, CustomExerciseRow, utcnow
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -104,7 +106,9 @@ def _replace_everything(
     # Profiles, programs, sessions and suggestions go with their client (ON DELETE CASCADE).
     session.execute(delete(ClientRow))
     session.execute(delete(CustomExerciseRow))
+    session.execute(delete(ClinicTemplateRow))
     add_custom_exercises(session, clinic.every_custom_exercise(), str(backup), who, now)
+    add_clinic_templates(session, clinic.clinic_templates, str(backup), who, now)
     total = len(clinic.clients)
     for done, document in enumerate(clinic.clients):
         if progress is not None:
