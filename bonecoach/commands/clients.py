@@ -112,7 +112,11 @@ def _import(args: argparse.Namespace) -> int:
     from bonecoach.store.client_file import CLINIC_FORMAT, read_document
     from bonecoach.store.clinic_file import read_clinic_file
     from bonecoach.store.errors import DuplicateClientError, ImportProblem
-    from bonecoach.store.exchange import import_client, import_custom_exercises
+    from bonecoach.store.exchange import (
+        import_client,
+        import_clinic_templates,
+        import_custom_exercises,
+    )
 
     def action(store: Store) -> int:
         head = ""
@@ -127,6 +131,9 @@ def _import(args: argparse.Namespace) -> int:
             added = import_custom_exercises(store, entries, str(args.file))
             if added:
                 print(f"Added {len(added)} custom exercise(s): {', '.join(added)}")
+            templates = import_clinic_templates(store, clinic.clinic_templates, str(args.file))
+            if templates:
+                print(f"Added {len(templates)} clinic template(s): {', '.join(templates)}")
         else:
             documents = [read_document(args.file)]
         refused = 0

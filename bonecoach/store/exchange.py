@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 
     Progress = Callable[[int, int], None]  # (clients done, clients in all)
 
+    from bonecoach.store.clinic_file import ClinicTemplateEntry
     from bonecoach.store.record_store import RecordStore
     from bonecoach.store.records import ClientRecord, CustomExerciseRecord
     from bonecoach.store.store import Store
@@ -319,6 +320,23 @@ def import_custom_exercises(
         added = add_custom_exercises(session, entries, source, who, utcnow())
         for exercise_id in added:
             store._audit(session, who, "import", ENTITY, None, None, exercise_id)
+    return added
+
+
+def import_clinic_templates(
+    store: Store, entries: list[ClinicTemplateEntry], source: str, *, by: str | None = None
+) -> list[str]:
+    """Add the clinic templates this database lacks, in one transaction; the ids added.
+    ImportProblem (nothing added) if an id here means a different template."""
+    from bonecoach.store.clinic_templates import ENTITY
+    from bonecoach.store.importer import add_clinic_templates
+    from bonecoach.store.models import utcnow
+
+    who = store.actor if by is None else by
+    with store._writing() as session:
+        added = add_clinic_templates(session, entries, source, who, utcnow())
+        for template_id in added:
+            store._audit(session, who, "import", ENTITY, None, None, template_id)
     return added
 
 

@@ -18,6 +18,7 @@ from bonecoach.program.sessions import (
     SessionLog,
     SessionSetting,
 )
+from bonecoach.program.templates import Template
 from bonecoach.program.vocabulary import Equipment, Precaution, SourceKey
 
 if TYPE_CHECKING:
@@ -210,3 +211,18 @@ def custom(exercise_id: str = "towel_squeeze", **changes: Any) -> Exercise:
 
 
 POSED = CustomPicture("poses", start="sit_chair", end="stand")
+
+
+def clinic_template(
+    template_id: str = "clinic_tuesday_group", name: str = "Tuesday group"
+) -> Template:
+    """A clinic's own template, made from ``program()``."""
+    from bonecoach.program.clinic_templates import template_from_program
+
+    return template_from_program(
+        program(),
+        template_id=template_id,
+        name=name,
+        summary="Our Tuesday class, as a home program.",
+        intended_for="Members of the Tuesday class after their first assessment.",
+    )

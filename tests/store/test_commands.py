@@ -107,12 +107,18 @@ def test_a_clinic_export_imports_every_client(
 ) -> None:
     from bonecoach.store.exchange import export_all_to_file
     from bonecoach.store.store import Store
+    from tests.store.factories import clinic_template
 
     main(["load-demo"])
     with Store.open(auto_backup=False) as store:
+        store.save_clinic_template(clinic_template())
         clinic = export_all_to_file(store.engine, tmp_path / "clinic.json")
     monkeypatch.setenv("BONECOACH_DATABASE_URL", f"sqlite:///{tmp_path / 'second.sqlite3'}")
     capsys.readouterr()
     assert main(["import-client", str(clinic)]) == 0
-    assert capsys.readouterr().out.count("Imported") == 5
+    out = capsys.readouterr().out
+    assert out.count("Imported") == 5
+    assert "Added 1 clinic template(s): clinic_tuesday_group" in out
     assert len(_clients(capsys)) == 5
+    with Store.open(auto_backup=False) as second:
+        assert [t.id for t in second.clinic_templates()] == ["clinic_tuesday_group"]
