@@ -21,6 +21,7 @@ class Topic(StrEnum):
     SESSIONS = "sessions"  # logged sessions, suggestions and red flags
     LIBRARY = "library"  # the clinic's custom exercises and their pictures
     SETTINGS = "settings"  # clinic, therapist, paper: what a handout prints
+    TEMPLATES = "templates"  # the clinic's own program templates
 
 
 EVERYTHING = frozenset(Topic)

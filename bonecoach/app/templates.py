@@ -1,4 +1,5 @@
-"""Template actions: the shipped program templates, and one made into a client's program."""
+"""Template actions: the shipped program templates and the clinic's own (stored in the
+database), one made into a client's program, and a program saved as the clinic's template."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ if TYPE_CHECKING:
     from bonecoach.program.profile import ClientProfile
     from bonecoach.program.programs import Program
     from bonecoach.program.templates import Template, TemplateChange
+    from bonecoach.store.records import ClinicTemplateRecord
+    from bonecoach.store.store import Store
 
 
 def shipped_templates(library: Mapping[str, Exercise]) -> list[Template]:
@@ -27,3 +30,93 @@ def program_from_template(
     from bonecoach.program.templates import instantiate
 
     return instantiate(template, profile, library)
+
+
+# The clinic's own templates (stored in the database) ----------------------------------------
+
+
+def clinic_templates(store: Store, *, include_archived: bool = False) -> list[ClinicTemplateRecord]:
+    """The clinic's saved templates by name (archived ones too if asked)."""
+    return store.clinic_templates(include_archived=include_archived)
+
+
+def save_program_as_template(
+    store: Store,
+    program: Program,
+    library: Mapping[str, Exercise],
+    *,
+    name: str,
+    summary: str,
+    intended_for: str,
+) -> ClinicTemplateRecord:
+    """``program`` saved as a new clinic template under ``name``; the id is made from the
+    name. InvalidTemplate names a field that cannot be saved (including a program with no
+    exercise)."""
+    from pydantic import ValidationError
+
+    from bonecoach.program.clinic_templates import (
+        NothingToSave,
+        template_from_program,
+        template_id_for,
+    )
+    from bonecoach.program.dosage import field_problems
+    from bonecoach.store.errors import InvalidTemplate
+
+    taken = [t.id for t in shipped_templates(library)]
+    taken += [r.id for r in store.clinic_templates(include_archived=True)]
+    template_id = template_id_for(name, taken)
+    try:
+        template = template_from_program(
+            program,
+            template_id=template_id,
+            name=name,
+            summary=summary,
+            intended_for=intended_for,
+            library=library,
+        )
+    except NothingToSave as exc:
+        raise InvalidTemplate(template_id, [("program", str(exc))]) from None
+    except ValidationError as exc:
+        raise InvalidTemplate(template_id, list(field_problems(exc).items())) from None
+    return store.save_clinic_template(template)
+
+
+def describe_clinic_template(
+    store: Store,
+    record: ClinicTemplateRecord,
+    *,
+    name: str,
+    summary: str,
+    intended_for: str,
+    program: Program | None = None,
+    library: Mapping[str, Exercise] | None = None,
+) -> ClinicTemplateRecord:
+    """A clinic template's new words (and, given ``program``, its exercises and doses
+    replaced by that program's), saved on the version the therapist was shown: StaleSaveError
+    if someone saved it since, InvalidTemplate naming a bad field."""
+    from pydantic import ValidationError
+
+    from bonecoach.program.clinic_templates import NothingToSave, template_from_program
+    from bonecoach.program.dosage import field_problems
+    from bonecoach.store.errors import InvalidTemplate
+
+    words = {"name": name, "summary": summary, "intended_for": intended_for}
+    try:
+        if program is None:
+            raw = record.template.model_dump(mode="json") | words
+            return store.save_clinic_template(raw, expected_version=record.version)
+        template = template_from_program(
+            program, template_id=record.id, library=library, cases=record.template.cases, **words
+        )
+    except NothingToSave as exc:
+        raise InvalidTemplate(record.id, [("program", str(exc))]) from None
+    except ValidationError as exc:
+        raise InvalidTemplate(record.id, list(field_problems(exc).items())) from None
+    return store.save_clinic_template(template, expected_version=record.version)
+
+
+def archive_clinic_template(
+    store: Store, record: ClinicTemplateRecord, archived: bool = True
+) -> ClinicTemplateRecord:
+    """Off the list (or back on it), on the version the therapist was shown."""
+    return store.archive_clinic_template(record.id, archived, expected_version=record.version)

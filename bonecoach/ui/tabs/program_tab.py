@@ -85,9 +85,11 @@ class ProgramTab(QWidget):
         self.name_edit.setAccessibleName("Program name")
         self.name_edit.setPlaceholderText("Program name")
         self.name_edit.editingFinished.connect(self._rename)
-        self.templates_button = TemplateButton(context)
+        self.templates_button = TemplateButton(context, has_program=self._has_exercises)
         self.templates_button.chosen.connect(self.apply_template)
         self.templates_button.copy_requested.connect(self.copy_from_client)
+        self.templates_button.save_requested.connect(self.save_as_clinic_template)
+        self.templates_button.manage_requested.connect(self.manage_clinic_templates)
         self.blank_button = QPushButton("New blank program")
         self.blank_button.clicked.connect(self.new_blank_program)
         self.history_button = QPushButton("History…")
@@ -380,6 +382,27 @@ class ProgramTab(QWidget):
             said += " Every exercise suits this client as it is."
         self._say(said)
         return True
+
+    def _has_exercises(self) -> bool:
+        program = self.document.program
+        return program is not None and any(True for _ in program.items())
+
+    def save_as_clinic_template(self) -> None:
+        """The program on screen (saved or not) as a new clinic template."""
+        from bonecoach.ui.tabs.clinic_templates import save_as_template
+
+        program = self.document.program
+        if program is None or not self._has_exercises():
+            return
+        saved = save_as_template(self.context, program, self.context.library, self)
+        if saved is not None:
+            self._say(f"Saved as the clinic template “{saved.template.name}”.")
+
+    def manage_clinic_templates(self) -> None:
+        from bonecoach.ui.tabs.clinic_templates import ManageTemplatesDialog
+
+        program = self.document.program if self._has_exercises() else None
+        ManageTemplatesDialog(self.context, program, self.context.library, self).exec()
 
     def _may_replace(self) -> bool:
         program = self.document.program
