@@ -44,7 +44,7 @@ def test_a_new_client_s_template_result_is_a_short_list_without_a_missing_wall(
     def choose_first() -> None:  # the menu is open: pick its first template with the keyboard
         menu = QApplication.activePopupWidget()
         assert isinstance(menu, QMenu)
-        action = menu.actions()[0]
+        action = next(a for a in menu.actions() if not a.isSeparator())  # not a heading
         chosen.append(action.text())
         menu.setActiveAction(action)
         qtbot.keyClick(menu, Qt.Key.Key_Return)
