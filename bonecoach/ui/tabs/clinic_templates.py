@@ -29,7 +29,7 @@ from bonecoach.app.changes import Changes, Topic
 from bonecoach.store.errors import InvalidTemplate
 from bonecoach.ui.core.ops import run_op
 from bonecoach.ui.widgets.field_feedback import ERROR_TEXT_STYLE
-from bonecoach.ui.widgets.plain import PlainLabel
+from bonecoach.ui.widgets.plain import PlainLabel, as_written
 
 if TYPE_CHECKING:
     from bonecoach.program.exercise import Exercise
@@ -44,6 +44,12 @@ FIELD_WORDS = {
     "summary": "Summary",
     "intended_for": "Meant for",
     "program": "Program",
+}
+# What to write when a field was left (nearly) empty, instead of the validator's words.
+EMPTY_WORDS = {
+    "name": "give the template a name",
+    "summary": "write one line on what it holds",
+    "intended_for": "say which clients it is meant for",
 }
 
 
@@ -140,10 +146,10 @@ class TemplateWordsDialog(QDialog):
     def show_problems(self, problems: list[tuple[str, str]]) -> None:
         lines = []
         for field, problem in problems:
-            words = FIELD_WORDS.get(field.split(".")[0], field)
-            if words == "Name" and "at least" in problem:
-                problem = "give the template a name"
-            lines.append(f"{words}: {problem}")
+            key = field.split(".")[0]
+            if "at least" in problem and key in EMPTY_WORDS:
+                problem = EMPTY_WORDS[key]
+            lines.append(f"{FIELD_WORDS.get(key, field)}: {problem}")
         self.problems.setText("Not saved. " + "\n".join(lines))
         self.problems.show()
         first = problems[0][0] if problems else ""
@@ -200,6 +206,7 @@ class ManageTemplatesDialog(QDialog):
         self.setMinimumSize(640, 420)
         self.list = QListWidget()
         self.list.setAccessibleName("Clinic templates")
+        self.list.setMinimumWidth(240)
         self.details = PlainLabel()
         self.details.setWordWrap(True)
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -216,7 +223,7 @@ class ManageTemplatesDialog(QDialog):
             buttons.addWidget(button)
         buttons.addStretch(1)
         body = QHBoxLayout()
-        body.addWidget(self.list, 2)
+        body.addWidget(self.list, 3)
         side = QVBoxLayout()
         side.addWidget(self.details, 1)
         body.addLayout(side, 3)
@@ -272,7 +279,7 @@ class ManageTemplatesDialog(QDialog):
             f"{state}{template.summary}\n\nMeant for: {template.intended_for}\n\n"
             f"{count} exercise(s) in {len(template.phases)} phase(s): {phases}\n\n"
             f"Saved by {record.updated_by or 'someone'} on "
-            f"{record.updated_at:%d %B %Y} (version {record.version})"
+            f"{record.updated_at.day} {record.updated_at:%B %Y} (version {record.version})"
         )
         self.archive_button.setText("&Bring back" if record.archived else "&Archive")
 
@@ -308,8 +315,10 @@ class ManageTemplatesDialog(QDialog):
         answer = QMessageBox.question(
             self,
             "Replace the template's exercises?",
-            f"“{record.template.name}” will hold the phases, exercises and doses of the "
-            f"program on screen (“{program.name}”). Its name and words stay.",
+            as_written(
+                f"“{record.template.name}” will hold the phases, exercises and doses of the "
+                f"program on screen (“{program.name}”). Its name and words stay."
+            ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
         )
         if answer != QMessageBox.StandardButton.Yes:
