@@ -96,7 +96,10 @@ def test_a_program_saved_as_a_clinic_template_is_offered_to_the_next_client_scre
     qtbot.waitUntil(lambda: bool(store.clinic_templates()))
 
     assert seen["still_open"] and seen["kept"] == "Tuesday strength class"
-    assert seen["refused"] == "Not saved. Summary: write one line on what it holds", seen["refused"]
+    assert seen["refused"] == (
+        "Not saved:\nSummary: write one line on what it holds\n"
+        "Meant for: say which clients it is meant for"
+    ), seen["refused"]
     [saved] = store.clinic_templates()
     template = saved.template
     assert template.name == "Tuesday strength class" and template.made_by_clinic

@@ -150,7 +150,7 @@ class TemplateWordsDialog(QDialog):
             if "at least" in problem and key in EMPTY_WORDS:
                 problem = EMPTY_WORDS[key]
             lines.append(f"{FIELD_WORDS.get(key, field)}: {problem}")
-        self.problems.setText("Not saved. " + "\n".join(lines))
+        self.problems.setText("Not saved:\n" + "\n".join(lines))
         self.problems.show()
         first = problems[0][0] if problems else ""
         focus = {"summary": self.summary_edit, "intended_for": self.meant_for_edit}
