@@ -238,7 +238,9 @@ class SessionRecords(SuggestionRecords):
             self._audit(session, who, "delete", "session", old.id, old.client_id, reason.strip())
 
     def _current_session(self, session: Session, session_id: int) -> SessionLogRow:
-        row = session.get(SessionLogRow, session_id)
+        # Locked until the transaction ends (PostgreSQL; SQLite writes one at a time anyway):
+        # two workstations correcting one session at once must not both find it current.
+        row = session.get(SessionLogRow, session_id, with_for_update=True)
         if row is None:
             raise NotFoundError("session", session_id)
         done = _withdrawal(row.extra)

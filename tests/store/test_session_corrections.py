@@ -67,3 +67,53 @@ def test_a_reason_is_needed_and_a_session_is_withdrawn_once(store: Store) -> Non
     with pytest.raises(ValueError, match="already deleted"):
         store.correct_session(logged.id, logged.log, reason="again")
     assert len(store.sessions(client.id, include_withdrawn=True)) == 1
+
+
+def test_two_workstations_correcting_one_session_the_second_is_told(
+    store: Store, store_url: str | None
+) -> None:
+    """One after the other, and at the same moment (threads meeting at a barrier): exactly
+    one correction lands; the other is told who corrected it, and the first stays."""
+    import threading
+
+    from bonecoach.store import database
+
+    url = store_url or f"sqlite:///{database.default_sqlite_path()}"
+    client = store.create_client("Ann Lee")
+    second = Store.open(url, actor="Sam Second", auto_backup=False)
+    try:
+        logged = store.save_session(client.id, factories.session_log())
+        store.correct_session(logged.id, factories.session_log(reps=8), reason="8 reps, not 10")
+        with pytest.raises(ValueError, match="already corrected by Pat Physio"):
+            second.correct_session(logged.id, factories.session_log(reps=6), reason="6 reps")
+        [current] = store.sessions(client.id)
+        assert current.log == factories.session_log(reps=8)
+
+        again = store.save_session(client.id, factories.session_log(dt.date(2025, 3, 9)))
+        meet = threading.Barrier(2)
+        results: list[str] = []
+
+        def correct(who: Store, reps: int) -> None:
+            meet.wait()
+            try:
+                who.correct_session(
+                    again.id, factories.session_log(dt.date(2025, 3, 9), reps=reps), reason="fix"
+                )
+                results.append("saved")
+            except ValueError as exc:
+                results.append(str(exc))
+
+        threads = [
+            threading.Thread(target=correct, args=(store, 7)),
+            threading.Thread(target=correct, args=(second, 5)),
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(60)
+        assert sorted(r == "saved" for r in results) == [False, True], results
+        assert any("already corrected" in r for r in results), results
+        dates = [s.log.date for s in store.sessions(client.id)]
+        assert dates.count(dt.date(2025, 3, 9)) == 1  # one current session, not two
+    finally:
+        second.close(auto_backup=False)
