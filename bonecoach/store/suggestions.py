@@ -140,7 +140,8 @@ class SuggestionRecords(ProgramRecords):
             raise ValueError("reason: say why the suggestion is dismissed")
         who = self._who(by)
         with self._writing() as session:
-            row = session.get(SuggestionRow, suggestion_id)
+            # locked: a decision made at the same moment on another workstation waits, then is told
+            row = session.get(SuggestionRow, suggestion_id, with_for_update=True)
             if row is None:
                 raise NotFoundError("suggestion", suggestion_id)
             _check_version(session, result_version_id)
@@ -214,7 +215,8 @@ class SuggestionRecords(ProgramRecords):
         StaleSaveError when the program was saved again since (undo by editing it then)."""
         who = self._who(by)
         with self._writing() as session:
-            row = session.get(SuggestionRow, suggestion_id)
+            # locked: a decision made at the same moment on another workstation waits, then is told
+            row = session.get(SuggestionRow, suggestion_id, with_for_update=True)
             if row is None or row.client_id != client_id:
                 raise NotFoundError(f"suggestion of client {client_id}", suggestion_id)
             if row.outcome != "accepted":

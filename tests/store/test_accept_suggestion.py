@@ -248,3 +248,42 @@ def test_undo_after_the_program_was_saved_again_changes_nothing(store: Store) ->
         store.undo_accepted_suggestion(client.id, decided.id)
 
     assert _snapshot(store, client.id, v1.program_id) == before
+
+
+def test_two_workstations_dismissing_one_suggestion_at_once_one_decision_stands(
+    store: Store, store_url: str | None
+) -> None:
+    import threading
+
+    from bonecoach.store import database
+
+    url = store_url or f"sqlite:///{database.default_sqlite_path()}"
+    client = store.create_client("Ann Lee")
+    (pending,) = store.save_suggestions(client.id, [factories.suggestion()])
+    second = Store.open(url, actor="Sam Second", auto_backup=False)
+    meet = threading.Barrier(2)
+    results: list[str] = []
+
+    def dismiss(who: Store, reason: str) -> None:
+        meet.wait()
+        try:
+            who.record_suggestion_outcome(pending.id, accepted=False, reason=reason)
+            results.append("saved")
+        except ValueError as exc:
+            results.append(str(exc))
+
+    try:
+        threads = [
+            threading.Thread(target=dismiss, args=(store, "knee sore today")),
+            threading.Thread(target=dismiss, args=(second, "client away")),
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(60)
+    finally:
+        second.close(auto_backup=False)
+    assert sorted(r == "saved" for r in results) == [False, True], results
+    assert any("already dismissed by" in r for r in results), results
+    dismissals = [e for e in store.audit_entries() if e.action == "dismiss"]
+    assert len(dismissals) == 1  # one decision, not two written over each other
