@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
+from bonecoach.handout.styles import measure_of
+
 # Narrower than this beside the picture, and everything goes under it.
 MIN_BESIDE = 40 * mm
 
@@ -136,6 +138,10 @@ class Labelled(Stack):
         self.label_width = label_width
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        # label and lines together no wider than the lines may run (the column's measure)
+        measure = measure_of(self.flowables)
+        if measure is not None:
+            availWidth = min(availWidth, measure)
         _w, lines = super().wrap(availWidth - self.label_width, availHeight)
         _w, label = self.label.wrap(self.label_width, availHeight)
         self.width = availWidth
@@ -155,3 +161,45 @@ class Labelled(Stack):
             _w, h = flowable.wrapOn(self.canv, self.width - self.label_width, height)
             flowable.drawOn(self.canv, self.label_width, y - before - h)
             y -= height
+
+
+class FirstFit:
+    """Flowables printed at the first of several places in the story where they fit whole
+    on the page; at the last place whatever the room. ``here()`` makes each place.
+
+    Paragraphs that do not fit on page 1 ("why these exercises", whose program it is)
+    followed page 1 on a page of their own when the first exercise did not fit under them.
+    """
+
+    def __init__(self, flowables: Sequence[Flowable]) -> None:
+        self.stack = Stack(flowables)
+        self.place: _Place | None = None  # where it went
+
+    def here(self, *, last: bool = False, space: float = 0.0) -> Flowable:
+        return _Place(self, last=last, space=space)
+
+
+class _Place(Flowable):
+    """One of a FirstFit's places: its flowables (``space`` below what comes before) when
+    they go here, else nothing at all, not even space."""
+
+    _ZEROSIZE = True  # asked even on a full page, where it takes no room
+
+    def __init__(self, owner: FirstFit, *, last: bool, space: float) -> None:
+        super().__init__()
+        self.owner = owner
+        self.last = last
+        self.space = space
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        if self.owner.place is not None and self.owner.place is not self:
+            return availWidth, 0
+        _w, h = self.owner.stack.wrap(availWidth, availHeight)
+        if self.last or self.space + h <= availHeight:
+            self.owner.place = self
+            return availWidth, self.space + h
+        return availWidth, 0
+
+    def draw(self) -> None:
+        if self.owner.place is self:
+            self.owner.stack.drawOn(self.canv, 0, 0)

@@ -9,6 +9,7 @@ exercise its own page. User and library text is escaped before it becomes a Para
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import Color
@@ -18,14 +19,13 @@ from reportlab.platypus import (
     Flowable,
     KeepTogether,
     PageBreak,
-    Paragraph,
     Spacer,
 )
 
 from bonecoach.handout.beside import Labelled, PictureBeside, Stack
 from bonecoach.handout.model import ExerciseBlock
 from bonecoach.handout.pictures import PictureCache
-from bonecoach.handout.styles import BAND_GREY, BLACK, Styles
+from bonecoach.handout.styles import BAND_GREY, BLACK, Paragraph, Styles, measure_of
 from bonecoach.program.dosage_words import SEPARATOR
 
 GUTTER = 6 * mm
@@ -55,7 +55,8 @@ def keep_parts_whole(text: str) -> str:
 
 
 class Boxed(Flowable):
-    """Paragraphs in a box as wide as the space it lands in (beside or under the picture).
+    """Paragraphs in a box as wide as the space it lands in (beside or under the picture),
+    never wider than their lines may run (their style's measure) and its padding.
 
     A Table would fix its width the first time it is measured; this re-measures each time.
     """
@@ -78,6 +79,9 @@ class Boxed(Flowable):
         self._heights: list[float] = []
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        measure = measure_of(self.paragraphs)
+        if measure is not None:
+            availWidth = min(availWidth, measure + 2 * self.padding + self.border)
         inner = availWidth - 2 * self.padding - self.border
         self._heights = [p.wrap(inner, availHeight)[1] for p in self.paragraphs]
         self.width = availWidth
@@ -123,6 +127,8 @@ def dosage_band(block: ExerciseBlock, styles: Styles, width: float | None = None
     (a line less per exercise in standard print).
     """
     padding = 4.5
+    if width is not None:  # the band is no wider than its lines may run
+        width = min(width, styles.measure + 2 * padding)
     lines = [f"<b>{escape(keep_parts_whole(block.dosage))}</b>"]
     if block.load_hint:
         lines.append(escape(block.load_hint))
@@ -146,6 +152,60 @@ def dosage_band(block: ExerciseBlock, styles: Styles, width: float | None = None
     )
 
 
+@dataclass
+class TextParts:
+    """An exercise's words, in the order they are read."""
+
+    band: list[Flowable]  # the dosage band and the space under it
+    steps: list[Flowable]
+    tips: list[Flowable]  # "Good form"
+    support: list[Flowable]
+    note: list[Flowable]
+    stop: list[Flowable]  # the space above the "Stop if" box, and the box
+
+
+def _in_order(parts: TextParts) -> list[Flowable]:
+    return [*parts.band, *parts.steps, *parts.tips, *parts.support, *parts.note, *parts.stop]
+
+
+def _text_parts(
+    block: ExerciseBlock,
+    styles: Styles,
+    therapist: str,
+    *,
+    with_band: bool = True,
+    labelled_tips: bool = True,
+    band_width: float | None = None,
+) -> TextParts:
+    parts = TextParts([], [], [], [], [], [])
+    if with_band:
+        parts.band += [dosage_band(block, styles, band_width), Spacer(1, styles.scale.body * 0.4)]
+    for i, step in enumerate(block.steps, start=1):
+        parts.steps.append(Paragraph(escape(step), styles.step, bulletText=f"{i}."))
+    if block.tips:
+        tips = [Paragraph(escape(tip), styles.step, bulletText="•") for tip in block.tips]
+        label = Paragraph("Good form", styles.label)
+        if labelled_tips:  # the label beside the tips, a line less
+            width = stringWidth("Good form", styles.family.bold, styles.scale.body) + GUTTER
+            parts.tips.append(Labelled(label, tips, width))
+        else:
+            parts.tips += [label, *tips]
+    # Support and note carry their label inline: one line less each, same reading order.
+    if block.support:
+        support = (
+            "Your therapist wants you to use support:"
+            if block.support_prescribed
+            else "If you feel unsteady:"
+        )
+        parts.support.append(Paragraph(f"<b>{support}</b> {escape(block.support)}", styles.aside))
+    if block.note:
+        parts.note.append(
+            Paragraph(f"<b>Note from {escape(therapist)}:</b> {escape(block.note)}", styles.aside)
+        )
+    parts.stop += [Spacer(1, styles.scale.body * 0.3), stop_box(block.stop_if, styles)]
+    return parts
+
+
 def _text_flowables(
     block: ExerciseBlock,
     styles: Styles,
@@ -155,35 +215,16 @@ def _text_flowables(
     labelled_tips: bool = False,
     band_width: float | None = None,
 ) -> list[Flowable]:
-    out: list[Flowable] = []
-    if with_band:
-        out.append(dosage_band(block, styles, band_width))
-        out.append(Spacer(1, styles.scale.body * 0.4))
-    for i, step in enumerate(block.steps, start=1):
-        out.append(Paragraph(escape(step), styles.step, bulletText=f"{i}."))
-    if block.tips:
-        tips = [Paragraph(escape(tip), styles.step, bulletText="•") for tip in block.tips]
-        label = Paragraph("Good form", styles.label)
-        if labelled_tips:  # the label beside the tips, a line less
-            width = stringWidth("Good form", styles.family.bold, styles.scale.body) + GUTTER
-            out.append(Labelled(label, tips, width))
-        else:
-            out += [label, *tips]
-    # Support and note carry their label inline: one line less each, same reading order.
-    if block.support:
-        label = (
-            "Your therapist wants you to use support:"
-            if block.support_prescribed
-            else "If you feel unsteady:"
+    return _in_order(
+        _text_parts(
+            block,
+            styles,
+            therapist,
+            with_band=with_band,
+            labelled_tips=labelled_tips,
+            band_width=band_width,
         )
-        out.append(Paragraph(f"<b>{label}</b> {escape(block.support)}", styles.aside))
-    if block.note:
-        out.append(
-            Paragraph(f"<b>Note from {escape(therapist)}:</b> {escape(block.note)}", styles.aside)
-        )
-    out.append(Spacer(1, styles.scale.body * 0.3))
-    out.append(stop_box(block.stop_if, styles))
-    return out
+    )
 
 
 def standard_block(
@@ -267,47 +308,71 @@ def large_block(
 
     The picture is about 12 cm wide; when the text needs the room it gets smaller (down to
     5 cm tall, so that each person in it stays readable). An exercise whose text is too
-    long for that goes on over a second page headed "(continued)", with the "Stop if" box
-    kept with the lines before it.
+    long for that (18 pt type) keeps what it cannot be done safely without on its page: the
+    dosage band, the steps, the support, the therapist's note and the "Stop if" box. Its
+    "Good form" tips (and, where even that is too long, the note, then the support) go on
+    over a second page headed "(continued)".
     """
     name = Paragraph(f"{block.number}. {escape(block.name)}", styles.name)
-    # the same line-saving as standard print: more room for the picture
-    text = _text_flowables(block, styles, therapist, labelled_tips=True, band_width=frame_width)
     top: list[Flowable] = [heading, name] if heading is not None else [name]
     gap = styles.scale.body * 0.6
-    heights = [_height(f, frame_width, frame_height) for f in [*top, *text]]
-    # the last lines stay with the "Stop if" box (measured above, before wrapping them)
-    heights[-3:] = [sum(heights[-3:])]
-    text = [*text[:-3], KeepTogether(text[-3:])]
-    room = frame_height - sum(heights) - gap - 4 * mm
-    fits = room >= MIN_LARGE_PICTURE
     aspect = pictures.aspect(block.exercise_id) or 1.0
     # About 12 cm wide; a wide picture (lying down) may take the page's width, 6.5 cm tall.
     width = min(frame_width, max(styles.scale.picture_width, 65 * mm * aspect))
+    # a picture flatter than the least it may shrink to needs only its own height
+    least = min(MIN_LARGE_PICTURE, width / aspect)
+
+    def room(flowables: Sequence[Flowable]) -> float:
+        """The height left for the picture above these."""
+        used = sum(_height(f, frame_width, frame_height) for f in [*top, *flowables])
+        return frame_height - used - gap - 4 * mm
+
+    parts = _text_parts(block, styles, therapist, band_width=frame_width)
+    moved: list[Flowable] = []  # to the "(continued)" page, in reading order
+    first = [*parts.band, *parts.steps, *parts.tips, *parts.support, *parts.note, *parts.stop]
+    # the tips first, then the note, then the support go over, as few as need to
+    for going in (parts.tips, parts.note, parts.support):
+        if room(first) >= least or not going:
+            continue
+        first = [f for f in first if all(f is not g for g in going)]
+        moved += going
+    stop_box_last = KeepTogether(parts.stop)  # the "Stop if" box with its space above
+    first = [f for f in first if all(f is not g for g in parts.stop)] + [stop_box_last]
+    fits = room(first) >= least
     picture = pictures.flowable(
         block.exercise_id,
         width,
-        max_height=room if fits else styles.scale.picture_width * 0.6,
+        max_height=room(first) if fits else styles.scale.picture_width * 0.6,
     )
     out: list[Flowable] = list(top)
     if picture is not None:
         out += [picture, Spacer(1, gap)]
+    if picture is None and not moved:
+        return [*out, *_in_order(parts)]
+    more = Paragraph(f"{block.number}. {escape(block.name)} (continued)", styles.name)
     if fits or picture is None:
-        return [*out, *text]
-    # Fill the first page, then carry on under a "(continued)" heading.
+        return [*out, *first, PageBreak(), more, *moved] if moved else [*out, *first]
+    # Even the steps are longer than a page: fill it, then carry on over the next.
+    text = _in_order(parts)
     used = sum(_height(f, frame_width, frame_height) for f in out)
-    first: list[Flowable] = []
+    filled: list[Flowable] = []
     rest = list(text)
-    for flowable, h in zip(text, heights[len(top) :], strict=True):
+    for flowable in text:
+        h = _height(flowable, frame_width, frame_height)
         if used + h > frame_height - 2 * mm:
             break
-        first.append(flowable)
+        filled.append(flowable)
         rest.pop(0)
         used += h
-    more = Paragraph(f"{block.number}. {escape(block.name)} (continued)", styles.name)
-    return [*out, *first, PageBreak(), more, *rest]
+    if not rest:
+        return [*out, *filled]
+    return [*out, *filled, PageBreak(), more, *rest]
 
 
 def _height(flowable: Flowable, width: float, height: float) -> float:
+    """The height ``flowable`` takes in a frame, its space before and after too (a
+    KeepTogether, which would ask for a page to itself, by its parts)."""
+    if isinstance(flowable, KeepTogether):
+        return sum(_height(f, width, height) for f in flowable._content)
     _w, h = flowable.wrap(width, height)
     return float(h + flowable.getSpaceBefore() + flowable.getSpaceAfter())

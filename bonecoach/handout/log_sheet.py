@@ -13,10 +13,10 @@ from datetime import date, timedelta
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table
 
 from bonecoach.handout.model import ExerciseBlock, HandoutDocument, PhaseSection
-from bonecoach.handout.styles import BLACK, LIGHT_GREY, Styles, literal
+from bonecoach.handout.styles import BLACK, LIGHT_GREY, Paragraph, Styles, literal
 from bonecoach.program.dosage_words import WEEKDAYS, suggested_days
 
 REST_DAY = "#b8b8b8"  # a day the exercise is not done: shaded darker than the score columns
