@@ -1,9 +1,11 @@
 """One exercise block: picture, name, dosage band, steps, good form, support, note, "Stop if".
 
-Standard print: name and dosage band across the top, then a 4.4 cm tall picture on the left
-with the steps beside it and the rest under it (`beside.PictureBeside`); about half a Letter
-page, never split across pages. Large print puts a big picture on top and gives each
-exercise its own page. User and library text is escaped before it becomes a Paragraph.
+Standard print: the name across the top, then the dosage band and the steps on the left with
+a 5 cm tall picture on their right, the rest under it (`beside.PictureBeside`), or a wide
+picture across the page above the steps; every line starts at the same left edge and runs
+no further than the measure (60-70 characters). Never split across pages. Large print puts a
+big picture on top and gives each exercise its own page. User and library text is escaped
+before it becomes a Paragraph.
 """
 
 from __future__ import annotations
@@ -29,15 +31,17 @@ from bonecoach.handout.styles import BAND_GREY, BLACK, Paragraph, Styles, measur
 from bonecoach.program.dosage_words import SEPARATOR
 
 GUTTER = 6 * mm
-# Standard print: the picture beside the text is this tall, so that each person in a two- or
-# three-step picture is drawn 4-5 cm high and reads at arm's length, ...
-SIDE_HEIGHT = 44 * mm
-# ... as long as this much width is left beside it for the dosage band and the first steps.
-TEXT_BESIDE = 62 * mm
-# A picture that would come out flatter than this beside the text (lying down, several
-# steps in a row) goes across the page above the text instead, up to ACROSS_HEIGHT tall.
-MIN_SIDE_HEIGHT = 30 * mm
-ACROSS_HEIGHT = 34 * mm
+# Standard print: a picture to the right of the steps is this tall, so that each person in a
+# two-step picture is drawn about 5 cm high and reads at arm's length (#16: 27 mm a frame
+# was too small to carry the instruction), ...
+SIDE_HEIGHT = 50 * mm
+# ... or down to this, as long as this much width is left on its left for the dosage band
+# and the steps (about 36 characters a line; under the picture they run to the measure).
+MIN_SIDE_HEIGHT = 44 * mm
+TEXT_BESIDE = 66 * mm
+# A picture wider than that (several steps in a row, lying down) goes above the steps,
+# across up to the full text width and at most this tall.
+ACROSS_HEIGHT = 50 * mm
 # Large print: a picture may shrink to this height to keep an exercise on one page.
 MIN_LARGE_PICTURE = 50 * mm
 
@@ -236,38 +240,47 @@ def standard_block(
     therapist: str,
     lead: Sequence[Flowable] = (),
 ) -> Flowable:
-    """Name and dosage band across the top, then the picture on the left with the steps
-    beside it and then under it, as one flow of text; kept on one page.
+    """The name across the top; the dosage band and the steps on the left with the picture
+    on their right (or a wide picture above the steps, across the page); kept on one page.
 
     ``lead`` (headings above the block) stays on the block's page, never alone at the foot
     of the page before.
 
-    The band across the page takes two lines where beside the picture it took four, and the
-    picture then sits next to the steps it shows; a block takes about half a page (Letter),
-    so two fit on most pages.
+    Every line of the block starts at the same left edge: the steps beside the picture are
+    shorter, those under it run to the measure (60-70 characters). The picture takes the
+    room on the right that lines of that length leave free.
     """
     name = Paragraph(f"{block.number}. {escape(block.name)}", styles.name)
-    band = dosage_band(block, styles, frame_width)
-    top = [*lead, name, band, Spacer(1, styles.scale.body * 0.4)]
     text = _text_flowables(block, styles, therapist, with_band=False, labelled_tips=True)
     end = Spacer(1, styles.scale.body * 0.7)
+    gap = Spacer(1, styles.scale.body * 0.4)
     aspect = pictures.aspect(block.exercise_id)
     if aspect is None:
-        return KeepTogether([*top, *text, end])
-    width = min(SIDE_HEIGHT * aspect, frame_width - GUTTER - TEXT_BESIDE)
-    if width / aspect < MIN_SIDE_HEIGHT:  # e.g. lying exercises: a strip across the page
+        band = dosage_band(block, styles, frame_width)
+        return KeepTogether([*lead, name, band, gap, *text, end])
+    width = SIDE_HEIGHT * aspect
+    beside = frame_width - GUTTER - width
+    if beside < TEXT_BESIDE:  # a little lower, to leave the steps their room
+        width = frame_width - GUTTER - TEXT_BESIDE
+        beside = TEXT_BESIDE
+    if width / aspect < MIN_SIDE_HEIGHT:  # too flat beside the steps: across, above them
         width = min(frame_width, ACROSS_HEIGHT * aspect)
+        picture = pictures.flowable(block.exercise_id, width)
+        assert picture is not None
+        picture.hAlign = "LEFT"
+        band = dosage_band(block, styles, frame_width)
+        return KeepTogether([*lead, name, band, gap, picture, gap, *text, end])
     picture = pictures.flowable(block.exercise_id, width)
     assert picture is not None
-    picture.hAlign = "LEFT"
+    band = dosage_band(block, styles, beside)
     body = PictureBeside(
         picture,
-        _whole_items(text),
+        _whole_items([band, gap, *text]),
         gutter=GUTTER,
         gap_under=styles.scale.body * 0.3,
         overhang=styles.scale.body * 0.7,
     )
-    return KeepTogether([*top, body, end])
+    return KeepTogether([*lead, name, body, end])
 
 
 def _whole_items(text: list[Flowable]) -> list[Flowable]:

@@ -305,7 +305,8 @@ def why_and_whose(doc: HandoutDocument, styles: Styles) -> tuple[Flowable, Flowa
 def safe_moves_page(
     moves: tuple[SafeMove, ...], styles: Styles, pictures: PictureCache, width: float
 ) -> list[Flowable]:
-    """ "Moving safely every day": each everyday move with a small picture beside it."""
+    """ "Moving safely every day": each everyday move with a picture as big as an
+    exercise's (#16: the figures were too small to show the move)."""
     if not moves:
         return []
     out: list[Flowable] = [
@@ -334,23 +335,27 @@ def _move_row(
     pictures: PictureCache,
     width: float,
 ) -> Flowable:
-    """The picture as tall as an exercise's (a few steps in a row: across the page), the
-    words beside it, or under it when the picture takes the width."""
+    """The picture as tall as an exercise's, on the right of the words; a picture too wide
+    for that (a few steps in a row), and every picture in large print, above the words,
+    across up to the page's width. The words always start at the same left edge."""
     from bonecoach.handout.beside import PictureBeside, Stack
-    from bonecoach.handout.blocks import ACROSS_HEIGHT, GUTTER, MIN_SIDE_HEIGHT
+    from bonecoach.handout.blocks import GUTTER, MIN_SIDE_HEIGHT
 
     aspect = pictures.aspect(move.exercise_id)
     if aspect is None:  # (not a KeepTogether: one inside another forces a page break)
         return Stack(text)
     tall = styles.scale.move_picture_height
     pic_w = min(tall * aspect, width - GUTTER - MOVE_TEXT_WIDTH)
-    if pic_w / aspect < MIN_SIDE_HEIGHT:
-        pic_w = min(width, ACROSS_HEIGHT * aspect)
+    above = styles.scale.large or pic_w / aspect < MIN_SIDE_HEIGHT
+    if above:
+        pic_w = min(width, tall * aspect)
     picture = pictures.flowable(move.exercise_id, pic_w)
     assert picture is not None
-    return PictureBeside(
-        picture, text, gutter=GUTTER, gap_under=styles.scale.body * 0.4, overhang=1000
-    )
+    gap = styles.scale.body * 0.4
+    if above:
+        name, *words = text
+        return Stack([name, picture, Spacer(1, gap), *words])
+    return PictureBeside(picture, text, gutter=GUTTER, gap_under=gap, overhang=1000)
 
 
 def your_exercises(categories: set[str]) -> str:

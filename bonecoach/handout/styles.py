@@ -58,7 +58,7 @@ STANDARD = Scale(
     title=20,
     stop_label=22,
     picture_width=66 * mm,
-    move_picture_height=40 * mm,
+    move_picture_height=50 * mm,
     tick_box=8.5 * mm,
     margin=16 * mm,
 )
@@ -70,7 +70,7 @@ LARGE = Scale(
     title=26,
     stop_label=28,
     picture_width=120 * mm,
-    move_picture_height=46 * mm,
+    move_picture_height=60 * mm,
     tick_box=11 * mm,
     margin=16 * mm,
     large=True,

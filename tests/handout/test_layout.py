@@ -20,13 +20,15 @@ from bonecoach.program.programs import Program
 from .conftest import RenderPdf, collapse, make_document
 
 
-def _placed(body: PictureBeside, width: float) -> list[tuple[object, float, float, float]]:
+def _placed(body: PictureBeside, width: float) -> list[tuple[object, bool, float, float]]:
     body.canv = Canvas("unused.pdf")
     body.wrap(width, 1000)
     return body._placed
 
 
 def test_items_go_wholly_beside_or_under_the_picture() -> None:
+    """The picture on the right; each step wholly beside it (shorter lines) or wholly under
+    it, all starting at the same left edge."""
     styles = Styles(STANDARD)
     steps = [
         Paragraph(f"Step {i}: " + "bend at the hips with a long back " * 3, styles.step)
@@ -37,18 +39,27 @@ def test_items_go_wholly_beside_or_under_the_picture() -> None:
     body = PictureBeside(picture, steps, gutter=6 * mm, gap_under=4, overhang=overhang)
     placed = _placed(body, 180 * mm)
     assert [p[0] for p in placed] == steps  # every step once, in order
-    beside = [p for p in placed if p[1] > 0]
-    under = [p for p in placed if p[1] == 0]
+    beside = [p for p in placed if p[1]]
+    under = [p for p in placed if not p[1]]
     assert beside and under
     assert placed[: len(beside)] == beside  # beside first, then under
-    for item, _x, top, width in beside:
+    for item, _beside, top, width in beside:
         _w, h = item.wrap(width, 1000)
         assert top + h <= 40 * mm + overhang  # ends by the picture's foot, give or take
         assert width == pytest.approx(180 * mm - 86 * mm)
-    for _item, _x, top, width in under:
+    for _item, _beside, top, width in under:
         assert top >= 40 * mm  # nothing under the picture starts beside it
         assert width == 180 * mm
     assert body.height > 40 * mm
+
+    at: list[float] = []
+    for item, *_rest in placed:
+        item.drawOn = lambda canvas, x, y, _sW=0, at=at: at.append(x)  # type: ignore[method-assign]
+    picture_at: list[float] = []
+    picture.drawOn = lambda canvas, x, y, _sW=0: picture_at.append(x)  # type: ignore[method-assign]
+    body.draw()
+    assert at == [0.0] * len(steps)  # one left edge, beside the picture and under it
+    assert picture_at == [pytest.approx(100 * mm)]  # the picture at the right edge
 
 
 def test_good_form_label_sits_beside_its_tips() -> None:

@@ -5,10 +5,14 @@ from __future__ import annotations
 
 from io import BytesIO
 
+import pytest
 from pypdf import PdfReader
 
 from bonecoach.app.demo_handout import demo_handout
+from bonecoach.handout.frame import page_size
+from bonecoach.handout.model import HandoutOptions
 from bonecoach.handout.render import render_handout_bytes
+from bonecoach.handout.styles import scale_for
 
 from .pdf_geometry import pictures
 
@@ -28,3 +32,37 @@ def test_each_illustration_is_one_form_named_after_its_exercise() -> None:
         if ref.get_object()["/Subtype"] == "/Form"
     }
     assert len(forms) == len(ids)
+
+
+def _frame_width(paper: str, large: bool) -> float:
+    return page_size(paper)[0] - 2 * scale_for(large).margin
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+@pytest.mark.parametrize("large", [False, True])
+@pytest.mark.parametrize("client", ["Chen", "Helen", "Robert"])
+def test_pictures_are_big_enough_to_carry_the_instruction(
+    client: str, paper: str, large: bool
+) -> None:
+    """#16 point 11: standard print's pictures were about 27 mm a frame and the "Moving
+    safely every day" figures small. Every picture is drawn at least 44 mm tall (a standing
+    person about 4 cm: the steps' picture 5 cm, or a little lower to leave the steps their
+    room; large print 5 cm or more), unless it is a flat one (lying down, several steps in a
+    row) drawn across the whole text width."""
+    options = HandoutOptions(paper=paper, large_print=large)  # type: ignore[arg-type]
+    doc = demo_handout(client=client, options=options)
+    reader = PdfReader(BytesIO(render_handout_bytes(doc)))
+    drawn = [box for page in reader.pages for box in pictures(page)]
+    full = _frame_width(paper, large)
+    least = 50 if large else 44
+    sizes: list[tuple[str, float, float]] = []
+    for exercise_id in [b.exercise_id for b in doc.blocks]:
+        (box,) = [b for b in drawn if b.is_exercise(exercise_id)]
+        sizes.append((exercise_id, box.width_mm, box.height_mm))
+        assert box.height_mm >= least - 0.1 or box.width >= full - 0.5, (exercise_id, box)
+    for move in doc.safe_moves:
+        (box,) = [b for b in drawn if b.is_exercise(move.exercise_id)]
+        sizes.append((move.exercise_id, box.width_mm, box.height_mm))
+        assert box.height_mm >= 44 - 0.1 or box.width >= full - 0.5, (move.exercise_id, box)
+    shown = ", ".join(f"{w:.0f}x{h:.0f}" for _id, w, h in sizes)
+    print(f"pictures (mm) {client} {paper} {'large' if large else 'standard'}: {shown}")
