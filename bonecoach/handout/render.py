@@ -30,6 +30,7 @@ from bonecoach.handout.frame import (
     FrameText,
     HandoutDocTemplate,
     canvas_maker,
+    page_size,
 )
 from bonecoach.handout.model import HandoutDocument, HandoutOptions, PhaseSection
 from bonecoach.handout.pictures import PictureCache, SvgSource, art_source
@@ -83,7 +84,7 @@ def render_handout(
         target,
         ft,
         opts.paper,
-        first=_log_orientation(opts) if opts.log_sheet_only else PORTRAIT,
+        first=_log_orientation(styles, opts.paper) if opts.log_sheet_only else PORTRAIT,
         title=doc.title,
         author=doc.clinic.name or "BoneCoach",
         subject=subject,
@@ -132,10 +133,12 @@ def _date_line(doc: HandoutDocument) -> str:
     return day or doc.program_name
 
 
-def _log_orientation(options: HandoutOptions) -> str:
-    """Standard print: two weeks across a landscape page. Large print: one week per portrait
-    page, so the bigger boxes and names still fit."""
-    return PORTRAIT if options.large_print else LANDSCAPE
+def _log_orientation(styles: Styles, paper: str) -> str:
+    """Portrait, as the rest of the handout, when a week's table fits across the page
+    (always, at our sizes: 16 cm of an 18 cm frame in large print); else landscape."""
+    width = page_size(paper)[0] - 2 * styles.scale.margin
+    fits = width >= log_sheet.MIN_NAME + log_sheet.week_width(styles)
+    return PORTRAIT if fits else LANDSCAPE
 
 
 def _log_sheets(
@@ -143,7 +146,7 @@ def _log_sheets(
 ) -> list[Flowable]:
     """Each phase's log sheet on new pages; ``first_page``: the first starts the document
     (the log sheet alone), so no page break before it."""
-    orientation = _log_orientation(doc.options)
+    orientation = _log_orientation(styles, doc.options.paper)
     lw, lh = template.frame_size(orientation)
     story: list[Flowable] = []
     for phase in doc.phases:

@@ -37,9 +37,8 @@ def test_page_size_per_option(render_pdf: RenderPdf, paper: str, size: tuple, la
         (round(float(p.mediabox.width), 2), round(float(p.mediabox.height), 2))
         for p in pdf.reader.pages
     }
-    landscape = (size[1], size[0])
-    assert size in sizes
-    assert sizes <= {size, landscape}  # the log sheet may be landscape, nothing else
+    # every page portrait, the log sheet too (#16, point 13: it was landscape)
+    assert sizes == {size}
     first = pdf.reader.pages[0].mediabox
     assert (round(float(first.width), 2), round(float(first.height), 2)) == size
 
