@@ -10,7 +10,7 @@ before it becomes a Paragraph.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
@@ -23,6 +23,8 @@ from reportlab.platypus import (
     PageBreak,
     Spacer,
 )
+from reportlab.platypus.doctemplate import FrameBreak
+from reportlab.platypus.flowables import _listWrapOn
 
 from bonecoach.handout.beside import Labelled, PictureBeside, Stack
 from bonecoach.handout.model import ExerciseBlock
@@ -42,6 +44,10 @@ TEXT_BESIDE = 66 * mm
 # A picture wider than that (several steps in a row, lying down) goes above the steps,
 # across up to the full text width and at most this tall.
 ACROSS_HEIGHT = 50 * mm
+# A block that ends its page: its picture as tall as the first of these that fits the page
+# (large print's are 5-10 cm), with this much to spare.
+GROWN_HEIGHTS = tuple(h * mm for h in (80, 75, 70, 65, 60, 55))
+GROW_MARGIN = 3 * mm
 # Large print: a picture may shrink to this height to keep an exercise on one page.
 MIN_LARGE_PICTURE = 50 * mm
 
@@ -239,7 +245,7 @@ def standard_block(
     frame_height: float,
     therapist: str,
     lead: Sequence[Flowable] = (),
-) -> Flowable:
+) -> Block:
     """The name across the top; the dosage band and the steps on the left with the picture
     on their right (or a wide picture above the steps, across the page); kept on one page.
 
@@ -248,8 +254,31 @@ def standard_block(
 
     Every line of the block starts at the same left edge: the steps beside the picture are
     shorter, those under it run to the measure (60-70 characters). The picture takes the
-    room on the right that lines of that length leave free.
+    room on the right that lines of that length leave free. A block that ends its page (the
+    next one does not fit under it) may show its picture bigger: see `Block`.
     """
+
+    def content(picture_height: float) -> list[Flowable]:
+        return _standard_content(
+            block, styles, pictures, frame_width, therapist, lead, picture_height
+        )
+
+    has_picture = pictures.aspect(block.exercise_id) is not None
+    return Block(content(SIDE_HEIGHT), content if has_picture else None, page_room=frame_height)
+
+
+def _standard_content(
+    block: ExerciseBlock,
+    styles: Styles,
+    pictures: PictureCache,
+    frame_width: float,
+    therapist: str,
+    lead: Sequence[Flowable],
+    picture_height: float,
+) -> list[Flowable]:
+    """A standard-print block with its picture ``picture_height`` tall: SIDE_HEIGHT (or a
+    little lower, to leave the steps their room), or taller for a block that ends its page
+    (on the right while the steps keep their room, else above them)."""
     name = Paragraph(f"{block.number}. {escape(block.name)}", styles.name)
     text = _text_flowables(block, styles, therapist, with_band=False, labelled_tips=True)
     end = Spacer(1, styles.scale.body * 0.7)
@@ -257,19 +286,19 @@ def standard_block(
     aspect = pictures.aspect(block.exercise_id)
     if aspect is None:
         band = dosage_band(block, styles, frame_width)
-        return KeepTogether([*lead, name, band, gap, *text, end])
-    width = SIDE_HEIGHT * aspect
+        return [*lead, name, band, gap, *text, end]
+    width = picture_height * aspect
     beside = frame_width - GUTTER - width
-    if beside < TEXT_BESIDE:  # a little lower, to leave the steps their room
+    if beside < TEXT_BESIDE and picture_height <= SIDE_HEIGHT:  # lower, for the steps' room
         width = frame_width - GUTTER - TEXT_BESIDE
         beside = TEXT_BESIDE
-    if width / aspect < MIN_SIDE_HEIGHT:  # too flat beside the steps: across, above them
-        width = min(frame_width, ACROSS_HEIGHT * aspect)
+    if beside < TEXT_BESIDE or width / aspect < MIN_SIDE_HEIGHT:  # across, above the steps
+        width = min(frame_width, max(ACROSS_HEIGHT, picture_height) * aspect)
         picture = pictures.flowable(block.exercise_id, width)
         assert picture is not None
         picture.hAlign = "LEFT"
         band = dosage_band(block, styles, frame_width)
-        return KeepTogether([*lead, name, band, gap, picture, gap, *text, end])
+        return [*lead, name, band, gap, picture, gap, *text, end]
     picture = pictures.flowable(block.exercise_id, width)
     assert picture is not None
     band = dosage_band(block, styles, beside)
@@ -280,7 +309,58 @@ def standard_block(
         gap_under=styles.scale.body * 0.3,
         overhang=styles.scale.body * 0.7,
     )
-    return KeepTogether([*lead, name, body, end])
+    return [*lead, name, body, end]
+
+
+class Block(KeepTogether):
+    """A standard-print exercise block, never split across pages. When the block after it
+    will not fit under it anyway (``next_height``, set by whoever lays them out), its
+    picture grows into the room its page has left: up to GROWN_HEIGHT tall, on the right of
+    the steps while they keep their room, else above them.
+
+    Clear print's blocks take half a page to three quarters, so most end their page: the
+    room under them was left empty, and a bigger picture shows the movement better. The
+    block is measured where it lands, so the room is the page's own, not an estimate.
+    """
+
+    def __init__(
+        self,
+        content: list[Flowable],
+        grown: Callable[[float], list[Flowable]] | None = None,
+        *,
+        page_room: float,
+    ) -> None:
+        super().__init__(content)
+        self.grown = grown
+        self.page_room = page_room  # the frame's height: what a whole page holds
+        self.next_height: float | None = None  # None: nothing after it to make room for
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        if self.grown is None or self.next_height is None:
+            return list(super().split(aW, aH))
+        natural = _content_height(self._content, aW, self.canv)
+        frame = getattr(self, "_frame", None)
+        if natural > aH and not getattr(frame, "_atTop", True) and natural <= self.page_room:
+            # to the next page whole, and measured again there, where its room is known
+            return [FrameBreak(), self._again()]
+        # it fits here, and the next block clearly will not fit under it
+        if natural <= aH and aH - natural < self.next_height - GROW_MARGIN:
+            for tall in GROWN_HEIGHTS:
+                content = self.grown(tall)
+                h = _content_height(content, aW, self.canv)
+                if natural + GROW_MARGIN < h <= aH - GROW_MARGIN:
+                    return content
+        return list(super().split(aW, aH))
+
+    def _again(self) -> Block:
+        again = Block(list(self._content), self.grown, page_room=self.page_room)
+        again.next_height = self.next_height
+        return again
+
+
+def _content_height(flowables: list[Flowable], width: float, canv: object) -> float:
+    _w, h = _listWrapOn(flowables, width, canv)
+    return float(h)
 
 
 def _whole_items(text: list[Flowable]) -> list[Flowable]:

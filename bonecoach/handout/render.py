@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from io import BytesIO
-from itertools import permutations
+from itertools import pairwise, permutations
 from pathlib import Path
 from typing import BinaryIO
 from xml.sax.saxutils import escape
@@ -341,6 +341,10 @@ def _exercises(
                 )
             )
             lead = []
+    # each block knows how much room the next needs: one that ends its page may grow
+    standard = [f for f in out if isinstance(f, block_layout.Block)]
+    for this, following in pairwise(standard):
+        this.next_height = _stack_height(list(following._content), width, height)
     return out
 
 

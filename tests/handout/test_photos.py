@@ -12,6 +12,7 @@ from PIL import Image, ImageDraw
 from pypdf import PageObject, PdfReader
 from reportlab.lib.units import mm
 
+from bonecoach.handout import blocks
 from bonecoach.handout.blocks import SIDE_HEIGHT
 from bonecoach.handout.model import HandoutDocument, HandoutOptions
 from bonecoach.handout.photos import MAX_SIDE, DamagedPhoto, photo_picture
@@ -95,8 +96,11 @@ PHOTOS = {
 
 
 def test_standard_print_puts_each_photo_on_the_right_of_its_steps_as_tall_as_an_illustration(
-    library: Library, program: Program
+    library: Library, program: Program, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # the pictures of blocks that end their page as drawn first (their growing into the
+    # page's room, the same for photos: test_picture_sizes.py)
+    monkeypatch.setattr(blocks, "GROWN_HEIGHTS", ())
     doc, reader = _render(library, program, PHOTOS)
     # the SVG illustrations are drawn as vectors: the only images are the two photos
     assert sum(len(_images(p)) for p in reader.pages) == 2

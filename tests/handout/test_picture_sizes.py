@@ -66,3 +66,39 @@ def test_pictures_are_big_enough_to_carry_the_instruction(
         assert box.height_mm >= 44 - 0.1 or box.width >= full - 0.5, (move.exercise_id, box)
     shown = ", ".join(f"{w:.0f}x{h:.0f}" for _id, w, h in sizes)
     print(f"pictures (mm) {client} {paper} {'large' if large else 'standard'}: {shown}")
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+@pytest.mark.parametrize("client", ["Chen", "Dorothy", "Robert"])
+def test_a_block_that_ends_its_page_shows_a_bigger_picture_on_the_same_pages(
+    client: str, paper: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Most standard-print exercises end their page (the next one does not fit under them):
+    their picture grows into the room left, up to 8 cm tall. Every exercise stays on the
+    page it had, and the handout has as many pages."""
+    from bonecoach.handout import blocks
+
+    options = HandoutOptions(paper=paper)  # type: ignore[arg-type]
+    doc = demo_handout(client=client, options=options)
+
+    def layout() -> tuple[int, dict[str, int], dict[str, float]]:
+        reader = PdfReader(BytesIO(render_handout_bytes(doc)))
+        page_of: dict[str, int] = {}
+        tall: dict[str, float] = {}
+        for number, page in enumerate(reader.pages):
+            for box in pictures(page):
+                for block in doc.blocks:
+                    if box.is_exercise(block.exercise_id):
+                        page_of[block.exercise_id] = number
+                        tall[block.exercise_id] = box.height_mm
+        return len(reader.pages), page_of, tall
+
+    pages, page_of, grown = layout()
+    monkeypatch.setattr(blocks, "GROWN_HEIGHTS", ())
+    plain_pages, plain_page_of, plain = layout()
+    assert (pages, page_of) == (plain_pages, plain_page_of)
+    assert all(grown[x] >= plain[x] - 0.1 for x in plain)
+    assert all(h <= 80.1 for h in grown.values())
+    bigger = [x for x in plain if grown[x] > plain[x] + 1]
+    assert len(bigger) >= len(plain) // 3, (grown, plain)
+    print(f"{client} {paper}: {len(bigger)} of {len(plain)} pictures grown")
