@@ -7,7 +7,6 @@ start and how big the pictures are drawn with them.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -148,21 +147,3 @@ def text_lines(page: PageObject) -> list[Line]:
 
     page.extract_text(visitor_text=visit)
     return lines
-
-
-def runs_of(lines: list[Line], size: float) -> Iterator[list[Line]]:
-    """Runs of consecutive lines in one size and one column: the lines of one paragraph (or
-    of paragraphs one under the other), each starting where the one before did."""
-    run: list[Line] = []
-    for line in lines:
-        if line.size != size:
-            if run:
-                yield run
-            run = []
-            continue
-        if run and (abs(line.x0 - run[-1].x0) > 0.5 or line.y >= run[-1].y):
-            yield run
-            run = []
-        run.append(line)
-    if run:
-        yield run
