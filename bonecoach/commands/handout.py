@@ -30,7 +30,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
     parser.add_argument("--replace", action="store_true", help="write over an existing --out")
     parser.add_argument("--paper", choices=("letter", "a4"), help="default: from the settings")
-    parser.add_argument("--large-print", action="store_true", help="16 pt text, one per page")
+    parser.add_argument("--large-print", action="store_true", help="18 pt text, one per page")
     parser.add_argument(
         "--group",
         choices=tuple(GROUPS),

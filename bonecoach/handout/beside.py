@@ -1,9 +1,10 @@
-"""A picture with text beside it, then under it: whole items only, never a broken line.
+"""A picture to the right of the text beside it, the text going on under it: whole items
+only, never a broken line, and every line starting at the same left edge.
 
 reportlab's ImageAndFlowables splits paragraphs where the picture ends, which left a lone
 "seat." under a picture and a "Good form" label beside it with its tips below. Here each
 item (a step, a tip, the "Stop if" box) goes wholly beside the picture or wholly under it,
-so the steps sit next to the picture they explain and the lines under it run full width.
+so the steps sit next to the picture they explain and the lines under it run to the measure.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from collections.abc import Sequence
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
+
+from bonecoach.handout.styles import measure_of
 
 # Narrower than this beside the picture, and everything goes under it.
 MIN_BESIDE = 40 * mm
@@ -52,9 +55,14 @@ class Stack(Flowable):
 
 
 class PictureBeside(Flowable):
-    """``picture`` on the left; ``items`` beside it while they fit its height (give or take
-    ``overhang``), the rest under it at full width. Never split: a KeepTogether around it
-    moves it whole to the next page."""
+    """``picture`` on the right; ``items`` on the left, beside it while they fit its height
+    (give or take ``overhang``), then under it. Never split: a KeepTogether around it moves
+    it whole to the next page.
+
+    Every item starts at the same left edge: beside the picture its lines are shorter, under
+    it they run to their measure. Text wrapped round a picture on the left started its lines
+    in two places, which the RNIB advises against: a reader's eye goes back to one edge.
+    """
 
     def __init__(
         self,
@@ -71,14 +79,13 @@ class PictureBeside(Flowable):
         self.gutter = gutter
         self.gap_under = gap_under
         self.overhang = overhang
-        # (item, x, y of its top, width) measured from the block's top, filled by wrap
-        self._placed: list[tuple[Flowable, float, float, float]] = []
+        # (item, beside the picture?, y of its top, width) from the block's top, by wrap
+        self._placed: list[tuple[Flowable, bool, float, float]] = []
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         pic_w, pic_h = self.picture.wrap(availWidth, availHeight)
-        beside_x = pic_w + self.gutter
-        beside_w = availWidth - beside_x
-        placed: list[tuple[Flowable, float, float, float]] = []
+        beside_w = availWidth - pic_w - self.gutter
+        placed: list[tuple[Flowable, bool, float, float]] = []
         y = 0.0
         rest = list(self.items)
         while rest and beside_w >= MIN_BESIDE:
@@ -86,19 +93,17 @@ class PictureBeside(Flowable):
             if y + h > pic_h + self.overhang:
                 break
             before = 0.0 if not placed else float(rest[0].getSpaceBefore())
-            placed.append((rest.pop(0), beside_x, y + before, beside_w))
+            placed.append((rest.pop(0), True, y + before, beside_w))
             y += h
-        y = max(pic_h, y)
         for i, item in enumerate(rest):
-            first = i == 0
-            if first:
-                y += self.gap_under
-            before = 0.0 if first else float(item.getSpaceBefore())
-            placed.append((item, 0.0, y + before, availWidth))
-            y += _outer_height(item, availWidth, first=first)
+            top = y + (float(item.getSpaceBefore()) if placed else 0.0)
+            if i == 0:  # clear of the picture's foot
+                top = max(top, pic_h + self.gap_under)
+            placed.append((item, False, top, availWidth))
+            y = top + _outer_height(item, availWidth, first=True)
         self._placed = placed
         self.width = availWidth
-        self.height = y
+        self.height = max(y, pic_h)
         return self.width, self.height
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
@@ -107,8 +112,8 @@ class PictureBeside(Flowable):
         self.wrap(availWidth, availHeight)
         if self.height <= availHeight:
             return [self]
-        beside = [item for item, x, _top, _width in self._placed if x > 0]
-        under = [item for item, x, _top, _width in self._placed if x == 0]
+        beside = [item for item, by, _top, _width in self._placed if by]
+        under = [item for item, by, _top, _width in self._placed if not by]
         head = PictureBeside(
             self.picture, beside, gutter=self.gutter, gap_under=0, overhang=self.overhang
         )
@@ -119,11 +124,11 @@ class PictureBeside(Flowable):
 
     def draw(self) -> None:
         canvas = self.canv
-        _w, pic_h = self.picture.wrap(self.width, self.height)
-        self.picture.drawOn(canvas, 0, self.height - pic_h)
-        for item, x, top, width in self._placed:
+        pic_w, pic_h = self.picture.wrap(self.width, self.height)
+        self.picture.drawOn(canvas, self.width - pic_w, self.height - pic_h)
+        for item, _beside, top, width in self._placed:
             _w, h = item.wrapOn(canvas, width, self.height)
-            item.drawOn(canvas, x, self.height - top - h)
+            item.drawOn(canvas, 0, self.height - top - h)
 
 
 class Labelled(Stack):
@@ -136,6 +141,10 @@ class Labelled(Stack):
         self.label_width = label_width
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        # label and lines together no wider than the lines may run (the column's measure)
+        measure = measure_of(self.flowables)
+        if measure is not None:
+            availWidth = min(availWidth, measure)
         _w, lines = super().wrap(availWidth - self.label_width, availHeight)
         _w, label = self.label.wrap(self.label_width, availHeight)
         self.width = availWidth
@@ -155,3 +164,45 @@ class Labelled(Stack):
             _w, h = flowable.wrapOn(self.canv, self.width - self.label_width, height)
             flowable.drawOn(self.canv, self.label_width, y - before - h)
             y -= height
+
+
+class FirstFit:
+    """Flowables printed at the first of several places in the story where they fit whole
+    on the page; at the last place whatever the room. ``here()`` makes each place.
+
+    Paragraphs that do not fit on page 1 ("why these exercises", whose program it is)
+    followed page 1 on a page of their own when the first exercise did not fit under them.
+    """
+
+    def __init__(self, flowables: Sequence[Flowable]) -> None:
+        self.stack = Stack(flowables)
+        self.place: _Place | None = None  # where it went
+
+    def here(self, *, last: bool = False, space: float = 0.0) -> Flowable:
+        return _Place(self, last=last, space=space)
+
+
+class _Place(Flowable):
+    """One of a FirstFit's places: its flowables (``space`` below what comes before) when
+    they go here, else nothing at all, not even space."""
+
+    _ZEROSIZE = True  # asked even on a full page, where it takes no room
+
+    def __init__(self, owner: FirstFit, *, last: bool, space: float) -> None:
+        super().__init__()
+        self.owner = owner
+        self.last = last
+        self.space = space
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        if self.owner.place is not None and self.owner.place is not self:
+            return availWidth, 0
+        _w, h = self.owner.stack.wrap(availWidth, availHeight)
+        if self.last or self.space + h <= availHeight:
+            self.owner.place = self
+            return availWidth, self.space + h
+        return availWidth, 0
+
+    def draw(self) -> None:
+        if self.owner.place is self:
+            self.owner.stack.drawOn(self.canv, 0, 0)

@@ -191,7 +191,8 @@ def canvas_maker(ft: FrameText) -> Callable[..., Canvas]:
 
 
 class HandoutDocTemplate(BaseDocTemplate):
-    """Portrait pages for the program, landscape pages for the log sheet."""
+    """Portrait pages; landscape ones for a log sheet whose week is wider than a portrait
+    page (none at our sizes: the log sheet is portrait too)."""
 
     def __init__(
         self, target: Any, ft: FrameText, paper: str, *, first: str = PORTRAIT, **kwargs: Any
@@ -214,7 +215,7 @@ class HandoutDocTemplate(BaseDocTemplate):
             self._template(PORTRAIT, size, ft),
             self._template(LANDSCAPE, landscape(size), ft),
         ]
-        # the first page's orientation: portrait, or landscape for a log sheet alone
+        # the first page's orientation: portrait, or the log sheet's for a log sheet alone
         templates.sort(key=lambda t: t.id != first)
         self.addPageTemplates(templates)
 

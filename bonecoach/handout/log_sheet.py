@@ -1,9 +1,11 @@
 """The exercise log sheet the client fills in at home and brings to the next visit.
 
 One row per exercise and a column per day for each week of the phase, with a tick box for
-each day the exercise was done, then "How hard" and "Pain" (0-10) columns for the week, and a
-line of notes for the therapist under the table. Standard print puts two weeks across a
-landscape page; large print one week on a portrait page, so the bigger boxes and names fit.
+each day the exercise was done, then "How hard" and "Pain" (0-10) columns for the week, and
+lines of notes for the therapist under the table. Portrait pages in standard print as in
+large print, like the rest of the handout: a week's table down the page, two weeks on a page
+where both tables fit whole, else one week a page (its rows shared out evenly over two pages
+when they must be: never a page of two stray rows).
 """
 
 from __future__ import annotations
@@ -13,13 +15,14 @@ from datetime import date, timedelta
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table
 
 from bonecoach.handout.model import ExerciseBlock, HandoutDocument, PhaseSection
-from bonecoach.handout.styles import BLACK, LIGHT_GREY, Styles, literal
+from bonecoach.handout.styles import BLACK, LIGHT_GREY, Paragraph, Styles, literal
 from bonecoach.program.dosage_words import WEEKDAYS, suggested_days
 
 REST_DAY = "#b8b8b8"  # a day the exercise is not done: shaded darker than the score columns
+MIN_NAME = 45 * mm  # the exercise names' column, at least
 
 
 def log_sheets(
@@ -27,33 +30,39 @@ def log_sheets(
 ) -> list[Flowable]:
     """Tick boxes per exercise and day, then how hard and pain (0-10) for each week.
 
-    Standard print fits two weeks on a landscape page, large print one week, so that the
-    boxes stay big enough to tick with a pen.
+    The boxes stay big enough to tick with a pen: a portrait page holds one week across
+    (a landscape one two), and two weeks' tables one under the other where both fit whole.
     """
     blocks = phase.blocks
     if not blocks:
         return []
     s = styles.scale
-    per_page = 1 if s is not None and s.body >= 16 else 2
     weeks = list(phase.weeks)
     first_day = doc.start_date  # the day week 1 starts
+    across = weeks_across(styles, width)
+    down = 2 if len(weeks) > across and _stacked_fit(phase, weeks, styles, width, height) else 1
+    per_page = across * down
     out: list[Flowable] = []
     for first in range(0, len(weeks), per_page):
         chunk = weeks[first : first + per_page]
         span = f"week {chunk[0]}" if len(chunk) == 1 else f"weeks {chunk[0]} to {chunk[-1]}"
-        page: list[Flowable] = [
-            literal(f"Your exercise log, {span}", styles.group),
-            literal(
-                "Tick a box each day you do the exercise; a dark grey box is a rest day for it. "
-                "At the end of the week write how hard it felt and any pain (0 = none, 10 = the "
-                "most). Bring this sheet to your next visit.",
-                styles.body,
-            ),
-        ]
-        notes: list[Flowable] = [
-            literal("Notes for your therapist:", styles.body_bold),
-            _lines(styles, width, 1, s.body * 1.6),
-        ]
+        page = _sheet_head(span, styles)
+        if len(chunk) > across:  # two tables down the page, both whole, the notes under them
+            tables: list[Flowable] = []
+            for shown in (chunk[:across], chunk[across:]):
+                if tables:
+                    tables.append(Spacer(1, s.body * 0.8))
+                tables.append(_log_table(phase, shown, styles, width, first_day=first_day))
+            used = sum(_height(f, width, height) for f in [*page, *tables])
+            line = s.body * 1.6
+            label = _height(_notes_label(styles), width, height)
+            spare = height - used - s.body * 0.8 - label - 3 * mm
+            count = max(1, min(8, int(spare // line)))
+            out += [*page, *tables, Spacer(1, s.body * 0.8), *_notes(styles, width, count)]
+            if first + per_page < len(weeks):
+                out.append(PageBreak())
+            continue
+        notes = _notes(styles, width, 1)
         fixed = sum(_height(f, width, height) for f in [*page, *notes]) + 3 * mm
         table = _fitted_log_table(phase, chunk, styles, width, height - fixed, first_day=first_day)
         gap = s.body * 0.8  # sets the notes apart from the table's last row, where room allows
@@ -88,6 +97,61 @@ def log_sheets(
         if first + per_page < len(weeks):
             out.append(PageBreak())
     return out
+
+
+def _sheet_head(span: str, styles: Styles) -> list[Flowable]:
+    return [
+        literal(f"Your exercise log, {span}", styles.group),
+        literal(
+            "Tick a box each day you do the exercise; a dark grey box is a rest day for it. "
+            "At the end of the week write how hard it felt and any pain (0 = none, 10 = the "
+            "most). Bring this sheet to your next visit.",
+            styles.body,
+        ),
+    ]
+
+
+def _notes_label(styles: Styles) -> Flowable:
+    return literal("Notes for your therapist:", styles.body_bold)
+
+
+def _notes(styles: Styles, width: float, count: int) -> list[Flowable]:
+    return [_notes_label(styles), _lines(styles, width, count, styles.scale.body * 1.6)]
+
+
+def weeks_across(styles: Styles, width: float) -> int:
+    """How many weeks fit side by side in ``width`` (at least one): 1 on a portrait page."""
+    return max(1, min(2, int((width - MIN_NAME) // week_width(styles))))
+
+
+def week_width(styles: Styles) -> float:
+    """A week's columns: seven tick boxes, "How hard" and "Pain"."""
+    box = styles.scale.tick_box
+    return 7 * box + 2 * _score_width(styles)
+
+
+def _score_width(styles: Styles) -> float:
+    """ "How hard" and "Pain": room for a number written by hand (large print: a little
+    narrower, for the names' column, which 18 pt type needs)."""
+    box = styles.scale.tick_box
+    return box * (1.5 if styles.scale.large else 2)
+
+
+def _stacked_fit(
+    phase: PhaseSection, weeks: list[int], styles: Styles, width: float, height: float
+) -> bool:
+    """Whether two weeks' tables (rows as tall as a tick box), one under the other, fit on a
+    page with the sheet's heading and at least two lines of notes."""
+    across = weeks_across(styles, width)
+    flowables: list[Flowable] = [
+        *_sheet_head("weeks 1 to 2", styles),
+        _log_table(phase, weeks[:across], styles, width),
+        Spacer(1, styles.scale.body * 0.8),
+        _log_table(phase, weeks[across : 2 * across], styles, width),
+        Spacer(1, styles.scale.body * 0.8),
+        *_notes(styles, width, 2),
+    ]
+    return sum(_height(f, width, height) for f in flowables) + 3 * mm <= height
 
 
 def _balanced_parts(
@@ -178,9 +242,9 @@ def _log_table(
     s = styles.scale
     box = s.tick_box
     row_height = row_height or box
-    score_w = box * (1.6 if s.body >= 16 else 2)
-    per_week = 7 * box + 2 * score_w
-    name_w = max(width - per_week * len(weeks), 45 * mm)
+    score_w = _score_width(styles)
+    per_week = week_width(styles)
+    name_w = max(width - per_week * len(weeks), MIN_NAME)
     head1: list[object] = [Paragraph("Exercise", styles.table_bold)]
     head2: list[object] = [""]
     spans: list[tuple[str, tuple[int, int], tuple[int, int]]] = []

@@ -10,14 +10,13 @@ from reportlab.platypus import (
     Flowable,
     HRFlowable,
     KeepTogether,
-    Paragraph,
     Spacer,
     Table,
 )
 
 from bonecoach.handout.model import HandoutDocument, PhaseSection, SafeMove
 from bonecoach.handout.pictures import PictureCache
-from bonecoach.handout.styles import BAND_GREY, BLACK, LIGHT_GREY, Styles, literal
+from bonecoach.handout.styles import BAND_GREY, BLACK, LIGHT_GREY, Paragraph, Styles, literal
 from bonecoach.program.dosage_words import WEEKDAYS
 
 # The words beside a safe move's picture need this much width.
@@ -133,9 +132,13 @@ def stop_and_call(doc: HandoutDocument, styles: Styles, width: float) -> Flowabl
     text.append(Paragraph(escape(emergency_line(doc.clinic.emergency)), styles.body_bold))
     text.append(Paragraph(escape(AFTER_A_FALL), styles.body_bold))
     text.append(Paragraph(escape(PAIN_RULE), styles.body_bold))
+    padding = 8
+    # the words no wider than body lines may run: the box ends where they do
+    words_w = min(width - label_w, styles.measure + 2 * padding)
     box = Table(
         [[Paragraph("STOP", styles.stop_label), text]],
-        colWidths=[label_w, width - label_w],
+        colWidths=[label_w, words_w],
+        hAlign="LEFT",
     )
     box.setStyle(
         styles.table_style(
@@ -145,8 +148,8 @@ def stop_and_call(doc: HandoutDocument, styles: Styles, width: float) -> Flowabl
                 ("VALIGN", (0, 0), (0, 0), "MIDDLE"),
                 ("VALIGN", (1, 0), (1, 0), "TOP"),
                 ("ALIGN", (0, 0), (0, 0), "CENTER"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 8),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+                ("LEFTPADDING", (0, 0), (-1, -1), padding),
+                ("RIGHTPADDING", (0, 0), (-1, -1), padding),
                 ("TOPPADDING", (0, 0), (-1, -1), 6),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
             ]
@@ -166,8 +169,9 @@ def week_table(phase: PhaseSection, styles: Styles, width: float) -> Flowable | 
     word_w = max(stringWidth(word, font, size) for word in (*WEEKDAYS, "Yes"))
     day_w = max((width * 0.6) / 7, word_w + 2 * DAY_PAD + 2)
     label_w = width - 7 * day_w
-    head = [Paragraph("What to do", styles.cell_bold)] + [
-        Paragraph(d, styles.cell_mark) for d in WEEKDAYS
+    head: list[object] = [
+        Paragraph("What to do", styles.cell_bold),
+        *(Paragraph(d, styles.cell_mark) for d in WEEKDAYS),
     ]
     rows: list[list[object]] = [head]
     shade: list[tuple[str, tuple[int, int], tuple[int, int], object]] = []
@@ -190,8 +194,8 @@ def week_table(phase: PhaseSection, styles: Styles, width: float) -> Flowable | 
                 ("GRID", (0, 0), (-1, -1), 0.8, BLACK),
                 ("BACKGROUND", (0, 0), (-1, 0), LIGHT_GREY),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("TOPPADDING", (0, 0), (-1, -1), 3),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+                ("TOPPADDING", (0, 0), (-1, -1), 2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
                 ("LEFTPADDING", (1, 0), (-1, -1), DAY_PAD),
                 ("RIGHTPADDING", (1, 0), (-1, -1), DAY_PAD),
                 *shade,
@@ -202,29 +206,55 @@ def week_table(phase: PhaseSection, styles: Styles, width: float) -> Flowable | 
 
 
 def first_page(doc: HandoutDocument, styles: Styles, width: float) -> list[Flowable]:
-    """Title and the facts: who it is for, who made it, when to start and review."""
+    """Title and the facts: who it is for, who made it, when to start and review.
+
+    Standard print sets the facts in two pairs of columns (who on the left, when on the
+    right, the clinic across under them): three lines less on page 1, which then has room
+    for "Your week" and the STOP box in type the RNIB's way. Large print keeps one column.
+    """
     out: list[Flowable] = [literal(doc.program_name, styles.title)]
-    facts: list[tuple[str, str]] = [("For", doc.client_name)]
-    facts.append(("Your therapist", doc.therapist.signature))
-    clinic = ", ".join(x for x in (doc.clinic.name, doc.clinic.address) if x)
-    if clinic:
-        facts.append(("Clinic", clinic))
+    who: list[tuple[str, str]] = [("For", doc.client_name)]
+    who.append(("Your therapist", doc.therapist.signature))
     # a line of its own: a phone number never wraps in two; none set: a line to write it in
-    facts.append(("Phone", doc.clinic.phone or WRITE_IN))
+    who.append(("Phone", doc.clinic.phone or WRITE_IN))
+    when: list[tuple[str, str]] = []
     if doc.start_date:
-        facts.append(("Start on", _date(doc.start_date)))
+        when.append(("Start on", _date(doc.start_date)))
     if doc.review_date:
-        facts.append(("Review on", _date(doc.review_date)))
+        when.append(("Review on", _date(doc.review_date)))
     if doc.next_appointment:
-        facts.append(("Next appointment", doc.next_appointment))
-    label_w = width * 0.3
-    table = Table(
-        [
-            [Paragraph(escape(k), styles.body_bold), Paragraph(escape(v), styles.body_tight)]
-            for k, v in facts
-        ],
-        colWidths=[label_w, width - label_w],
-    )
+        when.append(("Next appointment", doc.next_appointment))
+    clinic = ", ".join(x for x in (doc.clinic.name, doc.clinic.address) if x)
+    below = [("Clinic", clinic)] if clinic else []
+
+    def cells(pair: tuple[str, str] | None) -> list[object]:
+        if pair is None:
+            return ["", ""]
+        key, value = pair
+        return [
+            Paragraph(escape(key), styles.body_bold),
+            Paragraph(escape(value), styles.body_tight),
+        ]
+
+    spans: list[tuple[object, ...]] = []
+    if styles.scale.large or not when:
+        label_w = width * 0.3
+        rows = [cells(pair) for pair in [who[0], who[1], *below, who[2], *when]]
+        widths = [label_w, width - label_w]
+    else:
+        # the widest right-hand label ("Next appointment") sets its column
+        right_label = max(stringWidth(k, styles.family.bold, styles.scale.body) for k, _ in when)
+        widths = [width * 0.17, width * 0.43, right_label + 6, 0.0]
+        widths[3] = width - sum(widths)
+        rows = []
+        for i in range(max(len(who), len(when))):
+            left = who[i] if i < len(who) else None
+            right = when[i] if i < len(when) else None
+            rows.append(cells(left) + cells(right))
+        for pair in below:  # the clinic's name and address across the page
+            rows.append([*cells(pair), "", ""])
+            spans.append(("SPAN", (1, len(rows) - 1), (3, len(rows) - 1)))
+    table = Table(rows, colWidths=widths, hAlign="LEFT")
     table.setStyle(
         styles.table_style(
             [
@@ -232,6 +262,7 @@ def first_page(doc: HandoutDocument, styles: Styles, width: float) -> list[Flowa
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("TOPPADDING", (0, 0), (-1, -1), 1),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+                *spans,
             ]
         )
     )
@@ -256,9 +287,10 @@ def clinic_only_notice(styles: Styles) -> Flowable:
     )
 
 
-def why_and_whose(doc: HandoutDocument, styles: Styles) -> list[Flowable]:
-    """Why these exercises, and that they were prescribed for this person only."""
-    return [
+def why_and_whose(doc: HandoutDocument, styles: Styles) -> tuple[Flowable, Flowable, Flowable]:
+    """Why these exercises, what "how hard" means, and that they were prescribed for this
+    person only."""
+    return (
         literal(WHY, styles.body),
         # the scale is read on every exercise; it was explained only on the log sheet
         literal(EFFORT_SCALE, styles.body),
@@ -267,13 +299,14 @@ def why_and_whose(doc: HandoutDocument, styles: Styles) -> list[Flowable]:
             "exercises that are safe for you may not be safe for someone else.",
             styles.body,
         ),
-    ]
+    )
 
 
 def safe_moves_page(
     moves: tuple[SafeMove, ...], styles: Styles, pictures: PictureCache, width: float
 ) -> list[Flowable]:
-    """ "Moving safely every day": each everyday move with a small picture beside it."""
+    """ "Moving safely every day": each everyday move with a picture as big as an
+    exercise's (#16: the figures were too small to show the move)."""
     if not moves:
         return []
     out: list[Flowable] = [
@@ -302,23 +335,27 @@ def _move_row(
     pictures: PictureCache,
     width: float,
 ) -> Flowable:
-    """The picture as tall as an exercise's (a few steps in a row: across the page), the
-    words beside it, or under it when the picture takes the width."""
+    """The picture as tall as an exercise's, on the right of the words; a picture too wide
+    for that (a few steps in a row), and every picture in large print, above the words,
+    across up to the page's width. The words always start at the same left edge."""
     from bonecoach.handout.beside import PictureBeside, Stack
-    from bonecoach.handout.blocks import ACROSS_HEIGHT, GUTTER, MIN_SIDE_HEIGHT
+    from bonecoach.handout.blocks import GUTTER, MIN_SIDE_HEIGHT
 
     aspect = pictures.aspect(move.exercise_id)
     if aspect is None:  # (not a KeepTogether: one inside another forces a page break)
         return Stack(text)
     tall = styles.scale.move_picture_height
     pic_w = min(tall * aspect, width - GUTTER - MOVE_TEXT_WIDTH)
-    if pic_w / aspect < MIN_SIDE_HEIGHT:
-        pic_w = min(width, ACROSS_HEIGHT * aspect)
+    above = styles.scale.large or pic_w / aspect < MIN_SIDE_HEIGHT
+    if above:
+        pic_w = min(width, tall * aspect)
     picture = pictures.flowable(move.exercise_id, pic_w)
     assert picture is not None
-    return PictureBeside(
-        picture, text, gutter=GUTTER, gap_under=styles.scale.body * 0.4, overhang=1000
-    )
+    gap = styles.scale.body * 0.4
+    if above:
+        name, *words = text
+        return Stack([name, picture, Spacer(1, gap), *words])
+    return PictureBeside(picture, text, gutter=GUTTER, gap_under=gap, overhang=1000)
 
 
 def your_exercises(categories: set[str]) -> str:
@@ -332,9 +369,12 @@ def your_exercises(categories: set[str]) -> str:
 
 
 def bone_care_page(styles: Styles, categories: set[str] | None = None) -> list[Flowable]:
-    out: list[Flowable] = [literal("Looking after your bones", styles.section)]
+    """ "Looking after your bones": each topic kept whole, the heading with the first."""
+    heading = literal("Looking after your bones", styles.section)
     words = your_exercises(categories if categories is not None else {"resistance", "balance"})
+    out: list[Flowable] = []
     for title, text in BONE_CARE:
         text = text.replace("{your_exercises}", words)
-        out.append(KeepTogether([literal(title, styles.label), literal(text, styles.body)]))
+        topic = [literal(title, styles.label), literal(text, styles.body)]
+        out.append(KeepTogether([heading, *topic] if not out else topic))
     return out

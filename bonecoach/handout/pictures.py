@@ -7,11 +7,19 @@ through the fast converter (`svgfast`); anything else (custom pictures) through 
 any text inside switched to our embedded font, so no standard font reaches the PDF. A custom
 exercise with a photo prints the photo (`photos`) in the same box an illustration would get;
 photos are decoded only for the exercises that have one.
+
+The art's illustrations go into the PDF once each, as a form (XObject) named after the
+exercise, placed at the size each use needs: the PDF says where every picture is and how big
+(what the layout tests measure), and a picture printed twice is stored once. (svglib's
+drawings, which may hold text, are drawn in place: text inside a form is read back at the
+form's own coordinates, not the page's.)
 """
 
 from __future__ import annotations
 
 import logging
+import re
+import zlib
 from collections.abc import Callable, Mapping
 from io import BytesIO
 from typing import Any, TypeAlias
@@ -117,14 +125,36 @@ class PictureCache:
         drawing = self.drawing(exercise_id)
         if drawing is None:
             return None
-        return ScaledDrawing(drawing, width, max_height)
+        return ScaledDrawing(drawing, width, max_height, name=form_name(exercise_id))
+
+
+FORM_PREFIX = "Picture_"
+
+
+def form_name(exercise_id: str) -> str:
+    """The PDF form an exercise's illustration is stored in: "Picture_<id>_<checksum>" (the id
+    in letters, digits and "_" only; the checksum keeps "a-b" and "a_b" apart)."""
+    plain = re.sub(r"[^A-Za-z0-9_]", "_", exercise_id)
+    return f"{FORM_PREFIX}{plain}_{zlib.crc32(exercise_id.encode()):08x}"
 
 
 class ScaledDrawing(Flowable):
-    """Draws a shared picture scaled to a width (and at most a height), keeping its shape."""
+    """Draws a shared picture scaled to a width (and at most a height), keeping its shape.
 
-    def __init__(self, drawing: Picture, width: float, max_height: float | None = None) -> None:
+    With a ``name``, an illustration of the art is drawn into a PDF form of that name the
+    first time and the form is placed each time (a photo is an image already, placed the same
+    way; an svglib drawing is drawn in place)."""
+
+    def __init__(
+        self,
+        drawing: Picture,
+        width: float,
+        max_height: float | None = None,
+        *,
+        name: str | None = None,
+    ) -> None:
         super().__init__()
+        self.name = name
         factor = width / drawing.width
         if max_height is not None and drawing.height * factor > max_height:
             factor = max_height / drawing.height
@@ -148,11 +178,25 @@ class ScaledDrawing(Flowable):
         canvas = self.canv
         canvas.saveState()
         canvas.scale(self.factor, self.factor)
+        if self.name is None or not isinstance(self.drawing, PlainPicture):
+            self._draw_picture()
+        else:
+            if not canvas.hasForm(self.name):
+                canvas.beginForm(self.name, 0, 0, self.drawing.width, self.drawing.height)
+                self._draw_picture()
+                canvas.endForm()
+            canvas.doForm(self.name)
+        canvas.restoreState()
+
+    def _draw_picture(self) -> None:
+        """The picture at its own size, its lower left corner at the origin."""
+        canvas = self.canv
         if isinstance(self.drawing, PlainPicture | PhotoPicture):
             self.drawing.draw_on(canvas)
         else:
+            canvas.saveState()
             clip = canvas.beginPath()
             clip.rect(0, 0, self.drawing.width, self.drawing.height)
             canvas.clipPath(clip, stroke=0, fill=0)
             renderPDF.draw(self.drawing, canvas, 0, 0, showBoundary=False)
-        canvas.restoreState()
+            canvas.restoreState()

@@ -2,25 +2,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from io import BytesIO
+from itertools import pairwise, permutations
 from pathlib import Path
 from typing import BinaryIO
 from xml.sax.saxutils import escape
 
+from reportlab.lib.units import mm
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     KeepTogether,
     NextPageTemplate,
     PageBreak,
-    Paragraph,
     Spacer,
 )
 
 from bonecoach.handout import blocks as block_layout
 from bonecoach.handout import log_sheet, pages
+from bonecoach.handout.beside import FirstFit
 from bonecoach.handout.fonts import family_for
 from bonecoach.handout.frame import (
     LANDSCAPE,
@@ -28,10 +30,11 @@ from bonecoach.handout.frame import (
     FrameText,
     HandoutDocTemplate,
     canvas_maker,
+    page_size,
 )
 from bonecoach.handout.model import HandoutDocument, HandoutOptions, PhaseSection
 from bonecoach.handout.pictures import PictureCache, SvgSource, art_source
-from bonecoach.handout.styles import Styles, scale_for
+from bonecoach.handout.styles import Paragraph, Styles, gap, scale_for
 
 _DEFAULT = object()
 
@@ -81,7 +84,7 @@ def render_handout(
         target,
         ft,
         opts.paper,
-        first=_log_orientation(opts) if opts.log_sheet_only else PORTRAIT,
+        first=_log_orientation(styles, opts.paper) if opts.log_sheet_only else PORTRAIT,
         title=doc.title,
         author=doc.clinic.name or "BoneCoach",
         subject=subject,
@@ -130,10 +133,12 @@ def _date_line(doc: HandoutDocument) -> str:
     return day or doc.program_name
 
 
-def _log_orientation(options: HandoutOptions) -> str:
-    """Standard print: two weeks across a landscape page. Large print: one week per portrait
-    page, so the bigger boxes and names still fit."""
-    return PORTRAIT if options.large_print else LANDSCAPE
+def _log_orientation(styles: Styles, paper: str) -> str:
+    """Portrait, as the rest of the handout, when a week's table fits across the page
+    (always, at our sizes: 16 cm of an 18 cm frame in large print); else landscape."""
+    width = page_size(paper)[0] - 2 * styles.scale.margin
+    fits = width >= log_sheet.MIN_NAME + log_sheet.week_width(styles)
+    return PORTRAIT if fits else LANDSCAPE
 
 
 def _log_sheets(
@@ -141,7 +146,7 @@ def _log_sheets(
 ) -> list[Flowable]:
     """Each phase's log sheet on new pages; ``first_page``: the first starts the document
     (the log sheet alone), so no page break before it."""
-    orientation = _log_orientation(doc.options)
+    orientation = _log_orientation(styles, doc.options.paper)
     lw, lh = template.frame_size(orientation)
     story: list[Flowable] = []
     for phase in doc.phases:
@@ -169,18 +174,29 @@ def _story(
             story += _exercises(doc, phase, styles, cache, width, height)
         return story
     week = _week(doc.phases[0], styles, width, "Your week") if len(doc.phases) == 1 else []
-    stop = [pages.stop_and_call(doc, styles, width), Spacer(1, styles.scale.body * 0.6)]
-    gap = Spacer(1, styles.scale.body * 0.6)
-    if doc.options.large_print:  # only one of them fits on page 1: safety first
-        story += [*stop, *week, gap]
-    else:
-        story += [*week, gap, *stop]
-    story += pages.why_and_whose(doc, styles)
-    # One phase in standard print: "Your exercises" and how to read them close page 1 when
-    # there is room, so page 2 has room for two exercises.
-    intro_first = len(doc.phases) == 1 and not doc.options.large_print
-    if intro_first and doc.phases[0].blocks:
-        story.append(KeepTogether(_exercises_intro(styles)))
+    stop: list[Flowable] = [pages.stop_and_call(doc, styles, width)]
+    why, effort, whose = pages.why_and_whose(doc, styles)
+    head = story[1:]
+    # standard print: the week at a glance first; large print: safety first
+    order = (stop, week) if doc.options.large_print else (week, stop)
+    boxes = [part for part in order if part]
+    first, later = _opening(head, boxes, [[effort], [why], [whose]], stop, width, height, styles)
+    # Page 1 holds what fits of them. A box that does not starts page 2; what "how hard"
+    # means goes with the first exercise, where it is first read (large print: after the
+    # boxes); why, and whose program it is, close the exercises.
+    space = styles.scale.body * 0.6
+    for part in first + [part for part in later if any(part is box for box in boxes)]:
+        story += [gap(space), *part]
+    effort_later = any(part == [effort] for part in later)
+    if effort_later and doc.options.large_print:
+        story += [gap(space), effort]
+    # why, and whose program it is, when page 1 has no room for them: under what follows
+    # page 1 when they fit there (large print), else under the last exercise, else at the
+    # end of the closing pages; never on a page of their own
+    closing = [p for part in later for p in part if p is why or p is whose]
+    closing_at = FirstFit(closing)
+    if closing and doc.options.large_print:
+        story.append(closing_at.here(space=space))
 
     for index, phase in enumerate(doc.phases):
         if index > 0 or doc.options.large_print:
@@ -191,27 +207,82 @@ def _story(
             story.append(Paragraph(escape(phase.title), styles.title))
             story += _week(phase, styles, width, heading="Your week")
             story.append(CondPageBreak(height * 0.45))
-        story += _exercises(doc, phase, styles, cache, width, height, intro=not intro_first)
+        explain = [effort] if effort_later and index == 0 and not doc.options.large_print else []
+        story += _exercises(doc, phase, styles, cache, width, height, explain=explain)
+    if closing:
+        story.append(closing_at.here(space=styles.scale.body))
 
     # Standard print: "Looking after your bones" under the last exercise when it fits there
-    # (a sheet of paper less), else on a page of its own; "Moving safely every day" has its
-    # own page. Large print: bones after the safe moves, whose second page has room for them.
+    # (a sheet of paper less). Else, and in large print, after "Moving safely every day"
+    # (which starts a page), on the room its last page leaves when that is half a page.
     bones: list[Flowable] = []
     if doc.options.include_bone_health:
         kinds = {b.category for phase in doc.phases for b in phase.blocks}
         bones = [Spacer(1, styles.scale.body), *pages.bone_care_page(styles, kinds)]
     if bones and not doc.options.large_print:
-        story += [CondPageBreak(_stack_height(bones, width, height) + styles.scale.body), *bones]
-        bones = []
+        whole = _stack_height(bones, width, height) + styles.scale.body
+        if whole <= height:
+            story += [CondPageBreak(whole), *bones]
+            bones = []
     if doc.options.include_safe_moves and doc.safe_moves:
         story.append(PageBreak())
         story += pages.safe_moves_page(doc.safe_moves, styles, cache, width)
     if bones:
         story += [CondPageBreak(height * 0.5), *bones]
+    if closing:
+        story.append(closing_at.here(last=True, space=styles.scale.body))
 
     if doc.options.include_log_sheet:
         story += _log_sheets(doc, styles, template, first_page=False)
     return story
+
+
+def _opening(
+    head: list[Flowable],
+    boxes: list[list[Flowable]],
+    text: list[list[Flowable]],
+    stop: list[Flowable],
+    width: float,
+    height: float,
+    styles: Styles,
+) -> tuple[list[list[Flowable]], list[list[Flowable]]]:
+    """What goes on page 1 after the title and facts, and what does not fit there: "Your
+    week" and the STOP box (``boxes``) and the opening paragraphs (``text``: what "how hard"
+    means, why, whose program it is), each whole, the STOP box there whenever it fits.
+
+    Of the orders that put the STOP box on page 1 (if any does), and the week with it (if
+    any does), the one that puts most there, the order given first. In large print (18 pt)
+    title, facts and the STOP box are more than a page: the week goes on page 1, the STOP
+    box starts page 2.
+    """
+    room = height - _stack_height(head, width, height) - 2 * mm  # measured, give or take
+    space = styles.scale.body * 0.6
+    heights = {id(part): _stack_height(part, width, height) + space for part in boxes + text}
+
+    def split(order: list[list[Flowable]]) -> int:
+        """How many of ``order`` fit on page 1 (the first that does not starts page 2)."""
+        used = 0.0
+        for count, part in enumerate(order):
+            used += heights[id(part)]
+            if used > room:
+                return count
+        return len(order)
+
+    def score(order: list[list[Flowable]]) -> tuple[bool, int, float]:
+        """The STOP box on page 1 where it can be, the week too, then as full a page 1 as
+        can be."""
+        placed = order[: split(order)]
+        return (
+            any(part is stop for part in placed),
+            sum(any(part is box for part in placed) for box in boxes),
+            sum(heights[id(p)] for p in placed),
+        )
+
+    parts = boxes + text
+    # permutations() gives the order as given first: the first of the best wins
+    candidates = [[parts[i] for i in order] for order in permutations(range(len(parts)))]
+    best = max(candidates, key=score)
+    return best[: split(best)], best[split(best) :]
 
 
 def _week(phase: PhaseSection, styles: Styles, width: float, heading: str) -> list[Flowable]:
@@ -230,6 +301,7 @@ def _exercises(
     height: float,
     *,
     intro: bool = True,
+    explain: Sequence[Flowable] = (),
 ) -> list[Flowable]:
     therapist = doc.therapist.name
     out: list[Flowable] = []
@@ -245,7 +317,7 @@ def _exercises(
         return [Paragraph("Your exercises", styles.section), Paragraph(empty, styles.body)]
     lead: list[Flowable] = []
     if intro and not doc.options.large_print:
-        lead = _exercises_intro(styles)
+        lead = [*_exercises_intro(styles), *explain]
     first = True
     for group in phase.groups:
         if doc.options.large_print:
@@ -269,6 +341,10 @@ def _exercises(
                 )
             )
             lead = []
+    # each block knows how much room the next needs: one that ends its page may grow
+    standard = [f for f in out if isinstance(f, block_layout.Block)]
+    for this, following in pairwise(standard):
+        this.next_height = _stack_height(list(following._content), width, height)
     return out
 
 

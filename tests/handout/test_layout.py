@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import math
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -20,13 +20,15 @@ from bonecoach.program.programs import Program
 from .conftest import RenderPdf, collapse, make_document
 
 
-def _placed(body: PictureBeside, width: float) -> list[tuple[object, float, float, float]]:
+def _placed(body: PictureBeside, width: float) -> list[tuple[object, bool, float, float]]:
     body.canv = Canvas("unused.pdf")
     body.wrap(width, 1000)
     return body._placed
 
 
 def test_items_go_wholly_beside_or_under_the_picture() -> None:
+    """The picture on the right; each step wholly beside it (shorter lines) or wholly under
+    it, all starting at the same left edge."""
     styles = Styles(STANDARD)
     steps = [
         Paragraph(f"Step {i}: " + "bend at the hips with a long back " * 3, styles.step)
@@ -37,18 +39,27 @@ def test_items_go_wholly_beside_or_under_the_picture() -> None:
     body = PictureBeside(picture, steps, gutter=6 * mm, gap_under=4, overhang=overhang)
     placed = _placed(body, 180 * mm)
     assert [p[0] for p in placed] == steps  # every step once, in order
-    beside = [p for p in placed if p[1] > 0]
-    under = [p for p in placed if p[1] == 0]
+    beside = [p for p in placed if p[1]]
+    under = [p for p in placed if not p[1]]
     assert beside and under
     assert placed[: len(beside)] == beside  # beside first, then under
-    for item, _x, top, width in beside:
+    for item, _beside, top, width in beside:
         _w, h = item.wrap(width, 1000)
         assert top + h <= 40 * mm + overhang  # ends by the picture's foot, give or take
         assert width == pytest.approx(180 * mm - 86 * mm)
-    for _item, _x, top, width in under:
+    for _item, _beside, top, width in under:
         assert top >= 40 * mm  # nothing under the picture starts beside it
         assert width == 180 * mm
     assert body.height > 40 * mm
+
+    at: list[float] = []
+    for item, *_rest in placed:
+        item.drawOn = lambda canvas, x, y, _sW=0, at=at: at.append(x)  # type: ignore[method-assign]
+    picture_at: list[float] = []
+    picture.drawOn = lambda canvas, x, y, _sW=0: picture_at.append(x)  # type: ignore[method-assign]
+    body.draw()
+    assert at == [0.0] * len(steps)  # one left edge, beside the picture and under it
+    assert picture_at == [pytest.approx(100 * mm)]  # the picture at the right edge
 
 
 def test_good_form_label_sits_beside_its_tips() -> None:
@@ -61,20 +72,52 @@ def test_good_form_label_sits_beside_its_tips() -> None:
     assert h == pytest.approx(2 * styles.step.leading + 2 * styles.step.spaceAfter, abs=1)
 
 
-def test_standard_print_puts_two_exercises_on_most_pages(
-    render_pdf: RenderPdf, library: Library, program: Program
+@pytest.mark.parametrize("paper", ["letter", "a4"])
+@pytest.mark.parametrize("art", [False, True])
+def test_an_exercise_starts_a_page_only_when_it_does_not_fit_under_the_one_before(
+    render_pdf: RenderPdf, library: Library, program: Program, paper: str, art: bool
 ) -> None:
+    """Clear print (#16, point 9: lines of 60-70 characters, 1.45 line spacing) makes an
+    exercise longer than half a Letter page, so most no longer share one two by two. They
+    still share wherever they fit: a page ends before an exercise only when the room left
+    under the one before is less than that exercise needs (its headings to its Stop box),
+    give or take what text lines do not show (the Stop box's padding and border, the space
+    after a block and above a heading's letters: about 12 mm)."""
+    from bonecoach.handout.frame import FrameText
+
+    from .pdf_geometry import text_lines
+
+    options = HandoutOptions(paper=paper)  # type: ignore[arg-type]
+    from bonecoach.handout.pictures import PictureCache, art_source
+
+    pdf = render_pdf(options, pictures=PictureCache(art_source())) if art else render_pdf(options)
     doc = make_document(library, program)
-    for paper in ("letter", "a4"):
-        pages = render_pdf(HandoutOptions(paper=paper)).page_texts()
-        end = next(i for i, page in enumerate(pages) if "Moving safely every day" in page)
-        per_page = [
-            sum(1 for b in doc.blocks if f"{b.number}. {collapse(b.name)}" in page)
-            for page in pages[:end]
-        ]
-        with_exercises = [n for n in per_page if n]
-        assert sum(with_exercises) == len(doc.blocks)
-        assert len(with_exercises) <= math.ceil(len(doc.blocks) / 2) + 1, (paper, per_page)
+    names = [f"{b.number}. {collapse(b.name)}" for b in doc.blocks]
+    frame = FrameText("", "", "", "", None, STANDARD)
+    body = STANDARD.body
+    pages = [
+        [line for line in text_lines(page) if line.size >= body and line.y > frame.bottom_space]
+        for page in pdf.reader.pages
+    ]
+    # the exercises' pages: before the closing pages (the log sheet names them again)
+    pages = pages[: next(i for i, p in enumerate(pages) if p[0].text == "Moving safely every day")]
+    on_page = [[n for n in names if any(line.text == n for line in lines)] for lines in pages]
+    printed = [name for names_on in on_page for name in names_on]
+    assert sorted(printed, key=names.index) == names  # each exercise on one page
+    checked = 0
+    for i, (this, following) in enumerate(pairwise(pages)):
+        if not on_page[i] or not on_page[i + 1] or following[0].size == body:
+            continue  # a page of exercises, then one that starts with an exercise's headings
+        free = min(line.y - 0.25 * line.size for line in this) - frame.bottom_space
+        stop = next(k for k, line in enumerate(following) if line.text.startswith("Stop"))
+        end = stop
+        while end + 1 < len(following) and following[end + 1].x0 == following[stop].x0:
+            end += 1  # the Stop box's further lines
+        top = following[0].y + 0.8 * following[0].size
+        needed = top - (following[end].y - 0.25 * body)
+        assert free < needed + 15 * mm, (i + 1, free / mm, needed / mm, on_page[i + 1])
+        checked += 1
+    assert checked >= 5
 
 
 @pytest.mark.parametrize("paper", ["letter", "a4"])

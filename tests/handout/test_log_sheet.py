@@ -122,3 +122,33 @@ def test_a_long_log_is_shared_out_evenly_never_a_page_of_two_rows(
         assert sheet[-1] == -1 and sum(rows) == count, sheet  # notes last, every row once
         assert len(rows) == 1 or min(rows) >= 4, sheet
         print(f"log pages: {count} exercises, {paper}, {'large' if large else 'standard'}: {rows}")
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+@pytest.mark.parametrize("large", [False, True])
+def test_the_log_is_portrait_with_whole_day_names_and_short_weeks_two_to_a_page(
+    library: Library, paper: str, large: bool
+) -> None:
+    """#16 point 13: the log sheet on portrait pages, as the rest of the handout (standard
+    print had two weeks across a landscape page), its day names never broken in two, and a
+    short program's weeks two to a page, each week's table whole."""
+    from bonecoach.program.dosage_words import WEEKDAYS
+
+    program = make_program(library, SHORT_NAMES[: 3 if large else 5])
+    options = HandoutOptions(paper=paper, large_print=large)  # type: ignore[arg-type]
+    doc = make_document(library, program, options)
+    buffer = BytesIO()
+    render_handout(doc, buffer, pictures=simple_svg)
+    reader = PdfReader(BytesIO(buffer.getvalue()))
+    texts = [p.extract_text() for p in reader.pages]
+    start = next(i for i, text in enumerate(texts) if "Your exercise log" in text)
+    log = list(zip(reader.pages[start:], texts[start:], strict=True))
+    (phase,) = doc.phases
+    assert len(log) == (len(phase.weeks) + 1) // 2
+    for number, (page, text) in enumerate(log, start=1):
+        box = page.mediabox
+        assert float(box.width) < float(box.height), number
+        lines = [line.strip() for line in text.splitlines()]
+        assert lines.count("Mon") == 2 and all(lines.count(day) == 2 for day in WEEKDAYS)
+        first = 2 * number - 1
+        assert f"Your exercise log, weeks {first} to {first + 1}" in text

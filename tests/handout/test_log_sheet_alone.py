@@ -27,5 +27,5 @@ def test_the_log_sheet_alone_is_just_the_log_sheet(large: bool) -> None:
     assert all("Stop if" not in t for t in texts)  # no exercise pages
     assert "Margaret Chen" in texts[0] and any(w in texts[0] for w in ("Week", "week"))
     box = sheet.pages[0].mediabox
-    landscape = float(box.width) > float(box.height)
-    assert landscape is (not large)  # standard print: across a landscape page
+    # portrait, as the handout (#16, point 13): standard print was a landscape page
+    assert float(box.width) < float(box.height)

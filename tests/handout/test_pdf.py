@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import math
 import shutil
 import subprocess
 from collections import Counter
@@ -38,9 +37,8 @@ def test_page_size_per_option(render_pdf: RenderPdf, paper: str, size: tuple, la
         (round(float(p.mediabox.width), 2), round(float(p.mediabox.height), 2))
         for p in pdf.reader.pages
     }
-    landscape = (size[1], size[0])
-    assert size in sizes
-    assert sizes <= {size, landscape}  # the log sheet may be landscape, nothing else
+    # every page portrait, the log sheet too (#16, point 13: it was landscape)
+    assert sizes == {size}
     first = pdf.reader.pages[0].mediabox
     assert (round(float(first.width), 2), round(float(first.height), 2)) == size
 
@@ -110,15 +108,23 @@ def test_page_x_of_y_and_phone_on_every_page(render_pdf: RenderPdf) -> None:
         assert "Riverside Physio & Balance" in page
 
 
-def test_first_page_has_stop_box_and_week(render_pdf: RenderPdf) -> None:
-    first = render_pdf().page_texts()[0]
+@pytest.mark.parametrize("paper", ["letter", "a4"])
+def test_first_page_has_stop_box_and_week(render_pdf: RenderPdf, paper: str) -> None:
+    pages = render_pdf(HandoutOptions(paper=paper)).page_texts()  # type: ignore[arg-type]
+    first = pages[0]
     assert "STOP" in first
     assert "Pain is a signal to stop. Muscle tiredness is expected." in first
-    # the 0-10 scale every exercise's "How hard" uses is explained where it is first read (#16)
-    assert "How hard, 0 to 10: 0 is no effort at all" in " ".join(first.split())
     assert "Your week" in first
     assert "Mon Tue Wed Thu Fri Sat Sun" in first
     assert "Start on 2 March 2026" in first
+    # the 0-10 scale every exercise's "How hard" uses is explained where it is first read
+    # (#16): on page 1 when it has room after the week and the STOP box (in clear print it
+    # seldom has), else at the head of the exercises, before the first "How hard"
+    scale = "How hard, 0 to 10: 0 is no effort at all"
+    text = " ".join(" ".join(pages).split())
+    assert scale in text
+    assert text.index(scale) < text.index("How hard: ") < text.index("Stop if")
+    assert scale in first or text.index("Your exercises") < text.index(scale)
 
 
 def test_closing_pages_and_log_sheet(render_pdf: RenderPdf, library: Library) -> None:
@@ -159,7 +165,7 @@ def test_large_print_really_is_larger(render_pdf: RenderPdf) -> None:
     standard = render_pdf(HandoutOptions())
     large = render_pdf(HandoutOptions(large_print=True))
     assert _body_size(standard) >= 12
-    assert _body_size(large) >= 16
+    assert _body_size(large) >= 18
     assert _body_size(large) > _body_size(standard)
     assert len(large.reader.pages) > len(standard.reader.pages)
 
@@ -176,10 +182,13 @@ def test_standard_print_shares_pages_between_exercises(
     ]
     with_exercises = [n for n in per_page if n]
     assert sum(with_exercises) == len(doc.blocks)
-    # 12 pt text, a 4 cm picture, every step, tip, support line and note: long balance
-    # blocks take a page each, shorter ones share; at most 3 pages for every 4 exercises
-    assert len(with_exercises) <= math.ceil(len(doc.blocks) * 0.75)
-    assert with_exercises.count(2) >= 2
+    # 12 pt text in lines of 60-70 characters 1.45 apart, a 5 cm picture, every step, tip,
+    # support line and note (#16, point 9): an exercise takes half a page to three
+    # quarters, so most take a page each (it was at most 3 pages for every 4 exercises at
+    # 100-character lines 1.3 apart); those that fit share one. (That every exercise that
+    # fits under the one before goes there: test_layout.py.)
+    assert with_exercises.count(2) >= 1
+    assert len(with_exercises) < len(doc.blocks)
 
 
 def test_large_print_gives_each_exercise_its_own_page(
@@ -262,12 +271,13 @@ def test_pdftotext_reads_each_block_in_order(render_pdf: RenderPdf, library: Lib
 
 
 @pytest.mark.parametrize(
-    ("large", "body", "headings"), [(False, 12, (14, 20)), (True, 16, (20, 26))]
+    ("large", "body", "headings"), [(False, 12, (14, 20)), (True, 18, (20, 26))]
 )
 def test_type_sizes_follow_the_layout_guide(
     render_pdf: RenderPdf, large: bool, body: float, headings: tuple[float, float]
 ) -> None:
-    """Body at least 12 pt (large 16 pt); headings 14-20 pt (large 20-26 pt)."""
+    """Body 12 pt (large print 18 pt, the top of the RNIB's 16-18 for large print: #16,
+    point 9); headings 14-20 pt (large 20-26 pt)."""
     pdf = render_pdf(HandoutOptions(large_print=large))
     sizes: Counter[float] = Counter()
 
@@ -284,7 +294,7 @@ def test_type_sizes_follow_the_layout_guide(
     assert all(headings[0] <= s <= headings[1] for s in big), big
 
 
-@pytest.mark.parametrize(("large", "body"), [(False, 12), (True, 16)])
+@pytest.mark.parametrize(("large", "body"), [(False, 12), (True, 18)])
 def test_what_the_client_reads_in_the_tables_is_body_size(
     render_pdf: RenderPdf, library: Library, large: bool, body: float
 ) -> None:

@@ -10,12 +10,15 @@ from typing import Any
 import pytest
 from PIL import Image, ImageDraw
 from pypdf import PageObject, PdfReader
+from reportlab.lib.units import mm
 
+from bonecoach.handout import blocks
 from bonecoach.handout.blocks import SIDE_HEIGHT
 from bonecoach.handout.model import HandoutDocument, HandoutOptions
 from bonecoach.handout.photos import MAX_SIDE, DamagedPhoto, photo_picture
 from bonecoach.handout.pictures import PictureCache
 from bonecoach.handout.render import render_handout_bytes
+from bonecoach.handout.styles import STANDARD
 from bonecoach.program.library import Library
 from bonecoach.program.programs import Program
 
@@ -92,9 +95,12 @@ PHOTOS = {
 }
 
 
-def test_standard_print_puts_each_photo_beside_its_steps_as_tall_as_an_illustration(
-    library: Library, program: Program
+def test_standard_print_puts_each_photo_on_the_right_of_its_steps_as_tall_as_an_illustration(
+    library: Library, program: Program, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # the pictures of blocks that end their page as drawn first (their growing into the
+    # page's room, the same for photos: test_picture_sizes.py)
+    monkeypatch.setattr(blocks, "GROWN_HEIGHTS", ())
     doc, reader = _render(library, program, PHOTOS)
     # the SVG illustrations are drawn as vectors: the only images are the two photos
     assert sum(len(_images(p)) for p in reader.pages) == 2
@@ -106,8 +112,11 @@ def test_standard_print_puts_each_photo_beside_its_steps_as_tall_as_an_illustrat
         block = next(b for b in doc.blocks if b.exercise_id == exercise_id)
         _name_x, name_y = _text_at(page, f"{block.number}. {collapse(block.name)}")
         step_x, step_y = _text_at(page, collapse(block.steps[0])[:20])
-        assert name_y > y + height  # the name and dosage band above the photo
-        assert step_x > x + width  # the first step beside it, clear of it
+        assert name_y > y + height  # the name above the photo
+        # the first step beside it, on its left, clear of it (#16 point 10: text wrapped
+        # round a picture on the left started its lines in two places)
+        assert step_x < x - 60 * mm  # room for the steps' words on the photo's left
+        assert x + width == pytest.approx(float(page.mediabox.width) - STANDARD.margin)
         assert y < step_y < y + height
 
 
