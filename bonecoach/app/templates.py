@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from bonecoach.program.assessment import GuidelineCase
     from bonecoach.program.exercise import Exercise
     from bonecoach.program.profile import ClientProfile
     from bonecoach.program.programs import Program
@@ -48,10 +49,12 @@ def save_program_as_template(
     name: str,
     summary: str,
     intended_for: str,
+    cases: tuple[GuidelineCase, ...] = (),
 ) -> ClinicTemplateRecord:
     """``program`` saved as a new clinic template under ``name``; the id is made from the
-    name. InvalidTemplate names a field that cannot be saved (including a program with no
-    exercise)."""
+    name. ``cases``: the guideline cases it is meant for (the client's it was made for), so
+    using it for a client in another case starts with "Check first". InvalidTemplate names a
+    field that cannot be saved (a name already taken, a program with no exercise)."""
     from pydantic import ValidationError
 
     from bonecoach.program.clinic_templates import (
@@ -62,9 +65,11 @@ def save_program_as_template(
     from bonecoach.program.dosage import field_problems
     from bonecoach.store.errors import InvalidTemplate
 
-    taken = [t.id for t in shipped_templates(library)]
-    taken += [r.id for r in store.clinic_templates(include_archived=True)]
+    shipped = shipped_templates(library)
+    clinic = store.clinic_templates(include_archived=True)
+    taken = [t.id for t in shipped] + [r.id for r in clinic]
     template_id = template_id_for(name, taken)
+    _refuse_a_taken_name(template_id, name, clinic, None)
     try:
         template = template_from_program(
             program,
@@ -72,6 +77,7 @@ def save_program_as_template(
             name=name,
             summary=summary,
             intended_for=intended_for,
+            cases=cases,
             library=library,
         )
     except NothingToSave as exc:
@@ -101,6 +107,8 @@ def describe_clinic_template(
     from bonecoach.store.errors import InvalidTemplate
 
     words = {"name": name, "summary": summary, "intended_for": intended_for}
+    clinic = store.clinic_templates(include_archived=True)
+    _refuse_a_taken_name(record.id, name, clinic, record.id)
     try:
         if program is None:
             raw = record.template.model_dump(mode="json") | words
@@ -113,6 +121,33 @@ def describe_clinic_template(
     except ValidationError as exc:
         raise InvalidTemplate(record.id, list(field_problems(exc).items())) from None
     return store.save_clinic_template(template, expected_version=record.version)
+
+
+def _refuse_a_taken_name(
+    template_id: str,
+    name: str,
+    clinic: list[ClinicTemplateRecord],
+    own_id: str | None,
+) -> None:
+    """InvalidTemplate when another template (built-in or the clinic's, archived too) has
+    this name: the menu would show two entries no one can tell apart."""
+    from bonecoach.store.clinic_templates import shipped_template_names
+    from bonecoach.store.errors import InvalidTemplate
+
+    wanted = " ".join(name.split()).casefold()
+    names = list(shipped_template_names().values())
+    names += [r.template.name for r in clinic if r.id != own_id]
+    if wanted and wanted in {n.casefold() for n in names}:
+        said = " ".join(name.split())
+        raise InvalidTemplate(
+            template_id,
+            [
+                (
+                    "name",
+                    f"a template called “{said}” exists; give it a name of its own",
+                )
+            ],
+        )
 
 
 def archive_clinic_template(

@@ -34,7 +34,16 @@ def summarise_changes(
 
     lines = [f"Check first: {c.detail}" for c in of(ChangeKind.OUTSIDE_CASE)]
     lines += [f"Review: {c.phase_name}: {c.detail}" for c in of(ChangeKind.REVIEW)]
-    dropped = _unique(name(c.exercise_id) for c in of(ChangeKind.DROPPED))
+    gone = [c for c in of(ChangeKind.DROPPED) if c.exercise_id not in library]
+    if gone:  # not a safety verdict: the library no longer has it (an archived custom one)
+        listed = ", ".join(_unique(str(c.exercise_id) for c in gone))
+        lines.append(
+            f"Left out, no longer in the library (archived or removed): {listed}; choose "
+            "another exercise for it"
+        )
+    dropped = _unique(
+        name(c.exercise_id) for c in of(ChangeKind.DROPPED) if c.exercise_id in library
+    )
     if dropped:
         lines.append(f"Left out (excluded, nothing safer in the library): {', '.join(dropped)}")
     swaps = _unique(

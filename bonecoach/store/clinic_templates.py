@@ -59,9 +59,13 @@ def record_of(row: ClinicTemplateRow) -> ClinicTemplateRecord:
     )
 
 
-def check_template(session: Session, template: Template | Mapping[str, Any]) -> Template:
+def check_template(
+    session: Session, template: Template | Mapping[str, Any], stored: Template | None = None
+) -> Template:
     """The template ready to store, or InvalidTemplate with every problem: the domain's
-    rules, an id of its own, and exercises that are in the clinic's library."""
+    rules, an id of its own, and exercises that are in the clinic's library (or were in the
+    ``stored`` version already: a custom exercise archived since must not stop a change of
+    the template's words; using the template leaves it out and says why)."""
     checked = validate_template(template)
     problems: list[tuple[str, str]] = []
     shipped = shipped_template_names()
@@ -70,6 +74,8 @@ def check_template(session: Session, template: Template | Mapping[str, Any]) -> 
     known = set(shipped_library()) | set(
         session.scalars(select(CustomExerciseRow.id).where(CustomExerciseRow.archived.is_(False)))
     )
+    if stored is not None:
+        known |= set(stored.exercise_ids())
     for p, phase in enumerate(checked.phases):
         for i, item in enumerate(phase.items):
             for exercise_id in (item.exercise_id, *item.fallback):
@@ -117,8 +123,11 @@ class ClinicTemplateRecords(StoreBase):
         who, now = self._who(by), utcnow()
         try:
             with self._writing() as session:
-                checked = check_template(session, template)
-                row = session.get(ClinicTemplateRow, checked.id)
+                row = session.get(ClinicTemplateRow, validate_template(template).id)
+                stored = None
+                if row is not None and expected_version is not None:
+                    stored = Template.model_validate(row.template)
+                checked = check_template(session, template, stored)
                 data = checked.model_dump(mode="json")
                 if expected_version is None:
                     if row is not None:

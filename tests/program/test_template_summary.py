@@ -37,3 +37,22 @@ def test_a_template_that_suits_the_client_says_nothing() -> None:
     )  # fmt: skip
     _program, changes = instantiate(templates["bone_building_foundations"], profile, library)
     assert summarise_changes(changes, library, profile.equipment) == []
+
+
+def test_an_exercise_no_longer_in_the_library_is_not_called_excluded() -> None:
+    """A clinic template naming a custom exercise since archived: left out because the
+    library lacks it, which is no safety verdict."""
+    library = load_library(resource("library"))
+    template = next(t for t in load_templates(resource("templates"), library))
+    gone = dict(library)
+    first = template.phases[0].items[0].exercise_id
+    del gone[first]
+    profile = ClientProfile.model_validate(
+        {"sex": "female", "age": 62, "t_score_lowest": -1.8,
+         "equipment": ["chair", "counter", "wall", "dumbbells", "step", "resistance_band"]}
+    )  # fmt: skip
+    _program, changes = instantiate(template, profile, gone)
+    lines = summarise_changes(changes, gone, profile.equipment)
+    [line] = [ln for ln in lines if first in ln]
+    assert line.startswith("Left out, no longer in the library (archived or removed):"), line
+    assert not any(ln.startswith("Left out (excluded") and first in ln for ln in lines)

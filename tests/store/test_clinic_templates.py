@@ -143,3 +143,22 @@ def test_a_server_database_from_before_clinic_templates_is_exported_then_migrate
         assert [r.id for r in store.clinic_templates()] == ["clinic_tuesday_group"]
     finally:
         store.close(auto_backup=False)
+
+
+def test_a_template_whose_custom_exercise_was_archived_can_still_be_renamed(
+    store: Store,
+) -> None:
+    store.save_custom_exercise(custom(), POSED)
+    raw = _template().model_dump(mode="json")
+    raw["phases"][0]["items"][0]["exercise_id"] = "towel_squeeze"
+    saved = store.save_clinic_template(raw)
+    store.archive_custom_exercise("towel_squeeze")
+    renamed = store.save_clinic_template(
+        saved.template.model_copy(update={"name": "Renamed"}), expected_version=1
+    )
+    assert renamed.template.name == "Renamed"
+    # but a new exercise must still be in the library
+    added = renamed.template.model_dump(mode="json")
+    added["phases"][0]["items"][1]["exercise_id"] = "no_such_exercise"
+    with pytest.raises(InvalidTemplate, match="no_such_exercise"):
+        store.save_clinic_template(added, expected_version=2)

@@ -80,6 +80,9 @@ def test_a_program_saved_as_a_clinic_template_is_offered_to_the_next_client_scre
 
     def fill_in() -> None:
         dialog = _modal(TemplateWordsDialog)
+        qtbot.keyClicks(dialog.name_edit, "falls first: strength and balance")  # built-in
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+        seen["taken"] = dialog.problems.text()
         dialog.name_edit.selectAll()
         qtbot.keyClicks(dialog.name_edit, "Tuesday strength class")
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)  # no summary yet
@@ -95,6 +98,9 @@ def test_a_program_saved_as_a_clinic_template_is_offered_to_the_next_client_scre
     _choose(qtbot, tab, "Save this program as a clinic template…", fill_in)
     qtbot.waitUntil(lambda: bool(store.clinic_templates()))
 
+    assert seen["taken"].startswith(
+        "Not saved:\nName: a template called “falls first: strength and balance” exists"
+    )
     assert seen["still_open"] and seen["kept"] == "Tuesday strength class"
     assert seen["refused"] == (
         "Not saved:\nSummary: write one line on what it holds\n"
@@ -128,7 +134,11 @@ def test_a_program_saved_as_a_clinic_template_is_offered_to_the_next_client_scre
         assert screen(profile, shell_context.library[item.exercise_id]).verdict is not (
             Verdict.EXCLUDED
         )
-    assert tab.banner.text().startswith("Made from “Tuesday strength class”. Changed")
+    banner = tab.banner.text()
+    assert banner.startswith("Made from “Tuesday strength class”. Changed"), banner
+    # saved from a client without a vertebral fracture: for this one, check first
+    assert "• Check first: this template is meant for Case 1" in banner, banner
+    assert len(template.cases) == 1
 
 
 def test_clinic_templates_are_renamed_archived_and_brought_back_from_the_list(
@@ -197,3 +207,40 @@ def test_a_template_changed_on_another_workstation_meanwhile_is_not_overwritten(
     [now] = store.clinic_templates()
     assert now.template.name == "Sam's name" and not now.archived  # nothing lost
     assert manager.list.item(0).text() == "Sam's name"  # the list shows what is stored now
+
+
+def test_words_saved_meanwhile_elsewhere_are_said_and_a_second_save_puts_mine_in_place(
+    qtbot: Any, shell_context: Any, dialogs: Dialogs
+) -> None:
+    from tests.store.factories import clinic_template
+
+    store: Store = shell_context.store
+    store.save_clinic_template(clinic_template())
+    manager = ManageTemplatesDialog(shell_context, None, shell_context.library)
+    qtbot.addWidget(manager)
+    seen: dict[str, str] = {}
+
+    def type_words_while_sam_saves() -> None:
+        words = _modal(TemplateWordsDialog)
+        words.name_edit.selectAll()
+        qtbot.keyClicks(words.name_edit, "My name")
+        other = Store.open(actor="Sam Second", auto_backup=False)
+        try:
+            theirs = other.clinic_template("clinic_tuesday_group")
+            other.save_clinic_template(
+                theirs.template.model_copy(update={"name": "Sam's name"}), expected_version=1
+            )
+        finally:
+            other.close(auto_backup=False)
+        qtbot.mouseClick(words.ok_button, Qt.MouseButton.LeftButton)
+        seen["told"] = words.problems.text()
+        seen["kept"] = words.name_edit.text()
+        qtbot.mouseClick(words.ok_button, Qt.MouseButton.LeftButton)  # mine, knowingly
+
+    QTimer.singleShot(50, type_words_while_sam_saves)
+    qtbot.mouseClick(manager.edit_button, Qt.MouseButton.LeftButton)
+    assert seen["told"].startswith("Not saved: Sam Second saved this template meanwhile")
+    assert "now “Sam's name”" in seen["told"] and seen["kept"] == "My name"
+    assert dialogs.warnings == []  # said in the dialog, not as a failure
+    [now] = store.clinic_templates()
+    assert now.template.name == "My name" and now.version == 3

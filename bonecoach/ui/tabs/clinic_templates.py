@@ -26,12 +26,13 @@ from PySide6.QtWidgets import (
 
 from bonecoach.app import templates as template_actions
 from bonecoach.app.changes import Changes, Topic
-from bonecoach.store.errors import InvalidTemplate
+from bonecoach.store.errors import InvalidTemplate, StaleSaveError
 from bonecoach.ui.core.ops import run_op
 from bonecoach.ui.widgets.field_feedback import ERROR_TEXT_STYLE
 from bonecoach.ui.widgets.plain import PlainLabel, as_written
 
 if TYPE_CHECKING:
+    from bonecoach.program.assessment import GuidelineCase
     from bonecoach.program.exercise import Exercise
     from bonecoach.program.programs import Program
     from bonecoach.store.records import ClinicTemplateRecord
@@ -68,16 +69,20 @@ class TemplateWordsDialog(QDialog):
         summary: str = "",
         meant_for: str = "",
         note: str = "",
+        on_stale: Callable[[StaleSaveError], str] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.context = context
         self.save = save
+        # a save refused because someone saved first: catch up, and say what they saved
+        self.on_stale = on_stale
         self.saved: ClinicTemplateRecord | None = None
         self.setWindowTitle(title)
         self.setMinimumWidth(560)
         self.name_edit = QLineEdit(name)
         self.name_edit.setAccessibleName("Template name")
+        self.name_edit.setPlaceholderText("e.g. Tuesday strength class")
         self.name_edit.setMaxLength(120)
         self.summary_edit = QLineEdit(summary)
         self.summary_edit.setAccessibleName("Summary")
@@ -134,10 +139,20 @@ class TemplateWordsDialog(QDialog):
                 summary,
                 meant_for,
                 changes=CHANGES,
-                answers=(InvalidTemplate,),
+                answers=(InvalidTemplate, StaleSaveError) if self.on_stale else (InvalidTemplate,),
             )
         except InvalidTemplate as exc:
             self.show_problems(exc.problems)
+            return
+        except StaleSaveError as exc:
+            assert self.on_stale is not None
+            theirs = self.on_stale(exc)
+            self.problems.setText(
+                f"Not saved: {exc.saved_by or 'another workstation'} saved this template "
+                f"meanwhile ({theirs}). Your words are still here: Save again to put them in "
+                "its place, or Cancel to keep theirs."
+            )
+            self.problems.show()
             return
         if outcome.ok:
             self.saved = outcome.value
@@ -162,13 +177,20 @@ def save_as_template(
     program: Program,
     library: Mapping[str, Exercise],
     parent: QWidget | None = None,
+    cases: tuple[GuidelineCase, ...] = (),
 ) -> ClinicTemplateRecord | None:
-    """Ask for the words, then save ``program`` as a new clinic template; the saved record,
-    or None when cancelled."""
+    """Ask for the words, then save ``program`` as a new clinic template meant for
+    ``cases`` (the client's); the saved record, or None when cancelled."""
 
     def save(name: str, summary: str, meant_for: str) -> ClinicTemplateRecord:
         return template_actions.save_program_as_template(
-            context.store, program, library, name=name, summary=summary, intended_for=meant_for
+            context.store,
+            program,
+            library,
+            name=name,
+            summary=summary,
+            intended_for=meant_for,
+            cases=cases,
         )
 
     dialog = TemplateWordsDialog(
@@ -176,11 +198,11 @@ def save_as_template(
         "Save as a clinic template",
         "Save template",
         save,
-        name=program.name,
         note=(
             "Every workstation will list it under “From template”. It keeps the phases, "
             "exercises, doses and notes; not this client's overrides or start date: it is "
-            "screened afresh for each client it is used for."
+            "screened afresh for each client it is used for, and one in another guideline "
+            "case than this client's is told to check it first."
         ),
         parent=parent,
     )
@@ -288,10 +310,17 @@ class ManageTemplatesDialog(QDialog):
         if record is None:
             return
 
+        shown = [record]  # the version a save is checked against; caught up when stale
+
         def save(name: str, summary: str, meant_for: str) -> ClinicTemplateRecord:
             return template_actions.describe_clinic_template(
-                self.context.store, record, name=name, summary=summary, intended_for=meant_for
+                self.context.store, shown[0], name=name, summary=summary, intended_for=meant_for
             )
+
+        def caught_up(_stale: StaleSaveError) -> str:
+            shown[0] = self.context.store.clinic_template(record.id)
+            state = ", archived" if shown[0].archived else ""
+            return f"now “{shown[0].template.name}”{state}"
 
         dialog = TemplateWordsDialog(
             self.context,
@@ -301,6 +330,7 @@ class ManageTemplatesDialog(QDialog):
             name=record.template.name,
             summary=record.template.summary,
             meant_for=record.template.intended_for,
+            on_stale=caught_up,
             parent=self,
         )
         dialog.exec()

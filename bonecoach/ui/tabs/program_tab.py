@@ -389,12 +389,16 @@ class ProgramTab(QWidget):
 
     def save_as_clinic_template(self) -> None:
         """The program on screen (saved or not) as a new clinic template."""
+        from bonecoach.program.assessment import assess
         from bonecoach.ui.tabs.clinic_templates import save_as_template
 
         program = self.document.program
         if program is None or not self._has_exercises():
             return
-        saved = save_as_template(self.context, program, self.context.library, self)
+        profile = None if self.client is None else self.client.profile
+        # meant for this client's guideline case: another case is told to check it first
+        cases = () if profile is None else (assess(profile).guideline_case,)
+        saved = save_as_template(self.context, program, self.context.library, self, cases)
         if saved is not None:
             self._say(f"Saved as the clinic template “{saved.template.name}”.")
 
