@@ -182,11 +182,9 @@ class LibraryBrowser(QWidget):
         toggles.addStretch(1)
         layout.addLayout(toggles)
         layout.addWidget(self.table, 1)
-        counts = QHBoxLayout()
-        counts.addWidget(self.count)
-        counts.addStretch(1)
-        counts.addWidget(self.verdict_help)
-        layout.addLayout(counts)
+        # one under the other: side by side they set the pane's narrowest width
+        layout.addWidget(self.count)
+        layout.addWidget(self.verdict_help)
         self._update_count()
 
     def _facet_changed(self, facet: str) -> None:

@@ -145,6 +145,13 @@ class DosageEditor(QGroupBox):
         amount_row = QHBoxLayout()
         amount_row.addWidget(self.measure, 1)
         amount_row.addWidget(self.amount)
+        # the choice boxes are as narrow as six letters allow (wider when there is room):
+        # sized to "Body weight" they made the tab wider than a 1366-px laptop screen
+        for choice in (self.measure, self.load_kind, self.band):
+            choice.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            choice.setMinimumContentsLength(6)
         load_row = QHBoxLayout()
         load_row.addWidget(self.load_kind, 1)
         load_row.addWidget(self.load_kg)

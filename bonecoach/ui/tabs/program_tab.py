@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -120,6 +121,11 @@ class ProgramTab(QWidget):
         )
         self.banner = PlainLabel()
         self.banner.setWordWrap(True)
+        # the tab's width decides where its lines wrap, never the other way round: a long
+        # template name would otherwise widen the window past a laptop's screen
+        banner_policy = self.banner.sizePolicy()
+        banner_policy.setHorizontalPolicy(QSizePolicy.Policy.Ignored)
+        self.banner.setSizePolicy(banner_policy)
         self.banner.setStyleSheet("background:#fff7e0; padding:6px; border-radius:4px")
         self.banner.hide()
 
