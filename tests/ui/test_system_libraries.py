@@ -35,10 +35,10 @@ def test_missing_libraries_are_named_with_the_command_that_installs_them() -> No
     problem = start_problem(env, loadable=lambda soname: soname not in gone, as_root=False)
     assert problem is not None
     assert "libxcb-cursor.so.0" in problem and "libEGL.so.1" in problem
-    assert "sudo apt-get install -y libegl1 libxcb-cursor0" in problem
+    assert "sudo apt-get update && sudo apt-get install -y libegl1 libxcb-cursor0" in problem
     as_root = start_problem(env, loadable=lambda soname: soname not in gone, as_root=True)
     assert as_root is not None
-    assert "\n  apt-get install -y libegl1 libxcb-cursor0" in as_root
+    assert "\n  apt-get update && apt-get install -y libegl1 libxcb-cursor0" in as_root
     assert "sudo" not in as_root
 
 
@@ -56,7 +56,28 @@ def test_the_offscreen_platform_does_not_ask_for_the_x11_libraries() -> None:
 def test_no_screen_is_said_in_words() -> None:
     problem = start_problem({}, loadable=_all_present, as_root=False)
     assert problem is not None and "DISPLAY is not set" in problem
-    assert start_problem({"DISPLAY": ":1"}, loadable=_all_present) is None
+    assert start_problem({"DISPLAY": ":1"}, loadable=_all_present, reachable=lambda d: True) is None
+    gone = start_problem({"DISPLAY": ":99"}, loadable=_all_present, reachable=lambda d: False)
+    assert gone is not None and "no screen answers at DISPLAY=:99" in gone
+    # a Wayland variable without a Wayland session is no screen for Qt's default (X11)
+    assert "DISPLAY is not set" in str(
+        start_problem({"WAYLAND_DISPLAY": "wayland-9"}, loadable=_all_present)
+    )
+
+
+def test_a_display_is_reachable_only_where_an_x_server_listens(tmp_path: Path) -> None:
+    import socket
+
+    from bonecoach.ui.shell.system_libraries import display_reachable
+
+    assert not display_reachable(":987")  # no X server there
+    with socket.socket() as listening:
+        listening.bind(("127.0.0.1", 0))
+        listening.listen()
+        port = listening.getsockname()[1]
+        if port >= 6000:
+            assert display_reachable(f"127.0.0.1:{port - 6000}")
+    assert display_reachable("some-odd-form")  # not understood: Qt decides
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux start-up check")
@@ -126,7 +147,7 @@ def test_readme_and_ci_install_every_package_and_the_readme_line_works_as_root_o
     block = readme.split("```sh", 1)[1].split("```", 1)[0]
     assert packages <= _packages_in(block), sorted(packages - _packages_in(block))
     # `sudo` only where there is one: a root shell in a container has none
-    assert "S=$(command -v sudo); $S apt-get update && $S apt-get install -y" in block
+    assert "S=$(command -v sudo || true); $S apt-get update && $S apt-get install -y" in block
     assert "sudo apt-get" not in block
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     ci_list = ci.split("apt_packages=(", 1)[1].split(")", 1)[0]

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import ctypes
 import os
+import re
+import socket
 import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -80,14 +82,40 @@ def missing_libraries(
 
 
 def install_command(packages: list[str], as_root: bool) -> str:
-    prefix = "" if as_root else "sudo "
-    return f"{prefix}apt-get install -y {' '.join(packages)}"
+    sudo = "" if as_root else "sudo "
+    return f"{sudo}apt-get update && {sudo}apt-get install -y {' '.join(packages)}"
+
+
+def display_reachable(display: str, timeout: float = 1.0) -> bool:
+    """Whether an X server answers at ``display`` (":0", "unix:1", "host:10.0"); True for
+    a form not understood here (Qt then has the last word)."""
+    found = re.fullmatch(r"(?P<host>[^:]*):(?P<number>\d+)(?:\.\d+)?", display.strip())
+    if found is None:
+        return True
+    host, number = found["host"], int(found["number"])
+    if host in ("", "unix"):
+        path = f"/tmp/.X11-unix/X{number}"
+        for address in ("\0" + path, path):  # Linux's abstract socket, then the file
+            with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as unix:
+                unix.settimeout(timeout)
+                try:
+                    unix.connect(address)
+                except OSError:
+                    continue
+                return True
+        return False
+    try:
+        socket.create_connection((host, 6000 + number), timeout=timeout).close()
+    except OSError:
+        return False
+    return True
 
 
 def start_problem(
     environ: Mapping[str, str] | None = None,
     loadable: Callable[[str], bool] = _loadable,
     as_root: bool | None = None,
+    reachable: Callable[[str], bool] = display_reachable,
 ) -> str | None:
     """What stops the window from opening, in words with the fix; None when nothing does
     (and always None off Linux, where Qt ships what it needs)."""
@@ -102,12 +130,23 @@ def start_problem(
             + "\n  ".join(missing.libraries)
             + "\nInstall them (Debian or Ubuntu) with:\n  "
             + install_command(missing.packages, root)
-            + "\nThe command-line tools work without them: bonecoach --help"
+            + "\nThe command-line tools work without them: bonecoach --help "
+            "(from the project folder: uv run bonecoach --help)"
         )
-    if uses_xcb(env) and not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY"):
+    if not uses_xcb(env):
+        return None
+    display = env.get("DISPLAY", "")
+    wayland = env.get("WAYLAND_DISPLAY") and env.get("XDG_SESSION_TYPE") == "wayland"
+    if not display and not wayland:
         return (
             "BoneCoach cannot open its window: there is no screen to show it on "
             "(DISPLAY is not set).\nStart it from the desktop session; on a machine without "
             "a screen the command-line tools work: bonecoach --help"
+        )
+    if display and not wayland and not reachable(display):
+        return (
+            f"BoneCoach cannot open its window: no screen answers at DISPLAY={display}.\n"
+            "Start it from the desktop session (or check DISPLAY); the command-line tools "
+            "work without a screen: bonecoach --help"
         )
     return None
