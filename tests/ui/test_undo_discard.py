@@ -53,3 +53,15 @@ def test_ctrl_z_undoes_ctrl_shift_z_redoes_and_discard_goes_back_to_the_saved_ve
     assert names() == ["goblet_squat", "tandem_stand"] and not tab.has_unsaved_changes()
     assert not tab.discard_button.isEnabled()
     assert [a.text() for a in window.menuBar().actions()][:3] == ["&File", "&Edit", "&Client"]
+
+
+def test_discarding_a_never_saved_program_says_so_and_clears_what_it_said(
+    shown_tab: Any, dialogs: Dialogs
+) -> None:
+    dialogs.question_answer = QMessageBox.StandardButton.Discard
+    assert shown_tab.banner.isVisible()  # "Made from …"
+    assert shown_tab.ask_discard()
+    [(_title, question)] = dialogs.asked
+    assert question.startswith("Discard this program? It was never saved")
+    assert shown_tab.document.program is None
+    assert not shown_tab.banner.isVisible()

@@ -260,15 +260,23 @@ class ProgramTab(QWidget):
 
     def discard_changes(self) -> None:
         self.document.revert()
+        self.banner.hide()  # it told what the discarded edit did
+        if self.document.program is None:
+            self.details.show_exercise(None, None)
 
     def ask_discard(self) -> bool:
         """Discard after asking: the edits since the saved version are lost."""
         if not self.document.is_dirty:
             return False
+        question = (
+            "Go back to the saved version of the program? The changes made since are lost."
+            if self.document.version_number is not None
+            else "Discard this program? It was never saved, so nothing of it is kept."
+        )
         answer = QMessageBox.question(
             self,
             "Discard changes?",
-            "Go back to the saved version of the program? The changes made since are lost.",
+            question,
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
