@@ -324,3 +324,15 @@ def test_the_demo_clients_can_be_loaded_from_the_help_menu_any_time(
     assert window.client_id is not None  # the first opens
     item.trigger()  # again: nothing twice
     assert window.clients.model.rowCount() == 5
+
+
+def test_the_client_menu_holds_new_client_as_the_guide_says(window: MainWindow) -> None:
+    from PySide6.QtWidgets import QMenu
+
+    from bonecoach.paths import resource
+
+    menus = {m.title().replace("&", ""): m for m in window.menuBar().findChildren(QMenu)}
+    texts = [a.text().replace("&", "") for a in menus["Client"].actions()]
+    assert texts[0] == "New client…", texts
+    guide = (resource("help") / "guide.html").read_text(encoding="utf-8")
+    assert "<b>Client &gt; New client…</b>" in guide

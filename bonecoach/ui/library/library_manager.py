@@ -256,7 +256,7 @@ class LibraryManagerDialog(QDialog):
         copy = original.model_copy(
             update={
                 "id": new_id,
-                "name": f"{original.name} (custom)"[:300],
+                "name": f"{original.name} (our version)"[:300],  # the list marks it custom
                 "easier": None,
                 "harder": None,
             }
