@@ -244,3 +244,25 @@ def test_words_saved_meanwhile_elsewhere_are_said_and_a_second_save_puts_mine_in
     assert dialogs.warnings == []  # said in the dialog, not as a failure
     [now] = store.clinic_templates()
     assert now.template.name == "My name" and now.version == 3
+
+
+def test_a_template_takes_the_program_on_screen_after_saying_what_changes(
+    qtbot: Any, shell_context: Any, dialogs: Dialogs
+) -> None:
+    from tests.store.factories import clinic_template
+
+    store: Store = shell_context.store
+    store.save_clinic_template(clinic_template())
+    client = add_client(shell_context, "Ann Lee")
+    version = save_program(shell_context, client, ["tandem_stand", "wall_push_up"], date.today())
+    manager = ManageTemplatesDialog(shell_context, version.program, shell_context.library)
+    qtbot.addWidget(manager)
+    qtbot.mouseClick(manager.replace_button, Qt.MouseButton.LeftButton)
+    [(_title, question)] = dialogs.asked
+    assert "(5 exercises) will hold instead the 2 exercises" in question, question
+    [now] = store.clinic_templates()
+    assert [i.exercise_id for p in now.template.phases for i in p.items] == [
+        "tandem_stand", "wall_push_up",
+    ]  # fmt: skip
+    assert now.template.name == "Tuesday group" and now.version == 2
+    assert manager.details.text().startswith("Replaced with the program on screen.")

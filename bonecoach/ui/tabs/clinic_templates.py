@@ -7,7 +7,7 @@ shown, so two therapists changing one template never overwrite each other.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -52,6 +52,10 @@ EMPTY_WORDS = {
     "summary": "write one line on what it holds",
     "intended_for": "say which clients it is meant for",
 }
+
+
+def _count(phases: Any) -> int:
+    return sum(len(phase.items) for phase in phases)
 
 
 class TemplateWordsDialog(QDialog):
@@ -346,15 +350,19 @@ class ManageTemplatesDialog(QDialog):
             self,
             "Replace the template's exercises?",
             as_written(
-                f"“{record.template.name}” will hold the phases, exercises and doses of the "
-                f"program on screen (“{program.name}”). Its name and words stay."
+                f"“{record.template.name}” ({_count(record.template.phases)} exercises) will "
+                f"hold instead the {_count(program.phases)} exercises, phases and doses of "
+                f"the program on screen (“{program.name}”, as it is now, saved or not, and "
+                "as screened for the client on screen). Its name, summary and “meant for” "
+                "stay: change them too if they no longer fit."
             ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
+        replaced = False
         try:
-            run_op(
+            replaced = run_op(
                 self.context,
                 "Template not saved",
                 template_actions.describe_clinic_template,
@@ -367,11 +375,13 @@ class ManageTemplatesDialog(QDialog):
                 library=self.library,
                 changes=CHANGES,
                 answers=(InvalidTemplate,),
-            )
+            ).ok
         except InvalidTemplate as exc:
             listed = "; ".join(f"{f}: {p}" for f, p in exc.problems)
             self.context.errors.show("Template not saved", listed)
         self.reload(keep=record.id)
+        if replaced:
+            self.details.setText(f"Replaced with the program on screen.\n\n{self.details.text()}")
 
     def toggle_archived(self) -> None:
         record = self.selected()
