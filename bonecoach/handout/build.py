@@ -107,7 +107,8 @@ def build_handout_document(
             f"program '{program.name}' is for supervised clinic sessions only: no home handout"
         )
     opts = options or HandoutOptions()
-    chosen = _choose_phases(program, phases, today or dt.date.today())
+    printed_on = today or dt.date.today()
+    chosen = _choose_phases(program, phases, printed_on)
     sections = tuple(_section(phase, library, opts, clinic=clinic_sheet) for phase in chosen)
     start = _phase_start(program, chosen[0])
     if review_date is None and program.start_date is not None:
@@ -122,6 +123,7 @@ def build_handout_document(
         version_date=version_date,
         start_date=start,
         review_date=review_date,
+        printed_on=printed_on,
         next_appointment=next_appointment,
         # a move already printed as one of the exercises is not printed again (#16)
         safe_moves=()

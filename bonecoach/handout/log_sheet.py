@@ -37,8 +37,8 @@ def log_sheets(
     if not blocks:
         return []
     s = styles.scale
-    weeks = list(phase.weeks)
-    first_day = doc.start_date  # the day week 1 starts
+    first_day = doc.week_one  # the day the program's week 1 starts
+    weeks = weeks_to_log(phase, first_day, doc.printed_on)
     across = weeks_across(styles, width)
     down = 2 if len(weeks) > across and _stacked_fit(phase, weeks, styles, width, height) else 1
     per_page = across * down
@@ -252,7 +252,7 @@ def _log_table(
     for week in weeks:
         head1 += [Paragraph(_week_heading(week, first_day), styles.cell_center)] + [""] * 8
         spans.append(("SPAN", (col, 0), (col + 8, 0)))
-        head2 += [Paragraph(d, styles.cell_center) for d in WEEKDAYS]
+        head2 += [Paragraph(label, styles.cell_center) for label in _day_labels(week, first_day)]
         head2 += [
             Paragraph("How hard 0-10", styles.cell_center),
             Paragraph("Pain 0-10", styles.cell_center),
@@ -281,13 +281,44 @@ def _log_table(
         style.append(("LINEBEFORE", (col, 0), (col, -1), 2.5, BLACK))
         style.append(("BACKGROUND", (col + 7, 2), (col + 8, -1), LIGHT_GREY))
         for row, block in enumerate(shown, start=2):  # not this day: nothing to tick
-            for day in range(7):
-                if day not in _scheduled(phase, block):
-                    cell = (col + day, row)
+            days = _scheduled(phase, block)
+            for column, weekday in enumerate(_column_weekdays(first_day)):
+                if weekday not in days:
+                    cell = (col + column, row)
                     style.append(("BACKGROUND", cell, cell, REST_DAY))
         col += 9
     table.setStyle(styles.table_style(style))
     return table
+
+
+def weeks_to_log(phase: PhaseSection, week_one: date | None, printed_on: date | None) -> list[int]:
+    """The phase's weeks from the one the handout is printed in: a reprint in week 3 gave
+    the client sheets for weeks 1 and 2, already over. All of them when the dates are not
+    known, or when the whole phase is over (an old version printed again)."""
+    weeks = list(phase.weeks)
+    if week_one is None or printed_on is None:
+        return weeks
+    current = [w for w in weeks if week_one + timedelta(weeks=w, days=-1) >= printed_on]
+    return current or weeks
+
+
+def _column_weekdays(first_day: date | None) -> list[int]:
+    """The weekday (0 = Monday) of each of a week's seven columns: a program whose week 1
+    starts on a Wednesday has weeks from Wednesday to Tuesday, and its columns say so (Mon
+    to Sun over "2-8 Sep" put every tick under the wrong day)."""
+    start = 0 if first_day is None else first_day.weekday()
+    return [(start + k) % 7 for k in range(7)]
+
+
+def _day_labels(week: int, first_day: date | None) -> list[str]:
+    """Each column's day name, and its date when the dates are known ("Wed<br/>2")."""
+    if first_day is None:
+        return list(WEEKDAYS)
+    first = first_day + timedelta(weeks=week - 1)
+    return [
+        f"{WEEKDAYS[(first + timedelta(days=k)).weekday()]}<br/>{(first + timedelta(days=k)).day}"
+        for k in range(7)
+    ]
 
 
 def _scheduled(phase: PhaseSection, block: ExerciseBlock) -> tuple[int, ...]:

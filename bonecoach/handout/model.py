@@ -9,7 +9,7 @@ library text: the renderer escapes them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Literal
 
@@ -139,8 +139,10 @@ class HandoutDocument:
     phases: tuple[PhaseSection, ...]
     version_number: int | None = None
     version_date: date | None = None
-    start_date: date | None = None
+    start_date: date | None = None  # the first printed phase's first day
     review_date: date | None = None
+    # the day it is printed: the log sheet leaves out weeks already over by then
+    printed_on: date | None = None
     next_appointment: str | None = None  # already worded, e.g. "Tuesday 3 March at 10:30"
     safe_moves: tuple[SafeMove, ...] = ()
     options: HandoutOptions = field(default_factory=HandoutOptions)
@@ -155,3 +157,10 @@ class HandoutDocument:
     @property
     def blocks(self) -> tuple[ExerciseBlock, ...]:
         return tuple(b for p in self.phases for b in p.blocks)
+
+    @property
+    def week_one(self) -> date | None:
+        """The day the program's week 1 starts (``start_date`` is the printed phase's)."""
+        if self.start_date is None or not self.phases:
+            return None
+        return self.start_date - timedelta(weeks=self.phases[0].start_week - 1)

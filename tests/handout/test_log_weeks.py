@@ -1,0 +1,58 @@
+"""The log sheet's weeks are the program's weeks on the calendar: a later phase's weeks carry
+their own dates (week 5 was dated as if it began on the phase's first day plus four weeks),
+and a handout printed in week 3 gives sheets from week 3 (not weeks already over)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from bonecoach.handout.build import build_handout_document
+from bonecoach.handout.log_sheet import weeks_to_log
+from bonecoach.program.library import Library
+from bonecoach.program.programs import Phase
+
+from .conftest import CLINIC, THERAPIST, collapse, make_program, pdf_text
+
+MONDAY = dt.date(2026, 3, 2)
+
+
+def _two_phases(library: Library) -> object:
+    one = make_program(library, ("sit_to_stand", "wall_push_up", "tandem_stand"))
+    items = one.phases[0].items
+    return one.model_copy(
+        update={
+            "phases": (
+                Phase(name="Getting started", start_week=1, end_week=4, items=items),
+                Phase(name="Building up", start_week=5, end_week=8, items=items),
+            ),
+            "start_date": MONDAY,
+        }
+    )
+
+
+def _document(library: Library, today: dt.date, phase: object = "current") -> object:
+    return build_handout_document(
+        "Ann Lee", _two_phases(library), library, therapist=THERAPIST, clinic=CLINIC,
+        today=today, phases=phase,  # type: ignore[arg-type]
+    )  # fmt: skip
+
+
+def test_a_later_phase_logs_its_weeks_on_their_own_dates(library: Library) -> None:
+    doc = _document(library, MONDAY + dt.timedelta(weeks=4))  # the first day of week 5
+    assert doc.week_one == MONDAY  # type: ignore[attr-defined]
+    text = collapse(pdf_text(doc))
+    assert "Week 5: 30 Mar-5 Apr" in text, text[-1500:]
+    assert "Week 5: 27 Apr" not in text
+
+
+def test_a_handout_printed_in_week_3_logs_from_week_3(library: Library) -> None:
+    doc = _document(library, MONDAY + dt.timedelta(weeks=2, days=3))  # Thursday of week 3
+    [phase] = doc.phases  # type: ignore[attr-defined]
+    assert weeks_to_log(phase, MONDAY, doc.printed_on) == [3, 4]  # type: ignore[attr-defined]
+    text = collapse(pdf_text(doc))
+    assert "Week 3: 16-22 Mar" in text and "Week 4: 23-29 Mar" in text
+    assert "Week 1: 2-8 Mar" not in text and "Week 2: 9-15 Mar" not in text
+    # before the start, or a phase wholly over (an old version printed again): every week
+    assert weeks_to_log(phase, MONDAY, MONDAY - dt.timedelta(days=5)) == [1, 2, 3, 4]
+    assert weeks_to_log(phase, MONDAY, MONDAY + dt.timedelta(weeks=30)) == [1, 2, 3, 4]
+    assert weeks_to_log(phase, None, MONDAY) == [1, 2, 3, 4]
