@@ -61,7 +61,8 @@ def stop_text(stop_if: str) -> str:
 def keep_parts_whole(text: str) -> str:
     """ "2 sets of 10 - rest 1 minute - every day": wrap only at the dashes, so no line
     starts with a stray "day" or "minute"."""
-    return SEPARATOR.join(part.replace(" ", "\u00a0") for part in text.split(SEPARATOR))
+    # the dash stays at the end of its line: a line never starts "- every day"
+    return "\u00a0- ".join(part.replace(" ", "\u00a0") for part in text.split(SEPARATOR))
 
 
 class Boxed(Flowable):

@@ -298,12 +298,17 @@ def numbers_text(numbers: Sequence[int]) -> str:
             runs[-1].append(n)
         else:
             runs.append([n])
+    # no line break inside "exercises 1 to 5" (a narrow cell printed "exercises 1 to / 5"):
+    # non-breaking spaces within a run, a break allowed only after a comma
+    nb = "\u00a0"
     parts = [
-        str(r[0]) if len(r) == 1 else (f"{r[0]}, {r[1]}" if len(r) == 2 else f"{r[0]} to {r[-1]}")
+        str(r[0])
+        if len(r) == 1
+        else (f"{r[0]}, {r[1]}" if len(r) == 2 else f"{r[0]}{nb}to{nb}{r[-1]}")
         for r in runs
     ]
     word = "exercise" if len(numbers) == 1 else "exercises"
-    return f"{word} {', '.join(parts)}"
+    return f"{word}{nb}{', '.join(parts)}"
 
 
 def safe_moves(

@@ -102,6 +102,10 @@ BONE_CARE = (
     ),
 )
 
+# Large print has no room above its one-exercise pages for "Your exercises" and this line,
+# so it opens the "how hard" paragraph on page 1 instead (it was missing altogether).
+IN_ORDER = "Do the exercises in the order they are numbered; the shaded band under each name "
+IN_ORDER += "tells you how much to do. "
 EFFORT_SCALE = (
     "How hard, 0 to 10: 0 is no effort at all and 10 the hardest you could possibly work. "
     "5 out of 10 feels moderate: you could do about 5 more."
@@ -214,7 +218,7 @@ def first_page(doc: HandoutDocument, styles: Styles, width: float) -> list[Flowa
     """
     out: list[Flowable] = [literal(doc.program_name, styles.title)]
     who: list[tuple[str, str]] = [("For", doc.client_name)]
-    who.append(("Your therapist", doc.therapist.signature))
+    who.append(("Your\u00a0therapist", doc.therapist.signature))
     # a line of its own: a phone number never wraps in two; none set: a line to write it in
     who.append(("Phone", doc.clinic.phone or WRITE_IN))
     when: list[tuple[str, str]] = []
@@ -293,7 +297,7 @@ def why_and_whose(doc: HandoutDocument, styles: Styles) -> tuple[Flowable, Flowa
     return (
         literal(WHY, styles.body),
         # the scale is read on every exercise; it was explained only on the log sheet
-        literal(EFFORT_SCALE, styles.body),
+        literal((IN_ORDER if doc.options.large_print else "") + EFFORT_SCALE, styles.body),
         literal(
             f"This program was made for you by {doc.therapist.name}. Please do not share it: "
             "exercises that are safe for you may not be safe for someone else.",

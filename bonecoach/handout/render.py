@@ -197,7 +197,6 @@ def _story(
     closing_at = FirstFit(closing)
     if closing and doc.options.large_print:
         story.append(closing_at.here(space=space))
-
     for index, phase in enumerate(doc.phases):
         if index > 0 or doc.options.large_print:
             story.append(PageBreak())

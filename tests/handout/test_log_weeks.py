@@ -56,3 +56,20 @@ def test_a_handout_printed_in_week_3_logs_from_week_3(library: Library) -> None:
     assert weeks_to_log(phase, MONDAY, MONDAY - dt.timedelta(days=5)) == [1, 2, 3, 4]
     assert weeks_to_log(phase, MONDAY, MONDAY + dt.timedelta(weeks=30)) == [1, 2, 3, 4]
     assert weeks_to_log(phase, None, MONDAY) == [1, 2, 3, 4]
+
+
+def test_every_print_size_says_what_the_order_and_the_shaded_band_mean() -> None:
+    """Large print left out "Do them in this order. The shaded band tells you how much to
+    do." (the reader was never told what the grey band is)."""
+    import dataclasses
+
+    from bonecoach.app.demo_handout import demo_handout
+
+    for client in ("Chen", "Okafor", "Novak"):
+        for large in (False, True):
+            doc = demo_handout(client=client)
+            doc = dataclasses.replace(
+                doc, options=dataclasses.replace(doc.options, large_print=large)
+            )
+            text = collapse(pdf_text(doc))
+            assert "shaded band" in text and "how much to do" in text, (client, large)
