@@ -54,14 +54,20 @@ WHY = (
     "and fewer broken bones. Strength and balance improve within a few weeks; bone takes a "
     "year or more."
 )
+# a program of posture and back-extensor work only promises what that work does
+WHY_POSTURE = (
+    "Why these exercises? Strong back muscles and an upright posture take strain off your "
+    "spine and lower the risk of a break in the bones of your back. Back muscles get "
+    "stronger within a few weeks."
+)
 
 # clinical-guidance.md §6 lifestyle [BHOF, SSS, TFTF14]
 BONE_CARE = (
     (
         "Calcium",
-        "Eat calcium-rich foods every day: milk, yoghurt, cheese, fortified plant milks, "
-        "tinned fish with soft bones, green vegetables. Ask your doctor whether you need "
-        "a supplement.",
+        "Eat calcium-rich foods every day: milk, yogurt, cheese, fortified plant milks, "
+        "canned fish eaten with its soft bones (sardines, salmon), green vegetables. Ask "
+        "your doctor whether you need a supplement.",
     ),
     (
         "Vitamin D",
@@ -96,7 +102,7 @@ BONE_CARE = (
     ),
     (
         "What to expect, and when",
-        "You should feel stronger and steadier within 4 to 8 weeks. Bone changes slowly: a "
+        "{you_should_feel} Bone changes slowly: a "
         "bone density scan shows a change only after a year or more, so keep going. Walking "
         "is good for you, but it does not replace {your_exercises}.",
     ),
@@ -294,8 +300,9 @@ def clinic_only_notice(styles: Styles) -> Flowable:
 def why_and_whose(doc: HandoutDocument, styles: Styles) -> tuple[Flowable, Flowable, Flowable]:
     """Why these exercises, what "how hard" means, and that they were prescribed for this
     person only."""
+    kinds = {b.category for phase in doc.phases for b in phase.blocks}
     return (
-        literal(WHY, styles.body),
+        literal(WHY if kinds & {"resistance", "balance", "impact"} else WHY_POSTURE, styles.body),
         # the scale is read on every exercise; it was explained only on the log sheet
         literal((IN_ORDER if doc.options.large_print else "") + EFFORT_SCALE, styles.body),
         literal(
@@ -372,13 +379,26 @@ def your_exercises(categories: set[str]) -> str:
     return "the exercises in this program"
 
 
+def first_changes(categories: set[str] | None) -> str:
+    """What the client should notice first, from what the program holds: a posture-only
+    program was promised "stronger and steadier" and "better balance"."""
+    kinds = categories if categories is not None else {"resistance", "balance"}
+    felt = [word for kind, word in (("resistance", "stronger"), ("balance", "steadier"))
+            if kind in kinds]  # fmt: skip
+    if felt:
+        return f"You should feel {' and '.join(felt)} within 4 to 8 weeks."
+    return "Sitting and standing tall should feel easier within 4 to 8 weeks."
+
+
 def bone_care_page(styles: Styles, categories: set[str] | None = None) -> list[Flowable]:
     """ "Looking after your bones": each topic kept whole, the heading with the first."""
     heading = literal("Looking after your bones", styles.section)
     words = your_exercises(categories if categories is not None else {"resistance", "balance"})
     out: list[Flowable] = []
     for title, text in BONE_CARE:
-        text = text.replace("{your_exercises}", words)
+        text = text.replace("{your_exercises}", words).replace(
+            "{you_should_feel}", first_changes(categories)
+        )
         topic = [literal(title, styles.label), literal(text, styles.body)]
         out.append(KeepTogether([heading, *topic] if not out else topic))
     return out

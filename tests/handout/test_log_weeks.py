@@ -73,3 +73,17 @@ def test_every_print_size_says_what_the_order_and_the_shaded_band_mean() -> None
             )
             text = collapse(pdf_text(doc))
             assert "shaded band" in text and "how much to do" in text, (client, large)
+
+
+def test_a_posture_only_program_is_not_promised_strength_or_balance() -> None:
+    """Helen Novak's program is posture and back-extensor work only: she was told she
+    would feel "stronger and steadier" thanks to "better balance"."""
+    from bonecoach.app.demo_handout import demo_handout
+
+    helen = collapse(pdf_text(demo_handout(client="Novak")))
+    assert "steadier" not in helen and "better balance" not in helen
+    assert "Strong back muscles and an upright posture" in helen
+    assert "Sitting and standing tall should feel easier within 4 to 8 weeks" in helen
+    margaret = collapse(pdf_text(demo_handout(client="Chen")))
+    assert "You should feel stronger and steadier within 4 to 8 weeks" in margaret
+    assert "better balance mean fewer falls" in margaret
