@@ -54,7 +54,7 @@ def log_sheets(
                     tables.append(Spacer(1, s.body * 0.8))
                 tables.append(_log_table(phase, shown, styles, width, first_day=first_day))
             used = sum(_height(f, width, height) for f in [*page, *tables])
-            line = s.body * 1.6
+            line = note_line_gap(styles)
             label = _height(_notes_label(styles), width, height)
             spare = height - used - s.body * 0.8 - label - 3 * mm
             count = max(1, min(8, int(spare // line)))
@@ -69,7 +69,7 @@ def log_sheets(
         if _height(table, width, height) + fixed + gap <= height:
             # the page's spare room ruled for notes (one line left half a page empty)
             spare = height - _height(table, width, height) - fixed - gap
-            line = s.body * 1.6
+            line = note_line_gap(styles)
             count = max(1, min(8, 1 + int(spare // line) - 1))
             notes[-1] = _lines(styles, width, count, line)
             out += [*page, table, KeepTogether([Spacer(1, gap), *notes])]
@@ -89,7 +89,15 @@ def log_sheets(
                     phase, chunk, styles, width, blocks=part, first_day=first_day
                 )
                 if index == len(parts) - 1:
-                    out.append(KeepTogether([table_part, Spacer(1, gap), *notes]))
+                    # the rest of the last part's page ruled for notes (it had one line)
+                    label = _height(_notes_label(styles), width, height)
+                    spare = height - _height(table_part, width, height) - gap - label - 3 * mm
+                    if index == 0:
+                        spare -= fixed
+                    line = note_line_gap(styles)
+                    count = max(1, min(8, int(spare // line)))
+                    last_notes = _notes(styles, width, count)
+                    out.append(KeepTogether([table_part, Spacer(1, gap), *last_notes]))
                 else:
                     out += [table_part, PageBreak()]
         else:
@@ -115,8 +123,13 @@ def _notes_label(styles: Styles) -> Flowable:
     return literal("Notes for your therapist:", styles.body_bold)
 
 
+def note_line_gap(styles: Styles) -> float:
+    """Between two ruled note lines: room for an older hand's writing (at least 9 mm)."""
+    return max(styles.scale.body * 1.6, 9 * mm)
+
+
 def _notes(styles: Styles, width: float, count: int) -> list[Flowable]:
-    return [_notes_label(styles), _lines(styles, width, count, styles.scale.body * 1.6)]
+    return [_notes_label(styles), _lines(styles, width, count, note_line_gap(styles))]
 
 
 def weeks_across(styles: Styles, width: float) -> int:

@@ -87,3 +87,29 @@ def test_a_posture_only_program_is_not_promised_strength_or_balance() -> None:
     margaret = collapse(pdf_text(demo_handout(client="Chen")))
     assert "You should feel stronger and steadier within 4 to 8 weeks" in margaret
     assert "better balance mean fewer falls" in margaret
+
+
+def test_a_week_split_over_two_pages_still_gets_ruled_lines_for_notes() -> None:
+    """Large print shares a week's rows over two pages: the last had one note line, and
+    the lines were 6.8 mm apart in standard print (tight for an older hand)."""
+    import dataclasses
+
+    from reportlab.lib.units import mm
+    from reportlab.platypus import KeepTogether, Table
+
+    from bonecoach.app.demo_handout import demo_handout
+    from bonecoach.handout.log_sheet import log_sheets, note_line_gap
+    from bonecoach.handout.styles import LARGE, STANDARD, Styles
+
+    assert note_line_gap(Styles(STANDARD)) >= 9 * mm
+    assert note_line_gap(Styles(LARGE)) >= 9 * mm
+    doc = demo_handout(client="Chen")
+    doc = dataclasses.replace(doc, options=dataclasses.replace(doc.options, large_print=True))
+    flowables = log_sheets(doc, doc.phases[0], Styles(LARGE), 178 * mm, 230 * mm)
+    ruled = [
+        f._content[-1]
+        for f in flowables
+        if isinstance(f, KeepTogether) and isinstance(f._content[-1], Table)
+    ]
+    assert ruled, "no notes under a week's last part"
+    assert all(len(t._cellvalues) >= 3 for t in ruled), [len(t._cellvalues) for t in ruled]
