@@ -23,10 +23,10 @@ not the prescribed time contradicts it (5 minutes to warm up in a 10-minute ride
 10-minute walks" beside "15 minutes"). A tip that offers to split the time into shorter
 walks is printed only where the split still leaves bouts of 10 minutes or more and the
 dose is not already in several bouts (clinical-guidance.md §4, TFTF15); a tip that says
-"little and often" only where the dose is in several bouts. The steps of timed work say
-to keep going for the time set (ten steps to the right and back take seconds, not the
-prescribed 2 minutes), and where they describe a warm-up or a cool-down, that it is part
-of the time set.
+"little and often" (or "short bouts") only where the dose is in several bouts. The steps
+of timed work say to keep going for the time set (ten steps to the right and back take
+seconds, not the prescribed 2 minutes), and where they describe a warm-up or a cool-down,
+that it is part of the time set.
 
 ``conflicts`` names what would still contradict the dose in one text, ``steps_conflicts``
 what the steps as a whole leave unsaid: the handout tests use them over the whole library
@@ -78,7 +78,7 @@ _FEW_MINUTES_FROM = 15  # "the first few minutes" is a small part of 15 minutes 
 _MINUTE_OR_TWO_FROM = 5  # "the first minute or two" of 5 to 14 minutes; below, "moments"
 # splitting the time: allowed only into bouts of 10 minutes or more (TFTF15, CDC)
 _MAY_SPLIT = re.compile(r"\bcan be split\b|\bsplit (?:it|them|the time|up)\b", re.IGNORECASE)
-_LITTLE_AND_OFTEN = re.compile(r"\blittle and often\b", re.IGNORECASE)
+_LITTLE_AND_OFTEN = re.compile(r"\blittle and often\b|\bshort bouts\b", re.IGNORECASE)
 SHORTEST_BOUT_MINUTES = 10
 # the steps of timed work: keep going for the prescribed time; a warm-up is part of it
 _KEEP_GOING = re.compile(

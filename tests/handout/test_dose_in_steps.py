@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from bonecoach.program.dosage import Dosage
+from bonecoach.program.dose_in_text import conflicts
 from bonecoach.program.library import Library
 from bonecoach.program.programs import ProgramItem
 
@@ -75,3 +76,37 @@ def test_timed_work_at_a_short_prescription_prints_no_longer_warm_up_or_walks(
     assert "Pedal easily for the first minute or two to warm up." in text
     assert "part of the time set" in text
     assert "Keep going to the right and back to the left for the time set." in text
+
+
+def _shipped_notes(library: Library) -> list[tuple[str, str, Dosage]]:
+    """(where, note, dose) for every note in the shipped templates and demo programs."""
+    from bonecoach.paths import resource
+    from bonecoach.program.templates import load_templates
+    from bonecoach.store.exchange import load_demo_documents
+
+    found = []
+    for template in load_templates(resource("templates"), library):
+        for phase in template.phases:
+            for t_item in phase.items:
+                dose = t_item.dosage or Dosage.from_default(
+                    library[t_item.exercise_id].default_dosage
+                )
+                found.append((f"{template.id}/{t_item.exercise_id}", t_item.notes, dose))
+    for document in load_demo_documents():
+        for entry in document.programs:
+            for version in entry.versions:
+                for phase in version.program.phases:
+                    for item in phase.items:
+                        where = f"{document.client.name}/{item.exercise_id}"
+                        found.append((where, item.notes, item.dosage))
+    return [f for f in found if f[1]]
+
+
+def test_no_shipped_note_contradicts_the_dose_beside_it(library: Library) -> None:
+    """#16 review: the demo's stationary cycling, "10 minutes" in one go, carried the note
+    "short bouts"; a therapist's note prints as written, so the shipped ones are checked."""
+    notes = _shipped_notes(library)
+    assert len(notes) >= 10
+    assert [(w, n) for w, n, dose in notes if conflicts(n, dose)] == []
+    single = Dosage(sets=1, minutes=10, rest_seconds=0, days_per_week=5, effort=5)
+    assert conflicts("Sit upright; short bouts, as pain allows.", single) == ["short bouts"]
