@@ -29,7 +29,7 @@ from bonecoach.program.dosage_words import (
     load_hint,
     suggested_days,
 )
-from bonecoach.program.dose_in_text import fit_to_dose
+from bonecoach.program.dose_in_text import fit_tips, fit_to_dose
 from bonecoach.program.exercise import Exercise
 from bonecoach.program.programs import Phase, Program, ProgramItem
 from bonecoach.program.vocabulary import Category, Equipment, Position
@@ -250,9 +250,8 @@ def exercise_block(number: int, item: ProgramItem, exercise: Exercise) -> Exerci
         stop_if=exercise.stop_if,
         # the dose band is the one answer to "how many": the steps' numbers follow it
         steps=tuple(fit_to_dose(step, dosage) for step in exercise.steps),
-        tips=tuple(
-            fit_to_dose(tip, dosage) for tip in exercise.tips if not _prescribed_already(tip)
-        ),
+        # a tip the dose rules out ("split it into shorter walks" beside 15 minutes) is left out
+        tips=fit_tips((tip for tip in exercise.tips if not _prescribed_already(tip)), dosage),
         effort=effort_text(dosage.effort) if dosage.effort > 0 else None,
         load_hint=load_hint(
             dosage,

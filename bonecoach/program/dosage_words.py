@@ -73,10 +73,32 @@ def days_text(days_per_week: int) -> str:
 SIDES = {"each_side": "each side", "in_total": "in total"}
 
 
+def _times(n: int) -> str:
+    return "once" if n == 1 else f"{n} times"
+
+
+def _single_set(reps: int, sides: str | None) -> str:
+    """One set of repetitions in the words of a task done a few times: "3 times", "8 times
+    each side", "2 times, once each side" ("1 set of 2" read like gym jargon beside putting
+    on socks and shoes, #16 review)."""
+    if sides == "each_side":
+        return f"{_times(reps)} each side"
+    if sides == "in_total":
+        if reps % 2 == 0:
+            half = reps // 2
+            return f"{_times(reps)}, {'once' if half == 1 else half} each side"
+        return f"{_times(reps)} in total"
+    return _times(reps)
+
+
 def amount_text(dosage: DosageLike, sides: str | None = None) -> str:
-    """The work of one session: "2 sets of 10", "hold 10 seconds, 3 times", "20 minutes";
-    ``sides`` (a one-sided exercise's Sides value) adds "each side" or "in total"."""
+    """The work of one session: "2 sets of 10", "8 times", "hold 10 seconds, 3 times",
+    "20 minutes"; ``sides`` (a one-sided exercise's Sides value) adds "each side" or "in
+    total" (one set of an even count in total says how many on each side)."""
     sets = dosage.sets
+    side_value = str(sides) if sides is not None else None
+    if dosage.reps is not None and sets == 1:
+        return _single_set(dosage.reps, side_value)
     if dosage.reps is not None:
         text = f"{_plural(sets, 'set')} of {dosage.reps}"
     elif dosage.hold_seconds is not None:
@@ -87,7 +109,7 @@ def amount_text(dosage: DosageLike, sides: str | None = None) -> str:
         text = length if sets == 1 else f"{length}, {sets} times"
     else:
         raise ValueError("dosage: give one of reps, hold_seconds or minutes")
-    side = SIDES.get(str(sides)) if sides is not None else None
+    side = SIDES.get(side_value) if side_value is not None else None
     return f"{text} {side}" if side else text
 
 
@@ -134,7 +156,8 @@ def load_hint(
     spare = max(1, 10 - dosage.effort)  # effort 10: nothing left; 5: about 5 more
     more = f"{spare - 1}-{spare}" if spare > 1 else "1"
     thing, verb = ("band", "pull") if uses_band else ("weight", "lift")
-    return f"Choose a {thing} you could {verb} {more} more times at the end of each set"
+    when = "at the end of each set" if dosage.sets > 1 else "at the end"
+    return f"Choose a {thing} you could {verb} {more} more times {when}"
 
 
 _EFFORT_WORDS = (

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from bonecoach.program.dosage import BandColour, Dosage
@@ -13,6 +15,7 @@ from bonecoach.program.dosage_words import (
     load_hint,
     suggested_days,
 )
+from bonecoach.program.vocabulary import Sides
 
 
 def dose(**kw: object) -> Dosage:
@@ -25,8 +28,37 @@ def test_reps_read_as_sets_rest_and_days() -> None:
     assert dosage_text(dose(reps=10)) == "2 sets of 10 - rest 1 minute - 3 days a week"
 
 
-def test_one_set_has_no_rest_and_singular_words() -> None:
-    assert dosage_text(dose(sets=1, reps=8, days_per_week=1)) == "1 set of 8 - 1 day a week"
+def test_one_set_has_no_rest_and_reads_as_a_number_of_times() -> None:
+    assert dosage_text(dose(sets=1, reps=8, days_per_week=1)) == "8 times - 1 day a week"
+    assert dosage_text(dose(sets=1, reps=1, days_per_week=7)) == "Once - every day"
+
+
+@pytest.mark.parametrize(
+    ("reps", "sides", "words"),
+    [
+        (3, None, "3 times"),  # log roll out of bed
+        (2, Sides.TOTAL, "2 times, once each side"),  # socks and shoes: one foot, then the other
+        (8, Sides.TOTAL, "8 times, 4 each side"),
+        (5, Sides.TOTAL, "5 times in total"),  # an odd count alternates sides
+        (8, Sides.EACH, "8 times each side"),
+        (1, Sides.EACH, "once each side"),
+    ],
+)
+def test_a_single_set_of_a_one_sided_task_reads_naturally(
+    reps: int, sides: Sides | None, words: str
+) -> None:
+    """A single set reads as a number of times, never "1 set of 2" (#16 review: putting on
+    socks and shoes, log roll); with ``sides`` it says how the count falls on each side."""
+    text = dosage_text(dose(sets=1, reps=reps, days_per_week=7), sides=sides)
+    assert text == f"{words[0].upper()}{words[1:]} - every day"
+
+
+@pytest.mark.parametrize("sides", [None, *Sides])
+@pytest.mark.parametrize("reps", range(1, 21))
+def test_no_single_set_is_worded_as_a_set(reps: int, sides: Sides | None) -> None:
+    text = dosage_text(dose(sets=1, reps=reps), sides=sides).lower()
+    assert "set" not in text and not re.search(r"\b1 time", text), text
+    assert str(reps) in text or text.startswith("once"), text
 
 
 def test_holds_minutes_and_every_day() -> None:
@@ -54,6 +86,9 @@ def test_load_hint_only_where_the_dose_does_not_say_the_load() -> None:
         "Choose a band you could pull 1-2 more times at the end of each set"
     )
     assert load_hint(dose(reps=10)) is None  # body weight
+    assert load_hint(dose(sets=1, reps=10, effort=5), uses_weight=True) == (
+        "Choose a weight you could lift 4-5 more times at the end"  # one set: no "each set"
+    )
 
 
 @pytest.mark.parametrize(

@@ -16,7 +16,8 @@ from bonecoach.program.vocabulary import Sides
 LIBRARY = load_library(resource("library"))
 # steps that send the client to the other side: the count must say which way it is meant
 OTHER_SIDE = re.compile(
-    r"switch (?:legs|sides|arms|the leading leg)|change sides|turn (?:a)?round (?:and|for)"
+    r"switch (?:legs|sides|arms|the leading leg)|change (?:sides|legs|feet|hands|arms)"
+    r"|turn (?:a)?round (?:and|for)"
     r"|(?:repeat|stretch)(?: \w+){0,3} the other|then (?:stand on|lead with) the other"
     r"|repeat with the (?:left|right)|halfway|lead with the left|with the left\.",
     re.IGNORECASE,
