@@ -29,8 +29,8 @@ seconds, not the prescribed 2 minutes), and where they describe a warm-up or a c
 that it is part of the time set.
 
 ``conflicts`` names what would still contradict the dose in one text, ``steps_conflicts``
-what the steps as a whole leave unsaid: the handout tests use them over the whole library
-at several prescriptions.
+what the steps as a whole leave unsaid: tests/program/test_dose_in_text.py uses them over
+the whole library at several prescriptions, and the handout tests over the shipped notes.
 """
 
 from __future__ import annotations
