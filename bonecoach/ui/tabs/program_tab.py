@@ -276,7 +276,7 @@ class ProgramTab(QWidget):
         answer = QMessageBox.question(
             self,
             "Discard changes?",
-            question,
+            as_written(question),
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
