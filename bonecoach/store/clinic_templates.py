@@ -6,11 +6,10 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Mapping
-from datetime import datetime
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -18,12 +17,18 @@ from bonecoach.program.dosage import field_problems
 from bonecoach.program.templates import Template, check_templates
 from bonecoach.store.base import StoreBase
 from bonecoach.store.custom_exercises import shipped_library
-from bonecoach.store.errors import InvalidTemplate, NotFoundError, StaleSaveError
+from bonecoach.store.errors import InvalidTemplate, NotFoundError
 from bonecoach.store.models import ClinicTemplateRow, CustomExerciseRow, utcnow
 from bonecoach.store.records import ClinicTemplateRecord
+from bonecoach.store.versioned_rows import set_archived, update_versioned
 
 log = logging.getLogger(__name__)
 ENTITY = "clinic_template"
+KIND = "clinic template"  # as errors name it
+
+
+def _label(row: ClinicTemplateRow) -> str:
+    return f"template '{row.template.get('name', row.id)}'"
 
 
 @functools.cache
@@ -108,7 +113,7 @@ class ClinicTemplateRecords(StoreBase):
         with self._reading() as session:
             row = session.get(ClinicTemplateRow, template_id)
             if row is None:
-                raise NotFoundError("clinic template", template_id)
+                raise NotFoundError(KIND, template_id)
             return record_of(row)
 
     def save_clinic_template(
@@ -147,7 +152,10 @@ class ClinicTemplateRecords(StoreBase):
                     session.flush()
                     action = "create"
                 else:
-                    _update(session, checked.id, expected_version, who, now, {"template": data})
+                    update_versioned(
+                        session, ClinicTemplateRow, checked.id, expected_version, who, now,
+                        {"template": data}, kind=KIND, label=_label,
+                    )  # fmt: skip
                     action = "update"
                 self._audit(
                     session, who, action, ENTITY, None, None, f"{checked.id}: {checked.name}"
@@ -174,44 +182,14 @@ class ClinicTemplateRecords(StoreBase):
         if someone saved a newer version than ``expected_version`` since."""
         who, now = self._who(by), utcnow()
         with self._writing() as session:
-            row = session.get(ClinicTemplateRow, template_id)
-            if row is None:
-                raise NotFoundError("clinic template", template_id)
-            version = row.version if expected_version is None else expected_version
-            if version == row.version and row.archived == archived:
-                return record_of(row)
-            _update(session, template_id, version, who, now, {"archived": archived})
-            action = "archive" if archived else "unarchive"
-            self._audit(session, who, action, ENTITY, None, None, template_id)
-            session.refresh(row)
+            row, written = set_archived(
+                session, ClinicTemplateRow, template_id, archived, expected_version, who, now,
+                kind=KIND, label=_label,
+            )  # fmt: skip
+            if written:
+                action = "archive" if archived else "unarchive"
+                self._audit(session, who, action, ENTITY, None, None, template_id)
             return record_of(row)
-
-
-def _update(
-    session: Session,
-    template_id: str,
-    expected_version: int,
-    who: str,
-    now: datetime,
-    columns: dict[str, Any],
-) -> None:
-    result = session.execute(
-        update(ClinicTemplateRow)
-        .where(ClinicTemplateRow.id == template_id, ClinicTemplateRow.version == expected_version)
-        .values(version=expected_version + 1, updated_at=now, updated_by=who, **columns)
-        .execution_options(synchronize_session=False)
-    )
-    if result.rowcount != 1:  # type: ignore[attr-defined]
-        row = session.get(ClinicTemplateRow, template_id)
-        if row is None:
-            raise NotFoundError("clinic template", template_id)
-        raise StaleSaveError(
-            f"template '{row.template.get('name', template_id)}'",
-            expected_version,
-            row.version,
-            row.updated_by,
-            row.updated_at,
-        )
 
 
 def _taken(row: ClinicTemplateRow) -> InvalidTemplate:

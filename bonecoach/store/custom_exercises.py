@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -18,13 +18,19 @@ from bonecoach.program.exercise import Exercise
 from bonecoach.program.library import Library, _describe_error, load_library
 from bonecoach.program.picture import CustomPicture, PhotoError
 from bonecoach.store.base import StoreBase
-from bonecoach.store.errors import InvalidExercise, NotFoundError, StaleSaveError
+from bonecoach.store.errors import InvalidExercise, NotFoundError
 from bonecoach.store.models import CustomExerciseRow, utcnow
 from bonecoach.store.photos import checked_photo
 from bonecoach.store.records import CustomExerciseRecord
+from bonecoach.store.versioned_rows import set_archived, update_versioned
 
 log = logging.getLogger(__name__)
 ENTITY = "custom_exercise"
+KIND = "custom exercise"  # as errors name it
+
+
+def _label(row: CustomExerciseRow) -> str:
+    return f"custom exercise '{row.id}'"
 
 
 @functools.cache
@@ -202,7 +208,7 @@ class CustomExerciseRecords(StoreBase):
         with self._reading() as session:
             row = session.get(CustomExerciseRow, exercise_id)
             if row is None:
-                raise NotFoundError("custom exercise", exercise_id)
+                raise NotFoundError(KIND, exercise_id)
             return record_of(row)
 
     def save_custom_exercise(
@@ -239,7 +245,10 @@ class CustomExerciseRecords(StoreBase):
                         "exercise": checked.model_dump(mode="json"),
                         **picture_columns(chosen, data),
                     }
-                    self._update(session, checked.id, expected_version, who, now, columns)
+                    update_versioned(
+                        session, CustomExerciseRow, checked.id, expected_version, who, now,
+                        columns, kind=KIND, label=_label,
+                    )  # fmt: skip
                     action = "update"
                 self._audit(
                     session, who, action, ENTITY, None, None, f"{checked.id}: {checked.name}"
@@ -267,16 +276,13 @@ class CustomExerciseRecords(StoreBase):
         """
         who, now = self._who(by), utcnow()
         with self._writing() as session:
-            row = session.get(CustomExerciseRow, exercise_id)
-            if row is None:
-                raise NotFoundError("custom exercise", exercise_id)
-            version = row.version if expected_version is None else expected_version
-            if version == row.version and row.archived == archived:
-                return record_of(row)
-            self._update(session, exercise_id, version, who, now, {"archived": archived})
-            action = "archive" if archived else "unarchive"
-            self._audit(session, who, action, ENTITY, None, None, exercise_id)
-            session.refresh(row)
+            row, written = set_archived(
+                session, CustomExerciseRow, exercise_id, archived, expected_version, who, now,
+                kind=KIND, label=_label,
+            )  # fmt: skip
+            if written:
+                action = "archive" if archived else "unarchive"
+                self._audit(session, who, action, ENTITY, None, None, exercise_id)
             return record_of(row)
 
     def restore_custom_exercise(
@@ -286,36 +292,6 @@ class CustomExerciseRecords(StoreBase):
         return self.archive_custom_exercise(
             exercise_id, False, expected_version=expected_version, by=by
         )
-
-    @staticmethod
-    def _update(
-        session: Session,
-        exercise_id: str,
-        expected_version: int,
-        who: str,
-        now: Any,
-        columns: dict[str, Any],
-    ) -> None:
-        result = session.execute(
-            update(CustomExerciseRow)
-            .where(
-                CustomExerciseRow.id == exercise_id,
-                CustomExerciseRow.version == expected_version,
-            )
-            .values(version=expected_version + 1, updated_at=now, updated_by=who, **columns)
-            .execution_options(synchronize_session=False)
-        )
-        if result.rowcount != 1:  # type: ignore[attr-defined]
-            row = session.get(CustomExerciseRow, exercise_id)
-            if row is None:
-                raise NotFoundError("custom exercise", exercise_id)
-            raise StaleSaveError(
-                f"custom exercise '{exercise_id}'",
-                expected_version,
-                row.version,
-                row.updated_by,
-                row.updated_at,
-            )
 
     @staticmethod
     def _taken(row: CustomExerciseRow | None, exercise_id: str = "") -> InvalidExercise:
