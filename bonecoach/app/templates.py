@@ -63,11 +63,11 @@ def save_program_as_template(
         template_id_for,
     )
     from bonecoach.program.dosage import field_problems
+    from bonecoach.store.clinic_templates import shipped_template_names
     from bonecoach.store.errors import InvalidTemplate
 
-    shipped = shipped_templates(library)
     clinic = store.clinic_templates(include_archived=True)
-    taken = [t.id for t in shipped] + [r.id for r in clinic]
+    taken = [*shipped_template_names(), *(r.id for r in clinic)]
     template_id = template_id_for(name, taken)
     _refuse_a_taken_name(template_id, name, clinic, None)
     try:

@@ -10,7 +10,7 @@ import base64
 import json
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from bonecoach.store.atomic import make_folders, write_private_text
 from bonecoach.store.client_file import (
@@ -33,9 +33,10 @@ from bonecoach.store.client_file import (
 from bonecoach.store.errors import DuplicateClientError, ImportProblem
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
 
     from sqlalchemy import Engine
+    from sqlalchemy.orm import Session
 
     Progress = Callable[[int, int], None]  # (clients done, clients in all)
 
@@ -313,14 +314,8 @@ def import_custom_exercises(
     ImportProblem (nothing added) if an id here means a different exercise."""
     from bonecoach.store.custom_exercises import ENTITY
     from bonecoach.store.importer import add_custom_exercises
-    from bonecoach.store.models import utcnow
 
-    who = store.actor if by is None else by
-    with store._writing() as session:
-        added = add_custom_exercises(session, entries, source, who, utcnow())
-        for exercise_id in added:
-            store._audit(session, who, "import", ENTITY, None, None, exercise_id)
-    return added
+    return _import_each(store, add_custom_exercises, entries, source, ENTITY, by)
 
 
 def import_clinic_templates(
@@ -330,13 +325,26 @@ def import_clinic_templates(
     ImportProblem (nothing added) if an id here means a different template."""
     from bonecoach.store.clinic_templates import ENTITY
     from bonecoach.store.importer import add_clinic_templates
+
+    return _import_each(store, add_clinic_templates, entries, source, ENTITY, by)
+
+
+def _import_each(
+    store: Store,
+    add: Callable[[Session, Any, str, str, datetime], list[str]],
+    entries: Sequence[object],
+    source: str,
+    entity: str,
+    by: str | None,
+) -> list[str]:
+    """``add`` the entries in one transaction, each one added written to the audit log."""
     from bonecoach.store.models import utcnow
 
     who = store.actor if by is None else by
     with store._writing() as session:
-        added = add_clinic_templates(session, entries, source, who, utcnow())
-        for template_id in added:
-            store._audit(session, who, "import", ENTITY, None, None, template_id)
+        added = add(session, entries, source, who, utcnow())
+        for key in added:
+            store._audit(session, who, "import", entity, None, None, key)
     return added
 
 
