@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
@@ -23,6 +23,13 @@ PROFILE = {
     "tug_seconds": 12.5,
     "equipment": ["chair", "counter", "resistance_band", "dumbbells"],
 }
+
+# a vertebral fracture 4 weeks ago, two falls: much is excluded (copies and templates)
+RECENT_FRACTURE = {
+    "sex": "female", "age": 77, "t_score_lowest": -3.0, "vertebral_fractures": 1,
+    "vertebral_fracture_date": (date.today() - timedelta(weeks=4)).isoformat(),
+    "falls_past_year": 2, "tug_seconds": 14.0, "equipment": ["chair", "counter", "wall"],
+}  # fmt: skip
 
 
 @dataclass

@@ -18,13 +18,7 @@ from bonecoach.store.store import Store
 from bonecoach.ui.tabs.clinic_templates import ManageTemplatesDialog, TemplateWordsDialog
 from bonecoach.ui.tabs.program_tab import ProgramTab
 from tests.ui.sessions_helpers import save_program
-from tests.ui.shell_fixtures import Dialogs, add_client
-
-RECENT_FRACTURE = {
-    "sex": "female", "age": 77, "t_score_lowest": -3.0, "vertebral_fractures": 1,
-    "vertebral_fracture_date": (date.today() - timedelta(weeks=4)).isoformat(),
-    "falls_past_year": 2, "tug_seconds": 14.0, "equipment": ["chair", "counter", "wall"],
-}  # fmt: skip
+from tests.ui.shell_fixtures import RECENT_FRACTURE, Dialogs, add_client
 
 
 def _tab(qtbot: Any, context: Any, client_id: int) -> ProgramTab:
@@ -57,6 +51,18 @@ def _choose(qtbot: Any, tab: ProgramTab, text: str, then: Callable[[], None] | N
 
     QTimer.singleShot(50, in_menu)
     qtbot.mouseClick(tab.templates_button, Qt.MouseButton.LeftButton)
+
+
+def _renamed_on_another_workstation() -> None:
+    """Sam Second, on another workstation, renames the template at version 1."""
+    other = Store.open(actor="Sam Second", auto_backup=False)
+    try:
+        shown = other.clinic_template("clinic_tuesday_group")
+        other.save_clinic_template(
+            shown.template.model_copy(update={"name": "Sam's name"}), expected_version=1
+        )
+    finally:
+        other.close(auto_backup=False)
 
 
 def _modal(kind: type[QWidget]) -> Any:
@@ -193,14 +199,7 @@ def test_a_template_changed_on_another_workstation_meanwhile_is_not_overwritten(
     manager = ManageTemplatesDialog(shell_context, None, shell_context.library)
     qtbot.addWidget(manager)
     # another workstation renames it after this list was read
-    other = Store.open(actor="Sam Second", auto_backup=False)
-    try:
-        shown = other.clinic_template("clinic_tuesday_group")
-        other.save_clinic_template(
-            shown.template.model_copy(update={"name": "Sam's name"}), expected_version=1
-        )
-    finally:
-        other.close(auto_backup=False)
+    _renamed_on_another_workstation()
     qtbot.mouseClick(manager.archive_button, Qt.MouseButton.LeftButton)
     [told] = dialogs.warnings
     assert told[0] == "Template not changed" and "Sam Second" in told[1], told
@@ -224,14 +223,7 @@ def test_words_saved_meanwhile_elsewhere_are_said_and_a_second_save_puts_mine_in
         words = _modal(TemplateWordsDialog)
         words.name_edit.selectAll()
         qtbot.keyClicks(words.name_edit, "My name")
-        other = Store.open(actor="Sam Second", auto_backup=False)
-        try:
-            theirs = other.clinic_template("clinic_tuesday_group")
-            other.save_clinic_template(
-                theirs.template.model_copy(update={"name": "Sam's name"}), expected_version=1
-            )
-        finally:
-            other.close(auto_backup=False)
+        _renamed_on_another_workstation()
         qtbot.mouseClick(words.ok_button, Qt.MouseButton.LeftButton)
         seen["told"] = words.problems.text()
         seen["kept"] = words.name_edit.text()

@@ -13,13 +13,7 @@ from bonecoach.program.profile import ClientProfile
 from bonecoach.program.screening import Verdict, screen
 from bonecoach.ui.tabs.program_tab import ProgramTab
 from tests.ui.sessions_helpers import save_program
-from tests.ui.shell_fixtures import Dialogs, add_client
-
-RECENT_FRACTURE = {
-    "sex": "female", "age": 77, "t_score_lowest": -3.0, "vertebral_fractures": 1,
-    "vertebral_fracture_date": (date.today() - timedelta(weeks=4)).isoformat(),
-    "falls_past_year": 2, "tug_seconds": 14.0, "equipment": ["chair", "counter", "wall"],
-}  # fmt: skip
+from tests.ui.shell_fixtures import RECENT_FRACTURE, Dialogs, add_client
 
 
 def test_a_copied_program_is_screened_for_the_new_client(

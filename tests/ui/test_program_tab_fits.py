@@ -10,8 +10,7 @@ from PySide6.QtCore import Qt
 
 from bonecoach.program.profile import ClientProfile
 from bonecoach.ui.shell.main_window import MainWindow
-from tests.ui.shell_fixtures import Dialogs
-from tests.ui.test_clinic_templates import RECENT_FRACTURE
+from tests.ui.shell_fixtures import RECENT_FRACTURE, Dialogs
 
 
 def test_a_long_banner_never_widens_the_window_past_a_laptop_screen(
